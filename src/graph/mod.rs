@@ -1,0 +1,7 @@
+//! Graphs: the [`SecurityGraph`] of a data set in one year, and the plain [`SignedGraph`].
+
+mod security;
+mod signed;
+
+pub use security::{Contribution, Provenance, SecurityGraph, Tie};
+pub use signed::{SignedEdge, SignedGraph, SignedGraphError};

@@ -1,0 +1,337 @@
+//! `SecurityGraph`: the signed graph of a data set in one year, with provenance per tie.
+
+use crate::evidence::Evidence;
+use crate::graph::signed::{SignedEdge, SignedGraph};
+use crate::period::Year;
+use crate::relation::Instrument;
+use crate::sector::{Sector, SectorSet};
+use crate::sign::{Sign, SignedWeight};
+use crate::unit::Unit;
+use petgraph::graph::{EdgeIndex, NodeIndex, UnGraph};
+use petgraph::visit::EdgeRef;
+use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Where a contribution to a tie comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Provenance {
+    /// An explicit relation of the data set.
+    Relation {
+        /// Its position in [`crate::Dataset::relations`].
+        index: usize,
+        /// Its identifier, if it has one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+    },
+    /// Shared membership of an organisation, turned into a tie by the derivation rules.
+    Membership {
+        /// The organisation.
+        organisation: String,
+        /// The positions of the two memberships in [`crate::Dataset::memberships`].
+        memberships: [usize; 2],
+    },
+}
+
+/// One contribution to a tie: a relation or a shared membership, with its sign, intensity,
+/// sectors, instrument and evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contribution {
+    sign: Sign,
+    intensity: f64,
+    sectors: SectorSet,
+    instrument: Instrument,
+    provenance: Provenance,
+    evidence: [Option<Arc<[Evidence]>>; 2],
+}
+
+impl Contribution {
+    pub(crate) fn new(
+        sign: Sign,
+        intensity: f64,
+        sectors: SectorSet,
+        instrument: Instrument,
+        provenance: Provenance,
+        evidence: [Option<Arc<[Evidence]>>; 2],
+    ) -> Self {
+        Self {
+            sign,
+            intensity,
+            sectors,
+            instrument,
+            provenance,
+            evidence,
+        }
+    }
+    /// Amity or enmity.
+    #[must_use]
+    pub fn sign(&self) -> Sign {
+        self.sign
+    }
+    /// The intensity, in `(0, 1]`.
+    #[must_use]
+    pub fn intensity(&self) -> f64 {
+        self.intensity
+    }
+    /// `sign × intensity`.
+    #[must_use]
+    pub fn signed_intensity(&self) -> f64 {
+        self.sign.value() * self.intensity
+    }
+    /// The sectors it counts in (after the rules' sector filter).
+    #[must_use]
+    pub fn sectors(&self) -> SectorSet {
+        self.sectors
+    }
+    /// Bilateral, or through an organisation.
+    #[must_use]
+    pub fn instrument(&self) -> &Instrument {
+        &self.instrument
+    }
+    /// Where it comes from.
+    #[must_use]
+    pub fn provenance(&self) -> &Provenance {
+        &self.provenance
+    }
+    /// Its citations (for a shared membership: those of both memberships).
+    pub fn evidence(&self) -> impl Iterator<Item = &Evidence> {
+        self.evidence.iter().flatten().flat_map(|e| e.iter())
+    }
+}
+
+impl Serialize for Contribution {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Contribution", 6)?;
+        st.serialize_field("sign", &self.sign)?;
+        st.serialize_field("intensity", &self.intensity)?;
+        st.serialize_field("sectors", &self.sectors)?;
+        st.serialize_field("instrument", &self.instrument)?;
+        st.serialize_field("provenance", &self.provenance)?;
+        st.serialize_field("evidence", &self.evidence().collect::<Vec<_>>())?;
+        st.end()
+    }
+}
+
+/// A tie between two units in one year: the aggregate of its contributions.
+///
+/// - **net weight** = Σ sign × intensity over the contributions (each counted once, however
+///   many sectors it spans); its sign is the tie's sign, and a net weight within
+///   [`crate::tolerance::NET_ZERO`] of zero gives a tie with no sign;
+/// - **interdependence** = Σ intensity (amity and enmity alike, THEORY §1);
+/// - **per-sector** net weight and interdependence: a contribution counts in full in each of
+///   its sectors.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Tie {
+    net: f64,
+    interdependence: f64,
+    sector_net: [f64; 5],
+    sector_interdependence: [f64; 5],
+    contributions: Vec<Contribution>,
+}
+
+impl Tie {
+    pub(crate) fn push(&mut self, c: Contribution) {
+        let v = c.signed_intensity();
+        self.net += v;
+        self.interdependence += c.intensity;
+        for s in c.sectors.iter() {
+            self.sector_net[s.index()] += v;
+            self.sector_interdependence[s.index()] += c.intensity;
+        }
+        self.contributions.push(c);
+    }
+    /// The net signed weight.
+    #[must_use]
+    pub fn net(&self) -> f64 {
+        self.net
+    }
+    /// The security interdependence: the sum of the absolute contributions.
+    #[must_use]
+    pub fn interdependence(&self) -> f64 {
+        self.interdependence
+    }
+    /// The net signed weight in one sector.
+    #[must_use]
+    pub fn sector_net(&self, sector: Sector) -> f64 {
+        self.sector_net[sector.index()]
+    }
+    /// The interdependence in one sector.
+    #[must_use]
+    pub fn sector_interdependence(&self, sector: Sector) -> f64 {
+        self.sector_interdependence[sector.index()]
+    }
+    /// The contributions, in data-set order (relations first, then shared memberships).
+    #[must_use]
+    pub fn contributions(&self) -> &[Contribution] {
+        &self.contributions
+    }
+}
+
+impl SignedWeight for Tie {
+    fn sign(&self) -> Option<Sign> {
+        Sign::of(self.net)
+    }
+    fn magnitude(&self) -> f64 {
+        self.net.abs()
+    }
+}
+
+impl Serialize for Tie {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let sectors: std::collections::BTreeMap<&str, (f64, f64)> = Sector::ALL
+            .iter()
+            .filter(|x| self.sector_interdependence[x.index()] > 0.0)
+            .map(|x| {
+                (
+                    x.as_str(),
+                    (
+                        self.sector_net[x.index()],
+                        self.sector_interdependence[x.index()],
+                    ),
+                )
+            })
+            .collect();
+        let mut st = s.serialize_struct("Tie", 5)?;
+        st.serialize_field("sign", &SignedWeight::sign(self))?;
+        st.serialize_field("net", &self.net)?;
+        st.serialize_field("interdependence", &self.interdependence)?;
+        st.serialize_field("sectors", &sectors)?;
+        st.serialize_field("contributions", &self.contributions)?;
+        st.end()
+    }
+}
+
+/// The security graph of a data set in one year: an undirected petgraph graph whose nodes
+/// are the units present that year (in data-set order) and whose edges are [`Tie`]s (in
+/// order of their end points), with look-up by unit identifier.
+///
+/// Built by [`crate::snapshot()`].
+#[derive(Debug, Clone)]
+pub struct SecurityGraph {
+    year: Year,
+    graph: UnGraph<Unit, Tie>,
+    index: HashMap<String, NodeIndex>,
+}
+
+impl SecurityGraph {
+    pub(crate) fn new(year: Year, graph: UnGraph<Unit, Tie>) -> Self {
+        let index = graph
+            .node_indices()
+            .map(|i| (graph[i].id().to_owned(), i))
+            .collect();
+        Self { year, graph, index }
+    }
+
+    /// The year of the snapshot.
+    #[must_use]
+    pub fn year(&self) -> Year {
+        self.year
+    }
+    /// The underlying petgraph graph, for algorithms generic over petgraph's visit traits.
+    #[must_use]
+    pub fn graph(&self) -> &UnGraph<Unit, Tie> {
+        &self.graph
+    }
+    /// The node of the unit with identifier `id`.
+    #[must_use]
+    pub fn node(&self, id: &str) -> Option<NodeIndex> {
+        self.index.get(id).copied()
+    }
+    /// The unit at node `i`.
+    #[must_use]
+    pub fn unit(&self, i: NodeIndex) -> Option<&Unit> {
+        self.graph.node_weight(i)
+    }
+    /// The units, in data-set order.
+    pub fn units(&self) -> impl Iterator<Item = &Unit> {
+        self.graph.node_weights()
+    }
+    /// The number of units.
+    #[must_use]
+    pub fn unit_count(&self) -> usize {
+        self.graph.node_count()
+    }
+    /// The number of ties.
+    #[must_use]
+    pub fn tie_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+    /// The tie between the units `a` and `b`, if any.
+    #[must_use]
+    pub fn tie(&self, a: &str, b: &str) -> Option<&Tie> {
+        let e = self.graph.find_edge(self.node(a)?, self.node(b)?)?;
+        self.graph.edge_weight(e)
+    }
+    /// The ties as `(a, b, tie)`, `a` before `b` in data-set order, in a deterministic order.
+    pub fn ties(&self) -> impl Iterator<Item = (&Unit, &Unit, &Tie)> {
+        self.graph.edge_references().map(|e| {
+            let (a, b) = order(e.source(), e.target());
+            (&self.graph[a], &self.graph[b], e.weight())
+        })
+    }
+    /// The edge index of the tie between `a` and `b`.
+    #[must_use]
+    pub fn tie_index(&self, a: &str, b: &str) -> Option<EdgeIndex> {
+        self.graph.find_edge(self.node(a)?, self.node(b)?)
+    }
+
+    /// The signed graph of the ties that carry a sign (net weight not zero), with unit
+    /// identifiers as labels and |net| as weights; also returns how many ties had a zero net
+    /// weight and were left out.
+    #[must_use]
+    pub fn to_signed_graph(&self) -> (SignedGraph, usize) {
+        let mut g = SignedGraph::with_capacity(self.graph.node_count(), self.graph.edge_count());
+        for u in self.graph.node_weights() {
+            // Unit identifiers are unique in a data set, so this cannot fail.
+            let _ = g.add_node(u.id());
+        }
+        let mut neutral = 0;
+        for e in self.graph.edge_references() {
+            let t = e.weight();
+            match SignedWeight::sign(t) {
+                Some(sign) => {
+                    // A signed net weight is finite and non-zero, so `weighted` succeeds.
+                    let edge =
+                        SignedEdge::weighted(sign, t.net.abs()).unwrap_or(SignedEdge::new(sign));
+                    let (a, b) = order(e.source(), e.target());
+                    g.push_edge_unchecked(a, b, edge);
+                }
+                None => neutral += 1,
+            }
+        }
+        (g, neutral)
+    }
+}
+
+fn order(a: NodeIndex, b: NodeIndex) -> (NodeIndex, NodeIndex) {
+    if a <= b { (a, b) } else { (b, a) }
+}
+
+impl Serialize for SecurityGraph {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct TieRow<'a> {
+            a: &'a str,
+            b: &'a str,
+            #[serde(flatten)]
+            tie: &'a Tie,
+        }
+        let ties: Vec<TieRow<'_>> = self
+            .ties()
+            .map(|(a, b, tie)| TieRow {
+                a: a.id(),
+                b: b.id(),
+                tie,
+            })
+            .collect();
+        let units: Vec<&Unit> = self.units().collect();
+        let mut st = s.serialize_struct("SecurityGraph", 3)?;
+        st.serialize_field("year", &self.year)?;
+        st.serialize_field("units", &units)?;
+        st.serialize_field("ties", &ties)?;
+        st.end()
+    }
+}

@@ -1,0 +1,132 @@
+//! Errors of the `io` module: every one names the file and, where there is one, the line.
+
+use std::path::PathBuf;
+
+/// Errors from reading signed graphs and data files.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// The file could not be opened or read.
+    #[error("{}: {source}", file.display())]
+    Io {
+        /// The file.
+        file: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The gzip stream is corrupt or truncated.
+    #[error("{}: corrupt or truncated gzip data: {source}", file.display())]
+    Gzip {
+        /// The file.
+        file: PathBuf,
+        /// The decoder's error.
+        source: std::io::Error,
+    },
+    /// A line is not valid UTF-8.
+    #[error("{}:{line}: the line is not valid UTF-8", file.display())]
+    Encoding {
+        /// The file.
+        file: PathBuf,
+        /// The 1-based line.
+        line: usize,
+    },
+    /// A required field is missing.
+    #[error("{}:{line}: missing field {field}", file.display())]
+    MissingField {
+        /// The file.
+        file: PathBuf,
+        /// The 1-based line.
+        line: usize,
+        /// The field (column name or position).
+        field: String,
+    },
+    /// A line has more fields than the format allows.
+    #[error("{}:{line}: {found} fields; this format has at most {expected}", file.display())]
+    ExtraFields {
+        /// The file.
+        file: PathBuf,
+        /// The 1-based line.
+        line: usize,
+        /// The fields found.
+        found: usize,
+        /// The most allowed.
+        expected: usize,
+    },
+    /// A field that must be a number is not one (or is NaN or infinite).
+    #[error("{}:{line}: field {field} is {value:?}, not a finite number", file.display())]
+    BadNumber {
+        /// The file.
+        file: PathBuf,
+        /// The 1-based line.
+        line: usize,
+        /// The field (column name or position).
+        field: String,
+        /// The text found.
+        value: String,
+    },
+    /// A weight column holds a value that is not positive.
+    #[error("{}:{line}: weight {value} is not positive", file.display())]
+    BadWeight {
+        /// The file.
+        file: PathBuf,
+        /// The 1-based line.
+        line: usize,
+        /// The value.
+        value: f64,
+    },
+    /// A quoted field is not closed on its line.
+    #[error("{}:{line}: unterminated quoted field", file.display())]
+    UnterminatedQuote {
+        /// The file.
+        file: PathBuf,
+        /// The 1-based line.
+        line: usize,
+    },
+    /// A Pajek arc or edge refers to a vertex outside `1..=n`.
+    #[error("{}:{line}: vertex {vertex} is outside 1..={count}", file.display())]
+    VertexOutOfRange {
+        /// The file.
+        file: PathBuf,
+        /// The 1-based line.
+        line: usize,
+        /// The vertex number given.
+        vertex: i64,
+        /// The number of vertices declared.
+        count: usize,
+    },
+    /// The file's structure is not what the format requires (e.g. a Pajek arc before any
+    /// `*Vertices` line, an unsupported section, a duplicate label).
+    #[error("{}:{line}: {message}", file.display())]
+    Format {
+        /// The file.
+        file: PathBuf,
+        /// The 1-based line.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The requested Pajek network is not in the file.
+    #[error("{}: no network named {name:?}; the file has {available:?}", file.display())]
+    NoSuchNetwork {
+        /// The file.
+        file: PathBuf,
+        /// The name asked for.
+        name: String,
+        /// The names present.
+        available: Vec<String>,
+    },
+    /// The file has more distinct nodes than a graph can index.
+    #[error("{}: more than {limit} distinct nodes", file.display())]
+    TooManyNodes {
+        /// The file.
+        file: PathBuf,
+        /// The limit.
+        limit: usize,
+    },
+    /// The file's extension does not say which reader to use.
+    #[error("{}: unknown signed-graph format; use .csv, .net/.paj, or a whitespace edge list (.txt, .tsv, .gz)", file.display())]
+    UnknownFormat {
+        /// The file.
+        file: PathBuf,
+    },
+}

@@ -1,0 +1,175 @@
+//! The one rule that turns directed or multi-edge signed input into a simple undirected
+//! signed graph.
+//!
+//! **Rule** (the same as `shared/anchors/signed_io.py`): every arc `u → v` with a non-zero
+//! value contributes its sign (+1 or −1) to the unordered pair {u, v}; the pair's signs are
+//! summed; a pair whose sum is 0 is dropped; self-loops are dropped; arcs whose value is 0
+//! carry no sign and are dropped. The edge's sign is the sign of the sum, and its weight is the
+//! mean absolute value of the arcs that agree with that sign (1 for unweighted input). Nodes
+//! are numbered in order of first appearance in a kept arc (or of declaration, in Pajek);
+//! edges are sorted by their end points. Every drop is counted in [`ReadReport`].
+
+use super::ReadError;
+use crate::graph::{SignedEdge, SignedGraph};
+use crate::hash::FxHashMap;
+use crate::sign::Sign;
+use std::path::Path;
+
+/// What a reader saw and what the merge rule dropped.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ReadReport {
+    /// Arcs (data lines) read.
+    pub arcs: usize,
+    /// Arcs dropped because both ends were the same node.
+    pub self_loops: usize,
+    /// Arcs dropped because their value was 0 (no sign).
+    pub zero_values: usize,
+    /// Pairs dropped because their signs summed to 0.
+    pub cancelled_pairs: usize,
+    /// Pairs that had more than one arc (merged into one edge).
+    pub merged_pairs: usize,
+    /// Arcs left out by a time filter (Pajek).
+    pub outside_time: usize,
+    /// Nodes that appeared only in dropped arcs (self-loops, zero values) and so are not in
+    /// the graph.
+    pub dropped_nodes: usize,
+}
+
+/// One arc after the self-loop and zero-value checks.
+#[derive(Clone, Copy)]
+struct Arc {
+    key: u64,
+    positive: bool,
+    weight: f64,
+}
+
+/// Accumulates arcs by node label and applies the rule.
+pub(crate) struct Merger {
+    labels: Vec<String>,
+    ids: FxHashMap<String, u32>,
+    arcs: Vec<Arc>,
+    dropped_labels: Vec<String>,
+    pub report: ReadReport,
+}
+
+impl Merger {
+    pub fn new() -> Self {
+        Self {
+            labels: Vec::new(),
+            ids: FxHashMap::default(),
+            arcs: Vec::new(),
+            dropped_labels: Vec::new(),
+            report: ReadReport::default(),
+        }
+    }
+
+    /// Declares a node (Pajek vertices, or an end of a kept arc); returns its number.
+    pub fn node(&mut self, path: &Path, label: &str) -> Result<u32, ReadError> {
+        if let Some(&i) = self.ids.get(label) {
+            return Ok(i);
+        }
+        let i = u32::try_from(self.labels.len()).map_err(|_| ReadError::TooManyNodes {
+            file: path.to_path_buf(),
+            limit: u32::MAX as usize,
+        })?;
+        self.ids.insert(label.to_owned(), i);
+        self.labels.push(label.to_owned());
+        Ok(i)
+    }
+
+    /// Whether a label is declared already.
+    pub fn has(&self, label: &str) -> bool {
+        self.ids.contains_key(label)
+    }
+
+    /// Adds one arc between declared node numbers with a finite value.
+    pub fn arc_ids(&mut self, a: u32, b: u32, value: f64, weight: f64) {
+        self.report.arcs += 1;
+        if a == b {
+            self.report.self_loops += 1;
+            return;
+        }
+        if value == 0.0 {
+            self.report.zero_values += 1;
+            return;
+        }
+        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+        self.arcs.push(Arc {
+            key: (u64::from(lo) << 32) | u64::from(hi),
+            positive: value > 0.0,
+            weight,
+        });
+    }
+
+    /// Adds one arc between labels. The ends of a dropped arc (a self-loop, or a value of
+    /// 0) are not declared as nodes; those that appear in no kept arc are counted in
+    /// [`ReadReport::dropped_nodes`].
+    pub fn arc(
+        &mut self,
+        path: &Path,
+        a: &str,
+        b: &str,
+        value: f64,
+        weight: f64,
+    ) -> Result<(), ReadError> {
+        if a == b || value == 0.0 {
+            self.report.arcs += 1;
+            if a == b {
+                self.report.self_loops += 1;
+            } else {
+                self.report.zero_values += 1;
+            }
+            for l in [a, b] {
+                if !self.ids.contains_key(l) {
+                    self.dropped_labels.push(l.to_owned());
+                }
+            }
+            return Ok(());
+        }
+        let a = self.node(path, a)?;
+        let b = self.node(path, b)?;
+        self.arc_ids(a, b, value, weight);
+        Ok(())
+    }
+
+    /// Applies the rule and builds the graph (edges sorted by their end points).
+    pub fn finish(mut self) -> (SignedGraph, ReadReport) {
+        self.dropped_labels.sort_unstable();
+        self.dropped_labels.dedup();
+        self.report.dropped_nodes = self
+            .dropped_labels
+            .iter()
+            .filter(|l| !self.ids.contains_key(l.as_str()))
+            .count();
+        self.arcs.sort_by_key(|a| a.key);
+        let mut edges = Vec::with_capacity(self.arcs.len());
+        for run in self.arcs.chunk_by(|x, y| x.key == y.key) {
+            if run.len() > 1 {
+                self.report.merged_pairs += 1;
+            }
+            let (mut pos, mut neg, mut wp, mut wn) = (0i64, 0i64, 0.0, 0.0);
+            for a in run {
+                if a.positive {
+                    pos += 1;
+                    wp += a.weight;
+                } else {
+                    neg += 1;
+                    wn += a.weight;
+                }
+            }
+            let (sign, w, k) = match pos.cmp(&neg) {
+                std::cmp::Ordering::Greater => (Sign::Amity, wp, pos),
+                std::cmp::Ordering::Less => (Sign::Enmity, wn, neg),
+                std::cmp::Ordering::Equal => {
+                    self.report.cancelled_pairs += 1;
+                    continue;
+                }
+            };
+            let edge = SignedEdge::weighted(sign, w / k as f64).unwrap_or(SignedEdge::new(sign));
+            let key = run[0].key;
+            edges.push(((key >> 32) as u32, key as u32, edge));
+        }
+        let g = SignedGraph::from_parts(self.labels, self.ids, edges);
+        (g, self.report)
+    }
+}

@@ -1,0 +1,92 @@
+//! # rsct — computational Regional Security Complex Theory
+//!
+//! `rsct` models regional security complexes (Buzan & Wæver, *Regions and Powers*, 2003) as
+//! signed graphs of units — amity (+) and enmity (−), with sectors, periods and evidence —
+//! and computes the theory's variables from them.
+//!
+//! The data flows one way:
+//!
+//! ```text
+//! Dataset ──snapshot(year, rules)──▶ SecurityGraph ──▶ analyses ──▶ reports
+//!   ▲  (units, organisations,           (petgraph graph, provenance per tie)
+//!   │   memberships, relations,
+//!   │   capabilities; dated, cited)
+//! io: TOML/JSON data sets; CSV, SNAP and Pajek signed edge lists ──▶ SignedGraph
+//! ```
+//!
+//! ## Catalogue
+//!
+//! | what | where |
+//! |---|---|
+//! | Periods (whole years, **both ends inclusive**, open-ended allowed) | [`Period`] |
+//! | Units: states, sub-state units, institutions | [`Unit`], [`UnitKind`] |
+//! | Organisations and memberships over time | [`Organisation`], [`Membership`], [`Role`] |
+//! | Relations: sign, intensity, sectors, period, instrument, evidence | [`Relation`], [`Sign`], [`Sector`], [`Instrument`], [`Evidence`] |
+//! | Capability observations (e.g. COW CINC) | [`CapabilityObservation`] |
+//! | Validated, versioned data sets in TOML and JSON | [`Dataset`], [`dataset`] |
+//! | The security graph of a year, with provenance per tie | [`snapshot()`], [`DerivationRules`], [`SecurityGraph`], [`Tie`] |
+//! | Plain signed graphs for the algorithms | [`SignedGraph`], [`SignedWeight`] |
+//! | Readers for CSV, SNAP and Pajek signed networks | [`io`] |
+//! | Float tolerances | [`tolerance`] |
+//! | Proptest strategies (feature `proptest`) | `strategies` |
+//!
+//! ## Quick start
+//!
+//! ```
+//! use rsct::{Dataset, DerivationRules, Evidence, Period, Relation, Sector, Sign, Unit};
+//!
+//! let ds = Dataset::builder()
+//!     .unit(Unit::state("RUS", "Russia")?)
+//!     .unit(Unit::state("ARM", "Armenia")?)
+//!     .relation(
+//!         Relation::builder("RUS", "ARM", Sign::Amity, Period::from_year(1995))
+//!             .intensity(0.8)
+//!             .sector(Sector::Military)
+//!             .evidence(Evidence::cited(
+//!                 "Russians have an airbase in Yerevan and military base in Gyumri",
+//!                 "§2.3, fn 89",
+//!             )?)
+//!             .build()?,
+//!     )
+//!     .build()?;
+//! let g = ds.snapshot(2010, &DerivationRules::new())?;
+//! let tie = g.tie("RUS", "ARM").expect("a tie");
+//! assert_eq!(tie.net(), 0.8);
+//! assert_eq!(tie.contributions()[0].evidence().next().unwrap().locator(), Some("§2.3, fn 89"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub use petgraph;
+
+pub mod capability;
+pub mod dataset;
+pub mod evidence;
+pub mod graph;
+mod hash;
+pub mod id;
+pub mod io;
+pub mod organisation;
+pub mod period;
+pub mod relation;
+pub mod sector;
+pub mod sign;
+pub mod snapshot;
+#[cfg(feature = "proptest")]
+pub mod strategies;
+pub mod tolerance;
+pub mod unit;
+
+pub use capability::CapabilityObservation;
+pub use dataset::{Dataset, DatasetBuilder, DatasetError};
+pub use evidence::Evidence;
+pub use graph::{Contribution, Provenance, SecurityGraph, SignedEdge, SignedGraph, Tie};
+pub use organisation::{Membership, Organisation, OrganisationKind, Role};
+pub use period::{Period, Year};
+pub use relation::{Instrument, Relation};
+pub use sector::{Sector, SectorSet};
+pub use sign::{Sign, SignedWeight};
+pub use snapshot::{DerivationRules, InstrumentFilter, MembershipTie, snapshot};
+pub use unit::{Unit, UnitKind};

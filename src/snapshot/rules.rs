@@ -1,0 +1,263 @@
+//! `DerivationRules`: how memberships become ties, and which contributions a snapshot keeps.
+
+use crate::organisation::{OrganisationKind, Role};
+use crate::relation::Instrument;
+use crate::sector::{Sector, SectorSet};
+use crate::sign::Sign;
+use crate::unit::UnitKind;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The default intensity of the amity derived from co-membership of a collective-defence
+/// organisation: 0.5, a mutual-defence obligation counted as moderate amity, below the
+/// intensity data sets give to bilateral alliances with stationed forces (0.8–1.0 in the
+/// post-Soviet coding scheme) so that explicit relations dominate derived ones.
+pub const DEFAULT_DEFENCE_INTENSITY: f64 = 0.5;
+
+/// Errors of the `snapshot` module.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SnapshotError {
+    /// A membership tie's intensity is NaN, ≤ 0 or > 1.
+    #[error("membership tie intensity {value} is outside (0, 1]")]
+    IntensityOutOfRange {
+        /// The intensity given.
+        value: f64,
+    },
+    /// A membership tie names no sector.
+    #[error("a membership tie needs at least one sector")]
+    NoSector,
+    /// The rules name an organisation the data set does not have.
+    #[error(
+        "the derivation rules name organisation {organisation:?}, which the data set does not have"
+    )]
+    UnknownOrganisation {
+        /// The identifier.
+        organisation: String,
+    },
+}
+
+/// The tie that co-membership of an organisation creates between two members.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MembershipTie {
+    sign: Sign,
+    intensity: f64,
+    sectors: SectorSet,
+}
+
+impl MembershipTie {
+    /// A tie of `sign` and `intensity` in `sectors`.
+    ///
+    /// # Errors
+    /// [`SnapshotError::IntensityOutOfRange`] or [`SnapshotError::NoSector`].
+    pub fn new(sign: Sign, intensity: f64, sectors: SectorSet) -> Result<Self, SnapshotError> {
+        if !(intensity.is_finite() && intensity > 0.0 && intensity <= 1.0) {
+            return Err(SnapshotError::IntensityOutOfRange { value: intensity });
+        }
+        if sectors.is_empty() {
+            return Err(SnapshotError::NoSector);
+        }
+        Ok(Self {
+            sign,
+            intensity,
+            sectors,
+        })
+    }
+    /// The sign.
+    #[must_use]
+    pub fn sign(&self) -> Sign {
+        self.sign
+    }
+    /// The intensity.
+    #[must_use]
+    pub fn intensity(&self) -> f64 {
+        self.intensity
+    }
+    /// The sectors.
+    #[must_use]
+    pub fn sectors(&self) -> SectorSet {
+        self.sectors
+    }
+}
+
+/// Which instruments a snapshot keeps.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum InstrumentFilter {
+    /// All contributions (the default).
+    #[default]
+    All,
+    /// Only bilateral relations.
+    Bilateral,
+    /// Only contributions through organisations (relations via an organisation and derived
+    /// membership ties).
+    Multilateral,
+    /// Only contributions through these organisations.
+    Organisations(BTreeSet<String>),
+}
+
+impl InstrumentFilter {
+    pub(crate) fn keeps(&self, i: &Instrument) -> bool {
+        match (self, i) {
+            (InstrumentFilter::All, _) => true,
+            (InstrumentFilter::Bilateral, Instrument::Bilateral) => true,
+            (InstrumentFilter::Multilateral, Instrument::Organisation(_)) => true,
+            (InstrumentFilter::Organisations(set), Instrument::Organisation(o)) => set.contains(o),
+            _ => false,
+        }
+    }
+}
+
+/// Rules for [`crate::snapshot()`]: how memberships turn into ties, and filters by sector,
+/// instrument and unit kind. A builder; the defaults are:
+///
+/// - co-membership (both with [`Role::Member`]) of a
+///   [`OrganisationKind::CollectiveDefence`] organisation is amity of intensity
+///   [`DEFAULT_DEFENCE_INTENSITY`] in the military sector; other kinds derive nothing;
+/// - every sector, every instrument and every unit kind is kept.
+///
+/// Precedence: a rule for a named organisation beats the rule for its kind.
+///
+/// ```
+/// use rsct::{DerivationRules, MembershipTie, OrganisationKind, Sector, SectorSet, Sign};
+/// let rules = DerivationRules::new()
+///     .kind_tie(OrganisationKind::Union,
+///               MembershipTie::new(Sign::Amity, 0.8, SectorSet::of(Sector::Political))?)
+///     .no_organisation_tie("CIS")
+///     .sectors(SectorSet::of(Sector::Military).with(Sector::Political));
+/// assert!(DerivationRules::new().without_memberships().derives_nothing());
+/// # Ok::<(), rsct::snapshot::SnapshotError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub struct DerivationRules {
+    memberships: bool,
+    by_kind: BTreeMap<OrganisationKind, Option<MembershipTie>>,
+    by_organisation: BTreeMap<String, Option<MembershipTie>>,
+    roles: BTreeSet<Role>,
+    sectors: SectorSet,
+    instruments: InstrumentFilter,
+    unit_kinds: BTreeSet<UnitKind>,
+}
+
+impl Default for DerivationRules {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl DerivationRules {
+    /// The default rules (see the type's documentation).
+    pub fn new() -> Self {
+        let defence = MembershipTie {
+            sign: Sign::Amity,
+            intensity: DEFAULT_DEFENCE_INTENSITY,
+            sectors: SectorSet::of(Sector::Military),
+        };
+        Self {
+            memberships: true,
+            by_kind: BTreeMap::from([(OrganisationKind::CollectiveDefence, Some(defence))]),
+            by_organisation: BTreeMap::new(),
+            roles: BTreeSet::from([Role::Member]),
+            sectors: SectorSet::all(),
+            instruments: InstrumentFilter::All,
+            unit_kinds: UnitKind::ALL.into_iter().collect(),
+        }
+    }
+
+    /// Derives no ties from memberships at all.
+    pub fn without_memberships(mut self) -> Self {
+        self.memberships = false;
+        self
+    }
+
+    /// Turns membership derivation back on (after [`DerivationRules::without_memberships`]).
+    pub fn with_memberships(mut self) -> Self {
+        self.memberships = true;
+        self
+    }
+
+    /// Co-membership of any organisation of `kind` gives `tie`.
+    pub fn kind_tie(mut self, kind: OrganisationKind, tie: MembershipTie) -> Self {
+        self.by_kind.insert(kind, Some(tie));
+        self
+    }
+
+    /// Co-membership of an organisation of `kind` gives no tie.
+    pub fn no_kind_tie(mut self, kind: OrganisationKind) -> Self {
+        self.by_kind.insert(kind, None);
+        self
+    }
+
+    /// Co-membership of the organisation `id` gives `tie` (beats the rule for its kind).
+    pub fn organisation_tie(mut self, id: &str, tie: MembershipTie) -> Self {
+        self.by_organisation.insert(id.to_owned(), Some(tie));
+        self
+    }
+
+    /// Co-membership of the organisation `id` gives no tie (beats the rule for its kind).
+    pub fn no_organisation_tie(mut self, id: &str) -> Self {
+        self.by_organisation.insert(id.to_owned(), None);
+        self
+    }
+
+    /// The roles whose holders count as co-members (default: [`Role::Member`] only).
+    pub fn roles(mut self, roles: &[Role]) -> Self {
+        self.roles = roles.iter().copied().collect();
+        self
+    }
+
+    /// Keeps only contributions in these sectors; a contribution spanning several sectors is
+    /// kept with the sectors it shares with the filter.
+    pub fn sectors(mut self, sectors: SectorSet) -> Self {
+        self.sectors = sectors;
+        self
+    }
+
+    /// Keeps only contributions through these instruments.
+    pub fn instruments(mut self, filter: InstrumentFilter) -> Self {
+        self.instruments = filter;
+        self
+    }
+
+    /// Keeps only units of these kinds (and the ties among them).
+    pub fn unit_kinds(mut self, kinds: &[UnitKind]) -> Self {
+        self.unit_kinds = kinds.iter().copied().collect();
+        self
+    }
+
+    /// Whether these rules derive no tie from any membership.
+    #[must_use]
+    pub fn derives_nothing(&self) -> bool {
+        !self.memberships
+            || (self.by_kind.values().all(Option::is_none)
+                && self.by_organisation.values().all(Option::is_none))
+    }
+
+    /// The tie co-membership of organisation `id` of `kind` gives, if any.
+    #[must_use]
+    pub fn tie_for(&self, id: &str, kind: OrganisationKind) -> Option<MembershipTie> {
+        if !self.memberships {
+            return None;
+        }
+        match self.by_organisation.get(id) {
+            Some(rule) => *rule,
+            None => self.by_kind.get(&kind).copied().flatten(),
+        }
+    }
+
+    pub(crate) fn organisation_names(&self) -> impl Iterator<Item = &str> {
+        self.by_organisation.keys().map(String::as_str)
+    }
+    pub(crate) fn counts_role(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+    pub(crate) fn sector_filter(&self) -> SectorSet {
+        self.sectors
+    }
+    pub(crate) fn instrument_filter(&self) -> &InstrumentFilter {
+        &self.instruments
+    }
+    pub(crate) fn keeps_kind(&self, kind: UnitKind) -> bool {
+        self.unit_kinds.contains(&kind)
+    }
+}

@@ -1,0 +1,405 @@
+//! Public [proptest](https://docs.rs/proptest) strategies for data sets and signed graphs,
+//! valid by construction and shrinking to valid values (feature `proptest`).
+//!
+//! ```
+//! use proptest::prelude::*;
+//! use rsct::strategies::{signed_graphs, SignedGraphParams};
+//!
+//! proptest!(|(g in signed_graphs(SignedGraphParams::new().planted_camps(2, 0.0)))| {
+//!     prop_assert!(g.negative_edge_count() <= g.edge_count());
+//! });
+//! ```
+
+use crate::CapabilityObservation;
+use crate::dataset::Dataset;
+use crate::evidence::Evidence;
+use crate::graph::SignedGraph;
+use crate::organisation::{Membership, Organisation, OrganisationKind, Role};
+use crate::period::{Period, Year};
+use crate::relation::Relation;
+use crate::sector::{Sector, SectorSet};
+use crate::sign::Sign;
+use crate::unit::Unit;
+use petgraph::graph::NodeIndex;
+use proptest::prelude::*;
+use proptest::strategy::{BoxedStrategy, NewTree, ValueTree};
+use proptest::test_runner::TestRunner;
+use std::ops::RangeInclusive;
+
+macro_rules! named_strategy {
+    ($(#[$doc:meta])* $name:ident => $value:ty) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone)]
+        #[must_use = "strategies do nothing unless used"]
+        pub struct $name(BoxedStrategy<$value>);
+
+        impl Strategy for $name {
+            type Tree = Box<dyn ValueTree<Value = $value>>;
+            type Value = $value;
+            fn new_tree(&self, runner: &mut TestRunner) -> NewTree<Self> {
+                self.0.new_tree(runner)
+            }
+        }
+    };
+}
+
+named_strategy!(
+    /// Strategy for [`SignedGraph`]s; see [`signed_graphs`].
+    SignedGraphStrategy => SignedGraph
+);
+named_strategy!(
+    /// Strategy for [`Dataset`]s; see [`datasets`].
+    DatasetStrategy => Dataset
+);
+
+/// Parameters of [`signed_graphs`]. A builder; the defaults are 0–12 nodes, density 0.5,
+/// enmity share 0.4 and no planted camps.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub struct SignedGraphParams {
+    nodes: RangeInclusive<usize>,
+    density: f64,
+    enmity: f64,
+    camps: Option<(usize, f64)>,
+}
+
+impl Default for SignedGraphParams {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl SignedGraphParams {
+    /// The defaults.
+    pub fn new() -> Self {
+        Self {
+            nodes: 0..=12,
+            density: 0.5,
+            enmity: 0.4,
+            camps: None,
+        }
+    }
+    /// The range of the number of nodes.
+    pub fn nodes(mut self, nodes: RangeInclusive<usize>) -> Self {
+        self.nodes = nodes;
+        self
+    }
+    /// The probability that a pair is joined (clamped to `[0, 1]`).
+    pub fn density(mut self, density: f64) -> Self {
+        self.density = clamp01(density);
+        self
+    }
+    /// The probability that an edge is negative when no camps are planted.
+    pub fn enmity_share(mut self, share: f64) -> Self {
+        self.enmity = clamp01(share);
+        self
+    }
+    /// Plants `k ≥ 1` camps: edges inside a camp are positive and across camps negative,
+    /// each flipped with probability `noise`. With `noise = 0` and `k = 2` the graph is
+    /// balanced; with `k ≥ 2` and no noise it is weakly balanced (clusterable).
+    pub fn planted_camps(mut self, k: usize, noise: f64) -> Self {
+        self.camps = Some((k.max(1), clamp01(noise)));
+        self
+    }
+}
+
+fn clamp01(x: f64) -> f64 {
+    if x.is_nan() { 0.0 } else { x.clamp(0.0, 1.0) }
+}
+
+/// Signed graphs with node labels `v0, v1, …`: each pair joined with probability `density`;
+/// signs from the planted camps (with noise) or negative with probability `enmity_share`.
+/// Shrinks towards fewer nodes, fewer edges and positive signs.
+pub fn signed_graphs(params: SignedGraphParams) -> SignedGraphStrategy {
+    let SignedGraphParams {
+        nodes,
+        density,
+        enmity,
+        camps,
+    } = params;
+    let k = camps.map_or(1, |c| c.0);
+    let flip = camps.map_or(enmity, |c| c.1);
+    let s = nodes
+        .prop_flat_map(move |n| {
+            let pairs = n * n.saturating_sub(1) / 2;
+            (
+                Just(n),
+                proptest::collection::vec(
+                    (
+                        proptest::bool::weighted(density),
+                        proptest::bool::weighted(flip),
+                    ),
+                    pairs,
+                ),
+                proptest::collection::vec(0..k, n),
+            )
+        })
+        .prop_map(move |(n, pairs, camp)| {
+            let mut g = SignedGraph::with_capacity(n, pairs.len());
+            for i in 0..n {
+                // Labels are distinct by construction.
+                let _ = g.add_node(&format!("v{i}"));
+            }
+            let mut p = 0;
+            for i in 0..n {
+                for j in i + 1..n {
+                    let (present, flipped) = pairs[p];
+                    p += 1;
+                    if !present {
+                        continue;
+                    }
+                    let base = if camps.is_some() && camp[i] != camp[j] {
+                        Sign::Enmity
+                    } else {
+                        Sign::Amity
+                    };
+                    let sign = if flipped { base.flipped() } else { base };
+                    let _ = g.add_edge(NodeIndex::new(i), NodeIndex::new(j), sign);
+                }
+            }
+            g
+        });
+    SignedGraphStrategy(s.boxed())
+}
+
+/// Parameters of [`datasets`]. A builder; the defaults are 2–8 units, 0–20 relations,
+/// 0–3 organisations with up to 8 memberships, years 1990–2000 and capabilities on.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub struct DatasetParams {
+    units: RangeInclusive<usize>,
+    relations: RangeInclusive<usize>,
+    organisations: RangeInclusive<usize>,
+    memberships: RangeInclusive<usize>,
+    years: (Year, Year),
+    capabilities: bool,
+}
+
+impl Default for DatasetParams {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl DatasetParams {
+    /// The defaults.
+    pub fn new() -> Self {
+        Self {
+            units: 2..=8,
+            relations: 0..=20,
+            organisations: 0..=3,
+            memberships: 0..=8,
+            years: (1990, 2000),
+            capabilities: true,
+        }
+    }
+    /// The range of the number of units (at least 2 are always generated).
+    pub fn units(mut self, units: RangeInclusive<usize>) -> Self {
+        self.units = (*units.start()).max(2)..=(*units.end()).max(2);
+        self
+    }
+    /// The range of the number of relations.
+    pub fn relations(mut self, relations: RangeInclusive<usize>) -> Self {
+        self.relations = relations;
+        self
+    }
+    /// The range of the number of organisations.
+    pub fn organisations(mut self, organisations: RangeInclusive<usize>) -> Self {
+        self.organisations = organisations;
+        self
+    }
+    /// The range of the number of memberships (none when there are no organisations).
+    pub fn memberships(mut self, memberships: RangeInclusive<usize>) -> Self {
+        self.memberships = memberships;
+        self
+    }
+    /// The window of years that periods fall in (swapped if reversed).
+    pub fn years(mut self, from: Year, to: Year) -> Self {
+        self.years = (from.min(to), from.max(to));
+        self
+    }
+    /// Whether to generate capability observations (one per unit and year of the window).
+    pub fn capabilities(mut self, on: bool) -> Self {
+        self.capabilities = on;
+        self
+    }
+}
+
+const KINDS: [OrganisationKind; 5] = OrganisationKind::ALL;
+
+#[derive(Debug, Clone)]
+struct RelSpec {
+    a: usize,
+    b: usize,
+    enmity: bool,
+    intensity: u8,
+    sectors: u8,
+    from: i32,
+    len: Option<i32>,
+    via: Option<usize>,
+}
+
+fn period_in(years: (Year, Year), from: i32, len: Option<i32>) -> Period {
+    let span = years.1 - years.0;
+    let start = years.0 + from.rem_euclid(span + 1);
+    match len {
+        None => Period::from_year(start),
+        Some(l) => Period::new_unchecked(
+            start,
+            Some((start + l.rem_euclid(span + 1)).min(years.1).max(start)),
+        ),
+    }
+}
+
+/// Valid data sets with units `U0, U1, …`, organisations `O0, …` of varied kinds, dated
+/// memberships and relations with mixed signs, intensities, sectors and instruments, and
+/// capability observations. Relations that would conflict (opposite signs on the same pair,
+/// sector and years) are marked contested, so every generated data set validates. Shrinks
+/// towards fewer and simpler items.
+pub fn datasets(params: DatasetParams) -> DatasetStrategy {
+    let p = params;
+    let years = p.years;
+    let span = years.1 - years.0;
+    let caps = p.capabilities;
+    let s = (p.units.clone(), p.organisations.clone())
+        .prop_flat_map(move |(n, o)| {
+            let rel = (
+                0..n,
+                0..n,
+                proptest::bool::weighted(0.4),
+                1u8..=100,
+                1u8..32,
+                0..=span,
+                proptest::option::of(0..=span),
+                proptest::option::weighted(0.3, 0..o.max(1)),
+            )
+                .prop_map(|(a, b, enmity, intensity, sectors, from, len, via)| {
+                    RelSpec {
+                        a,
+                        b,
+                        enmity,
+                        intensity,
+                        sectors,
+                        from,
+                        len,
+                        via,
+                    }
+                });
+            let mem = (
+                0..o.max(1),
+                0..n,
+                0u8..3,
+                0..=span,
+                proptest::option::of(0..=span),
+            );
+            let mcount = if o == 0 { 0..=0 } else { p.memberships.clone() };
+            (
+                Just(n),
+                proptest::collection::vec(0usize..KINDS.len(), o),
+                proptest::collection::vec(rel, p.relations.clone()),
+                proptest::collection::vec(mem, mcount),
+                proptest::collection::vec(0u32..10_000, if caps { n } else { 0 }),
+            )
+        })
+        .prop_map(move |(n, kinds, rels, mems, caps)| build(n, &kinds, rels, &mems, &caps, years));
+    DatasetStrategy(s.boxed())
+}
+
+fn build(
+    n: usize,
+    kinds: &[usize],
+    rels: Vec<RelSpec>,
+    mems: &[(usize, usize, u8, i32, Option<i32>)],
+    caps: &[u32],
+    years: (Year, Year),
+) -> Dataset {
+    let ev = |t: String| vec![Evidence::new(&t).unwrap_or_else(|_| unreachable!())];
+    let mut b = Dataset::builder().name("generated");
+    for i in 0..n {
+        if let Ok(u) = Unit::state(&format!("U{i}"), &format!("Unit {i}")) {
+            b = b.unit(u);
+        }
+    }
+    for (i, &k) in kinds.iter().enumerate() {
+        if let Ok(o) = Organisation::new(&format!("O{i}"), &format!("Organisation {i}"), KINDS[k]) {
+            b = b.organisation(o);
+        }
+    }
+    for &(o, u, role, from, len) in mems {
+        let role = [Role::Member, Role::Observer, Role::Partner][usize::from(role) % 3];
+        let m = Membership::new_unchecked(
+            &format!("O{o}"),
+            &format!("U{u}"),
+            role,
+            period_in(years, from, len),
+            ev(format!("generated membership of U{u} in O{o}")),
+        );
+        b = b.membership(m);
+    }
+    // Keep proper pairs only, then mark conflicts as contested.
+    let rels: Vec<RelSpec> = rels.into_iter().filter(|r| r.a != r.b).collect();
+    let periods: Vec<Period> = rels
+        .iter()
+        .map(|r| period_in(years, r.from, r.len))
+        .collect();
+    let sectors: Vec<SectorSet> = rels
+        .iter()
+        .map(|r| {
+            Sector::ALL
+                .into_iter()
+                .filter(|s| r.sectors & (1 << s.index()) != 0)
+                .collect()
+        })
+        .collect();
+    let mut contested = vec![false; rels.len()];
+    for i in 0..rels.len() {
+        for j in i + 1..rels.len() {
+            let (ri, rj) = (&rels[i], &rels[j]);
+            let same_pair = (ri.a, ri.b) == (rj.a, rj.b) || (ri.a, ri.b) == (rj.b, rj.a);
+            if same_pair
+                && ri.enmity != rj.enmity
+                && periods[i].overlaps(&periods[j])
+                && sectors[i].intersects(sectors[j])
+            {
+                contested[i] = true;
+                contested[j] = true;
+            }
+        }
+    }
+    for (i, r) in rels.iter().enumerate() {
+        let sign = if r.enmity { Sign::Enmity } else { Sign::Amity };
+        let mut rb =
+            Relation::builder(&format!("U{}", r.a), &format!("U{}", r.b), sign, periods[i])
+                .id(&format!("r{i}"))
+                .intensity(f64::from(r.intensity) / 100.0)
+                .sectors(sectors[i])
+                .contested(contested[i]);
+        if let Some(o) = r.via
+            && o < kinds.len()
+        {
+            rb = rb.via(&format!("O{o}"));
+        }
+        for e in ev(format!("generated relation r{i}")) {
+            rb = rb.evidence(e);
+        }
+        b = b.relation(rb.build_unchecked());
+    }
+    for (i, &c) in caps.iter().enumerate() {
+        for y in years.0..=years.1 {
+            let v =
+                f64::from(c.wrapping_mul(31).wrapping_add(y.unsigned_abs()) % 10_000) / 10_000.0;
+            b = b.capability(CapabilityObservation::new_unchecked(
+                &format!("U{i}"),
+                y,
+                v,
+                "generated",
+            ));
+        }
+    }
+    match b.build() {
+        Ok(ds) => ds,
+        // Generated data sets are valid by construction; a failure here is a bug in the
+        // strategy, reported with the problems found.
+        Err(e) => panic!("rsct::strategies generated an invalid data set: {e}"),
+    }
+}

@@ -1,0 +1,21 @@
+//! Floating-point tolerances, in one place.
+//!
+//! Every comparison of computed floating-point quantities in the crate goes through these
+//! constants, so that a user can see exactly how close to zero "zero" is.
+
+/// Absolute tolerance under which a summed signed weight counts as zero (neither amity nor
+/// enmity). Sums of intensities in `(0, 1]` accumulate rounding of about `1e-15` per term;
+/// `1e-9` leaves ample room while never hiding a real intensity (the smallest meaningful
+/// intensity in a data set is orders of magnitude larger).
+pub const NET_ZERO: f64 = 1e-9;
+
+/// Returns `true` when `x` is zero within [`NET_ZERO`].
+///
+/// ```
+/// assert!(rsct::tolerance::is_net_zero(0.1 + 0.2 - 0.3));
+/// assert!(!rsct::tolerance::is_net_zero(0.001));
+/// ```
+#[must_use]
+pub fn is_net_zero(x: f64) -> bool {
+    x.abs() <= NET_ZERO
+}
