@@ -79,7 +79,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// The parts of a data set before validation.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct Parts {
     pub name: Option<String>,
     pub description: Option<String>,
@@ -101,6 +101,12 @@ pub struct Dataset {
     parts: Parts,
     unit_index: HashMap<String, usize>,
     org_index: HashMap<String, usize>,
+}
+
+impl PartialEq for Dataset {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts == other.parts
+    }
 }
 
 impl Dataset {

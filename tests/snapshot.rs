@@ -1,0 +1,308 @@
+//! Snapshots: aggregation of net weight, interdependence and provenance; derivation rules.
+
+use rsct::graph::Provenance;
+use rsct::snapshot::SnapshotError;
+use rsct::{
+    Dataset, DerivationRules, Evidence, Instrument, InstrumentFilter, Membership, MembershipTie,
+    Organisation, OrganisationKind, Period, Relation, Role, Sector, SectorSet, Sign, SignedWeight,
+    Unit, UnitKind,
+};
+
+fn ev(t: &str, l: &str) -> Evidence {
+    Evidence::cited(t, l).unwrap()
+}
+
+/// Russia, Armenia, Azerbaijan, Nagorno-Karabakh; a CST; relations of both signs.
+fn dataset() -> Dataset {
+    let rel = |a, b, s, i: f64, p| Relation::builder(a, b, s, p).intensity(i);
+    Dataset::builder()
+        .unit(Unit::state("RUS", "Russia").unwrap())
+        .unit(
+            Unit::state("ARM", "Armenia")
+                .unwrap()
+                .with_period(Period::from_year(1991)),
+        )
+        .unit(
+            Unit::state("AZE", "Azerbaijan")
+                .unwrap()
+                .with_period(Period::from_year(1991)),
+        )
+        .unit(
+            Unit::new("NKR", "Nagorno-Karabakh", UnitKind::SubState)
+                .unwrap()
+                .with_period(Period::from_year(1991)),
+        )
+        .organisation(
+            Organisation::new(
+                "CST",
+                "Collective Security Treaty",
+                OrganisationKind::CollectiveDefence,
+            )
+            .unwrap(),
+        )
+        .membership(
+            Membership::new(
+                "CST",
+                "RUS",
+                Role::Member,
+                Period::from_year(1992),
+                vec![ev("RUS signed", "§3.2")],
+            )
+            .unwrap(),
+        )
+        .membership(
+            Membership::new(
+                "CST",
+                "ARM",
+                Role::Member,
+                Period::from_year(1992),
+                vec![ev("ARM signed", "§3.2")],
+            )
+            .unwrap(),
+        )
+        .membership(
+            Membership::new(
+                "CST",
+                "AZE",
+                Role::Member,
+                Period::between(1993, 1999).unwrap(),
+                vec![ev("AZE signed, left 1999", "§3.2")],
+            )
+            .unwrap(),
+        )
+        .relation(
+            rel("RUS", "ARM", Sign::Amity, 0.8, Period::from_year(1995))
+                .id("bases")
+                .sector(Sector::Military)
+                .evidence(ev("bases", "§2.3, fn 89"))
+                .build()
+                .unwrap(),
+        )
+        .relation(
+            rel("RUS", "ARM", Sign::Enmity, 0.3, Period::year(2006))
+                .id("gas")
+                .sector(Sector::Economic)
+                .evidence(ev("gas price doubled", "§2.3"))
+                .build()
+                .unwrap(),
+        )
+        .relation(
+            rel(
+                "ARM",
+                "AZE",
+                Sign::Enmity,
+                1.0,
+                Period::between(1991, 1994).unwrap(),
+            )
+            .id("war")
+            .sector(Sector::Military)
+            .sector(Sector::Political)
+            .evidence(ev("war", "§2.3"))
+            .build()
+            .unwrap(),
+        )
+        .relation(
+            rel("ARM", "NKR", Sign::Amity, 0.8, Period::from_year(1991))
+                .id("nkr")
+                .sector(Sector::Military)
+                .via("CST")
+                .evidence(ev("support", "§2.3"))
+                .build()
+                .unwrap(),
+        )
+        .build()
+        .unwrap()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-12
+}
+
+#[test]
+fn aggregation_of_net_weight_interdependence_and_sectors() {
+    let ds = dataset();
+    let g = ds.snapshot(2006, &DerivationRules::new()).unwrap();
+    assert_eq!(g.year(), 2006);
+    assert_eq!(g.unit_count(), 4);
+    let t = g.tie("ARM", "RUS").unwrap();
+    // bases +0.8, gas −0.3, CST co-membership +0.5.
+    assert!(close(t.net(), 1.0), "{}", t.net());
+    assert!(close(t.interdependence(), 1.6));
+    assert!(close(t.sector_net(Sector::Military), 1.3));
+    assert!(close(t.sector_net(Sector::Economic), -0.3));
+    assert!(close(t.sector_interdependence(Sector::Economic), 0.3));
+    assert_eq!(t.sign(), Some(Sign::Amity));
+    let prov: Vec<_> = t
+        .contributions()
+        .iter()
+        .map(|c| c.provenance().clone())
+        .collect();
+    assert_eq!(
+        prov,
+        vec![
+            Provenance::Relation {
+                index: 0,
+                id: Some("bases".into())
+            },
+            Provenance::Relation {
+                index: 1,
+                id: Some("gas".into())
+            },
+            Provenance::Membership {
+                organisation: "CST".into(),
+                memberships: [0, 1]
+            },
+        ]
+    );
+    let cst = &t.contributions()[2];
+    let texts: Vec<&str> = cst.evidence().map(Evidence::text).collect();
+    assert_eq!(texts, vec!["RUS signed", "ARM signed"]);
+    assert_eq!(cst.instrument(), &Instrument::Organisation("CST".into()));
+    // Azerbaijan left the CST in 1999 and the war ended in 1994: no tie in 2006.
+    assert!(g.tie("ARM", "AZE").is_none());
+}
+
+#[test]
+fn periods_are_inclusive_at_both_ends() {
+    let ds = dataset();
+    let rules = DerivationRules::new();
+    assert!(
+        ds.snapshot(1994, &rules)
+            .unwrap()
+            .tie("ARM", "AZE")
+            .is_some()
+    );
+    let g1999 = ds.snapshot(1999, &rules).unwrap();
+    assert!(close(g1999.tie("ARM", "AZE").unwrap().net(), 0.5)); // still CST co-members
+    assert!(
+        ds.snapshot(2000, &rules)
+            .unwrap()
+            .tie("ARM", "AZE")
+            .is_none()
+    );
+    // Before 1991 only Russia exists.
+    assert_eq!(ds.snapshot(1990, &rules).unwrap().unit_count(), 1);
+}
+
+#[test]
+fn derivation_rules_on_off_and_overrides() {
+    let ds = dataset();
+    let off = ds
+        .snapshot(2006, &DerivationRules::new().without_memberships())
+        .unwrap();
+    assert!(close(off.tie("RUS", "ARM").unwrap().net(), 0.5));
+    assert_eq!(off.tie("RUS", "ARM").unwrap().contributions().len(), 2);
+    let strong = MembershipTie::new(Sign::Amity, 0.9, SectorSet::of(Sector::Military)).unwrap();
+    let g = ds
+        .snapshot(
+            2006,
+            &DerivationRules::new().organisation_tie("CST", strong),
+        )
+        .unwrap();
+    assert!(close(g.tie("RUS", "ARM").unwrap().net(), 1.4));
+    let g = ds
+        .snapshot(
+            2006,
+            &DerivationRules::new().no_kind_tie(OrganisationKind::CollectiveDefence),
+        )
+        .unwrap();
+    assert!(close(g.tie("RUS", "ARM").unwrap().net(), 0.5));
+    let e = ds
+        .snapshot(2006, &DerivationRules::new().no_organisation_tie("NATO"))
+        .unwrap_err();
+    assert_eq!(
+        e,
+        SnapshotError::UnknownOrganisation {
+            organisation: "NATO".into()
+        }
+    );
+    assert!(MembershipTie::new(Sign::Amity, f64::NAN, SectorSet::all()).is_err());
+    assert!(MembershipTie::new(Sign::Amity, 0.5, SectorSet::empty()).is_err());
+}
+
+#[test]
+fn filters_by_sector_instrument_and_unit_kind() {
+    let ds = dataset();
+    let econ = ds
+        .snapshot(
+            2006,
+            &DerivationRules::new().sectors(SectorSet::of(Sector::Economic)),
+        )
+        .unwrap();
+    let t = econ.tie("RUS", "ARM").unwrap();
+    assert!(close(t.net(), -0.3));
+    assert_eq!(t.sign(), Some(Sign::Enmity));
+    assert!(econ.tie("ARM", "NKR").is_none());
+    let bilateral = ds
+        .snapshot(
+            2006,
+            &DerivationRules::new().instruments(InstrumentFilter::Bilateral),
+        )
+        .unwrap();
+    assert!(close(bilateral.tie("RUS", "ARM").unwrap().net(), 0.5));
+    assert!(bilateral.tie("ARM", "NKR").is_none());
+    let multi = ds
+        .snapshot(
+            2006,
+            &DerivationRules::new().instruments(InstrumentFilter::Multilateral),
+        )
+        .unwrap();
+    assert!(close(multi.tie("RUS", "ARM").unwrap().net(), 0.5));
+    assert!(multi.tie("ARM", "NKR").is_some());
+    let states = ds
+        .snapshot(2006, &DerivationRules::new().unit_kinds(&[UnitKind::State]))
+        .unwrap();
+    assert_eq!(states.unit_count(), 3);
+    assert!(states.node("NKR").is_none());
+}
+
+#[test]
+fn zero_net_ties_keep_interdependence_but_no_sign() {
+    let ds = Dataset::builder()
+        .unit(Unit::state("A", "A").unwrap())
+        .unit(Unit::state("B", "B").unwrap())
+        .relation(
+            Relation::builder("A", "B", Sign::Amity, Period::from_year(2000))
+                .intensity(0.4)
+                .sector(Sector::Military)
+                .evidence(ev("x", "1"))
+                .build()
+                .unwrap(),
+        )
+        .relation(
+            Relation::builder("A", "B", Sign::Enmity, Period::from_year(2000))
+                .intensity(0.4)
+                .sector(Sector::Economic)
+                .evidence(ev("y", "2"))
+                .build()
+                .unwrap(),
+        )
+        .build()
+        .unwrap();
+    let g = ds.snapshot(2001, &DerivationRules::new()).unwrap();
+    let t = g.tie("A", "B").unwrap();
+    assert_eq!(t.sign(), None);
+    assert!(close(t.interdependence(), 0.8));
+    let (sg, neutral) = g.to_signed_graph();
+    assert_eq!((sg.node_count(), sg.edge_count(), neutral), (2, 0, 1));
+}
+
+#[test]
+fn deterministic_and_serialisable() {
+    let ds = dataset();
+    let a = serde_json::to_string(&ds.snapshot(1993, &DerivationRules::new()).unwrap()).unwrap();
+    let b = serde_json::to_string(&ds.snapshot(1993, &DerivationRules::new()).unwrap()).unwrap();
+    assert_eq!(a, b);
+    let v: serde_json::Value = serde_json::from_str(&a).unwrap();
+    assert_eq!(v["year"], 1993);
+    assert_eq!(v["units"].as_array().unwrap().len(), 4);
+    let ties = v["ties"].as_array().unwrap();
+    let war = ties
+        .iter()
+        .find(|t| t["a"] == "ARM" && t["b"] == "AZE")
+        .unwrap();
+    // War −1.0 and CST co-membership +0.5.
+    assert!((war["net"].as_f64().unwrap() + 0.5).abs() < 1e-12);
+    assert_eq!(war["sign"], "enmity");
+    assert_eq!(war["contributions"][0]["evidence"][0]["locator"], "§2.3");
+}
