@@ -1,11 +1,11 @@
 //! Identifiers of units and organisations.
 //!
-//! An identifier is 1–32 ASCII characters, each a letter, a digit, `_` or `-`, such as `RUS`,
+//! An identifier is 1–64 ASCII characters, each a letter, a digit, `_` or `-`, such as `RUS`,
 //! `NKR` or `CSTO`. Identifiers are case-sensitive. Units and organisations have separate
 //! namespaces: a unit `EU` and an organisation `EU` may coexist.
 
 /// The longest identifier accepted.
-pub const MAX_ID_LEN: usize = 32;
+pub const MAX_ID_LEN: usize = 64;
 
 /// Errors from checking an identifier.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

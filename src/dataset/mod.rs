@@ -11,7 +11,7 @@
 //! description = "…"                      # optional
 //!
 //! [[units]]
-//! id = "RUS"                             # 1–32 of A–Z a–z 0–9 _ -
+//! id = "RUS"                             # 1–64 of A–Z a–z 0–9 _ -
 //! name = "Russia"
 //! kind = "state"                         # state | sub_state | institution
 //! cow = 365                              # optional COW ccode
