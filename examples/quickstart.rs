@@ -21,8 +21,10 @@ fn build() -> Result<Dataset, Box<dyn Error>> {
             Role::Member,
             period,
             vec![thesis(
-                &format!("{unit}: party to the Collective Security Treaty (Tashkent, 15 May 1992; \
-                          Azerbaijan, Belarus and Georgia signed in 1993; Azerbaijan withdrew in 1999)"),
+                &format!(
+                    "{unit}: party to the Collective Security Treaty (Tashkent, 15 May 1992; \
+                          Azerbaijan, Belarus and Georgia signed in 1993; Azerbaijan withdrew in 1999)"
+                ),
                 "§3.2, fn 123",
             )?],
         )?)
@@ -87,7 +89,9 @@ fn build() -> Result<Dataset, Box<dyn Error>> {
 
 fn main() -> Result<(), Box<dyn Error>> {
     let year: i32 = match std::env::args().nth(1) {
-        Some(y) => y.parse().map_err(|_| format!("year {y:?} is not a whole number"))?,
+        Some(y) => y
+            .parse()
+            .map_err(|_| format!("year {y:?} is not a whole number"))?,
         None => 2006,
     };
     let ds = build()?;
@@ -100,7 +104,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         g.year()
     );
     for (a, b, tie) in g.ties() {
-        let sign = tie.sign().map_or("0", |s| if s.is_negative() { "−" } else { "+" });
+        let sign = tie
+            .sign()
+            .map_or("0", |s| if s.is_negative() { "−" } else { "+" });
         println!(
             "\n{}–{}  {sign}  net {:+.2}  interdependence {:.2}",
             a.id(),
@@ -115,8 +121,10 @@ fn main() -> Result<(), Box<dyn Error>> {
                 c.sectors(),
                 c.instrument(),
                 match c.provenance() {
-                    rsct::Provenance::Relation { id, index } =>
-                        format!("relation {}", id.clone().unwrap_or_else(|| index.to_string())),
+                    rsct::Provenance::Relation { id, index } => format!(
+                        "relation {}",
+                        id.clone().unwrap_or_else(|| index.to_string())
+                    ),
                     rsct::Provenance::Membership { organisation, .. } =>
                         format!("co-members of {organisation}"),
                     _ => "other".to_owned(),

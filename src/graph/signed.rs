@@ -179,23 +179,17 @@ impl SignedGraph {
         Ok(())
     }
 
-    /// Builds a graph from distinct labels, their numbering and simple edges.
-    pub(crate) fn from_parts(
-        labels: Vec<String>,
-        ids: FxHashMap<String, u32>,
-        edges: Vec<(u32, u32, SignedEdge)>,
-    ) -> Self {
+    /// Builds a graph from distinct labels and simple edges between their positions.
+    pub(crate) fn from_parts(labels: Vec<String>, edges: Vec<(u32, u32, SignedEdge)>) -> Self {
         let mut graph = UnGraph::with_capacity(labels.len(), edges.len());
+        let mut index = FxHashMap::with_capacity_and_hasher(labels.len(), Default::default());
         for l in labels {
-            graph.add_node(l);
+            let i = graph.add_node(l);
+            index.insert(graph[i].clone(), i);
         }
         for (a, b, e) in edges {
             graph.add_edge(NodeIndex::new(a as usize), NodeIndex::new(b as usize), e);
         }
-        let index = ids
-            .into_iter()
-            .map(|(l, i)| (l, NodeIndex::new(i as usize)))
-            .collect();
         Self { graph, index }
     }
 

@@ -134,6 +134,7 @@ pub fn read_signed_csv(path: impl AsRef<Path>) -> Result<(SignedGraph, ReadRepor
 
 pub(crate) fn parse_csv(path: &Path, bytes: &[u8]) -> Result<(SignedGraph, ReadReport), ReadError> {
     let mut m = Merger::new();
+    m.reserve(bytes.iter().filter(|&&b| b == b'\n').count() + 1);
     let mut fields = Vec::with_capacity(4);
     let mut first = true;
     for (n, raw) in lines(bytes) {
@@ -206,6 +207,7 @@ pub(crate) fn parse_edge_list(
     bytes: &[u8],
 ) -> Result<(SignedGraph, ReadReport), ReadError> {
     let mut m = Merger::new();
+    m.reserve(bytes.iter().filter(|&&b| b == b'\n').count() + 1);
     let mut fields: Vec<&str> = Vec::with_capacity(4);
     for (n, raw) in lines(bytes) {
         let line = text(path, n, raw)?;
@@ -214,10 +216,11 @@ pub(crate) fn parse_edge_list(
             continue;
         }
         fields.clear();
-        fields.extend(
-            t.split(|c: char| c.is_ascii_whitespace() || c == ',')
-                .filter(|f| !f.is_empty()),
-        );
+        for f in t.split(|c: char| c.is_ascii_whitespace() || c == ',') {
+            if !f.is_empty() {
+                fields.push(f);
+            }
+        }
         edge_fields(path, n, &fields, &mut m)?;
     }
     Ok(m.finish())

@@ -39,6 +39,7 @@ pub struct ReadReport {
 #[derive(Clone, Copy)]
 struct Arc {
     key: u64,
+    seq: u32,
     positive: bool,
     weight: f64,
 }
@@ -47,6 +48,11 @@ struct Arc {
 pub(crate) struct Merger {
     labels: Vec<String>,
     ids: FxHashMap<String, u32>,
+    /// Labels that are canonical decimal numbers (most large edge lists) are looked up here,
+    /// without string comparison.
+    numeric: FxHashMap<u64, u32>,
+    /// Small numeric labels map through this table (`u32::MAX` = not yet seen).
+    dense: Vec<u32>,
     arcs: Vec<Arc>,
     dropped_labels: Vec<String>,
     pub report: ReadReport,
@@ -57,29 +63,66 @@ impl Merger {
         Self {
             labels: Vec::new(),
             ids: FxHashMap::default(),
+            numeric: FxHashMap::default(),
+            dense: Vec::new(),
             arcs: Vec::new(),
             dropped_labels: Vec::new(),
             report: ReadReport::default(),
         }
     }
 
+    /// Reserves room for about `arcs` arcs.
+    pub fn reserve(&mut self, arcs: usize) {
+        self.arcs.reserve(arcs);
+    }
+
     /// Declares a node (Pajek vertices, or an end of a kept arc); returns its number.
     pub fn node(&mut self, path: &Path, label: &str) -> Result<u32, ReadError> {
-        if let Some(&i) = self.ids.get(label) {
+        let numeric = canonical_number(label);
+        let found = match numeric {
+            Some(n) if n < DENSE_LIMIT => self
+                .dense
+                .get(n as usize)
+                .copied()
+                .filter(|&i| i != u32::MAX),
+            Some(n) => self.numeric.get(&n).copied(),
+            None => self.ids.get(label).copied(),
+        };
+        if let Some(i) = found {
             return Ok(i);
         }
         let i = u32::try_from(self.labels.len()).map_err(|_| ReadError::TooManyNodes {
             file: path.to_path_buf(),
             limit: u32::MAX as usize,
         })?;
-        self.ids.insert(label.to_owned(), i);
+        match numeric {
+            Some(n) if n < DENSE_LIMIT => {
+                let n = n as usize;
+                if n >= self.dense.len() {
+                    self.dense.resize((n + 1).next_power_of_two(), u32::MAX);
+                }
+                self.dense[n] = i;
+            }
+            Some(n) => {
+                self.numeric.insert(n, i);
+            }
+            None => {
+                self.ids.insert(label.to_owned(), i);
+            }
+        }
         self.labels.push(label.to_owned());
         Ok(i)
     }
 
     /// Whether a label is declared already.
     pub fn has(&self, label: &str) -> bool {
-        self.ids.contains_key(label)
+        match canonical_number(label) {
+            Some(n) if n < DENSE_LIMIT => {
+                self.dense.get(n as usize).is_some_and(|&i| i != u32::MAX)
+            }
+            Some(n) => self.numeric.contains_key(&n),
+            None => self.ids.contains_key(label),
+        }
     }
 
     /// Adds one arc between declared node numbers with a finite value.
@@ -94,8 +137,10 @@ impl Merger {
             return;
         }
         let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+        let seq = u32::try_from(self.arcs.len()).unwrap_or(u32::MAX);
         self.arcs.push(Arc {
             key: (u64::from(lo) << 32) | u64::from(hi),
+            seq,
             positive: value > 0.0,
             weight,
         });
@@ -120,7 +165,7 @@ impl Merger {
                 self.report.zero_values += 1;
             }
             for l in [a, b] {
-                if !self.ids.contains_key(l) {
+                if !self.has(l) {
                     self.dropped_labels.push(l.to_owned());
                 }
             }
@@ -136,12 +181,11 @@ impl Merger {
     pub fn finish(mut self) -> (SignedGraph, ReadReport) {
         self.dropped_labels.sort_unstable();
         self.dropped_labels.dedup();
-        self.report.dropped_nodes = self
-            .dropped_labels
-            .iter()
-            .filter(|l| !self.ids.contains_key(l.as_str()))
-            .count();
-        self.arcs.sort_by_key(|a| a.key);
+        self.report.dropped_nodes = self.dropped_labels.iter().filter(|l| !self.has(l)).count();
+        // Counting sort by the smaller end, then each bucket by (larger end, position): the
+        // order, and so every float sum, is deterministic.
+        let arcs = bucket_sort(std::mem::take(&mut self.arcs), self.labels.len());
+        self.arcs = arcs;
         let mut edges = Vec::with_capacity(self.arcs.len());
         for run in self.arcs.chunk_by(|x, y| x.key == y.key) {
             if run.len() > 1 {
@@ -169,7 +213,56 @@ impl Merger {
             let key = run[0].key;
             edges.push(((key >> 32) as u32, key as u32, edge));
         }
-        let g = SignedGraph::from_parts(self.labels, self.ids, edges);
+        let g = SignedGraph::from_parts(self.labels, edges);
         (g, self.report)
     }
+}
+
+/// Numeric labels below this use a direct table (at most 8 MiB) instead of hashing.
+const DENSE_LIMIT: u64 = 1 << 21;
+
+fn bucket_sort(arcs: Vec<Arc>, nodes: usize) -> Vec<Arc> {
+    let mut start = vec![0usize; nodes + 1];
+    for a in &arcs {
+        start[(a.key >> 32) as usize + 1] += 1;
+    }
+    for i in 0..nodes {
+        start[i + 1] += start[i];
+    }
+    let mut next = start.clone();
+    let mut out = vec![
+        Arc {
+            key: 0,
+            seq: 0,
+            positive: false,
+            weight: 0.0,
+        };
+        arcs.len()
+    ];
+    for a in arcs {
+        let lo = (a.key >> 32) as usize;
+        out[next[lo]] = a;
+        next[lo] += 1;
+    }
+    for w in start.windows(2) {
+        out[w[0]..w[1]].sort_unstable_by_key(|a| (a.key, a.seq));
+    }
+    out
+}
+
+/// The value of a label that is a canonical decimal number (no sign, no leading zero, at
+/// most 19 digits), so that `"7"` and `"07"` stay distinct labels.
+fn canonical_number(label: &str) -> Option<u64> {
+    let b = label.as_bytes();
+    if b.is_empty() || b.len() > 19 || (b.len() > 1 && b[0] == b'0') {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for &c in b {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u64::from(c - b'0');
+    }
+    Some(n)
 }
