@@ -27,6 +27,7 @@
 //! | The security graph of a year, with provenance per tie | [`snapshot()`], [`DerivationRules`], [`SecurityGraph`], [`Tie`] |
 //! | Plain signed graphs for the algorithms | [`SignedGraph`], [`SignedWeight`] |
 //! | Readers for CSV, SNAP and Pajek signed networks | [`io`] |
+//! | Polarity: capability shares, HHI, effective poles, CON, poles, power classes, centredness | [`polarity`] |
 //! | Float tolerances | [`tolerance`] |
 //! | Proptest strategies (feature `proptest`) | `strategies` |
 //!
@@ -70,6 +71,7 @@ pub mod id;
 pub mod io;
 pub mod organisation;
 pub mod period;
+pub mod polarity;
 pub mod relation;
 pub mod sector;
 pub mod sign;
