@@ -27,6 +27,7 @@
 //! | The security graph of a year, with provenance per tie | [`snapshot()`], [`DerivationRules`], [`SecurityGraph`], [`Tie`] |
 //! | Plain signed graphs for the algorithms | [`SignedGraph`], [`SignedWeight`] |
 //! | Readers for CSV, SNAP and Pajek signed networks | [`io`] |
+//! | Boundaries: interdependence graph, complex detection and qualification, metrics, insulators, buffers, penetration, overlay, sub-complexes, type, character, supercomplexes | [`boundary`] |
 //! | Polarity: capability shares, HHI, effective poles, CON, poles, power classes, centredness | [`polarity`] |
 //! | Float tolerances | [`tolerance`] |
 //! | Proptest strategies (feature `proptest`) | `strategies` |
@@ -62,6 +63,7 @@
 
 pub use petgraph;
 
+pub mod boundary;
 pub mod capability;
 pub mod dataset;
 pub mod evidence;

@@ -1,0 +1,209 @@
+//! The interdependence graph: security interdependence between units, amity and enmity alike
+//! (THEORY §1, §3), optionally with a proximity term.
+
+use crate::graph::SecurityGraph;
+use crate::hash::FxHashMap;
+use crate::sign::Sign;
+use crate::unit::UnitKind;
+use petgraph::visit::EdgeRef;
+
+use super::BoundaryError;
+
+/// One pair's interdependence, split by origin.
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
+pub struct Interdependence {
+    /// Sum of the intensities of the amity contributions.
+    pub amity: f64,
+    /// Sum of the intensities of the enmity contributions.
+    pub enmity: f64,
+    /// The proximity term (contiguity × its weight).
+    pub proximity: f64,
+}
+
+impl Interdependence {
+    /// amity + enmity + proximity: the weight used to find boundaries.
+    #[must_use]
+    pub fn total(&self) -> f64 {
+        self.amity + self.enmity + self.proximity
+    }
+    /// The sign of the security relation (amity − enmity), if any.
+    #[must_use]
+    pub fn sign(&self) -> Option<Sign> {
+        Sign::of(self.amity - self.enmity)
+    }
+}
+
+/// Options for [`interdependence`]: a proximity term added to the interdependence of
+/// neighbouring units (B&W: threats travel more easily over short distances). A builder.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[must_use]
+pub struct InterdependenceOptions {
+    proximity: Vec<(String, String, f64)>,
+    proximity_weight: f64,
+}
+
+impl InterdependenceOptions {
+    /// No proximity term.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Adds proximity between `a` and `b` of `closeness` in `[0, 1]` (e.g. 1 for land
+    /// contiguity, less for contiguity by water); pairs naming absent units are ignored, as
+    /// the units are not in the year's graph.
+    pub fn proximity(mut self, a: &str, b: &str, closeness: f64) -> Self {
+        self.proximity.push((a.to_owned(), b.to_owned(), closeness));
+        self
+    }
+    /// The weight of the proximity term relative to a tie of intensity 1 (default 0: off).
+    pub fn proximity_weight(mut self, weight: f64) -> Self {
+        self.proximity_weight = weight;
+        self
+    }
+}
+
+/// The interdependence graph of a year: units (in the security graph's order) and weighted
+/// undirected pairs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InterdependenceGraph {
+    pub(crate) ids: Vec<String>,
+    pub(crate) kinds: Vec<UnitKind>,
+    pub(crate) index: FxHashMap<String, usize>,
+    pub(crate) edges: Vec<(usize, usize, Interdependence)>,
+    pub(crate) adjacency: Vec<Vec<(usize, usize)>>,
+}
+
+impl InterdependenceGraph {
+    /// The unit identifiers, in order.
+    #[must_use]
+    pub fn units(&self) -> &[String] {
+        &self.ids
+    }
+    /// The position of a unit.
+    #[must_use]
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+    /// The pairs `(a, b, interdependence)` with `a < b`, sorted.
+    #[must_use]
+    pub fn pairs(&self) -> &[(usize, usize, Interdependence)] {
+        &self.edges
+    }
+    /// The interdependence between two units.
+    #[must_use]
+    pub fn between(&self, a: &str, b: &str) -> Option<Interdependence> {
+        let (a, b) = (self.position(a)?, self.position(b)?);
+        self.adjacency[a]
+            .iter()
+            .find(|&&(j, _)| j == b)
+            .map(|&(_, e)| self.edges[e].2)
+    }
+    /// Total interdependence of unit `i` (its weighted degree).
+    #[must_use]
+    pub fn strength(&self, i: usize) -> f64 {
+        self.adjacency[i]
+            .iter()
+            .map(|&(_, e)| self.edges[e].2.total())
+            .sum()
+    }
+    /// Neighbours of unit `i` with the pair's interdependence.
+    pub fn neighbours(&self, i: usize) -> impl Iterator<Item = (usize, &Interdependence)> + '_ {
+        self.adjacency[i]
+            .iter()
+            .map(|&(j, e)| (j, &self.edges[e].2))
+    }
+}
+
+/// The interdependence graph of a security graph: each tie contributes the intensities of its
+/// amity and its enmity contributions (signs are *not* cut on: enemies belong together), plus
+/// `proximity_weight × closeness` for neighbouring units.
+///
+/// Reference: Buzan & Wæver 2003, p. 44 and ch. 3; THEORY §1, §3.
+///
+/// # Complexity
+/// O(n + m + P) for P proximity pairs.
+///
+/// # Errors
+/// [`BoundaryError::BadParameter`] for a negative or non-finite proximity weight or
+/// closeness.
+///
+/// # Example
+/// ```
+/// use rsct::{Dataset, DerivationRules, Evidence, Period, Relation, Sector, Sign, Unit};
+/// use rsct::boundary::{interdependence, InterdependenceOptions};
+/// let ds = Dataset::builder()
+///     .unit(Unit::state("IND", "India")?)
+///     .unit(Unit::state("PAK", "Pakistan")?)
+///     .relation(Relation::builder("IND", "PAK", Sign::Enmity, Period::from_year(1947))
+///         .intensity(0.9).sector(Sector::Military)
+///         .evidence(Evidence::new("Kashmir wars")?).build()?)
+///     .build()?;
+/// let g = ds.snapshot(2000, &DerivationRules::new())?;
+/// let i = interdependence(&g, &InterdependenceOptions::new().proximity("IND", "PAK", 1.0).proximity_weight(0.5))?;
+/// assert!((i.between("IND", "PAK").unwrap().total() - 1.4).abs() < 1e-12);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn interdependence(
+    graph: &SecurityGraph,
+    options: &InterdependenceOptions,
+) -> Result<InterdependenceGraph, BoundaryError> {
+    let w = options.proximity_weight;
+    if !(w.is_finite() && w >= 0.0) {
+        return Err(BoundaryError::BadParameter {
+            parameter: "proximity_weight",
+            value: w,
+        });
+    }
+    let g = graph.graph();
+    let ids: Vec<String> = g.node_weights().map(|u| u.id().to_owned()).collect();
+    let kinds: Vec<UnitKind> = g.node_weights().map(|u| u.kind()).collect();
+    let index: FxHashMap<String, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.clone(), i))
+        .collect();
+    let mut pairs: FxHashMap<(usize, usize), Interdependence> = FxHashMap::default();
+    for e in g.edge_references() {
+        let (a, b) = (e.source().index(), e.target().index());
+        let key = (a.min(b), a.max(b));
+        let entry = pairs.entry(key).or_default();
+        for c in e.weight().contributions() {
+            match c.sign() {
+                Sign::Amity => entry.amity += c.intensity(),
+                Sign::Enmity => entry.enmity += c.intensity(),
+            }
+        }
+    }
+    if w > 0.0 {
+        for (a, b, closeness) in &options.proximity {
+            if !(closeness.is_finite() && (0.0..=1.0).contains(closeness)) {
+                return Err(BoundaryError::BadParameter {
+                    parameter: "proximity closeness",
+                    value: *closeness,
+                });
+            }
+            if let (Some(&i), Some(&j)) = (index.get(a), index.get(b))
+                && i != j
+            {
+                pairs.entry((i.min(j), i.max(j))).or_default().proximity += w * closeness;
+            }
+        }
+    }
+    let mut edges: Vec<(usize, usize, Interdependence)> = pairs
+        .into_iter()
+        .filter(|(_, v)| v.total() > 0.0)
+        .map(|((a, b), v)| (a, b, v))
+        .collect();
+    edges.sort_unstable_by_key(|x| (x.0, x.1));
+    let mut adjacency = vec![Vec::new(); ids.len()];
+    for (k, &(a, b, _)) in edges.iter().enumerate() {
+        adjacency[a].push((b, k));
+        adjacency[b].push((a, k));
+    }
+    Ok(InterdependenceGraph {
+        ids,
+        kinds,
+        index,
+        edges,
+        adjacency,
+    })
+}

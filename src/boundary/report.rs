@@ -1,0 +1,561 @@
+//! The whole boundary analysis of a year, and its report.
+
+use super::classify::{Character, ComplexType, character, complex_type};
+use super::detect::{Candidate, Qualification, detect_complexes, qualify};
+use super::interdependence::{InterdependenceOptions, interdependence};
+use super::louvain::{WeightedGraph, louvain};
+use super::metrics::BoundaryMetrics;
+use super::roles::{BufferState, Insulator, Overlay, Penetration, find_buffers, penetration};
+use super::{BoundaryError, BoundaryOptions};
+use crate::graph::SecurityGraph;
+use crate::period::Year;
+use crate::polarity::{PolarityMeasures, Poles, PowerClass, Shares, identify_poles, measures};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// The polarity of one complex.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ComplexPolarity {
+    /// Concentration measures among the members with capability data.
+    pub measures: PolarityMeasures,
+    /// The poles.
+    pub poles: Poles,
+    /// Members without capability data (left out of the shares).
+    pub without_data: Vec<String>,
+}
+
+/// One regional security complex, with everything that decided it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ComplexReport {
+    /// A name: "complex around X", X its leading pole (or its most interdependent member).
+    pub name: String,
+    /// The members, in unit order.
+    pub members: Vec<String>,
+    /// The qualification test.
+    pub qualification: Qualification,
+    /// Boundary metrics.
+    pub metrics: BoundaryMetrics,
+    /// Polarity among the members, if any has capability data.
+    pub polarity: Option<ComplexPolarity>,
+    /// The type.
+    pub complex_type: ComplexType,
+    /// Why that type.
+    pub type_reason: String,
+    /// Enmity's share of the members' signed interdependence (`None` when they have none).
+    pub enmity_share: Option<f64>,
+    /// The amity–enmity character.
+    pub character: Option<Character>,
+    /// Buffer states.
+    pub buffers: Vec<BufferState>,
+    /// Outside global powers' engagement, strongest first.
+    pub penetration: Vec<Penetration>,
+    /// Overlay.
+    pub overlay: Overlay,
+    /// Sub-complexes (qualifying parts at the finer resolution), each in unit order.
+    pub subcomplexes: Vec<Vec<String>>,
+}
+
+/// The boundaries of a year: complexes, proto-complexes, unstructured units, insulators,
+/// units set apart and supercomplexes.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct BoundaryReport {
+    /// The year.
+    pub year: Year,
+    /// The complexes, in order of their first member.
+    pub complexes: Vec<ComplexReport>,
+    /// Candidates that failed the test but are proto-complexes.
+    pub proto_complexes: Vec<Candidate>,
+    /// Units in no complex and no proto-complex (and not insulators or set apart).
+    pub unstructured: Vec<String>,
+    /// Insulators.
+    pub insulators: Vec<Insulator>,
+    /// Units set apart (superpowers) with their class.
+    pub set_apart: Vec<(String, PowerClass)>,
+    /// Supercomplexes: sets of complex names tied together through great powers.
+    pub supercomplexes: Vec<Vec<String>>,
+    /// Modularity of the partition.
+    pub modularity: f64,
+}
+
+/// The complete boundary analysis of a security graph: detection and qualification, metrics,
+/// insulators, buffer states, penetration and overlay, sub-complexes, polarity and type,
+/// character, supercomplexes. `capabilities` gives each unit's capability in the year (e.g.
+/// COW CINC); units without one are listed per complex.
+///
+/// Reference: Buzan & Wæver 2003, ch. 3 and Table 1; THEORY §2–4.
+///
+/// # Complexity
+/// Dominated by Louvain (see [`detect_complexes`]) and, per complex, O(m + r·s) for r rival
+/// pairs and s members.
+///
+/// # Errors
+/// [`BoundaryError`] for options out of range or a capability that is NaN or negative.
+///
+/// # Example
+/// ```no_run
+/// use rsct::boundary::{analyse, BoundaryOptions, InterdependenceOptions};
+/// use rsct::polarity::Classification;
+/// let ds = rsct::Dataset::load("data/post_soviet.toml")?;
+/// let g = ds.snapshot(2013, &rsct::DerivationRules::new())?;
+/// let caps = ds.capabilities().iter().filter(|c| c.year() == 2013)
+///     .map(|c| (c.unit().to_owned(), c.value())).collect();
+/// let opts = BoundaryOptions::new().classes(Classification::buzan_waever_post_1990());
+/// let report = analyse(&g, &caps, &InterdependenceOptions::new(), &opts)?;
+/// println!("{report}\n{}", report.explain());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn analyse(
+    graph: &SecurityGraph,
+    capabilities: &BTreeMap<String, f64>,
+    inter: &InterdependenceOptions,
+    options: &BoundaryOptions,
+) -> Result<BoundaryReport, BoundaryError> {
+    for (u, &v) in capabilities {
+        if !(v.is_finite() && v >= 0.0) {
+            return Err(BoundaryError::BadCapability {
+                unit: u.clone(),
+                value: v,
+            });
+        }
+    }
+    let g = interdependence(graph, inter)?;
+    let detection = detect_complexes(&g, options)?;
+    let apart: Vec<bool> = g.ids.iter().map(|u| options.is_set_apart(u)).collect();
+    let institutions: BTreeSet<String> = options.institutions.iter().cloned().collect();
+    let mut complexes = Vec::new();
+    let mut proto = Vec::new();
+    let mut unstructured: Vec<String> = detection.alone.clone();
+    for cand in &detection.candidates {
+        if cand.qualification.qualified {
+            complexes.push(report_complex(
+                &g,
+                cand,
+                &apart,
+                capabilities,
+                &institutions,
+                options,
+            ));
+        } else if cand.qualification.proto {
+            proto.push(cand.clone());
+        } else {
+            unstructured.extend(cand.members.iter().cloned());
+        }
+    }
+    unstructured.sort_by_key(|u| g.position(u));
+    let supercomplexes = supercomplexes(&g, &complexes, options);
+    Ok(BoundaryReport {
+        year: graph.year(),
+        complexes,
+        proto_complexes: proto,
+        unstructured,
+        insulators: detection.insulators,
+        set_apart: detection
+            .set_apart
+            .iter()
+            .map(|u| (u.clone(), options.classes.class(u)))
+            .collect(),
+        supercomplexes,
+        modularity: detection.modularity,
+    })
+}
+
+fn report_complex(
+    g: &super::InterdependenceGraph,
+    cand: &Candidate,
+    apart: &[bool],
+    capabilities: &BTreeMap<String, f64>,
+    institutions: &BTreeSet<String>,
+    o: &BoundaryOptions,
+) -> ComplexReport {
+    let members: Vec<usize> = cand.members.iter().filter_map(|u| g.position(u)).collect();
+    let mut inside = vec![false; g.ids.len()];
+    for &i in &members {
+        inside[i] = true;
+    }
+    // Polarity among members with data.
+    let with: Vec<(&str, f64)> = cand
+        .members
+        .iter()
+        .filter_map(|u| capabilities.get(u).map(|&v| (u.as_str(), v)))
+        .collect();
+    let without_data: Vec<String> = cand
+        .members
+        .iter()
+        .filter(|u| !capabilities.contains_key(*u))
+        .cloned()
+        .collect();
+    let polarity = Shares::from_values(with).ok().and_then(|s| {
+        let poles = identify_poles(&s, &o.pole_rule).ok()?;
+        Some(ComplexPolarity {
+            measures: measures(&s),
+            poles,
+            without_data,
+        })
+    });
+    let (complex_type, type_reason) = complex_type(
+        polarity.as_ref().map(|p| &p.poles),
+        &o.classes,
+        institutions,
+    );
+    // Character from the signed part of internal interdependence.
+    let (mut amity, mut enmity) = (0.0, 0.0);
+    for &(a, b, w) in &g.edges {
+        if inside[a] && inside[b] {
+            amity += w.amity;
+            enmity += w.enmity;
+        }
+    }
+    let enmity_share = (amity + enmity > 0.0).then(|| enmity / (amity + enmity));
+    let character = character(enmity_share, o.community_enmity, o.conflict_enmity);
+    let pen = penetration(g, &inside, &o.classes);
+    // Anchors for buffers: the poles and outside global powers.
+    let mut anchors: Vec<usize> = pen.iter().filter_map(|p| g.position(&p.power)).collect();
+    if let Some(p) = &polarity {
+        anchors.extend(p.poles.poles.iter().filter_map(|(u, _)| g.position(u)));
+    }
+    let buffers = find_buffers(g, &members, &anchors);
+    let outside: f64 = pen.iter().map(|p| p.interdependence).sum();
+    let member_total: f64 = members
+        .iter()
+        .map(|&i| g.neighbours(i).map(|(_, w)| w.total()).sum::<f64>())
+        .sum();
+    let outside_share = if member_total > 0.0 {
+        outside / member_total
+    } else {
+        0.0
+    };
+    let overlay = Overlay {
+        outside_share,
+        threshold: o.overlay_share,
+        overlaid: outside_share >= o.overlay_share,
+    };
+    let subcomplexes = subcomplexes(g, &members, apart, o);
+    let name = match &polarity {
+        Some(p) if !p.poles.poles.is_empty() => format!("complex around {}", p.poles.poles[0].0),
+        _ => {
+            let top = members
+                .iter()
+                .copied()
+                .max_by(|&a, &b| g.strength(a).total_cmp(&g.strength(b)).then(b.cmp(&a)));
+            format!("complex around {}", top.map_or("?", |i| g.ids[i].as_str()))
+        }
+    };
+    ComplexReport {
+        name,
+        members: cand.members.clone(),
+        qualification: cand.qualification.clone(),
+        metrics: cand.metrics.clone(),
+        polarity,
+        complex_type,
+        type_reason,
+        enmity_share,
+        character,
+        buffers,
+        penetration: pen,
+        overlay,
+        subcomplexes,
+    }
+}
+
+/// Sub-complexes: Louvain on the complex's own subgraph at the finer resolution; a part of
+/// two or more units is kept when it passes the qualification test *within the complex*.
+fn subcomplexes(
+    g: &super::InterdependenceGraph,
+    members: &[usize],
+    apart: &[bool],
+    o: &BoundaryOptions,
+) -> Vec<Vec<String>> {
+    let mut local = vec![usize::MAX; g.ids.len()];
+    for (k, &i) in members.iter().enumerate() {
+        local[i] = k;
+    }
+    let edges: Vec<(usize, usize, f64)> = g
+        .edges
+        .iter()
+        .filter(|(a, b, _)| local[*a] != usize::MAX && local[*b] != usize::MAX)
+        .map(|&(a, b, w)| (local[a], local[b], w.total()))
+        .collect();
+    let part = louvain(
+        &WeightedGraph::new(members.len(), &edges),
+        o.sub_resolution,
+        o.seed,
+    );
+    let k = part.iter().copied().max().map_or(0, |c| c + 1);
+    if k < 2 {
+        return Vec::new();
+    }
+    // Qualify each part against the complex only: units outside the complex count as apart.
+    let mut outside_apart = apart.to_vec();
+    for (i, flag) in outside_apart.iter_mut().enumerate() {
+        if local[i] == usize::MAX {
+            *flag = true;
+        }
+    }
+    let mut out = Vec::new();
+    for c in 0..k {
+        let part_members: Vec<usize> = members
+            .iter()
+            .enumerate()
+            .filter(|(kk, _)| part[*kk] == c)
+            .map(|(_, &i)| i)
+            .collect();
+        if part_members.len() < 2 {
+            continue;
+        }
+        let q = qualify(g, &part_members, &outside_apart, o);
+        if q.qualification.qualified {
+            out.push(q.members);
+        }
+    }
+    out
+}
+
+/// Complexes tied together through great powers: a great-power member of one complex with at
+/// least `supercomplex_share` of its interdependence in another links the two; linked
+/// components of two or more complexes are supercomplexes.
+fn supercomplexes(
+    g: &super::InterdependenceGraph,
+    complexes: &[ComplexReport],
+    o: &BoundaryOptions,
+) -> Vec<Vec<String>> {
+    let n = complexes.len();
+    let mut of = vec![usize::MAX; g.ids.len()];
+    for (c, r) in complexes.iter().enumerate() {
+        for u in &r.members {
+            if let Some(i) = g.position(u) {
+                of[i] = c;
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while p[r] != r {
+            r = p[r];
+        }
+        p[x] = r;
+        r
+    }
+    for (c, r) in complexes.iter().enumerate() {
+        for u in &r.members {
+            let Some(i) = g.position(u) else { continue };
+            if !o.classes.class(u).is_global() {
+                continue;
+            }
+            let total = g.strength(i);
+            let mut into = vec![0.0; n];
+            for (j, w) in g.neighbours(i) {
+                if of[j] != usize::MAX && of[j] != c {
+                    into[of[j]] += w.total();
+                }
+            }
+            for (d, &w) in into.iter().enumerate() {
+                if total > 0.0 && w / total >= o.supercomplex_share {
+                    let (a, b) = (find(&mut parent, c), find(&mut parent, d));
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for (c, complex) in complexes.iter().enumerate() {
+        let root = find(&mut parent, c);
+        groups.entry(root).or_default().push(complex.name.clone());
+    }
+    groups.into_values().filter(|v| v.len() >= 2).collect()
+}
+
+impl BoundaryReport {
+    /// Why each complex is what it is, in words: which ties and which thresholds decided.
+    #[must_use]
+    pub fn explain(&self) -> String {
+        let mut s = String::new();
+        for c in &self.complexes {
+            let q = &c.qualification;
+            s += &format!(
+                "{} ({} members: {}):\n",
+                c.name,
+                c.members.len(),
+                c.members.join(", ")
+            );
+            s += &format!(
+                "  qualifies: {} autonomous units; internal interdependence {:.2} > external {:.2}; every member has at least the required share inside\n",
+                q.autonomous_units, q.internal_degree, q.external_degree
+            );
+            if let Some(t) = c.metrics.boundary_ties.first() {
+                s += &format!(
+                    "  strongest tie across the boundary: {}–{} ({:.2}); conductance {}\n",
+                    t.0,
+                    t.1,
+                    t.2,
+                    c.metrics
+                        .conductance
+                        .map_or("undefined".into(), |x| format!("{x:.3}"))
+                );
+            }
+            s += &format!(
+                "  type: {} — {}\n",
+                type_name(&c.complex_type),
+                c.type_reason
+            );
+            match (c.enmity_share, c.character) {
+                (Some(e), Some(ch)) => {
+                    s += &format!(
+                        "  character: {} — enmity is {:.0} % of the members' signed interdependence\n",
+                        character_name(ch),
+                        e * 100.0
+                    );
+                }
+                _ => s += "  character: undetermined — no signed ties among the members\n",
+            }
+            for b in &c.buffers {
+                s += &format!(
+                    "  buffer: {} between rivals {} and {} (ties of at least {:.2} to both, enmity with neither)\n",
+                    b.unit, b.between.0, b.between.1, b.strength
+                );
+            }
+            for p in &c.penetration {
+                s += &format!(
+                    "  penetrated by {} (interdependence {:.2}; aligned with {}; opposed to {})\n",
+                    p.power,
+                    p.interdependence,
+                    list(&p.aligned),
+                    list(&p.opposed)
+                );
+            }
+            s += &format!(
+                "  overlay: {} — outside global powers hold {:.0} % of the members' interdependence (threshold {:.0} %)\n",
+                if c.overlay.overlaid { "yes" } else { "no" },
+                c.overlay.outside_share * 100.0,
+                c.overlay.threshold * 100.0
+            );
+            for sc in &c.subcomplexes {
+                s += &format!("  sub-complex: {}\n", sc.join(", "));
+            }
+        }
+        for p in &self.proto_complexes {
+            s += &format!(
+                "proto-complex {}: {}\n",
+                p.members.join(", "),
+                p.qualification.reasons.join("; ")
+            );
+        }
+        for i in &self.insulators {
+            s += &format!(
+                "insulator {}: participation {:.2}, at most {:.0} % with one community, total {:.2} ≤ median {:.2}; touches {}\n",
+                i.unit,
+                i.participation,
+                i.max_share * 100.0,
+                i.strength,
+                i.median_strength,
+                i.touches
+                    .iter()
+                    .map(|(u, w)| format!("{u}'s community {:.0} %", w * 100.0))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+        for (u, c) in &self.set_apart {
+            s += &format!(
+                "set apart: {u} ({c:?}) — a superpower, or an outside power named by the options, is never merged into a region\n"
+            );
+        }
+        for sc in &self.supercomplexes {
+            s += &format!(
+                "supercomplex: {} tied together through great powers\n",
+                sc.join(" + ")
+            );
+        }
+        s
+    }
+}
+
+fn list(v: &[String]) -> String {
+    if v.is_empty() {
+        "none".to_owned()
+    } else {
+        v.join(", ")
+    }
+}
+
+fn type_name(t: &ComplexType) -> String {
+    match t {
+        ComplexType::Standard { polarity } => format!("standard, {}", polarity_name(*polarity)),
+        ComplexType::Centred { centre } => match centre {
+            crate::polarity::CentredOn::Superpower(u) => format!("centred on the superpower {u}"),
+            crate::polarity::CentredOn::GreatPower(u) => format!("centred on the great power {u}"),
+            crate::polarity::CentredOn::Institution(u) => format!("centred, integrated by {u}"),
+        },
+        ComplexType::GreatPower { .. } => "great-power complex".to_owned(),
+        ComplexType::Undetermined => "undetermined".to_owned(),
+    }
+}
+
+fn polarity_name(p: crate::polarity::Polarity) -> &'static str {
+    match p {
+        crate::polarity::Polarity::NoPole => "no pole",
+        crate::polarity::Polarity::Unipolar => "unipolar",
+        crate::polarity::Polarity::Bipolar => "bipolar",
+        _ => "multipolar",
+    }
+}
+
+fn character_name(c: Character) -> &'static str {
+    match c {
+        Character::ConflictFormation => "conflict formation",
+        Character::SecurityRegime => "security regime",
+        _ => "security community",
+    }
+}
+
+impl fmt::Display for BoundaryReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{}: {} complex(es), modularity {:.3}",
+            self.year,
+            self.complexes.len(),
+            self.modularity
+        )?;
+        for c in &self.complexes {
+            writeln!(
+                f,
+                "  {} [{}{}]: {}",
+                c.name,
+                type_name(&c.complex_type),
+                c.character
+                    .map_or(String::new(), |ch| format!(", {}", character_name(ch))),
+                c.members.join(" ")
+            )?;
+        }
+        if !self.insulators.is_empty() {
+            writeln!(
+                f,
+                "  insulators: {}",
+                self.insulators
+                    .iter()
+                    .map(|i| i.unit.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )?;
+        }
+        if !self.set_apart.is_empty() {
+            writeln!(
+                f,
+                "  set apart: {}",
+                self.set_apart
+                    .iter()
+                    .map(|s| s.0.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )?;
+        }
+        for p in &self.proto_complexes {
+            writeln!(f, "  proto-complex: {}", p.members.join(" "))?;
+        }
+        if !self.unstructured.is_empty() {
+            writeln!(f, "  unstructured: {}", self.unstructured.join(" "))?;
+        }
+        Ok(())
+    }
+}
