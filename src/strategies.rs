@@ -403,3 +403,191 @@ fn build(
         Err(e) => panic!("rsct::strategies generated an invalid data set: {e}"),
     }
 }
+
+named_strategy!(
+    /// Strategy for [`PlantedRegions`]; see [`planted_regions`].
+    PlantedRegionsStrategy => PlantedRegions
+);
+
+/// A data set with planted regional complexes, insulators and outside powers, and the truth.
+#[derive(Debug, Clone)]
+pub struct PlantedRegions {
+    /// The data set (every relation valid from 2000 on; take the snapshot of any year ≥ 2000).
+    pub dataset: Dataset,
+    /// The planted regions' members (`R{r}U{i}`).
+    pub regions: Vec<Vec<String>>,
+    /// Insulators (`I{k}`), each weakly tied to one member of each of two regions.
+    pub insulators: Vec<String>,
+    /// Outside powers (`P{k}`), tied to members of every region.
+    pub outside_powers: Vec<String>,
+}
+
+/// Parameters of [`planted_regions`]. A builder; defaults: 2–4 regions of 3–6 units, inside
+/// density 0.9 with intensities 0.5–1.0, across density 0.05 with intensity 0.1, enmity share
+/// 0.3, 0–2 insulators and 0–1 outside powers.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub struct RegionParams {
+    regions: RangeInclusive<usize>,
+    size: RangeInclusive<usize>,
+    inside: f64,
+    across: f64,
+    enmity: f64,
+    insulators: RangeInclusive<usize>,
+    outside: RangeInclusive<usize>,
+}
+
+impl Default for RegionParams {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl RegionParams {
+    /// The defaults.
+    pub fn new() -> Self {
+        Self {
+            regions: 2..=4,
+            size: 3..=6,
+            inside: 0.9,
+            across: 0.05,
+            enmity: 0.3,
+            insulators: 0..=2,
+            outside: 0..=1,
+        }
+    }
+    /// The range of the number of regions (at least 2 are generated).
+    pub fn regions(mut self, r: RangeInclusive<usize>) -> Self {
+        self.regions = (*r.start()).max(2)..=(*r.end()).max(2);
+        self
+    }
+    /// The range of region sizes (at least 3).
+    pub fn size(mut self, s: RangeInclusive<usize>) -> Self {
+        self.size = (*s.start()).max(3)..=(*s.end()).max(3);
+        self
+    }
+    /// Densities of ties inside and across regions (clamped to `[0, 1]`).
+    pub fn density(mut self, inside: f64, across: f64) -> Self {
+        self.inside = clamp01(inside);
+        self.across = clamp01(across);
+        self
+    }
+    /// The share of enmity among ties (signs never matter for boundaries).
+    pub fn enmity_share(mut self, share: f64) -> Self {
+        self.enmity = clamp01(share);
+        self
+    }
+    /// The range of the number of insulators.
+    pub fn insulators(mut self, k: RangeInclusive<usize>) -> Self {
+        self.insulators = k;
+        self
+    }
+    /// The range of the number of outside powers.
+    pub fn outside_powers(mut self, k: RangeInclusive<usize>) -> Self {
+        self.outside = k;
+        self
+    }
+}
+
+/// Data sets with planted regional security complexes: dense interdependence (amity and
+/// enmity) inside each region, sparse and weak across, insulators weakly tied to two regions,
+/// and outside powers tied to members of every region. Each region's units form a connected
+/// ring at least, so every planted region is connected. Shrinks towards fewer and smaller
+/// regions.
+pub fn planted_regions(params: RegionParams) -> PlantedRegionsStrategy {
+    let p = params;
+    let s = (
+        proptest::collection::vec(p.size.clone(), p.regions.clone()),
+        p.insulators.clone(),
+        p.outside.clone(),
+        any::<u64>(),
+    )
+        .prop_map(move |(sizes, ins, out, seed)| build_regions(&sizes, ins, out, seed, &p));
+    PlantedRegionsStrategy(s.boxed())
+}
+
+fn build_regions(
+    sizes: &[usize],
+    ins: usize,
+    out: usize,
+    seed: u64,
+    p: &RegionParams,
+) -> PlantedRegions {
+    let mut x = seed | 1;
+    let mut rnd = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let ev = || Evidence::new("planted").unwrap_or_else(|_| unreachable!());
+    let period = Period::from_year(2000);
+    let regions: Vec<Vec<String>> = sizes
+        .iter()
+        .enumerate()
+        .map(|(r, &n)| (0..n).map(|i| format!("R{r}U{i}")).collect())
+        .collect();
+    let insulators: Vec<String> = (0..ins).map(|k| format!("I{k}")).collect();
+    let outside: Vec<String> = (0..out).map(|k| format!("P{k}")).collect();
+    let mut b = Dataset::builder().name("planted regions");
+    for id in regions.iter().flatten().chain(&insulators).chain(&outside) {
+        if let Ok(u) = Unit::state(id, id) {
+            b = b.unit(u);
+        }
+    }
+    let mut rels = Vec::new();
+    let mut tie = |a: &str, c: &str, intensity: f64, enmity: bool| {
+        let sign = if enmity { Sign::Enmity } else { Sign::Amity };
+        rels.push(
+            Relation::builder(a, c, sign, period)
+                .intensity(intensity)
+                .sector(Sector::Military)
+                .evidence(ev())
+                .build_unchecked(),
+        );
+    };
+    for reg in &regions {
+        let n = reg.len();
+        for i in 0..n {
+            for j in i + 1..n {
+                let ring = j == i + 1 || (i == 0 && j == n - 1);
+                if ring || rnd() < p.inside {
+                    let intensity = 0.5 + (rnd() * 50.0).round() / 100.0;
+                    tie(&reg[i], &reg[j], intensity, rnd() < p.enmity);
+                }
+            }
+        }
+    }
+    for a in 0..regions.len() {
+        for c in a + 1..regions.len() {
+            for u in &regions[a] {
+                for v in &regions[c] {
+                    if rnd() < p.across {
+                        tie(u, v, 0.1, rnd() < p.enmity);
+                    }
+                }
+            }
+        }
+    }
+    for (k, i) in insulators.iter().enumerate() {
+        let (r1, r2) = (k % regions.len(), (k + 1) % regions.len());
+        tie(i, &regions[r1][0], 0.1, rnd() < p.enmity);
+        tie(i, &regions[r2][0], 0.1, rnd() < p.enmity);
+    }
+    for o in &outside {
+        for reg in &regions {
+            for u in reg.iter().take(2) {
+                tie(o, u, 0.5, rnd() < p.enmity);
+            }
+        }
+    }
+    match b.relations(rels).build() {
+        Ok(dataset) => PlantedRegions {
+            dataset,
+            regions,
+            insulators,
+            outside_powers: outside,
+        },
+        Err(e) => panic!("rsct::strategies generated an invalid planted-regions data set: {e}"),
+    }
+}

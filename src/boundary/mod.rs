@@ -14,6 +14,7 @@
 //!
 //! Every threshold is in [`BoundaryOptions`], documented with its default.
 
+mod ari;
 mod classify;
 mod detect;
 mod interdependence;
@@ -22,13 +23,14 @@ mod metrics;
 mod report;
 mod roles;
 
+pub use ari::adjusted_rand_index;
 pub use classify::{Character, ComplexType};
 pub use detect::{Candidate, Detection, Qualification, detect_complexes};
 pub use interdependence::{
     Interdependence, InterdependenceGraph, InterdependenceOptions, interdependence,
 };
 pub use metrics::BoundaryMetrics;
-pub use report::{BoundaryReport, ComplexReport, analyse};
+pub use report::{BoundaryReport, ComplexPolarity, ComplexReport, analyse};
 pub use roles::{BufferState, Insulator, Overlay, Penetration};
 
 use crate::polarity::{Classification, PoleRule};

@@ -1,0 +1,297 @@
+//! Boundaries: planted complexes are recovered; detection ignores signs and unit order;
+//! hand-made qualification, metrics, roles and types.
+
+use proptest::prelude::*;
+use rsct::boundary::{
+    BoundaryOptions, Character, ComplexType, InterdependenceOptions, adjusted_rand_index, analyse,
+    detect_complexes, interdependence,
+};
+use rsct::polarity::{CentredOn, Classification, PowerClass};
+use rsct::strategies::{RegionParams, planted_regions};
+use rsct::{Dataset, DerivationRules, Evidence, Period, Relation, Sector, Sign, Unit, UnitKind};
+use std::collections::{BTreeMap, BTreeSet};
+
+fn options_for(outside: &[String]) -> BoundaryOptions {
+    let mut c = Classification::new();
+    for p in outside {
+        c = c.with_override(p, PowerClass::Superpower);
+    }
+    BoundaryOptions::new().classes(c)
+}
+
+/// Labels of the planted regions' units by detected complex (insulators and outsiders left
+/// out), and the truth.
+fn labels(p: &rsct::strategies::PlantedRegions, found: &[Vec<String>]) -> (Vec<usize>, Vec<usize>) {
+    let (mut truth, mut got) = (Vec::new(), Vec::new());
+    for (r, reg) in p.regions.iter().enumerate() {
+        for u in reg {
+            truth.push(r);
+            got.push(
+                found
+                    .iter()
+                    .position(|c| c.contains(u))
+                    .unwrap_or(1000 + truth.len()),
+            );
+        }
+    }
+    (truth, got)
+}
+
+fn detect(ds: &Dataset, opts: &BoundaryOptions) -> Vec<Vec<String>> {
+    let g = ds.snapshot(2001, &DerivationRules::new()).unwrap();
+    let ig = interdependence(&g, &InterdependenceOptions::new()).unwrap();
+    let d = detect_complexes(&ig, opts).unwrap();
+    d.complexes().map(|c| c.members.clone()).collect()
+}
+
+fn as_sets(v: &[Vec<String>]) -> BTreeSet<BTreeSet<String>> {
+    v.iter().map(|c| c.iter().cloned().collect()).collect()
+}
+
+proptest! {
+
+    #[test]
+    fn planted_complexes_are_recovered(p in planted_regions(RegionParams::new().density(0.9, 0.02))) {
+        let found = detect(&p.dataset, &options_for(&p.outside_powers));
+        let (truth, got) = labels(&p, &found);
+        let ari = adjusted_rand_index(&truth, &got).unwrap();
+        prop_assert!(ari >= 0.95, "ARI {ari}: found {found:?}, planted {:?}", p.regions);
+        // Outside powers are never members; insulators are reported, not members.
+        for o in &p.outside_powers {
+            prop_assert!(found.iter().all(|c| !c.contains(o)));
+        }
+    }
+
+    #[test]
+    fn flipping_every_sign_changes_no_boundary(p in planted_regions(RegionParams::new())) {
+        let flipped = Dataset::builder()
+            .units(p.dataset.units().iter().cloned())
+            .relations(p.dataset.relations().iter().map(|r| {
+                Relation::builder(r.a(), r.b(), r.sign().flipped(), r.period())
+                    .intensity(r.intensity()).sectors(r.sectors())
+                    .evidence(r.evidence()[0].clone()).build().unwrap()
+            }))
+            .build().unwrap();
+        let opts = options_for(&p.outside_powers);
+        prop_assert_eq!(detect(&p.dataset, &opts), detect(&flipped, &opts));
+    }
+
+    #[test]
+    fn relabelling_units_changes_no_boundary(p in planted_regions(RegionParams::new().density(0.9, 0.02)), rot in 1usize..50) {
+        // Rotate the order of units in the data set (their positions, i.e. their labels in the graph).
+        let mut units: Vec<Unit> = p.dataset.units().to_vec();
+        let k = rot % units.len();
+        units.rotate_left(k);
+        let moved = Dataset::builder().units(units).relations(p.dataset.relations().iter().cloned()).build().unwrap();
+        let opts = options_for(&p.outside_powers);
+        prop_assert_eq!(as_sets(&detect(&p.dataset, &opts)), as_sets(&detect(&moved, &opts)));
+    }
+}
+
+fn rel(a: &str, b: &str, s: Sign, i: f64) -> Relation {
+    Relation::builder(a, b, s, Period::from_year(2000))
+        .intensity(i)
+        .sector(Sector::Military)
+        .evidence(Evidence::new("hand-made").unwrap())
+        .build()
+        .unwrap()
+}
+
+/// Two triangles (A: a rivalry, B: a community) joined by one weak tie; an insulator T tied
+/// weakly to both; a superpower S tied to A1 and B1; a sub-state unit X tied to A1 only.
+fn world() -> Dataset {
+    let mut b = Dataset::builder();
+    for id in ["A1", "A2", "A3", "B1", "B2", "B3", "T", "S"] {
+        b = b.unit(Unit::state(id, id).unwrap());
+    }
+    b.unit(Unit::new("X", "X", UnitKind::SubState).unwrap())
+        .relations([
+            rel("A1", "A2", Sign::Enmity, 1.0),
+            rel("A2", "A3", Sign::Enmity, 0.8),
+            rel("A1", "A3", Sign::Amity, 0.6),
+            rel("B1", "B2", Sign::Amity, 1.0),
+            rel("B2", "B3", Sign::Amity, 1.0),
+            rel("B1", "B3", Sign::Amity, 1.0),
+            rel("A3", "B1", Sign::Amity, 0.2),
+            rel("T", "A2", Sign::Amity, 0.2),
+            rel("T", "B2", Sign::Amity, 0.2),
+            rel("S", "A1", Sign::Amity, 0.5),
+            rel("S", "A2", Sign::Amity, 0.5),
+            rel("S", "B1", Sign::Enmity, 0.5),
+            rel("X", "A1", Sign::Amity, 0.9),
+        ])
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn hand_made_world() {
+    let ds = world();
+    let g = ds.snapshot(2000, &DerivationRules::new()).unwrap();
+    let caps: BTreeMap<String, f64> = [
+        ("A1", 5.0),
+        ("A2", 4.0),
+        ("A3", 1.0),
+        ("B1", 8.0),
+        ("B2", 1.0),
+        ("B3", 1.0),
+    ]
+    .into_iter()
+    .map(|(u, v)| (u.to_owned(), v))
+    .collect();
+    let classes = Classification::new()
+        .with_override("S", PowerClass::Superpower)
+        .with_override("B1", PowerClass::GreatPower);
+    let r = analyse(
+        &g,
+        &caps,
+        &InterdependenceOptions::new(),
+        &BoundaryOptions::new().classes(classes),
+    )
+    .unwrap();
+    assert_eq!(r.set_apart, vec![("S".to_owned(), PowerClass::Superpower)]);
+    assert_eq!(
+        r.insulators
+            .iter()
+            .map(|i| i.unit.as_str())
+            .collect::<Vec<_>>(),
+        ["T"]
+    );
+    let t = &r.insulators[0];
+    assert!((t.participation - 0.5).abs() < 1e-12 && (t.max_share - 0.5).abs() < 1e-12);
+    let members: Vec<Vec<&str>> = r
+        .complexes
+        .iter()
+        .map(|c| c.members.iter().map(String::as_str).collect())
+        .collect();
+    assert_eq!(
+        members,
+        vec![vec!["A1", "A2", "A3", "X"], vec!["B1", "B2", "B3"]]
+    );
+    let (a, b) = (&r.complexes[0], &r.complexes[1]);
+    // A: internal 1.0 + 0.8 + 0.6 + 0.9 = 3.3; across 0.2 (A3–B1); T is an insulator and is
+    // outside; S is set apart. X is a sub-state unit: 3 autonomous units.
+    assert!((a.metrics.internal - 3.3).abs() < 1e-12);
+    assert!(
+        (a.metrics.external - (0.2 + 0.2)).abs() < 1e-12,
+        "{}",
+        a.metrics.external
+    ); // A3–B1, A2–T
+    assert!((a.metrics.with_set_apart - 1.0).abs() < 1e-12);
+    assert_eq!(a.qualification.autonomous_units, 3);
+    assert!((a.qualification.internal_degree - 6.6).abs() < 1e-12);
+    // Bipolar among A1 5, A2 4, A3 1 (X has no data): a standard complex; enmity 1.8 of 3.3.
+    assert_eq!(
+        a.complex_type,
+        ComplexType::Standard {
+            polarity: rsct::polarity::Polarity::Bipolar
+        }
+    );
+    assert_eq!(
+        a.polarity.as_ref().unwrap().without_data,
+        vec!["X".to_owned()]
+    );
+    assert!((a.enmity_share.unwrap() - 1.8 / 3.3).abs() < 1e-12);
+    assert_eq!(a.character, Some(Character::ConflictFormation));
+    // S penetrates A, aligned with A1 and A2; so does the outside great power B1, through A3.
+    assert_eq!(a.penetration.len(), 2);
+    assert_eq!(
+        (
+            a.penetration[0].power.as_str(),
+            a.penetration[0].interdependence
+        ),
+        ("S", 1.0)
+    );
+    assert_eq!(a.penetration[0].aligned, vec!["A1", "A2"]);
+    assert_eq!(a.penetration[1].power, "B1");
+    assert_eq!(a.penetration[1].aligned, vec!["A3"]);
+    // B: centred on the great power B1 (8 of 10), a security community; S opposes B1.
+    assert_eq!(
+        b.complex_type,
+        ComplexType::Centred {
+            centre: CentredOn::GreatPower("B1".into())
+        }
+    );
+    assert_eq!(b.character, Some(Character::SecurityCommunity));
+    assert_eq!(b.penetration[0].opposed, vec!["B1"]);
+    // B2 and B3 lie between B1 and its rival S? They have no tie to S: no buffers in B.
+    assert!(b.buffers.is_empty());
+    let text = r.explain();
+    assert!(
+        text.contains("insulator T") && text.contains("centred on the great power B1"),
+        "{text}"
+    );
+    // Deterministic and serialisable.
+    let again = analyse(
+        &g,
+        &caps,
+        &InterdependenceOptions::new(),
+        &BoundaryOptions::new().classes(
+            Classification::new()
+                .with_override("S", PowerClass::Superpower)
+                .with_override("B1", PowerClass::GreatPower),
+        ),
+    )
+    .unwrap();
+    assert_eq!(
+        serde_json::to_string(&r).unwrap(),
+        serde_json::to_string(&again).unwrap()
+    );
+}
+
+#[test]
+fn qualification_failures_are_reported_with_reasons() {
+    // One state with two sub-state units: fewer than two autonomous units.
+    let ds = Dataset::builder()
+        .unit(Unit::state("GEO", "Georgia").unwrap())
+        .unit(Unit::new("ABK", "Abkhazia", UnitKind::SubState).unwrap())
+        .unit(Unit::new("SOS", "South Ossetia", UnitKind::SubState).unwrap())
+        .relations([
+            rel("GEO", "ABK", Sign::Enmity, 1.0),
+            rel("GEO", "SOS", Sign::Enmity, 1.0),
+            rel("ABK", "SOS", Sign::Amity, 0.5),
+        ])
+        .build()
+        .unwrap();
+    let g = ds.snapshot(2000, &DerivationRules::new()).unwrap();
+    let r = analyse(
+        &g,
+        &BTreeMap::new(),
+        &InterdependenceOptions::new(),
+        &BoundaryOptions::new(),
+    )
+    .unwrap();
+    assert!(r.complexes.is_empty());
+    assert_eq!(r.unstructured, vec!["GEO", "ABK", "SOS"]);
+    assert!(r.proto_complexes.is_empty());
+    let ig = interdependence(&g, &InterdependenceOptions::new()).unwrap();
+    let d = detect_complexes(&ig, &BoundaryOptions::new()).unwrap();
+    assert!(d.candidates[0].qualification.reasons[0].contains("only 1 autonomous unit"));
+    // Bad options are typed errors.
+    assert!(detect_complexes(&ig, &BoundaryOptions::new().resolution(0.0)).is_err());
+    assert!(detect_complexes(&ig, &BoundaryOptions::new().member_share(1.5)).is_err());
+    let bad: BTreeMap<String, f64> = [("GEO".to_owned(), f64::NAN)].into();
+    assert!(
+        analyse(
+            &g,
+            &bad,
+            &InterdependenceOptions::new(),
+            &BoundaryOptions::new()
+        )
+        .is_err()
+    );
+}
+
+#[test]
+fn adjusted_rand_index_values() {
+    assert_eq!(
+        adjusted_rand_index(&[0, 0, 0, 1, 1, 1], &[1, 1, 1, 0, 0, 0]),
+        Some(1.0)
+    );
+    // Hubert & Arabie's formula by hand: a = [0,0,1,1], b = [0,0,0,1]:
+    // index = C(2,2)+C(1,2)+C(1,2) = 1; rows 1+1 = 2; cols C(3,2)+0 = 3; total 6;
+    // expected 1; max 2.5 → ARI = 0 / 1.5 = 0.
+    assert_eq!(adjusted_rand_index(&[0, 0, 1, 1], &[0, 0, 0, 1]), Some(0.0));
+    assert_eq!(adjusted_rand_index(&[0], &[0]), None);
+    assert_eq!(adjusted_rand_index(&[0, 1], &[0]), None);
+}
