@@ -28,6 +28,7 @@
 //! | Plain signed graphs for the algorithms | [`SignedGraph`], [`SignedWeight`] |
 //! | Readers for CSV, SNAP and Pajek signed networks | [`io`] |
 //! | Boundaries: interdependence graph, complex detection and qualification, metrics, insulators, buffers, penetration, overlay, sub-complexes, type, character, supercomplexes | [`boundary`] |
+//! | Evolution: year states, complexes tracked over time, transformations (status quo, internal, external, overlay) with causes; membership timelines | [`evolution`] |
 //! | Polarity: capability shares, HHI, effective poles, CON, poles, power classes, centredness | [`polarity`] |
 //! | Float tolerances | [`tolerance`] |
 //! | Proptest strategies (feature `proptest`) | `strategies` |
@@ -67,6 +68,7 @@ pub mod boundary;
 pub mod capability;
 pub mod dataset;
 pub mod evidence;
+pub mod evolution;
 pub mod graph;
 mod hash;
 pub mod id;

@@ -106,8 +106,10 @@ pub fn detect_complexes(
     options.check()?;
     let n = g.ids.len();
     let apart: Vec<bool> = g.ids.iter().map(|u| options.is_set_apart(u)).collect();
-    // Louvain on the units not set apart.
-    let keep: Vec<usize> = (0..n).filter(|&i| !apart[i]).collect();
+    // Louvain on the units not set apart, taken in identifier order so that the result does
+    // not depend on the order of units in the data set.
+    let mut keep: Vec<usize> = (0..n).filter(|&i| !apart[i]).collect();
+    keep.sort_by(|&a, &b| g.ids[a].cmp(&g.ids[b]));
     let mut local = vec![usize::MAX; n];
     for (k, &i) in keep.iter().enumerate() {
         local[i] = k;

@@ -96,7 +96,7 @@ impl BoundaryOptions {
     ///   interdependence is at least half its external is a proto-complex;
     /// - `sub_resolution` 2.0: sub-complexes are sought at twice the resolution;
     /// - insulators: participation ≥ 0.4 and no complex holding more than 0.6 of the unit's
-    ///   interdependence, with total interdependence at most the median unit's;
+    ///   interdependence, with total interdependence below the median unit's;
     /// - `overlay_share` 0.5: outside global powers hold at least half the interdependence of
     ///   the complex's members;
     /// - `supercomplex_share` 0.2: a great power with at least 20 % of its interdependence in

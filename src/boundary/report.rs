@@ -442,7 +442,7 @@ impl BoundaryReport {
         }
         for i in &self.insulators {
             s += &format!(
-                "insulator {}: participation {:.2}, at most {:.0} % with one community, total {:.2} ≤ median {:.2}; touches {}\n",
+                "insulator {}: participation {:.2}, at most {:.0} % with one community, total {:.2} < median {:.2}; touches {}\n",
                 i.unit,
                 i.participation,
                 i.max_share * 100.0,

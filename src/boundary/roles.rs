@@ -26,7 +26,7 @@ pub struct Insulator {
 
 /// Finds insulators: autonomous units (states, institutions) touching two or more communities (of two or more units) with
 /// participation coefficient ≥ the threshold, no community holding more than the maximum
-/// share, and total interdependence at most the median unit's ("low total intensity").
+/// share, and total interdependence below the median unit's ("low total intensity").
 pub(crate) fn find_insulators(
     g: &InterdependenceGraph,
     community: &[usize],
@@ -70,7 +70,7 @@ pub(crate) fn find_insulators(
     let mut out = Vec::new();
     for i in 0..n {
         let autonomous = matches!(g.kinds[i], UnitKind::State | UnitKind::Institution);
-        if apart[i] || !autonomous || strength[i] <= 0.0 || strength[i] > median {
+        if apart[i] || !autonomous || strength[i] <= 0.0 || strength[i] >= median {
             continue;
         }
         let mut by: Vec<(usize, f64)> = Vec::new();

@@ -1,0 +1,52 @@
+//! Evolution: the four variables over time, complexes tracked across years, and the
+//! transformations between two years with their causes (Buzan & Wæver 2003, p. 53;
+//! THEORY §2).
+//!
+//! | what | function |
+//! |---|---|
+//! | the state of every complex in each year of a range, and the events between years | [`series`] |
+//! | the state of one year | [`year_state`] |
+//! | the transformations between any two year states | [`compare`] |
+//! | each organisation's membership timeline | [`membership_timeline`] |
+//!
+//! A transformation is one of: *status quo*; *internal* (same members, and the polarity
+//! class, the poles, the character, or the enmity share beyond a threshold changed);
+//! *external* (units joined or left, complexes merged or split, a complex appeared or
+//! dissolved); *overlay* (outside global powers came to dominate). Every event lists its
+//! causes: the units, ties and memberships that changed, with their evidence.
+
+mod compare;
+mod state;
+mod timeline;
+
+pub use compare::{Cause, Event, Transformation, compare};
+pub use state::{ComplexState, EvolutionOptions, Series, YearState, series, year_state};
+pub use timeline::{MembershipSpan, membership_timeline};
+
+/// Errors of the `evolution` module.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum EvolutionError {
+    /// The year range is empty.
+    #[error("the year range {from}–{to} is empty")]
+    EmptyRange {
+        /// First year.
+        from: crate::Year,
+        /// Last year.
+        to: crate::Year,
+    },
+    /// An option is out of range.
+    #[error("evolution option {parameter} = {value} is out of range")]
+    BadParameter {
+        /// The option.
+        parameter: &'static str,
+        /// The value.
+        value: f64,
+    },
+    /// Taking a snapshot failed.
+    #[error(transparent)]
+    Snapshot(#[from] crate::snapshot::SnapshotError),
+    /// The boundary analysis failed.
+    #[error(transparent)]
+    Boundary(#[from] crate::boundary::BoundaryError),
+}
