@@ -30,6 +30,7 @@
 //! | Boundaries: interdependence graph, complex detection and qualification, metrics, insulators, buffers, penetration, overlay, sub-complexes, type, character, supercomplexes | [`boundary`] |
 //! | Evolution: year states, complexes tracked over time, transformations (status quo, internal, external, overlay) with causes; membership timelines | [`evolution`] |
 //! | Polarity: capability shares, HHI, effective poles, CON, poles, power classes, centredness | [`polarity`] |
+//! | Pictures: SVG timelines (and, with the post-Soviet example, graph drawings) | [`report`] |
 //! | Float tolerances | [`tolerance`] |
 //! | Proptest strategies (feature `proptest`) | `strategies` |
 //!
@@ -77,6 +78,7 @@ pub mod organisation;
 pub mod period;
 pub mod polarity;
 pub mod relation;
+pub mod report;
 pub mod sector;
 pub mod sign;
 pub mod snapshot;
