@@ -24,6 +24,7 @@
 //! | Relations: sign, intensity, sectors, period, instrument, evidence | [`Relation`], [`Sign`], [`Sector`], [`Instrument`], [`Evidence`] |
 //! | Capability observations (e.g. COW CINC) | [`CapabilityObservation`] |
 //! | Validated, versioned data sets in TOML and JSON | [`Dataset`], [`dataset`] |
+//! | Shipped data sets: the post-Soviet complex 1991–2013, Europe 1872–1907 | [`datasets`] |
 //! | The security graph of a year, with provenance per tie | [`snapshot()`], [`DerivationRules`], [`SecurityGraph`], [`Tie`] |
 //! | Plain signed graphs for the algorithms | [`SignedGraph`], [`SignedWeight`] |
 //! | Readers for CSV, SNAP and Pajek signed networks | [`io`] |
@@ -68,6 +69,7 @@ pub use petgraph;
 pub mod boundary;
 pub mod capability;
 pub mod dataset;
+pub mod datasets;
 pub mod evidence;
 pub mod evolution;
 pub mod graph;

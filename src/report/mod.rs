@@ -2,8 +2,10 @@
 //!
 //! Written by hand (no plotting dependency): the output is small, deterministic text.
 
+mod graph;
 mod timeline;
 
+pub use graph::Drawing;
 pub use timeline::{Band, Panel, Timeline};
 
 /// Escapes text for SVG and XML attributes.

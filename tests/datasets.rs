@@ -1,0 +1,129 @@
+//! The shipped data sets: they validate, cite their sources, and assert facts of the thesis.
+
+use rsct::DerivationRules;
+use rsct::datasets::{europe_1872_1907, post_soviet};
+use std::collections::BTreeSet;
+
+fn members(ds: &rsct::Dataset, org: &str, year: i32) -> BTreeSet<String> {
+    ds.members_in(org, year)
+        .filter(|m| m.role() == rsct::Role::Member)
+        .map(|m| m.unit().to_owned())
+        .collect()
+}
+
+#[test]
+fn post_soviet_validates_cites_and_has_no_orphans() {
+    let ds = post_soviet().unwrap();
+    assert!(ds.units().len() >= 27, "{}", ds.units().len());
+    for r in ds.relations() {
+        assert!(
+            !r.evidence().is_empty() && r.evidence().iter().all(|e| e.locator().is_some()),
+            "{}",
+            r.label()
+        );
+    }
+    for m in ds.memberships() {
+        assert!(!m.evidence().is_empty());
+    }
+    for u in ds.units() {
+        let used = ds
+            .relations()
+            .iter()
+            .any(|r| r.a() == u.id() || r.b() == u.id())
+            || ds.memberships().iter().any(|m| m.unit() == u.id());
+        assert!(used, "unit {} is orphaned", u.id());
+    }
+    // CINC for every state 1991–2013, from NMC 6.0.
+    for u in ds
+        .units()
+        .iter()
+        .filter(|u| u.kind() == rsct::UnitKind::State)
+    {
+        for y in 1991..=2013 {
+            let c = ds
+                .capability(u.id(), y)
+                .unwrap_or_else(|| panic!("no CINC for {} {y}", u.id()));
+            assert!(c.source().contains("NMC"));
+        }
+    }
+}
+
+#[test]
+fn thesis_facts() {
+    let ds = post_soviet().unwrap();
+    // CSTO members in 2013 (§3.2): Uzbekistan suspended its membership in 2012.
+    let csto: BTreeSet<String> = ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"]
+        .map(String::from)
+        .into();
+    assert_eq!(members(&ds, "CSTO", 2013), csto);
+    // Uzbekistan: the Collective Security Treaty 1992–1999, the CSTO 2006–2012 (§3.2).
+    let uzb_cst: Vec<_> = ds
+        .memberships()
+        .iter()
+        .filter(|m| m.unit() == "UZB" && m.organisation() == "CST")
+        .map(|m| m.period())
+        .collect();
+    assert_eq!(uzb_cst, vec![rsct::Period::between(1992, 1999).unwrap()]);
+    let uzb_csto: Vec<_> = ds
+        .memberships()
+        .iter()
+        .filter(|m| m.unit() == "UZB" && m.organisation() == "CSTO")
+        .map(|m| m.period())
+        .collect();
+    assert_eq!(uzb_csto, vec![rsct::Period::between(2006, 2012).unwrap()]);
+    assert!(
+        members(&ds, "CST", 1995).contains("UZB") && !members(&ds, "CST", 2000).contains("UZB")
+    );
+    // Georgia left the CIS after the 2008 war.
+    assert!(members(&ds, "CIS", 2008).contains("GEO"));
+    assert!(!members(&ds, "CIS", 2009).contains("GEO"));
+    // Russian bases: Gyumri and Erebuni in Armenia (§2.3, fn 89); Baranovichi and Vileika in
+    // Belarus (§2.2) — present with their years, cited.
+    let arm = ds
+        .relations()
+        .iter()
+        .find(|r| r.id() == Some("rus-arm-bases"))
+        .unwrap();
+    assert_eq!(
+        (arm.sign(), arm.period().start()),
+        (rsct::Sign::Amity, 1995)
+    );
+    assert!(
+        arm.evidence()
+            .iter()
+            .any(|e| e.text().contains("Gyumri") && e.locator() == Some("§2.3, fn 89"))
+    );
+    let blr = ds
+        .relations()
+        .iter()
+        .find(|r| r.id() == Some("rus-blr-military-installations"))
+        .unwrap();
+    assert!(
+        blr.evidence()
+            .iter()
+            .any(|e| e.text().contains("Baranovichi") && e.text().contains("850"))
+    );
+    for y in [1995, 2013] {
+        assert!(arm.period().contains(y) && blr.period().contains(y));
+    }
+    // Armenia and Azerbaijan are enemies throughout (§2.3).
+    let g = ds.snapshot(2013, &DerivationRules::new()).unwrap();
+    assert!(g.tie("ARM", "AZE").unwrap().net() < 0.0);
+    assert!(g.tie("RUS", "ARM").unwrap().net() > 0.0);
+}
+
+#[test]
+fn europe_validates_and_is_balanced_in_1907() {
+    let ds = europe_1872_1907().unwrap();
+    assert_eq!(ds.units().len(), 6);
+    let g = ds.snapshot(1907, &DerivationRules::new()).unwrap();
+    let (sg, neutral) = g.to_signed_graph();
+    assert_eq!(neutral, 0);
+    // The Triple Entente against the Triple Alliance: every tie inside a camp positive, every
+    // tie across negative.
+    let camp = |u: &str| ["GBR", "FRA", "RUS"].contains(&u);
+    for (a, b, e) in sg.edges() {
+        let (a, b) = (sg.label(a).unwrap(), sg.label(b).unwrap());
+        assert_eq!(e.sign() == rsct::Sign::Amity, camp(a) == camp(b), "{a}–{b}");
+    }
+}
