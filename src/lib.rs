@@ -27,6 +27,8 @@
 //! | The security graph of a year, with provenance per tie | [`snapshot()`], [`DerivationRules`], [`SecurityGraph`], [`Tie`] |
 //! | Plain signed graphs for the algorithms | [`SignedGraph`], [`SignedWeight`] |
 //! | Readers for CSV, SNAP and Pajek signed networks | [`io`] |
+//! | Readers for Correlates of War, ATOP, MID, NMC, contiguity and rivalries | [`io::cow`] |
+//! | The world panel: yearly signed graphs of the state system and their analyses, streamed | [`panel`], [`World`], [`WorldRules`] |
 //! | Float tolerances | [`tolerance`] |
 //! | Proptest strategies (feature `proptest`) | `strategies` |
 //!
@@ -69,6 +71,7 @@ mod hash;
 pub mod id;
 pub mod io;
 pub mod organisation;
+pub mod panel;
 pub mod period;
 pub mod relation;
 pub mod sector;
@@ -84,6 +87,7 @@ pub use dataset::{Dataset, DatasetBuilder, DatasetError};
 pub use evidence::Evidence;
 pub use graph::{Contribution, Provenance, SecurityGraph, SignedEdge, SignedGraph, Tie};
 pub use organisation::{Membership, Organisation, OrganisationKind, Role};
+pub use panel::{World, WorldRules};
 pub use period::{Period, Year};
 pub use relation::{Instrument, Relation};
 pub use sector::{Sector, SectorSet};
