@@ -382,3 +382,23 @@ fn real_files_read_with_the_state_list() {
         assert_eq!(r.len(), 264);
     }
 }
+
+#[test]
+fn crlf_blank_lines_and_line_numbers() {
+    let text = b"\xEF\xBB\xBF\r\nccode1,ccode2,year,hostlev,dispnum\r\n371,373,1993,4,3564\r\n\r\n  \r\n373,371,1993,3,9\r\n371,373,1994,x,1";
+    let e = from_bytes::mid5("crlf.csv", text, None).unwrap_err();
+    assert!(
+        matches!(e, ReadError::BadNumber { line: 7, ref field, .. } if field == "hostlev"),
+        "{e:?}"
+    );
+    let ok = &text[..text.len() - 17];
+    let m = from_bytes::mid5("crlf.csv", ok, None).unwrap();
+    assert_eq!(m.len(), 1);
+    assert_eq!(
+        m.get(1993, 371, 373).map(|d| (d.hostility(), d.dispute())),
+        Some((4, 3564))
+    );
+    // Gzip in memory, as from a file.
+    let gz = std::fs::read(fixture("atop5.1_head.csv.gz")).unwrap();
+    assert_eq!(from_bytes::atop("a.csv.gz", &gz, None).unwrap().len(), 6);
+}

@@ -276,13 +276,30 @@ impl<'w> Panel<'w> {
         })
     }
 
+    /// The data sets this panel's rows are computed from, to cite: the loaded ones that
+    /// the rules and options use (rivalries only with [`WorldRules::rivalry_intensity`],
+    /// contiguity only with [`WorldRules::contiguity`], NMC only with polarity).
+    #[must_use]
+    pub fn sources(&self) -> Vec<crate::io::cow::DataSource> {
+        use crate::io::cow::sources as s;
+        self.world
+            .sources()
+            .into_iter()
+            .filter(|d| {
+                (*d != s::RIVALRIES || self.rules.rivalry().is_some())
+                    && (*d != s::CONTIGUITY || self.rules.contiguity_rule().is_some())
+                    && (*d != s::NMC || self.options.polarity)
+            })
+            .collect()
+    }
+
     /// Streams the panel to `w` in `format`: first the citations of the data sets and the
     /// rules, then one row per year. Returns the number of rows written.
     ///
     /// # Errors
     /// [`PanelError::Write`] or [`PanelError::Json`].
     pub fn write(mut self, format: PanelFormat, w: &mut impl Write) -> Result<usize, PanelError> {
-        row::write_preamble(w, format, &self.world.sources(), &self.rules)?;
+        row::write_preamble(w, format, &self.sources(), &self.rules)?;
         let mut n = 0;
         for r in self.by_ref() {
             match format {

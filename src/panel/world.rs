@@ -40,8 +40,10 @@ impl World {
     /// Reads every file of the COW family found in `dir` under its usual name (see
     /// [`cow::sources`]): `states2016.csv` first (then every other file's codes must be in
     /// it), `atop5.1_directed_dyad_year.csv.gz`, `mid5_dyadic_disputes.csv` (or, when it is
-    /// absent, `dyadic_mid_4.02.csv`), `strategic_rivalries_tss.csv`, `contdird.csv` and
-    /// `NMC-60-abridged.csv`. Absent files are skipped. A file's name may also end in `.gz`.
+    /// absent, `dyadic_mid_4.02.csv`), `strategic_rivalries_tss.csv` (whose codes are not
+    /// checked: the rivalries reach back to 1494 and name polities outside the COW list),
+    /// `contdird.csv` and `NMC-60-abridged.csv`. Absent files are skipped. A file's name may
+    /// also end in `.gz`.
     ///
     /// # Errors
     /// The first [`ReadError`] of a file that is present.
@@ -70,8 +72,10 @@ impl World {
         } else {
             None
         };
+        // Rivalries reach back to 1494 and name polities outside the COW list (e.g. 324):
+        // their codes are not checked against it.
         let rivalries = find(&sources::RIVALRIES)
-            .map(|p| cow::read_rivalries(p, st))
+            .map(|p| cow::read_rivalries(p, None))
             .transpose()?;
         let contiguity = find(&sources::CONTIGUITY)
             .map(|p| cow::read_contiguity(p, st))

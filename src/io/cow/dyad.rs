@@ -54,7 +54,8 @@ impl<V: Copy> DyadYears<V> {
             .filter(|&(_, x, y, _)| x != y)
             .map(|(year, x, y, v)| (key(year, x.min(y), x.max(y)), v))
             .collect();
-        keyed.sort_by_key(|&(k, _)| k);
+        // The merge rules are commutative and associative: an unstable sort is deterministic.
+        keyed.sort_unstable_by_key(|&(k, _)| k);
         let mut records: Vec<DyadYear<V>> = Vec::with_capacity(keyed.len());
         let mut last = None;
         for (k, v) in keyed {

@@ -113,26 +113,35 @@ pub mod sources {
 }
 
 /// Parses COW-family files already in memory (for callers that do not read from a file, and
-/// for fuzzing); `name` stands for the file in error messages.
+/// for fuzzing); `name` stands for the file in error messages. Gzip-compressed bytes are
+/// decompressed first, as by the file readers.
 pub mod from_bytes {
     use super::{
         AllianceYears, ContiguityYears, DisputeYears, Nmc, ReadError, Rivalry, StateSystem,
     };
+    use std::borrow::Cow;
     use std::path::Path;
+
+    fn plain<'a>(name: &str, bytes: &'a [u8]) -> Result<Cow<'a, [u8]>, ReadError> {
+        Ok(match crate::io::source::gunzip(Path::new(name), bytes)? {
+            Some(v) => Cow::Owned(v),
+            None => Cow::Borrowed(bytes),
+        })
+    }
 
     /// See [`super::read_states`].
     ///
     /// # Errors
     /// As [`super::read_states`].
     pub fn states(name: &str, bytes: &[u8]) -> Result<StateSystem, ReadError> {
-        super::states::parse_states(Path::new(name), bytes)
+        super::states::parse_states(Path::new(name), &plain(name, bytes)?)
     }
     /// See [`super::read_nmc`].
     ///
     /// # Errors
     /// As [`super::read_nmc`].
     pub fn nmc(name: &str, bytes: &[u8], states: Option<&StateSystem>) -> Result<Nmc, ReadError> {
-        super::nmc::parse_nmc(Path::new(name), bytes, states)
+        super::nmc::parse_nmc(Path::new(name), &plain(name, bytes)?, states)
     }
     /// See [`super::read_contiguity`].
     ///
@@ -143,7 +152,7 @@ pub mod from_bytes {
         bytes: &[u8],
         states: Option<&StateSystem>,
     ) -> Result<ContiguityYears, ReadError> {
-        super::contiguity::parse_contiguity(Path::new(name), bytes, states)
+        super::contiguity::parse_contiguity(Path::new(name), &plain(name, bytes)?, states)
     }
     /// See [`super::read_atop`].
     ///
@@ -154,7 +163,7 @@ pub mod from_bytes {
         bytes: &[u8],
         states: Option<&StateSystem>,
     ) -> Result<AllianceYears, ReadError> {
-        super::atop::parse_atop(Path::new(name), bytes, states)
+        super::atop::parse_atop(Path::new(name), &plain(name, bytes)?, states)
     }
     /// See [`super::read_mid5`].
     ///
@@ -165,7 +174,12 @@ pub mod from_bytes {
         bytes: &[u8],
         states: Option<&StateSystem>,
     ) -> Result<DisputeYears, ReadError> {
-        super::mid::parse_mid(Path::new(name), bytes, states, &super::mid::MID5_COLS)
+        super::mid::parse_mid(
+            Path::new(name),
+            &plain(name, bytes)?,
+            states,
+            &super::mid::MID5_COLS,
+        )
     }
     /// See [`super::read_mid4`].
     ///
@@ -176,7 +190,12 @@ pub mod from_bytes {
         bytes: &[u8],
         states: Option<&StateSystem>,
     ) -> Result<DisputeYears, ReadError> {
-        super::mid::parse_mid(Path::new(name), bytes, states, &super::mid::MID4_COLS)
+        super::mid::parse_mid(
+            Path::new(name),
+            &plain(name, bytes)?,
+            states,
+            &super::mid::MID4_COLS,
+        )
     }
     /// See [`super::read_rivalries`].
     ///
@@ -187,6 +206,6 @@ pub mod from_bytes {
         bytes: &[u8],
         states: Option<&StateSystem>,
     ) -> Result<Vec<Rivalry>, ReadError> {
-        super::rivalry::parse_rivalries(Path::new(name), bytes, states)
+        super::rivalry::parse_rivalries(Path::new(name), &plain(name, bytes)?, states)
     }
 }
