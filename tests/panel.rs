@@ -312,3 +312,32 @@ fn census_equals_the_pandas_anchor() {
     }
     assert_eq!(n, 199);
 }
+
+#[test]
+fn dataset_of_a_year_snapshots_to_a_security_graph() {
+    let w = fixture_world();
+    let ds = w.dataset(1993, &WorldRules::new()).unwrap();
+    assert_eq!(ds.units().len(), 10);
+    assert_eq!(ds.relations().len(), 3);
+    assert_eq!(ds.unit("ARM").and_then(|u| u.cow()), Some(371));
+    assert_eq!(
+        ds.capability("AZE", 1993).map(|c| c.value()),
+        Some(0.0012285216)
+    );
+    let r = ds
+        .relations()
+        .iter()
+        .find(|r| r.pair() == ("ARM", "AZE"))
+        .unwrap();
+    assert_eq!(
+        r.evidence()[0].text(),
+        "MID dispute 3564 at hostility level 4"
+    );
+    let g = ds.snapshot(1993, &rsct::DerivationRules::new()).unwrap();
+    let tie = g.tie("RUS", "BLR").unwrap();
+    assert!(tie.net() > 0.0);
+    assert_eq!(
+        tie.contributions()[0].evidence().next().unwrap().locator(),
+        Some("atop5.1_directed_dyad_year.csv.gz, ccode 365–370, 1993")
+    );
+}

@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! io::cow readers ──▶ World ──year(y, rules)──▶ YearGraph (units, SignedGraph, provenance)
+//!                       ├──dataset(y, rules)──▶ Dataset (cited relations) ──snapshot──▶ SecurityGraph
 //!                       └──panel(from, to, rules)──▶ PanelRow per year ──▶ CSV / JSON lines
 //! ```
 //!
@@ -41,6 +42,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod dataset;
 mod interim;
 mod row;
 mod rules;
@@ -82,6 +84,10 @@ pub enum PanelError {
         /// The last year asked for.
         to: Year,
     },
+    /// The year's world could not be made into a valid [`crate::Dataset`] (a label that is
+    /// not an identifier, a validation issue); the message names the item.
+    #[error("building the data set: {0}")]
+    Dataset(String),
     /// Writing the output failed.
     #[error("writing the panel: {0}")]
     Write(#[source] std::io::Error),
