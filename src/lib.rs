@@ -32,6 +32,8 @@
 //! | Evolution: year states, complexes tracked over time, transformations (status quo, internal, external, overlay) with causes; membership timelines | [`evolution`] |
 //! | Polarity: capability shares, HHI, effective poles, CON, poles, power classes, centredness | [`polarity`] |
 //! | Pictures: SVG timelines (and, with the post-Soviet example, graph drawings) | [`report`] |
+//! | Readers for Correlates of War, ATOP, MID, NMC, contiguity and rivalries | [`io::cow`] |
+//! | The world panel: yearly signed graphs of the state system and their analyses, streamed | [`panel`], [`World`], [`WorldRules`] |
 //! | Float tolerances | [`tolerance`] |
 //! | Proptest strategies (feature `proptest`) | `strategies` |
 //!
@@ -77,6 +79,7 @@ mod hash;
 pub mod id;
 pub mod io;
 pub mod organisation;
+pub mod panel;
 pub mod period;
 pub mod polarity;
 pub mod relation;
@@ -94,6 +97,7 @@ pub use dataset::{Dataset, DatasetBuilder, DatasetError};
 pub use evidence::Evidence;
 pub use graph::{Contribution, Provenance, SecurityGraph, SignedEdge, SignedGraph, Tie};
 pub use organisation::{Membership, Organisation, OrganisationKind, Role};
+pub use panel::{World, WorldRules};
 pub use period::{Period, Year};
 pub use relation::{Instrument, Relation};
 pub use sector::{Sector, SectorSet};

@@ -123,6 +123,55 @@ pub enum ReadError {
         /// The limit.
         limit: usize,
     },
+    /// A column the reader needs is not in the file's header.
+    #[error("{}:{line}: no column {column:?} in the header", file.display())]
+    MissingColumn {
+        /// The file.
+        file: PathBuf,
+        /// The 1-based line of the header.
+        line: usize,
+        /// The column's name.
+        column: String,
+    },
+    /// A country code (COW `ccode`) is not a positive whole number.
+    #[error("{}:{line}: column {column} is {value:?}, not a country code (a positive whole number)", file.display())]
+    BadCode {
+        /// The file.
+        file: PathBuf,
+        /// The 1-based line.
+        line: usize,
+        /// The column's name.
+        column: String,
+        /// The text found.
+        value: String,
+    },
+    /// A country code is not in the state system list the reader was given.
+    #[error("{}:{line}: column {column} holds country code {ccode}, which is not in the state system list", file.display())]
+    UnknownCcode {
+        /// The file.
+        file: PathBuf,
+        /// The 1-based line.
+        line: usize,
+        /// The column's name.
+        column: String,
+        /// The code found.
+        ccode: u32,
+    },
+    /// A value is a number but outside the range its column allows (e.g. a MID hostility
+    /// level outside 1–5, a contiguity type outside 1–5).
+    #[error("{}:{line}: column {column} is {value}; expected {expected}", file.display())]
+    OutOfRange {
+        /// The file.
+        file: PathBuf,
+        /// The 1-based line.
+        line: usize,
+        /// The column's name.
+        column: String,
+        /// The value found.
+        value: String,
+        /// What the column allows.
+        expected: &'static str,
+    },
     /// The file's extension does not say which reader to use.
     #[error("{}: unknown signed-graph format; use .csv, .net/.paj, or a whitespace edge list (.txt, .tsv, .gz)", file.display())]
     UnknownFormat {

@@ -12,9 +12,14 @@
 //! An edge's weight is the mean absolute value of the arcs that agree with its sign (1 for
 //! ±1 input).
 //!
+//! # Correlates of War and companions
+//! [`cow`] reads the COW state system, NMC, Direct Contiguity, ATOP alliances, MID disputes
+//! and strategic rivalries by column name.
+//!
 //! # Errors
 //! Every reader returns a [`ReadError`] that names the file and, where there is one, the line.
 
+pub mod cow;
 mod edgelist;
 mod error;
 mod merge;

@@ -10,18 +10,25 @@ pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
         file: path.to_path_buf(),
         source,
     })?;
-    if raw.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::with_capacity(raw.len() * 4);
-        flate2::read::MultiGzDecoder::new(&raw[..])
-            .read_to_end(&mut out)
-            .map_err(|source| ReadError::Gzip {
-                file: path.to_path_buf(),
-                source,
-            })?;
-        Ok(out)
-    } else {
-        Ok(raw)
+    match gunzip(path, &raw)? {
+        Some(out) => Ok(out),
+        None => Ok(raw),
     }
+}
+
+/// The decompressed bytes when `raw` starts with the gzip magic bytes, `None` otherwise.
+pub(crate) fn gunzip(path: &Path, raw: &[u8]) -> Result<Option<Vec<u8>>, ReadError> {
+    if !raw.starts_with(&[0x1f, 0x8b]) {
+        return Ok(None);
+    }
+    let mut out = Vec::with_capacity(raw.len() * 4);
+    flate2::read::MultiGzDecoder::new(raw)
+        .read_to_end(&mut out)
+        .map_err(|source| ReadError::Gzip {
+            file: path.to_path_buf(),
+            source,
+        })?;
+    Ok(Some(out))
 }
 
 /// The lines of `bytes` with their 1-based numbers; `\n`, `\r\n` and a lone trailing `\r`

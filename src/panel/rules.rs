@@ -1,0 +1,298 @@
+//! `WorldRules`: how alliances, disputes, rivalries and contiguity become signed ties and
+//! interdependence.
+
+use super::PanelError;
+use crate::io::cow::{ContiguityType, Obligation, Obligations};
+use serde::Serialize;
+
+/// What a dyad-year gets when it has both an alliance (amity) and a dispute or rivalry
+/// (enmity).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Conflict {
+    /// The dispute wins: the tie is enmity (the default; Grund's and the anchor's rule —
+    /// fighting an ally is still fighting).
+    Dispute,
+    /// The alliance wins: the tie is amity.
+    Alliance,
+    /// Neither: the dyad-year has no signed tie (it is counted as contested in the row).
+    Neither,
+}
+
+/// How units are labelled in graphs and outputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Labels {
+    /// The COW abbreviation (`RUS`), from the state system list; the code where the list
+    /// has none (the default).
+    Abbreviation,
+    /// The COW country code (`365`).
+    Ccode,
+}
+
+/// The rules that turn the COW-family records of a year into signed ties.
+///
+/// Defaults (the anchor's, and Grund's published triad series but for the sources):
+/// - **amity**: a dyad-year with *any* ATOP obligation (defense, offense, neutrality,
+///   non-aggression, consultation), intensity 1.0 for every obligation; the tie's intensity
+///   is the largest intensity among the obligations that count;
+/// - **enmity**: a MID dyad-year whose hostility level is at least 3 (display of force),
+///   intensity `level / 5` (3 → 0.6, 4 → 0.8, 5 → 1.0); strategic rivalries are not used
+///   unless [`WorldRules::rivalry_intensity`] is set;
+/// - **both**: the dispute wins ([`Conflict::Dispute`]);
+/// - **contiguity**: adds no interdependence unless [`WorldRules::contiguity`] is set; it
+///   never gives a sign;
+/// - **units**: every member of the state system in the year (when a list is loaded) plus
+///   every unit with a tie; ties with non-members are kept (as the anchor keeps them) unless
+///   [`WorldRules::members_only`] is set;
+/// - **labels**: COW abbreviations.
+///
+/// ```
+/// use rsct::io::cow::{ContiguityType, Obligation, Obligations};
+/// use rsct::panel::{Conflict, WorldRules};
+/// let rules = WorldRules::new()
+///     .atop_obligations([Obligation::Defense, Obligation::Offense].into_iter().collect())
+///     .mid_hostility_at_least(4)
+///     .conflict(Conflict::Dispute)
+///     .contiguity(ContiguityType::Water24, 0.5);
+/// assert_eq!(rules.amity_intensity(Obligations::NONE.with(Obligation::Consultation)), None);
+/// assert_eq!(rules.enmity_intensity(4), Some(0.8));
+/// assert_eq!(rules.enmity_intensity(3), None);
+/// assert_eq!(rules.proximity(ContiguityType::Land), Some(0.5));
+/// assert_eq!(rules.proximity(ContiguityType::Water150), None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WorldRules {
+    obligations: [Option<f64>; 5],
+    hostility_threshold: u8,
+    hostility_intensity: [f64; 5],
+    conflict: Conflict,
+    rivalry: Option<f64>,
+    contiguity: Option<(ContiguityType, f64)>,
+    members_only: bool,
+    labels: Labels,
+}
+
+impl Default for WorldRules {
+    fn default() -> Self {
+        Self {
+            obligations: [Some(1.0); 5],
+            hostility_threshold: 3,
+            hostility_intensity: [0.2, 0.4, 0.6, 0.8, 1.0],
+            conflict: Conflict::Dispute,
+            rivalry: None,
+            contiguity: None,
+            members_only: false,
+            labels: Labels::Abbreviation,
+        }
+    }
+}
+
+impl WorldRules {
+    /// The default rules (see the type's documentation).
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Only these obligations count as amity (each with intensity 1.0 unless set by
+    /// [`WorldRules::atop_intensity`] afterwards); the others are ignored.
+    #[must_use]
+    pub fn atop_obligations(mut self, counted: Obligations) -> Self {
+        for o in Obligation::ALL {
+            self.obligations[o as usize] = counted.contains(o).then_some(1.0);
+        }
+        self
+    }
+
+    /// Obligation `o` counts as amity with `intensity` (in `(0, 1]`, checked when the
+    /// rules are used).
+    #[must_use]
+    pub fn atop_intensity(mut self, o: Obligation, intensity: f64) -> Self {
+        self.obligations[o as usize] = Some(intensity);
+        self
+    }
+
+    /// MID dyad-years with a hostility level of at least `level` (1–5) are enmity.
+    #[must_use]
+    pub fn mid_hostility_at_least(mut self, level: u8) -> Self {
+        self.hostility_threshold = level;
+        self
+    }
+
+    /// The enmity intensity of MID hostility level `level` (1–5; intensity in `(0, 1]`,
+    /// checked when the rules are used).
+    #[must_use]
+    pub fn mid_intensity(mut self, level: u8, intensity: f64) -> Self {
+        if let Some(slot) = usize::from(level)
+            .checked_sub(1)
+            .and_then(|i| self.hostility_intensity.get_mut(i))
+        {
+            *slot = intensity;
+        } else {
+            // Remembered as an invalid threshold so that `check` reports it.
+            self.hostility_threshold = level.max(6);
+        }
+        self
+    }
+
+    /// What wins where a dyad-year has both amity and enmity.
+    #[must_use]
+    pub fn conflict(mut self, conflict: Conflict) -> Self {
+        self.conflict = conflict;
+        self
+    }
+
+    /// Shorthand: `true` is [`Conflict::Dispute`] (the default), `false`
+    /// [`Conflict::Alliance`].
+    #[must_use]
+    pub fn dispute_wins(self, yes: bool) -> Self {
+        self.conflict(if yes {
+            Conflict::Dispute
+        } else {
+            Conflict::Alliance
+        })
+    }
+
+    /// Active strategic rivalries are enmity with `intensity` (in `(0, 1]`); where a dyad
+    /// also has a dispute, the larger enmity intensity is kept.
+    #[must_use]
+    pub fn rivalry_intensity(mut self, intensity: f64) -> Self {
+        self.rivalry = Some(intensity);
+        self
+    }
+
+    /// Contiguity of type `up_to` or closer adds `weight` (> 0) of security
+    /// interdependence (proximity; B&W: threats travel more easily over short distances).
+    /// It never gives a sign.
+    #[must_use]
+    pub fn contiguity(mut self, up_to: ContiguityType, weight: f64) -> Self {
+        self.contiguity = Some((up_to, weight));
+        self
+    }
+
+    /// Keep only ties between units that are members of the state system in the year, and
+    /// only members as units (needs a state list).
+    #[must_use]
+    pub fn members_only(mut self, yes: bool) -> Self {
+        self.members_only = yes;
+        self
+    }
+
+    /// How units are labelled.
+    #[must_use]
+    pub fn labels(mut self, labels: Labels) -> Self {
+        self.labels = labels;
+        self
+    }
+
+    /// The amity intensity of a dyad-year with these obligations: the largest intensity
+    /// among those that count, `None` when none counts.
+    #[must_use]
+    pub fn amity_intensity(&self, obligations: Obligations) -> Option<f64> {
+        obligations
+            .iter()
+            .filter_map(|o| self.obligations[o as usize])
+            .reduce(f64::max)
+    }
+
+    /// The enmity intensity of a dispute of hostility `level`, `None` below the threshold.
+    #[must_use]
+    pub fn enmity_intensity(&self, level: u8) -> Option<f64> {
+        if level < self.hostility_threshold {
+            return None;
+        }
+        usize::from(level)
+            .checked_sub(1)
+            .and_then(|i| self.hostility_intensity.get(i))
+            .copied()
+    }
+
+    /// The interdependence contiguity of type `t` adds, `None` when it adds none.
+    #[must_use]
+    pub fn proximity(&self, t: ContiguityType) -> Option<f64> {
+        self.contiguity
+            .and_then(|(up_to, w)| (t <= up_to).then_some(w))
+    }
+
+    /// The contiguity rule: the farthest type that counts and its weight.
+    #[must_use]
+    pub fn contiguity_rule(&self) -> Option<(ContiguityType, f64)> {
+        self.contiguity
+    }
+
+    pub(crate) fn contiguity_enabled(&self) -> bool {
+        self.contiguity.is_some()
+    }
+
+    /// The enmity intensity of an active strategic rivalry, `None` when rivalries are unused.
+    #[must_use]
+    pub fn rivalry(&self) -> Option<f64> {
+        self.rivalry
+    }
+
+    /// What wins where a dyad-year has both.
+    #[must_use]
+    pub fn conflict_rule(&self) -> Conflict {
+        self.conflict
+    }
+
+    /// The MID hostility threshold.
+    #[must_use]
+    pub fn hostility_threshold(&self) -> u8 {
+        self.hostility_threshold
+    }
+
+    /// Whether only system members count.
+    #[must_use]
+    pub fn is_members_only(&self) -> bool {
+        self.members_only
+    }
+
+    /// The labelling.
+    #[must_use]
+    pub fn label_rule(&self) -> Labels {
+        self.labels
+    }
+
+    /// Checks every number: intensities in `(0, 1]`, the threshold in 1–5, the contiguity
+    /// weight finite and positive.
+    ///
+    /// # Errors
+    /// [`PanelError::BadRule`] naming the rule and the value.
+    pub fn check(&self) -> Result<(), PanelError> {
+        let bad = |rule: String, value: f64| PanelError::BadRule { rule, value };
+        let unit = |x: f64| x.is_finite() && x > 0.0 && x <= 1.0;
+        for o in Obligation::ALL {
+            if let Some(v) = self.obligations[o as usize]
+                && !unit(v)
+            {
+                return Err(bad(format!("atop_intensity({})", o.as_str()), v));
+            }
+        }
+        if !(1..=5).contains(&self.hostility_threshold) {
+            return Err(bad(
+                "mid_hostility_at_least (or a mid_intensity level)".to_owned(),
+                f64::from(self.hostility_threshold),
+            ));
+        }
+        for (i, &v) in self.hostility_intensity.iter().enumerate() {
+            if !unit(v) {
+                return Err(bad(format!("mid_intensity({})", i + 1), v));
+            }
+        }
+        if let Some(v) = self.rivalry
+            && !unit(v)
+        {
+            return Err(bad("rivalry_intensity".to_owned(), v));
+        }
+        if let Some((_, w)) = self.contiguity
+            && !(w.is_finite() && w > 0.0)
+        {
+            return Err(bad("contiguity weight".to_owned(), w));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,565 @@
+//! `World`: the loaded COW-family data, and the signed graph of one year.
+
+use super::PanelError;
+use super::rules::{Conflict, Labels, WorldRules};
+use crate::graph::{SignedEdge, SignedGraph};
+use crate::hash::FxHashMap;
+use crate::io::ReadError;
+use crate::io::cow::{
+    self, AllianceYears, Ccode, ContiguityType, ContiguityYears, DataSource, Dispute, DisputeYears,
+    Nmc, Obligations, Rivalry, StateSystem, sources,
+};
+use crate::period::Year;
+use crate::sign::Sign;
+use serde::Serialize;
+use std::path::Path;
+
+/// The COW-family data of the world: any of the state system, ATOP alliances, MID disputes,
+/// strategic rivalries, Direct Contiguity and NMC capabilities, with the sources to cite.
+///
+/// Build it from files with [`World::load`], or from readers' results with the `with_*`
+/// methods. Then [`World::year`] gives the signed graph of a year and [`World::panel`]
+/// streams the yearly rows of analyses.
+#[derive(Debug, Clone, Default)]
+pub struct World {
+    states: Option<StateSystem>,
+    alliances: Option<AllianceYears>,
+    disputes: Option<(DisputeYears, DataSource)>,
+    rivalries: Option<Vec<Rivalry>>,
+    contiguity: Option<ContiguityYears>,
+    nmc: Option<Nmc>,
+}
+
+impl World {
+    /// An empty world.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Reads every file of the COW family found in `dir` under its usual name (see
+    /// [`cow::sources`]): `states2016.csv` first (then every other file's codes must be in
+    /// it), `atop5.1_directed_dyad_year.csv.gz`, `mid5_dyadic_disputes.csv` (or, when it is
+    /// absent, `dyadic_mid_4.02.csv`), `strategic_rivalries_tss.csv` (whose codes are not
+    /// checked: the rivalries reach back to 1494 and name polities outside the COW list),
+    /// `contdird.csv` and `NMC-60-abridged.csv`. Absent files are skipped. A file's name may
+    /// also end in `.gz`.
+    ///
+    /// # Errors
+    /// The first [`ReadError`] of a file that is present.
+    pub fn load(dir: impl AsRef<Path>) -> Result<Self, ReadError> {
+        let dir = dir.as_ref();
+        let find = |s: &DataSource| {
+            let p = dir.join(s.file);
+            if p.exists() {
+                return Some(p);
+            }
+            let gz = dir.join(format!("{}.gz", s.file));
+            gz.exists().then_some(gz)
+        };
+        let mut w = World::new();
+        if let Some(p) = find(&sources::STATES) {
+            w.states = Some(cow::read_states(p)?);
+        }
+        let st = w.states.as_ref();
+        let atop = find(&sources::ATOP)
+            .map(|p| cow::read_atop(p, st))
+            .transpose()?;
+        let disputes = if let Some(p) = find(&sources::MID5) {
+            Some((cow::read_mid5(p, st)?, sources::MID5))
+        } else if let Some(p) = find(&sources::MID4) {
+            Some((cow::read_mid4(p, st)?, sources::MID4))
+        } else {
+            None
+        };
+        // Rivalries reach back to 1494 and name polities outside the COW list (e.g. 324):
+        // their codes are not checked against it.
+        let rivalries = find(&sources::RIVALRIES)
+            .map(|p| cow::read_rivalries(p, None))
+            .transpose()?;
+        let contiguity = find(&sources::CONTIGUITY)
+            .map(|p| cow::read_contiguity(p, st))
+            .transpose()?;
+        let nmc = find(&sources::NMC)
+            .map(|p| cow::read_nmc(p, st))
+            .transpose()?;
+        w.alliances = atop;
+        w.disputes = disputes;
+        w.rivalries = rivalries;
+        w.contiguity = contiguity;
+        w.nmc = nmc;
+        Ok(w)
+    }
+
+    /// With the state system (labels, members per year).
+    #[must_use]
+    pub fn with_states(mut self, states: StateSystem) -> Self {
+        self.states = Some(states);
+        self
+    }
+    /// With ATOP alliances.
+    #[must_use]
+    pub fn with_alliances(mut self, alliances: AllianceYears) -> Self {
+        self.alliances = Some(alliances);
+        self
+    }
+    /// With MID disputes read from `source` ([`sources::MID5`] or [`sources::MID4`]).
+    #[must_use]
+    pub fn with_disputes(mut self, disputes: DisputeYears, source: DataSource) -> Self {
+        self.disputes = Some((disputes, source));
+        self
+    }
+    /// With strategic rivalries.
+    #[must_use]
+    pub fn with_rivalries(mut self, rivalries: Vec<Rivalry>) -> Self {
+        self.rivalries = Some(rivalries);
+        self
+    }
+    /// With Direct Contiguity.
+    #[must_use]
+    pub fn with_contiguity(mut self, contiguity: ContiguityYears) -> Self {
+        self.contiguity = Some(contiguity);
+        self
+    }
+    /// With NMC capabilities.
+    #[must_use]
+    pub fn with_capabilities(mut self, nmc: Nmc) -> Self {
+        self.nmc = Some(nmc);
+        self
+    }
+
+    /// The state system, if loaded.
+    #[must_use]
+    pub fn states(&self) -> Option<&StateSystem> {
+        self.states.as_ref()
+    }
+    /// The alliances, if loaded.
+    #[must_use]
+    pub fn alliances(&self) -> Option<&AllianceYears> {
+        self.alliances.as_ref()
+    }
+    /// The disputes, if loaded.
+    #[must_use]
+    pub fn disputes(&self) -> Option<&DisputeYears> {
+        self.disputes.as_ref().map(|d| &d.0)
+    }
+    /// The rivalries, if loaded.
+    #[must_use]
+    pub fn rivalries(&self) -> Option<&[Rivalry]> {
+        self.rivalries.as_deref()
+    }
+    /// The contiguity, if loaded.
+    #[must_use]
+    pub fn contiguity(&self) -> Option<&ContiguityYears> {
+        self.contiguity.as_ref()
+    }
+    /// The capabilities, if loaded.
+    #[must_use]
+    pub fn capabilities(&self) -> Option<&Nmc> {
+        self.nmc.as_ref()
+    }
+
+    /// The data sets loaded, to cite wherever results computed from them are shown.
+    #[must_use]
+    pub fn sources(&self) -> Vec<DataSource> {
+        let mut v = Vec::new();
+        if self.states.is_some() {
+            v.push(sources::STATES);
+        }
+        if self.alliances.is_some() {
+            v.push(sources::ATOP);
+        }
+        if let Some((_, s)) = &self.disputes {
+            v.push(*s);
+        }
+        if self.rivalries.is_some() {
+            v.push(sources::RIVALRIES);
+        }
+        if self.contiguity.is_some() {
+            v.push(sources::CONTIGUITY);
+        }
+        if self.nmc.is_some() {
+            v.push(sources::NMC);
+        }
+        v
+    }
+
+    /// The label of a unit under `labels`.
+    #[must_use]
+    pub fn label(&self, ccode: Ccode, labels: Labels) -> String {
+        match (
+            labels,
+            self.states.as_ref().and_then(|s| s.abbreviation(ccode)),
+        ) {
+            (Labels::Abbreviation, Some(a)) => a.to_owned(),
+            _ => ccode.to_string(),
+        }
+    }
+
+    /// The signed graph of `year` under `rules`, with the provenance of every tie and the
+    /// contiguity proximities.
+    ///
+    /// # Errors
+    /// [`PanelError::BadRule`] when the rules hold an invalid number;
+    /// [`PanelError::NeedsStates`] when the rules ask for members only and no state list is
+    /// loaded.
+    pub fn year(&self, year: Year, rules: &WorldRules) -> Result<YearGraph, PanelError> {
+        rules.check()?;
+        self.check_needs(rules)?;
+        let mut scratch = Scratch::default();
+        Ok(self.build_year(year, rules, &mut scratch))
+    }
+
+    pub(crate) fn check_needs(&self, rules: &WorldRules) -> Result<(), PanelError> {
+        if rules.is_members_only() && self.states.is_none() {
+            return Err(PanelError::NeedsStates {
+                rule: "members_only",
+            });
+        }
+        Ok(())
+    }
+
+    /// The ties of `year` as `(a, b, tie)` with `a < b`, sorted, and the counts of
+    /// contested and dropped dyads. Units are COW codes.
+    pub(crate) fn ties_of_year(
+        &self,
+        year: Year,
+        rules: &WorldRules,
+        scratch: &mut Scratch,
+    ) -> (usize, usize) {
+        let cands = &mut scratch.candidates;
+        cands.clear();
+        if let Some(al) = &self.alliances {
+            cands.extend(al.in_year(year).iter().filter_map(|r| {
+                rules.amity_intensity(r.value()).map(|_| Candidate {
+                    a: r.a(),
+                    b: r.b(),
+                    what: What::Alliance(r.value()),
+                })
+            }));
+        }
+        if let Some((d, _)) = &self.disputes {
+            cands.extend(d.in_year(year).iter().filter_map(|r| {
+                rules
+                    .enmity_intensity(r.value().hostility())
+                    .map(|_| Candidate {
+                        a: r.a(),
+                        b: r.b(),
+                        what: What::Dispute(r.value()),
+                    })
+            }));
+        }
+        if let (Some(rv), Some(_)) = (&self.rivalries, rules.rivalry()) {
+            cands.extend(rv.iter().filter(|r| r.active_in(year)).map(|r| Candidate {
+                a: r.a(),
+                b: r.b(),
+                what: What::Rivalry(r.id()),
+            }));
+        }
+        // The alliance and dispute runs are each sorted: the stable sort merges them.
+        cands.sort_by_key(|c| (c.a, c.b));
+        let states = self.states.as_ref();
+        let member = |c: Ccode| states.is_none_or(|s| s.is_member(c, year));
+        let ties = &mut scratch.ties;
+        ties.clear();
+        let (mut contested, mut dropped) = (0, 0);
+        let mut i = 0;
+        while i < cands.len() {
+            let (a, b) = (cands[i].a, cands[i].b);
+            let mut tie = WorldTie {
+                a,
+                b,
+                sign: Sign::Amity,
+                intensity: 0.0,
+                alliance: None,
+                dispute: None,
+                rivalry: None,
+            };
+            while i < cands.len() && (cands[i].a, cands[i].b) == (a, b) {
+                match cands[i].what {
+                    What::Alliance(o) => {
+                        tie.alliance = Some(tie.alliance.unwrap_or_default().union(o));
+                    }
+                    What::Dispute(d) => tie.dispute = Some(d),
+                    What::Rivalry(r) => tie.rivalry = Some(tie.rivalry.unwrap_or(r).min(r)),
+                }
+                i += 1;
+            }
+            if rules.is_members_only() && !(member(a) && member(b)) {
+                dropped += 1;
+                continue;
+            }
+            let amity = tie.alliance.and_then(|o| rules.amity_intensity(o));
+            let enmity = [
+                tie.dispute
+                    .and_then(|d| rules.enmity_intensity(d.hostility())),
+                tie.rivalry.and(rules.rivalry()),
+            ]
+            .into_iter()
+            .flatten()
+            .reduce(f64::max);
+            let (sign, intensity) = match (amity, enmity) {
+                (Some(x), None) => (Sign::Amity, x),
+                (None, Some(y)) => (Sign::Enmity, y),
+                (Some(x), Some(y)) => {
+                    contested += 1;
+                    match rules.conflict_rule() {
+                        Conflict::Alliance => (Sign::Amity, x),
+                        Conflict::Neither => continue,
+                        _ => (Sign::Enmity, y),
+                    }
+                }
+                (None, None) => continue,
+            };
+            tie.sign = sign;
+            tie.intensity = intensity;
+            ties.push(tie);
+        }
+        (contested, dropped)
+    }
+
+    pub(crate) fn build_year(
+        &self,
+        year: Year,
+        rules: &WorldRules,
+        scratch: &mut Scratch,
+    ) -> YearGraph {
+        let (contested, dropped) = self.ties_of_year(year, rules, scratch);
+        let states = self.states.as_ref();
+        let mut units: Vec<Ccode> = states.map(|s| s.members(year)).unwrap_or_default();
+        units.extend(scratch.ties.iter().flat_map(|t| [t.a, t.b]));
+        units.sort_unstable();
+        units.dedup();
+        let index: FxHashMap<Ccode, u32> = units
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| (c, i as u32))
+            .collect();
+        let labels: Vec<String> = units
+            .iter()
+            .map(|&c| self.label(c, rules.label_rule()))
+            .collect();
+        let edges: Vec<(u32, u32, SignedEdge)> = scratch
+            .ties
+            .iter()
+            .filter_map(|t| {
+                Some((
+                    *index.get(&t.a)?,
+                    *index.get(&t.b)?,
+                    SignedEdge::weighted(t.sign, t.intensity)?,
+                ))
+            })
+            .collect();
+        let graph = SignedGraph::from_parts(labels, edges);
+        let proximity = match (&self.contiguity, rules.contiguity_enabled()) {
+            (Some(c), true) => c
+                .in_year(year)
+                .iter()
+                .filter(|r| index.contains_key(&r.a()) && index.contains_key(&r.b()))
+                .filter_map(|r| {
+                    rules.proximity(r.value()).map(|w| Proximity {
+                        a: r.a(),
+                        b: r.b(),
+                        contiguity: r.value(),
+                        weight: w,
+                    })
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        YearGraph {
+            year,
+            units,
+            graph,
+            ties: scratch.ties.clone(),
+            proximity,
+            contested,
+            dropped,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum What {
+    Alliance(Obligations),
+    Dispute(Dispute),
+    Rivalry(u32),
+}
+
+#[derive(Clone, Copy)]
+pub(crate) struct Candidate {
+    a: Ccode,
+    b: Ccode,
+    what: What,
+}
+
+/// Buffers reused from year to year.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    candidates: Vec<Candidate>,
+    pub(crate) ties: Vec<WorldTie>,
+}
+
+/// One signed tie of a year with its provenance: the alliance obligations, the most
+/// hostile dispute and the rivalry behind it (any of them may be absent).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct WorldTie {
+    a: Ccode,
+    b: Ccode,
+    sign: Sign,
+    intensity: f64,
+    alliance: Option<Obligations>,
+    dispute: Option<Dispute>,
+    rivalry: Option<u32>,
+}
+
+impl WorldTie {
+    /// The smaller country code.
+    #[must_use]
+    pub fn a(&self) -> Ccode {
+        self.a
+    }
+    /// The larger country code.
+    #[must_use]
+    pub fn b(&self) -> Ccode {
+        self.b
+    }
+    /// The sign after the rules.
+    #[must_use]
+    pub fn sign(&self) -> Sign {
+        self.sign
+    }
+    /// The intensity after the rules, in `(0, 1]`.
+    #[must_use]
+    pub fn intensity(&self) -> f64 {
+        self.intensity
+    }
+    /// The ATOP obligations of the dyad-year, when there is an alliance that counts.
+    #[must_use]
+    pub fn alliance(&self) -> Option<Obligations> {
+        self.alliance
+    }
+    /// The most hostile MID of the dyad-year, when it reaches the threshold.
+    #[must_use]
+    pub fn dispute(&self) -> Option<Dispute> {
+        self.dispute
+    }
+    /// The strategic rivalry active in the year, when rivalries are used.
+    #[must_use]
+    pub fn rivalry(&self) -> Option<u32> {
+        self.rivalry
+    }
+    /// Whether the dyad-year had both amity and enmity (resolved by [`Conflict`]).
+    #[must_use]
+    pub fn is_contested(&self) -> bool {
+        self.alliance.is_some() && (self.dispute.is_some() || self.rivalry.is_some())
+    }
+}
+
+/// Security interdependence from contiguity between two units of a year (never a sign).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Proximity {
+    a: Ccode,
+    b: Ccode,
+    contiguity: ContiguityType,
+    weight: f64,
+}
+
+impl Proximity {
+    /// The smaller country code.
+    #[must_use]
+    pub fn a(&self) -> Ccode {
+        self.a
+    }
+    /// The larger country code.
+    #[must_use]
+    pub fn b(&self) -> Ccode {
+        self.b
+    }
+    /// The contiguity type.
+    #[must_use]
+    pub fn contiguity(&self) -> ContiguityType {
+        self.contiguity
+    }
+    /// The interdependence it adds.
+    #[must_use]
+    pub fn weight(&self) -> f64 {
+        self.weight
+    }
+}
+
+/// The world of one year: its units, its signed graph, the provenance of every tie and
+/// the contiguity proximities.
+#[derive(Debug, Clone)]
+pub struct YearGraph {
+    year: Year,
+    units: Vec<Ccode>,
+    graph: SignedGraph,
+    ties: Vec<WorldTie>,
+    proximity: Vec<Proximity>,
+    contested: usize,
+    dropped: usize,
+}
+
+impl YearGraph {
+    /// The year.
+    #[must_use]
+    pub fn year(&self) -> Year {
+        self.year
+    }
+    /// The units' country codes, ascending; node `i` of [`YearGraph::graph`] is `units()[i]`.
+    #[must_use]
+    pub fn units(&self) -> &[Ccode] {
+        &self.units
+    }
+    /// The signed graph (nodes labelled by the rules' labels, edge weight = intensity).
+    #[must_use]
+    pub fn graph(&self) -> &SignedGraph {
+        &self.graph
+    }
+    /// The ties, sorted by `(a, b)`, with their provenance.
+    #[must_use]
+    pub fn ties(&self) -> &[WorldTie] {
+        &self.ties
+    }
+    /// The tie of a dyad, in either order.
+    #[must_use]
+    pub fn tie(&self, x: Ccode, y: Ccode) -> Option<&WorldTie> {
+        let k = (x.min(y), x.max(y));
+        self.ties
+            .binary_search_by(|t| (t.a, t.b).cmp(&k))
+            .ok()
+            .map(|i| &self.ties[i])
+    }
+    /// The contiguity proximities between the year's units (empty unless the rules enable
+    /// contiguity and it is loaded).
+    #[must_use]
+    pub fn proximity(&self) -> &[Proximity] {
+        &self.proximity
+    }
+    /// Security interdependence per dyad: the tie's intensity (amity and enmity alike,
+    /// THEORY §1) plus contiguity proximity, as `(a, b, weight)` sorted by dyad.
+    #[must_use]
+    pub fn interdependence(&self) -> Vec<(Ccode, Ccode, f64)> {
+        let mut m: std::collections::BTreeMap<(Ccode, Ccode), f64> = self
+            .ties
+            .iter()
+            .map(|t| ((t.a, t.b), t.intensity))
+            .collect();
+        for p in &self.proximity {
+            *m.entry((p.a, p.b)).or_default() += p.weight;
+        }
+        m.into_iter().map(|((a, b), w)| (a, b, w)).collect()
+    }
+    /// Dyad-years with both amity and enmity (resolved by the rules' [`Conflict`]).
+    #[must_use]
+    pub fn contested(&self) -> usize {
+        self.contested
+    }
+    /// Dyads dropped because a unit was not a system member (with
+    /// [`WorldRules::members_only`]).
+    #[must_use]
+    pub fn dropped(&self) -> usize {
+        self.dropped
+    }
+}
