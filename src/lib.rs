@@ -27,6 +27,8 @@
 //! | The security graph of a year, with provenance per tie | [`snapshot()`], [`DerivationRules`], [`SecurityGraph`], [`Tie`] |
 //! | Plain signed graphs for the algorithms | [`SignedGraph`], [`SignedWeight`] |
 //! | Readers for CSV, SNAP and Pajek signed networks | [`io`] |
+//! | Structural balance with certificates: Harary test, clusterability, signed triangle census, walk balance | [`balance::harary_test`], [`balance::clusterability`], [`balance::triangle_census`], [`balance::walk_balance`] |
+//! | Signed centralities: degree, PN index, signed eigenvector | [`balance::signed_degrees`], [`balance::pn_index`], [`balance::signed_eigenvector`] |
 //! | Float tolerances | [`tolerance`] |
 //! | Proptest strategies (feature `proptest`) | `strategies` |
 //!
@@ -61,6 +63,7 @@
 
 pub use petgraph;
 
+pub mod balance;
 pub mod capability;
 pub mod dataset;
 pub mod evidence;
