@@ -34,3 +34,8 @@ pub const ITERATION: f64 = 1e-10;
 /// Pivot size under which a dense linear system of a balance measure counts as singular
 /// (the matrices involved have entries of order 1).
 pub const PIVOT: f64 = 1e-12;
+
+/// Relative tolerance under which entries of an eigenvector count as equally large when the
+/// signed eigenvector centrality fixes its sign (the first unit, by index, whose modulus is
+/// within this of the largest is made positive), so that rounding cannot flip the sign.
+pub const MODULUS_TIE: f64 = 1e-6;

@@ -148,13 +148,14 @@ impl<N: Copy> Triangle<N> {
 }
 
 /// Options of [`triangle_census`]. A builder; by default per-unit counts are on, the weighted
-/// variant and the list of unbalanced triangles off.
+/// variant and the list of unbalanced triangles off, and large graphs use all cores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[must_use]
 pub struct CensusOptions {
     per_unit: bool,
     weighted: bool,
     list_unbalanced: bool,
+    threads: usize,
 }
 
 impl Default for CensusOptions {
@@ -170,6 +171,7 @@ impl CensusOptions {
             per_unit: true,
             weighted: false,
             list_unbalanced: false,
+            threads: 0,
         }
     }
     /// Whether to count triangles per unit (on by default).
@@ -180,6 +182,12 @@ impl CensusOptions {
     /// Whether to compute the weighted variant ([`WeightedTriangleCounts`]).
     pub fn weighted(mut self, on: bool) -> Self {
         self.weighted = on;
+        self
+    }
+    /// The most threads for graphs of 100,000 ties or more (0, the default: all available
+    /// cores). Results do not depend on it, byte for byte.
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.threads = threads;
         self
     }
     /// Whether to list the strictly unbalanced triangles (++− and −−−).
@@ -269,36 +277,15 @@ where
     G: IntoEdgeReferences + NodeIndexable,
     G::EdgeWeight: SignedWeight,
 {
-    let edges = csr::collect(g, options.weighted)?;
-    let o = Oriented::build(&edges, MEASURE)?;
-    let mut acc = Acc {
-        counts: [0; 4],
-        per: if options.per_unit {
-            vec![[0; 4]; o.len()]
-        } else {
-            Vec::new()
+    let edges = csr::collect(
+        g,
+        csr::Gather {
+            magnitudes: options.weighted,
+            ..csr::Gather::default()
         },
-        weight: [0.0; 4],
-        list: Vec::new(),
-    };
-    let r = match (options.per_unit, options.weighted, options.list_unbalanced) {
-        (false, false, false) => run::<false, false, false>(&o, &mut acc),
-        (true, false, false) => run::<true, false, false>(&o, &mut acc),
-        (false, true, false) => run::<false, true, false>(&o, &mut acc),
-        (true, true, false) => run::<true, true, false>(&o, &mut acc),
-        (false, false, true) => run::<false, false, true>(&o, &mut acc),
-        (true, false, true) => run::<true, false, true>(&o, &mut acc),
-        (false, true, true) => run::<false, true, true>(&o, &mut acc),
-        (true, true, true) => run::<true, true, true>(&o, &mut acc),
-    };
-    if let Err((u, w)) = r {
-        let (a, b) = (o.order[u as usize] as usize, o.order[w as usize] as usize);
-        return Err(BalanceError::ParallelTies {
-            measure: MEASURE,
-            a: a.min(b),
-            b: a.max(b),
-        });
-    }
+    )?;
+    let o = Oriented::build(&edges, MEASURE)?;
+    let acc = enumerate(&o, options)?;
     let per_unit = if options.per_unit {
         let mut per = vec![TriangleCounts::default(); edges.n];
         for (new, c) in acc.per.iter().enumerate() {
@@ -340,6 +327,13 @@ where
     })
 }
 
+/// Graphs with fewer ties than this are enumerated on one thread.
+const PARALLEL_MIN_TIES: usize = 100_000;
+/// The number of work blocks of a parallel enumeration (fixed, so that the weighted sums,
+/// added block by block in order, do not depend on the number of threads).
+const BLOCKS: usize = 64;
+
+/// What the enumeration found.
 struct Acc {
     counts: [u64; 4],
     per: Vec<[u64; 4]>,
@@ -347,16 +341,189 @@ struct Acc {
     list: Vec<([u32; 3], u8)>,
 }
 
-/// The enumeration; `Err((u, w))` (new ids) when two ties join `u` and `w`.
+/// What one block found.
+#[derive(Default)]
+struct Block {
+    counts: [u64; 4],
+    weight: [f64; 4],
+    list: Vec<([u32; 3], u8)>,
+    /// The first pair (new ids) joined by two ties, if any.
+    parallel: Option<(u32, u32)>,
+}
+
+/// Splits the units into blocks of about equal work (the wedges each unit closes).
+fn blocks(o: &Oriented) -> Vec<std::ops::Range<usize>> {
+    let n = o.len();
+    if o.out.len() < PARALLEL_MIN_TIES {
+        return std::iter::once(0..n).collect();
+    }
+    let outdeg = |v: usize| o.offsets[v + 1] - o.offsets[v];
+    let work: Vec<usize> = (0..n)
+        .map(|u| {
+            let out = &o.out[o.offsets[u]..o.offsets[u + 1]];
+            out.len()
+                + out
+                    .iter()
+                    .map(|&x| outdeg((x & ID_MASK) as usize))
+                    .sum::<usize>()
+        })
+        .collect();
+    let total: usize = work.iter().sum();
+    let target = total / BLOCKS + 1;
+    let mut out = Vec::with_capacity(BLOCKS + 1);
+    let (mut start, mut acc) = (0, 0);
+    for (u, w) in work.iter().enumerate() {
+        acc += w;
+        if acc >= target {
+            out.push(start..u + 1);
+            start = u + 1;
+            acc = 0;
+        }
+    }
+    if start < n {
+        out.push(start..n);
+    }
+    out
+}
+
+/// Enumerates the triangles, in parallel on large graphs.
+fn enumerate(o: &Oriented, options: &CensusOptions) -> Result<Acc, BalanceError> {
+    let (per_unit, weighted, list) = (options.per_unit, options.weighted, options.list_unbalanced);
+    let n = o.len();
+    let ranges = blocks(o);
+    let threads = if ranges.len() == 1 {
+        1
+    } else {
+        match options.threads {
+            0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+            t => t,
+        }
+        .min(ranges.len())
+    };
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let worker = || {
+        let mut mark = vec![0u8; n];
+        let mut wmark = if weighted {
+            vec![0.0f64; n]
+        } else {
+            Vec::new()
+        };
+        let mut per = if per_unit {
+            vec![[0u64; 4]; n]
+        } else {
+            Vec::new()
+        };
+        let mut done: Vec<(usize, Block)> = Vec::new();
+        loop {
+            let b = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(r) = ranges.get(b) else { break };
+            let mut blk = Block::default();
+            let mut scratch = Scratch {
+                mark: &mut mark,
+                wmark: &mut wmark,
+                per: &mut per,
+            };
+            match (per_unit, weighted, list) {
+                (false, false, false) => {
+                    run::<false, false, false>(o, r.clone(), &mut scratch, &mut blk)
+                }
+                (true, false, false) => {
+                    run::<true, false, false>(o, r.clone(), &mut scratch, &mut blk)
+                }
+                (false, true, false) => {
+                    run::<false, true, false>(o, r.clone(), &mut scratch, &mut blk)
+                }
+                (true, true, false) => {
+                    run::<true, true, false>(o, r.clone(), &mut scratch, &mut blk)
+                }
+                (false, false, true) => {
+                    run::<false, false, true>(o, r.clone(), &mut scratch, &mut blk)
+                }
+                (true, false, true) => {
+                    run::<true, false, true>(o, r.clone(), &mut scratch, &mut blk)
+                }
+                (false, true, true) => {
+                    run::<false, true, true>(o, r.clone(), &mut scratch, &mut blk)
+                }
+                (true, true, true) => run::<true, true, true>(o, r.clone(), &mut scratch, &mut blk),
+            }
+            done.push((b, blk));
+        }
+        (per, done)
+    };
+    let results: Vec<ThreadResult> = if threads <= 1 {
+        vec![worker()]
+    } else {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads).map(|_| s.spawn(worker)).collect();
+            handles
+                .into_iter()
+                .map(|h| match h.join() {
+                    Ok(r) => r,
+                    Err(e) => std::panic::resume_unwind(e),
+                })
+                .collect()
+        })
+    };
+    let mut per: Vec<[u64; 4]> = Vec::new();
+    let mut all: Vec<(usize, Block)> = Vec::with_capacity(ranges.len());
+    for (p, done) in results {
+        if per.is_empty() {
+            per = p;
+        } else {
+            for (x, y) in per.iter_mut().zip(&p) {
+                for k in 0..4 {
+                    x[k] += y[k];
+                }
+            }
+        }
+        all.extend(done);
+    }
+    all.sort_unstable_by_key(|(b, _)| *b);
+    let mut acc = Acc {
+        counts: [0; 4],
+        per,
+        weight: [0.0; 4],
+        list: Vec::new(),
+    };
+    for (_, blk) in all {
+        if let Some((u, w)) = blk.parallel {
+            let (a, b) = (o.order[u as usize] as usize, o.order[w as usize] as usize);
+            return Err(BalanceError::ParallelTies {
+                measure: MEASURE,
+                a: a.min(b),
+                b: a.max(b),
+            });
+        }
+        for k in 0..4 {
+            acc.counts[k] += blk.counts[k];
+            acc.weight[k] += blk.weight[k];
+        }
+        acc.list.extend(blk.list);
+    }
+    Ok(acc)
+}
+
+/// What one thread found: its per-unit counts and its blocks by number.
+type ThreadResult = (Vec<[u64; 4]>, Vec<(usize, Block)>);
+
+/// Per-thread work arrays.
+struct Scratch<'a> {
+    mark: &'a mut [u8],
+    wmark: &'a mut [f64],
+    per: &'a mut [[u64; 4]],
+}
+
+/// Enumerates the triangles whose lowest-ranked unit is in `range`.
 fn run<const PER: bool, const W: bool, const LIST: bool>(
     o: &Oriented,
-    acc: &mut Acc,
-) -> Result<(), (u32, u32)> {
-    let n = o.len();
-    let mut mark = vec![0u8; n];
-    let mut wmark = if W { vec![0.0f64; n] } else { Vec::new() };
+    range: std::ops::Range<usize>,
+    s: &mut Scratch<'_>,
+    blk: &mut Block,
+) {
+    let (mark, wmark) = (&mut *s.mark, &mut *s.wmark);
     let mut counts = [0u64; 4];
-    for u in 0..n {
+    for u in range {
         let (lo, hi) = (o.offsets[u], o.offsets[u + 1]);
         if hi - lo < 2 {
             continue;
@@ -365,7 +532,11 @@ fn run<const PER: bool, const W: bool, const LIST: bool>(
         for (p, &x) in out_u.iter().enumerate() {
             let w = (x & ID_MASK) as usize;
             if mark[w] != 0 {
-                return Err((u as u32, w as u32));
+                blk.parallel = Some((u as u32, w as u32));
+                for &y in out_u {
+                    mark[(y & ID_MASK) as usize] = 0;
+                }
+                return;
             }
             mark[w] = 1 + (x >> 31) as u8;
             if W {
@@ -383,16 +554,16 @@ fn run<const PER: bool, const W: bool, const LIST: bool>(
                     let k = (u32::from(m) - 1 + s_uv + (y >> 31)) as usize;
                     counts[k] += 1;
                     if PER {
-                        acc.per[u][k] += 1;
-                        acc.per[v][k] += 1;
-                        acc.per[w][k] += 1;
+                        s.per[u][k] += 1;
+                        s.per[v][k] += 1;
+                        s.per[w][k] += 1;
                     }
                     if W {
                         let prod = o.weight[lo + p] * o.weight[vlo + q] * wmark[w];
-                        acc.weight[k] += prod.cbrt();
+                        blk.weight[k] += prod.cbrt();
                     }
                     if LIST && k % 2 == 1 {
-                        acc.list.push(([u as u32, v as u32, w as u32], k as u8));
+                        blk.list.push(([u as u32, v as u32, w as u32], k as u8));
                     }
                 }
             }
@@ -401,6 +572,5 @@ fn run<const PER: bool, const W: bool, const LIST: bool>(
             mark[(x & ID_MASK) as usize] = 0;
         }
     }
-    acc.counts = counts;
-    Ok(())
+    blk.counts = counts;
 }

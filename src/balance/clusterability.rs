@@ -2,10 +2,13 @@
 
 use super::BalanceError;
 use super::csr::{self, Adjacency};
-use super::cycle::{self, Forest, SignedCycle};
+use super::cycle::{self, SignedCycle};
 use super::partition;
+use super::unionfind::ParityUnionFind;
 use crate::sign::SignedWeight;
-use petgraph::visit::{EdgeIndexable, IntoEdgeReferences, IntoNodeIdentifiers, NodeIndexable};
+use petgraph::visit::{
+    EdgeIndexable, EdgeRef, IntoEdgeReferences, IntoNodeIdentifiers, NodeIndexable,
+};
 
 /// The certificate of a clusterability test.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,14 +84,15 @@ impl<N, E> Clusterability<N, E> {
 /// them, with amity inside and enmity across — equivalently, whether no cycle has exactly
 /// one negative tie.
 ///
-/// The clusters are the components of the amity ties; the graph is clusterable iff no
-/// enmity tie falls inside one. When one does, the amity tree path between its ends plus
-/// that tie is a cycle with exactly one negative tie, returned as the certificate. Ties
+/// The clusters are the components of the amity ties (found by union–find); the graph is
+/// clusterable iff no enmity tie falls inside one. When one does (the first in edge order),
+/// a shortest amity path between its ends plus that tie is a cycle with exactly one negative
+/// tie, returned as the certificate. Ties
 /// whose sign is `None` are absent and counted. Check a certificate independently with
 /// [`verify_clusterability`].
 ///
 /// # Complexity
-/// O(n + m) time and memory.
+/// O(n + m · α(n)) time; O(n + m) memory.
 ///
 /// # Errors
 /// [`BalanceError::TooManyUnits`] when the node bound exceeds 2³¹ − 1.
@@ -112,59 +116,69 @@ where
     G: IntoEdgeReferences + IntoNodeIdentifiers + NodeIndexable,
     G::EdgeWeight: SignedWeight,
 {
-    let edges = csr::collect(g, false)?;
-    let n = edges.n;
-    let neutral_ties = edges.neutral;
-    let adj = Adjacency::build(n, &edges.ends, |i| !edges.negative[i]);
-    let present = partition::present(g);
-    let mut comp = vec![u32::MAX; n];
-    let mut forest = Forest::new(n);
-    let mut count = 0u32;
-    let mut queue: Vec<u32> = Vec::with_capacity(n);
-    for s in 0..n {
-        if !present[s] || comp[s] != u32::MAX {
+    let n = csr::check_bound(g)?;
+    let mut uf = ParityUnionFind::new(n);
+    let mut neutral_ties = 0;
+    let mut negatives: Vec<(u32, u32, usize)> = Vec::new();
+    let mut signed = 0usize;
+    for e in g.edge_references() {
+        let Some(sign) = e.weight().sign() else {
+            neutral_ties += 1;
             continue;
+        };
+        // Indices are below the node bound, which fits in u32 (checked above).
+        let a = g.to_index(e.source()) as u32;
+        let b = g.to_index(e.target()) as u32;
+        if sign.is_negative() {
+            negatives.push((a, b, signed));
+        } else {
+            uf.unite(a, b, false);
         }
-        comp[s] = count;
-        queue.clear();
-        queue.push(s as u32);
-        let mut head = 0;
-        while head < queue.len() {
-            let u = queue[head] as usize;
-            head += 1;
-            let (nbr, tie) = adj.neighbours(u);
-            for (&v, &t) in nbr.iter().zip(tie) {
-                if comp[v as usize] == u32::MAX {
-                    comp[v as usize] = count;
-                    forest.parent[v as usize] = u as u32;
-                    forest.parent_edge[v as usize] = t;
-                    forest.depth[v as usize] = forest.depth[u] + 1;
-                    queue.push(v);
-                }
-            }
-        }
-        count += 1;
+        signed += 1;
     }
-    for (i, &(a, b)) in edges.ends.iter().enumerate() {
-        if edges.negative[i] && comp[a as usize] == comp[b as usize] {
-            let (units, ties) = if a == b {
-                (vec![a], vec![i as u32])
-            } else {
-                forest.cycle(a, b, i as u32)
-            };
-            return Ok(Clusterability {
-                certificate: ClusterabilityCertificate::Cycle {
-                    cycle: cycle::certificate(g, &units, &ties, &edges.ids, &edges.negative),
-                },
-                neutral_ties,
-            });
-        }
+    let inside = negatives
+        .iter()
+        .copied()
+        .find(|&(a, b, _)| uf.find(a).0 == uf.find(b).0);
+    if let Some((a, b, k)) = inside {
+        let edges = csr::collect(
+            g,
+            csr::Gather {
+                ids: true,
+                ..csr::Gather::default()
+            },
+        )?;
+        let (mut units, mut ties) = if a == b {
+            (vec![a], Vec::new())
+        } else {
+            let adj = Adjacency::build(n, &edges.ends, |i| !edges.negative[i]);
+            cycle::shortest_path(&adj, n, a, b).ok_or_else(|| BalanceError::InvalidCertificate {
+                reason: format!("internal: no amity path between units {a} and {b}"),
+            })?
+        };
+        ties.push(k as u32);
+        units.truncate(ties.len());
+        return Ok(Clusterability {
+            certificate: ClusterabilityCertificate::Cycle {
+                cycle: cycle::certificate(g, &units, &ties, &edges.ids, &edges.negative),
+            },
+            neutral_ties,
+        });
     }
-    let mut clusters: Vec<Vec<G::NodeId>> = vec![Vec::new(); count as usize];
-    for (i, &c) in comp.iter().enumerate() {
-        if present[i] {
-            clusters[c as usize].push(g.from_index(i));
+    let mut nodes: Vec<(u32, G::NodeId)> = g
+        .node_identifiers()
+        .map(|u| (g.to_index(u) as u32, u))
+        .collect();
+    nodes.sort_unstable_by_key(|x| x.0);
+    let mut cluster_of_root = vec![u32::MAX; n];
+    let mut clusters: Vec<Vec<G::NodeId>> = Vec::new();
+    for (i, u) in nodes {
+        let r = uf.find(i).0 as usize;
+        if cluster_of_root[r] == u32::MAX {
+            cluster_of_root[r] = clusters.len() as u32;
+            clusters.push(Vec::new());
         }
+        clusters[cluster_of_root[r] as usize].push(u);
     }
     Ok(Clusterability {
         certificate: ClusterabilityCertificate::Clusters { clusters },

@@ -15,6 +15,18 @@ pub(crate) const NEG_BIT: u32 = 1 << 31;
 /// The mask that extracts the node id from an entry of [`Oriented::out`].
 pub(crate) const ID_MASK: u32 = NEG_BIT - 1;
 
+/// Checks that node indices of `g` fit the compact forms.
+pub(crate) fn check_bound<G: NodeIndexable>(g: G) -> Result<usize, BalanceError> {
+    let n = g.node_bound();
+    if n > MAX_NODES {
+        return Err(BalanceError::TooManyUnits {
+            nodes: n,
+            limit: MAX_NODES,
+        });
+    }
+    Ok(n)
+}
+
 /// The signed ties of a graph as flat arrays; ties whose sign is `None` are counted in
 /// `neutral` and left out.
 pub(crate) struct SignedEdges<E> {
@@ -32,19 +44,24 @@ pub(crate) struct SignedEdges<E> {
     pub neutral: usize,
 }
 
+/// What [`collect`] gathers besides the end points and signs.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Gather {
+    /// The magnitudes.
+    pub magnitudes: bool,
+    /// The edge ids.
+    pub ids: bool,
+    /// Stop after this many signed ties.
+    pub limit: Option<usize>,
+}
+
 /// Collects the signed ties of `g`.
-pub(crate) fn collect<G>(g: G, magnitudes: bool) -> Result<SignedEdges<G::EdgeId>, BalanceError>
+pub(crate) fn collect<G>(g: G, gather: Gather) -> Result<SignedEdges<G::EdgeId>, BalanceError>
 where
     G: IntoEdgeReferences + NodeIndexable,
     G::EdgeWeight: SignedWeight,
 {
-    let n = g.node_bound();
-    if n > MAX_NODES {
-        return Err(BalanceError::TooManyUnits {
-            nodes: n,
-            limit: MAX_NODES,
-        });
-    }
+    let n = check_bound(g)?;
     let mut out = SignedEdges {
         n,
         ends: Vec::new(),
@@ -54,6 +71,9 @@ where
         neutral: 0,
     };
     for e in g.edge_references() {
+        if gather.limit.is_some_and(|l| out.ends.len() >= l) {
+            break;
+        }
         let w = e.weight();
         let Some(sign) = w.sign() else {
             out.neutral += 1;
@@ -64,10 +84,12 @@ where
         let b = g.to_index(e.target()) as u32;
         out.ends.push((a, b));
         out.negative.push(sign.is_negative());
-        if magnitudes {
+        if gather.magnitudes {
             out.magnitude.push(w.magnitude());
         }
-        out.ids.push(e.id());
+        if gather.ids {
+            out.ids.push(e.id());
+        }
     }
     Ok(out)
 }

@@ -1,5 +1,5 @@
-//! Cycles as certificates (units and ties, with their signs), how the traversals build them
-//! from a spanning forest, and their independent verification.
+//! Cycles as certificates (units and ties, with their signs), the shortest paths that close
+//! them, and their independent verification.
 
 use super::BalanceError;
 use crate::sign::{Sign, SignedWeight};
@@ -74,58 +74,44 @@ impl<N, E> SignedCycle<N, E> {
     }
 }
 
-/// A spanning forest from a breadth-first traversal: parent, parent tie ordinal and depth.
-pub(crate) struct Forest {
-    pub parent: Vec<u32>,
-    pub parent_edge: Vec<u32>,
-    pub depth: Vec<u32>,
-}
-
-impl Forest {
-    pub fn new(n: usize) -> Self {
-        Self {
-            parent: vec![u32::MAX; n],
-            parent_edge: vec![u32::MAX; n],
-            depth: vec![0; n],
+/// A shortest path from `a` to `b` in `adj` (node indices and tie ordinals), by
+/// breadth-first search stopping at `b`; `None` if `b` is unreachable.
+pub(crate) fn shortest_path(
+    adj: &super::csr::Adjacency,
+    n: usize,
+    a: u32,
+    b: u32,
+) -> Option<(Vec<u32>, Vec<u32>)> {
+    let mut parent = vec![u32::MAX; n];
+    let mut via = vec![u32::MAX; n];
+    parent[a as usize] = a;
+    let mut queue = vec![a];
+    let mut head = 0;
+    while head < queue.len() && parent[b as usize] == u32::MAX {
+        let u = queue[head];
+        head += 1;
+        let (nbr, tie) = adj.neighbours(u as usize);
+        for (&v, &t) in nbr.iter().zip(tie) {
+            if parent[v as usize] == u32::MAX {
+                parent[v as usize] = u;
+                via[v as usize] = t;
+                queue.push(v);
+            }
         }
     }
-
-    /// The cycle closed by tie `closing` between `u` and `v` (both in the same tree): the
-    /// tree path from `u` to `v` and back over `closing`. Returns node indices and tie
-    /// ordinals.
-    pub fn cycle(&self, u: u32, v: u32, closing: u32) -> (Vec<u32>, Vec<u32>) {
-        let (mut a, mut b) = (u, v);
-        let mut up_a = Vec::new(); // (node, its parent edge) walking from u
-        let mut up_b = Vec::new();
-        while self.depth[a as usize] > self.depth[b as usize] {
-            up_a.push((a, self.parent_edge[a as usize]));
-            a = self.parent[a as usize];
-        }
-        while self.depth[b as usize] > self.depth[a as usize] {
-            up_b.push((b, self.parent_edge[b as usize]));
-            b = self.parent[b as usize];
-        }
-        while a != b {
-            up_a.push((a, self.parent_edge[a as usize]));
-            a = self.parent[a as usize];
-            up_b.push((b, self.parent_edge[b as usize]));
-            b = self.parent[b as usize];
-        }
-        let lca = a;
-        let mut units = Vec::with_capacity(up_a.len() + up_b.len() + 1);
-        let mut ties = Vec::with_capacity(units.capacity());
-        for &(x, e) in &up_a {
-            units.push(x);
-            ties.push(e);
-        }
-        units.push(lca);
-        for &(x, e) in up_b.iter().rev() {
-            ties.push(e);
-            units.push(x);
-        }
-        ties.push(closing);
-        (units, ties)
+    if parent[b as usize] == u32::MAX {
+        return None;
     }
+    let (mut units, mut ties) = (vec![b], Vec::new());
+    let mut x = b;
+    while x != a {
+        ties.push(via[x as usize]);
+        x = parent[x as usize];
+        units.push(x);
+    }
+    units.reverse();
+    ties.reverse();
+    Some((units, ties))
 }
 
 /// Converts a cycle of node indices and tie ordinals into a certificate.

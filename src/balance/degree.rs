@@ -101,7 +101,13 @@ where
     G: IntoEdgeReferences + NodeIndexable,
     G::EdgeWeight: SignedWeight,
 {
-    let edges = csr::collect(g, true)?;
+    let edges = csr::collect(
+        g,
+        csr::Gather {
+            magnitudes: true,
+            ..csr::Gather::default()
+        },
+    )?;
     let mut per_unit = vec![SignedDegree::default(); edges.n];
     for (i, &(a, b)) in edges.ends.iter().enumerate() {
         for x in [a, b] {

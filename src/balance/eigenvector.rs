@@ -72,7 +72,8 @@ pub struct SignedEigenvector {
 
 impl SignedEigenvector {
     /// The centralities, indexed by node index, scaled so that the largest modulus is 1 and
-    /// signed so that the unit with the largest modulus (lowest index on ties) is positive.
+    /// signed so that the unit with the largest modulus (the lowest index among those within
+    /// [`tolerance::MODULUS_TIE`] of it) is positive.
     #[must_use]
     pub fn values(&self) -> &[f64] {
         &self.values
@@ -146,7 +147,7 @@ where
     G: IntoEdgeReferences + NodeCompactIndexable,
     G::EdgeWeight: SignedWeight,
 {
-    let edges = csr::collect(g, false)?;
+    let edges = csr::collect(g, csr::Gather::default())?;
     components::require_simple(&edges, MEASURE)?;
     let n = edges.n;
     let neutral_ties = edges.neutral;
@@ -253,18 +254,19 @@ where
     })
 }
 
-/// Scales to max modulus 1, the entry of largest modulus (lowest index on exact ties)
-/// positive.
+/// Scales to max modulus 1, signed so that the first entry (by index) whose modulus is within
+/// [`tolerance::MODULUS_TIE`] of the largest is positive.
 fn normalise(mut x: Vec<f64>) -> Vec<f64> {
-    let mut best = 0;
-    for (i, v) in x.iter().enumerate() {
-        if v.abs() > x[best].abs() {
-            best = i;
-        }
+    let max = x.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    if max == 0.0 {
+        return x;
     }
-    let s = x[best];
-    if s != 0.0 {
-        x.iter_mut().for_each(|v| *v /= s);
-    }
+    let first = x
+        .iter()
+        .copied()
+        .find(|v| v.abs() >= max * (1.0 - tolerance::MODULUS_TIE))
+        .unwrap_or(max);
+    let s = if first < 0.0 { -max } else { max };
+    x.iter_mut().for_each(|v| *v /= s);
     x
 }

@@ -2,10 +2,13 @@
 
 use super::BalanceError;
 use super::csr::{self, Adjacency};
-use super::cycle::{self, Forest, SignedCycle};
+use super::cycle::{self, SignedCycle};
 use super::partition;
+use super::unionfind::ParityUnionFind;
 use crate::sign::SignedWeight;
-use petgraph::visit::{EdgeIndexable, IntoEdgeReferences, IntoNodeIdentifiers, NodeIndexable};
+use petgraph::visit::{
+    EdgeIndexable, EdgeRef, IntoEdgeReferences, IntoNodeIdentifiers, NodeIndexable,
+};
 
 /// The certificate of a Harary test.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,15 +75,19 @@ impl<N, E> HararyTest<N, E> {
 /// split into two camps with amity inside and enmity across — equivalently, whether every
 /// cycle has an even number of negative ties.
 ///
-/// A breadth-first traversal gives each unit a camp from the signs along its tree path; the
-/// first tie that disagrees closes a cycle with an odd number of negative ties, returned as
-/// the certificate (the tree paths of its ends plus that tie). Multigraphs are accepted
+/// A union–find with parity reads the ties once, each tie asking its ends to be in the same
+/// camp (amity) or in opposite camps (enmity). The first tie that contradicts the ties before
+/// it closes a cycle with an odd number of negative ties: a shortest path between its ends
+/// over the earlier ties (breadth-first, stopping at the target) plus that tie is returned
+/// as the certificate. Multigraphs are accepted
 /// (two parallel ties of opposite signs form an unbalanced 2-cycle; a negative self-loop an
 /// unbalanced 1-cycle). Ties whose sign is `None` are absent and counted in
 /// [`HararyTest::neutral_ties`]. Check a certificate independently with [`verify_harary`].
 ///
 /// # Complexity
-/// O(n + m) time and memory.
+/// O(n + m · α(n)) time (α the inverse Ackermann function, at most 4 in practice) and O(n)
+/// memory for the verdict; the certificate cycle adds O(n + k) for the k ties read before the
+/// contradiction.
 ///
 /// # Errors
 /// [`BalanceError::TooManyUnits`] when the node bound exceeds 2³¹ − 1.
@@ -106,63 +113,71 @@ where
     G: IntoEdgeReferences + IntoNodeIdentifiers + NodeIndexable,
     G::EdgeWeight: SignedWeight,
 {
-    let edges = csr::collect(g, false)?;
-    let n = edges.n;
-    let neutral_ties = edges.neutral;
-    let unbalanced = |units: &[u32], ties: &[u32]| HararyTest {
-        certificate: HararyCertificate::Unbalanced {
-            cycle: cycle::certificate(g, units, ties, &edges.ids, &edges.negative),
-        },
-        neutral_ties,
-    };
-    if let Some(i) = edges
-        .ends
-        .iter()
-        .enumerate()
-        .position(|(i, &(a, b))| a == b && edges.negative[i])
-    {
-        return Ok(unbalanced(&[edges.ends[i].0], &[i as u32]));
-    }
-    let adj = Adjacency::build(n, &edges.ends, |_| true);
-    let present = partition::present(g);
-    const UNSEEN: u8 = u8::MAX;
-    let mut camp = vec![UNSEEN; n];
-    let mut forest = Forest::new(n);
-    let mut queue: Vec<u32> = Vec::with_capacity(n);
-    for s in 0..n {
-        if !present[s] || camp[s] != UNSEEN {
+    let n = csr::check_bound(g)?;
+    let mut uf = ParityUnionFind::new(n);
+    let mut neutral_ties = 0;
+    let mut signed = 0usize;
+    let mut conflict = None;
+    let mut it = g.edge_references();
+    for e in it.by_ref() {
+        let Some(sign) = e.weight().sign() else {
+            neutral_ties += 1;
             continue;
+        };
+        // Indices are below the node bound, which fits in u32 (checked above).
+        let a = g.to_index(e.source()) as u32;
+        let b = g.to_index(e.target()) as u32;
+        if !uf.unite(a, b, sign.is_negative()) {
+            conflict = Some((signed, a, b));
+            break;
         }
-        camp[s] = 0;
-        queue.clear();
-        queue.push(s as u32);
-        let mut head = 0;
-        while head < queue.len() {
-            let u = queue[head] as usize;
-            head += 1;
-            let (nbr, tie) = adj.neighbours(u);
-            for (&v, &t) in nbr.iter().zip(tie) {
-                let want = camp[u] ^ u8::from(edges.negative[t as usize]);
-                let cv = camp[v as usize];
-                if cv == UNSEEN {
-                    camp[v as usize] = want;
-                    forest.parent[v as usize] = u as u32;
-                    forest.parent_edge[v as usize] = t;
-                    forest.depth[v as usize] = forest.depth[u] + 1;
-                    queue.push(v);
-                } else if cv != want {
-                    let (units, ties) = forest.cycle(u as u32, v, t);
-                    return Ok(unbalanced(&units, &ties));
-                }
-            }
-        }
+        signed += 1;
     }
+    neutral_ties += it.filter(|e| e.weight().sign().is_none()).count();
+    if let Some((k, a, b)) = conflict {
+        // The ties before the k-th are balanced and join a and b: every path between them has
+        // the same parity, the opposite of tie k's. A shortest one closes the cycle.
+        let edges = csr::collect(
+            g,
+            csr::Gather {
+                ids: true,
+                limit: Some(k + 1),
+                ..csr::Gather::default()
+            },
+        )?;
+        let (mut units, mut ties) = if a == b {
+            (vec![a], Vec::new())
+        } else {
+            let adj = Adjacency::build(n, &edges.ends, |i| i < k);
+            cycle::shortest_path(&adj, n, a, b).ok_or_else(|| BalanceError::InvalidCertificate {
+                reason: format!("internal: no path between units {a} and {b} in a balanced prefix"),
+            })?
+        };
+        ties.push(k as u32);
+        units.truncate(ties.len());
+        return Ok(HararyTest {
+            certificate: HararyCertificate::Unbalanced {
+                cycle: cycle::certificate(g, &units, &ties, &edges.ids, &edges.negative),
+            },
+            neutral_ties,
+        });
+    }
+    // Each part's lowest-indexed unit goes to camp 0.
+    const UNSET: u32 = u32::MAX;
+    let mut flip = vec![UNSET; n];
     let mut camps = [Vec::new(), Vec::new()];
-    for (i, &c) in camp.iter().enumerate() {
-        if present[i] {
-            camps[usize::from(c == 1)].push(g.from_index(i));
+    for u in g.node_identifiers() {
+        let i = g.to_index(u) as u32;
+        let (r, p) = uf.find(i);
+        if flip[r as usize] == UNSET {
+            flip[r as usize] = p;
         }
+        camps[(p ^ flip[r as usize]) as usize].push((i, u));
     }
+    let camps = camps.map(|mut c| {
+        c.sort_unstable_by_key(|x| x.0);
+        c.into_iter().map(|x| x.1).collect()
+    });
     Ok(HararyTest {
         certificate: HararyCertificate::Balanced { camps },
         neutral_ties,

@@ -3,7 +3,7 @@
 //!
 //! | measure | function | certificate / accuracy |
 //! |---|---|---|
-//! | Harary test (balance), O(n + m) | [`harary_test`] | two camps, or a cycle with an odd number of negative ties; [`verify_harary`] |
+//! | Harary test (balance), O(n + m α(n)) | [`harary_test`] | two camps, or a cycle with an odd number of negative ties; [`verify_harary`] |
 //! | Weak balance (Davis clusterability), O(n + m) | [`clusterability`] | the clusters, or a cycle with exactly one negative tie; [`verify_clusterability`] |
 //! | Signed triangle census, O(m^1.5) | [`triangle_census`] | per unit, weighted variant, list of unbalanced triangles |
 //! | Walk balance tr e^A / tr e^\|A\| | [`walk_balance`] | error bound; typed error above the dense limit |
@@ -42,6 +42,7 @@ mod error;
 mod harary;
 mod partition;
 mod pn_index;
+mod unionfind;
 mod walk;
 
 pub use census::{

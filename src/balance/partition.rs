@@ -68,15 +68,3 @@ where
     }
     Ok(())
 }
-
-/// Marks the node indices that are real nodes of `g` (a graph may have holes).
-pub(crate) fn present<G>(g: G) -> Vec<bool>
-where
-    G: IntoNodeIdentifiers + NodeIndexable,
-{
-    let mut p = vec![false; g.node_bound()];
-    for u in g.node_identifiers() {
-        p[g.to_index(u)] = true;
-    }
-    p
-}

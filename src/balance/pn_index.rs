@@ -127,7 +127,7 @@ where
     G: IntoEdgeReferences + NodeCompactIndexable,
     G::EdgeWeight: SignedWeight,
 {
-    let edges = csr::collect(g, false)?;
+    let edges = csr::collect(g, csr::Gather::default())?;
     components::require_simple(&edges, MEASURE)?;
     let n = edges.n;
     let neutral_ties = edges.neutral;

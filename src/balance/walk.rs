@@ -125,7 +125,7 @@ where
     G: IntoEdgeReferences + NodeCompactIndexable,
     G::EdgeWeight: SignedWeight,
 {
-    let edges = csr::collect(g, false)?;
+    let edges = csr::collect(g, csr::Gather::default())?;
     components::require_simple(&edges, MEASURE)?;
     let p = components::parts(&edges);
     let largest = p.parts.iter().map(Vec::len).max().unwrap_or(0);
