@@ -92,13 +92,42 @@ fn epinions(c: &mut Criterion) {
     grp.bench_function("clusterability", |b| {
         b.iter(|| clusterability(black_box(g.graph())))
     });
+    // Epinions is unbalanced and the test stops at the first contradiction; the worst case
+    // reads every tie: the same topology with signs from two planted camps (balanced).
+    let balanced = plant_camps(&g);
+    grp.bench_function("harary_test_planted_balanced", |b| {
+        b.iter(|| {
+            let h = harary_test(black_box(balanced.graph()));
+            assert!(h.as_ref().is_ok_and(|h| h.is_balanced()));
+            h
+        })
+    });
     grp.finish();
+}
+
+/// The same topology, signs from two camps given by a hash of the node index.
+fn plant_camps(g: &SignedGraph) -> SignedGraph {
+    let camp = |i: usize| (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 63;
+    let labels: Vec<String> = (0..g.node_count()).map(|i| i.to_string()).collect();
+    let edges = g.edges().map(|(a, b, _)| {
+        let s = if camp(a.index()) == camp(b.index()) {
+            Sign::Amity
+        } else {
+            Sign::Enmity
+        };
+        (a.index(), b.index(), s)
+    });
+    match SignedGraph::from_edges(labels, edges) {
+        Ok(g) => g,
+        Err(e) => panic!("planted graph: {e}"),
+    }
 }
 
 fn small(c: &mut Criterion) {
     for (rel, n, m) in [
-        ("cow_doreian_mrvar/cow_96-99.csv", 155, 1_288),
-        ("bitcoinalpha.csv", 3_783, 14_124),
+        ("cow_doreian_mrvar/cow_96-99.csv", 151, 1_247),
+        ("bitcoinalpha.csv", 3_783, 13_876),
+        ("snap_soc-sign-Slashdot090221.txt.gz", 82_140, 498_532),
     ] {
         let (name, g) = load(rel, || synthetic(n, m, 11));
         c.bench_function(&format!("balance/{name}/triangle_census"), |b| {

@@ -353,3 +353,51 @@ fn parallel_census_is_deterministic_and_agrees_with_one_thread() {
         one.counts().ppm() + one.counts().mmm()
     );
 }
+
+#[test]
+fn security_graph_of_a_dataset() {
+    use rsct::{Dataset, DerivationRules, Evidence, Period, Relation, Sector, Unit};
+    let rel = |a: &str, b: &str, s: Sign| {
+        Relation::builder(a, b, s, Period::from_year(1995))
+            .intensity(0.5)
+            .sector(Sector::Military)
+            .evidence(Evidence::new("test fixture").unwrap())
+            .build()
+            .unwrap()
+    };
+    let ds = Dataset::builder()
+        .unit(Unit::state("RUS", "Russia").unwrap())
+        .unit(Unit::state("ARM", "Armenia").unwrap())
+        .unit(Unit::state("AZE", "Azerbaijan").unwrap())
+        .unit(Unit::state("TUR", "Turkey").unwrap())
+        .relation(rel("RUS", "ARM", Sign::Amity))
+        .relation(rel("ARM", "AZE", Sign::Enmity))
+        .relation(rel("ARM", "TUR", Sign::Enmity))
+        .relation(rel("AZE", "TUR", Sign::Amity))
+        .build()
+        .unwrap();
+    let sg = ds.snapshot(2002, &DerivationRules::new()).unwrap();
+    let h = harary_test(sg.graph()).unwrap();
+    assert!(h.is_balanced());
+    verify_harary(sg.graph(), h.certificate()).unwrap();
+    let id = |i: &NodeIndex| sg.unit(*i).unwrap().id().to_owned();
+    let camps = h.camps().unwrap();
+    let mut a: Vec<String> = camps[0].iter().map(id).collect();
+    let mut b: Vec<String> = camps[1].iter().map(id).collect();
+    a.sort();
+    b.sort();
+    let (mut a, mut b) = (a, b);
+    if a.contains(&"AZE".to_owned()) {
+        std::mem::swap(&mut a, &mut b);
+    }
+    assert_eq!(a, ["ARM", "RUS"]);
+    assert_eq!(b, ["AZE", "TUR"]);
+    let c = triangle_census(sg.graph(), &CensusOptions::new().weighted(true)).unwrap();
+    assert_eq!(c.counts().by_negatives(), [0, 0, 1, 0]);
+    // Magnitudes are the net intensities (0.5 each): the geometric mean is 0.5.
+    assert!((c.weighted().unwrap().pmm() - 0.5).abs() < 1e-12);
+    if let Ok(dir) = std::env::var("RSCT_WRITE_DATASET") {
+        ds.save(std::path::Path::new(&dir).join("caucasus.toml"))
+            .unwrap();
+    }
+}

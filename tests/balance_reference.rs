@@ -60,10 +60,29 @@ fn tribes_centralities() {
     let pos: usize = d.per_unit().iter().map(|x| x.positive()).sum();
     let neg: usize = d.per_unit().iter().map(|x| x.negative()).sum();
     assert_eq!((pos, neg), (2 * 29, 2 * 29));
+    // Reference values from numpy (see tests/data/PROVENANCE.md): PN index by
+    // numpy.linalg.solve, eigenvector by numpy.linalg.eigh.
+    let at = |l: &str| g.node(l).unwrap().index();
     let pn = pn_index(g.graph(), &PnIndexOptions::new()).unwrap();
-    assert_eq!(pn.values().len(), 16);
+    for (unit, want) in [
+        ("Masil", 1.223561035924577),
+        ("Gama", 0.7145185706265412),
+        ("Seuve", 0.8746126649507856),
+    ] {
+        assert!((pn.values()[at(unit)] - want).abs() < 1e-9, "{unit}");
+    }
+    let dense = pn_index(g.graph(), &PnIndexOptions::new().dense_limit(100)).unwrap();
     let e = signed_eigenvector(g.graph(), &SignedEigenvectorOptions::new()).unwrap();
-    assert_eq!(e.values().len(), 16);
+    assert!((e.eigenvalue() - 6.483378143975637).abs() < 1e-12);
+    assert!((e.second_modulus().unwrap() - 4.8656650491789915).abs() < 1e-12);
+    for (unit, want) in [
+        ("Gavev", 1.0),
+        ("Masil", -0.7601771736186775),
+        ("Seuve", -0.058557990455355244),
+    ] {
+        assert!((e.values()[at(unit)] - want).abs() < 1e-10, "{unit}");
+    }
+    assert_eq!(dense.values().len(), 16);
 }
 
 fn shared(rel: &str) -> Option<std::path::PathBuf> {
