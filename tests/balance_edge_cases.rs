@@ -401,3 +401,31 @@ fn security_graph_of_a_dataset() {
             .unwrap();
     }
 }
+
+#[test]
+fn power_iteration_does_not_settle_on_a_non_dominant_eigenvalue() {
+    // Spectrum {3, −1, −1, −1}; the dominant eigenvector is (1, −1, −1, 1)/2, orthogonal to
+    // simple start vectors such as (1, 1 + 1/64, 1 + 2/64, 1 + 3/64) (regression).
+    let g = SignedGraph::from_edges(
+        ["v0", "v1", "v2", "v3"],
+        [
+            (0, 1, Sign::Enmity),
+            (0, 2, Sign::Enmity),
+            (0, 3, Sign::Amity),
+            (1, 2, Sign::Amity),
+            (1, 3, Sign::Enmity),
+            (2, 3, Sign::Enmity),
+        ],
+    )
+    .unwrap();
+    let dense = signed_eigenvector(g.graph(), &SignedEigenvectorOptions::new()).unwrap();
+    let power =
+        signed_eigenvector(g.graph(), &SignedEigenvectorOptions::new().dense_limit(0)).unwrap();
+    assert!((dense.eigenvalue() - 3.0).abs() < 1e-12);
+    assert!((power.eigenvalue() - 3.0).abs() < 1e-9);
+    assert_eq!(dense.values().len(), 4);
+    for (a, b) in dense.values().iter().zip(power.values()) {
+        assert!((a - b).abs() < 1e-8, "{a} {b}");
+    }
+    assert!((dense.values()[0] - 1.0).abs() < 1e-12);
+}

@@ -110,7 +110,10 @@ impl SignedEigenvector {
 /// Up to [`SignedEigenvectorOptions::dense_limit`] units the full spectrum is computed
 /// (Householder + QL) and the gap checked exactly; above, power iteration runs until the
 /// relative residual `‖Ax − λx‖ / |λ|` is below [`tolerance::ITERATION`] (an eigenvalue
-/// without a gap shows as [`BalanceError::NoConvergence`]).
+/// without a gap shows as [`BalanceError::NoConvergence`]), from a pseudo-random start; a
+/// result whose modulus is below `sqrt(2m / n)` — a lower bound on the dominant modulus, as
+/// Σλ² = 2m — means the start missed the dominant eigenvector, and up to two other starts are
+/// tried.
 ///
 /// # Complexity
 /// O(n³) dense; O(m) per power iteration.
@@ -202,17 +205,66 @@ where
         });
     }
     let adj = csr::Adjacency::build(n, &edges.ends, |_| true);
-    let mut x: Vec<f64> = (0..n).map(|i| 1.0 + (i % 7) as f64 / 64.0).collect();
+    // Σ λᵢ² = 2m, so the dominant modulus is at least sqrt(2m / n): an eigenvalue below that
+    // means the start vector missed the dominant eigenvector; try another start.
+    let floor = (2.0 * edges.ends.len() as f64 / n as f64).sqrt();
+    let mut last = BalanceError::NoConvergence {
+        measure: MEASURE,
+        iterations: 0,
+        residual: f64::INFINITY,
+    };
+    for seed in 0..3u64 {
+        match power(&adj, &edges.negative, n, seed, options.max_iterations)? {
+            (x, lambda, it) if lambda.abs() >= floor * (1.0 - tolerance::MODULUS_TIE) => {
+                return Ok(SignedEigenvector {
+                    values: normalise(x),
+                    eigenvalue: lambda,
+                    second_modulus: None,
+                    method: EigenMethod::Power { iterations: it },
+                    neutral_ties,
+                });
+            }
+            (_, lambda, it) => {
+                last = BalanceError::NoConvergence {
+                    measure: MEASURE,
+                    iterations: it,
+                    residual: (floor - lambda.abs()) / floor,
+                };
+            }
+        }
+    }
+    Err(last)
+}
+
+/// Power iteration from a pseudo-random start (splitmix64 of the index and `seed`): the unit
+/// eigenvector, its eigenvalue and the iterations.
+fn power(
+    adj: &csr::Adjacency,
+    negative: &[bool],
+    n: usize,
+    seed: u64,
+    max_iterations: usize,
+) -> Result<(Vec<f64>, f64, usize), BalanceError> {
+    let mix = |i: u64| {
+        let mut z = i
+            .wrapping_add(seed.wrapping_mul(0xD1B5_4A32_D192_ED03))
+            .wrapping_add(0x9E37_79B9_7F4A_7C15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        0.5 + (z >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let mut x: Vec<f64> = (0..n as u64).map(mix).collect();
     let norm = x.iter().map(|v| v * v).sum::<f64>().sqrt();
     x.iter_mut().for_each(|v| *v /= norm);
     let mut y = vec![0.0; n];
     let mut residual = f64::INFINITY;
-    for it in 1..=options.max_iterations {
+    for it in 1..=max_iterations {
         for (u, yu) in y.iter_mut().enumerate() {
             let (nbr, tie) = adj.neighbours(u);
             let mut s = 0.0;
             for (&v, &t) in nbr.iter().zip(tie) {
-                s += if edges.negative[t as usize] {
+                s += if negative[t as usize] {
                     -x[v as usize]
                 } else {
                     x[v as usize]
@@ -235,13 +287,7 @@ where
             .sqrt()
             / lambda.abs();
         if residual <= tolerance::ITERATION {
-            return Ok(SignedEigenvector {
-                values: normalise(x),
-                eigenvalue: lambda,
-                second_modulus: None,
-                method: EigenMethod::Power { iterations: it },
-                neutral_ties,
-            });
+            return Ok((x, lambda, it));
         }
         for (a, b) in x.iter_mut().zip(&y) {
             *a = b / ny;
@@ -249,7 +295,7 @@ where
     }
     Err(BalanceError::NoConvergence {
         measure: MEASURE,
-        iterations: options.max_iterations,
+        iterations: max_iterations,
         residual,
     })
 }
