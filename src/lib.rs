@@ -34,6 +34,8 @@
 //! | Pictures: SVG timelines (and, with the post-Soviet example, graph drawings) | [`report`] |
 //! | Readers for Correlates of War, ATOP, MID, NMC, contiguity and rivalries | [`io::cow`] |
 //! | The world panel: yearly signed graphs of the state system and their analyses, streamed | [`panel`], [`World`], [`WorldRules`] |
+//! | Structural balance with certificates: Harary test, clusterability, signed triangle census, walk balance | [`balance::harary_test`], [`balance::clusterability`], [`balance::triangle_census`], [`balance::walk_balance`] |
+//! | Signed centralities: degree, PN index, signed eigenvector | [`balance::signed_degrees`], [`balance::pn_index`], [`balance::signed_eigenvector`] |
 //! | Float tolerances | [`tolerance`] |
 //! | Proptest strategies (feature `proptest`) | `strategies` |
 //!
@@ -68,6 +70,7 @@
 
 pub use petgraph;
 
+pub mod balance;
 pub mod boundary;
 pub mod capability;
 pub mod dataset;

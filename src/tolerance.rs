@@ -19,3 +19,23 @@ pub const NET_ZERO: f64 = 1e-9;
 pub fn is_net_zero(x: f64) -> bool {
     x.abs() <= NET_ZERO
 }
+
+/// Relative gap under which two eigenvalue moduli count as equal: the signed eigenvector
+/// centrality is reported as undefined when `|λ₁| − |λ₂| ≤ DOMINANT_GAP · |λ₁|`. Eigenvalues
+/// from the dense solver are accurate to about `n · 1e-16 · ‖A‖`, so `1e-8` separates real
+/// gaps from rounding for graphs of up to millions of ties.
+pub const DOMINANT_GAP: f64 = 1e-8;
+
+/// Convergence tolerance of the iterative balance measures (PN index by fixed-point
+/// iteration, signed eigenvector by power iteration): the iteration stops when its error
+/// bound (PN) or relative residual `‖Ax − λx‖ / |λ|` (eigenvector) falls below this.
+pub const ITERATION: f64 = 1e-10;
+
+/// Pivot size under which a dense linear system of a balance measure counts as singular
+/// (the matrices involved have entries of order 1).
+pub const PIVOT: f64 = 1e-12;
+
+/// Relative tolerance under which entries of an eigenvector count as equally large when the
+/// signed eigenvector centrality fixes its sign (the first unit, by index, whose modulus is
+/// within this of the largest is made positive), so that rounding cannot flip the sign.
+pub const MODULUS_TIE: f64 = 1e-6;

@@ -1,0 +1,140 @@
+//! Balance benches: signed triangle census and Harary test on Epinions (synthetic seeded
+//! fallback when ../shared is absent), census on the 1996–99 COW window and bitcoinalpha.
+//!
+//! Run: `cargo bench --bench balance`. Compare with `../shared/anchors/triangles_igraph.py`
+//! (see BENCHMARKS.md).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use rsct::balance::{CensusOptions, clusterability, harary_test, triangle_census};
+use rsct::{Sign, SignedGraph};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn shared(rel: &str) -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/signed")
+        .join(rel);
+    p.exists().then_some(p)
+}
+
+/// A seeded synthetic signed graph with `n` nodes and about `m` edges and a skewed degree
+/// distribution (preferential endpoints), 15 % negative: the fallback when the real data are
+/// absent.
+fn synthetic(n: usize, m: usize, seed: u64) -> SignedGraph {
+    let mut x = seed;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let mut ends: Vec<u32> = Vec::with_capacity(2 * m);
+    let mut pairs = std::collections::BTreeSet::new();
+    while pairs.len() < m {
+        let a = if ends.is_empty() || next() % 2 == 0 {
+            (next() % n as u64) as u32
+        } else {
+            ends[(next() % ends.len() as u64) as usize]
+        };
+        let b = (next() % n as u64) as u32;
+        if a != b && pairs.insert((a.min(b), a.max(b))) {
+            ends.push(a);
+            ends.push(b);
+        }
+    }
+    let labels: Vec<String> = (0..n).map(|i| i.to_string()).collect();
+    let edges: Vec<(usize, usize, Sign)> = pairs
+        .into_iter()
+        .map(|(a, b)| {
+            let s = if next() % 100 < 15 {
+                Sign::Enmity
+            } else {
+                Sign::Amity
+            };
+            (a as usize, b as usize, s)
+        })
+        .collect();
+    match SignedGraph::from_edges(labels, edges) {
+        Ok(g) => g,
+        Err(e) => panic!("synthetic graph: {e}"),
+    }
+}
+
+fn load(rel: &str, fallback: impl FnOnce() -> SignedGraph) -> (String, SignedGraph) {
+    match shared(rel) {
+        Some(p) => match rsct::io::read_signed(&p) {
+            Ok((g, _)) => (rel.to_owned(), g),
+            Err(e) => panic!("{e}"),
+        },
+        None => {
+            eprintln!("notice: ../shared/data/signed/{rel} absent; using a synthetic graph");
+            (format!("synthetic-for-{rel}"), fallback())
+        }
+    }
+}
+
+fn epinions(c: &mut Criterion) {
+    let (name, g) = load("snap_soc-sign-epinions.txt.gz", || {
+        synthetic(131_580, 708_507, 7)
+    });
+    let mut grp = c.benchmark_group(format!("balance/{name}"));
+    grp.sample_size(20).measurement_time(Duration::from_secs(8));
+    grp.bench_function("triangle_census", |b| {
+        b.iter(|| triangle_census(black_box(g.graph()), &CensusOptions::new()))
+    });
+    grp.bench_function("triangle_census_totals_only", |b| {
+        b.iter(|| triangle_census(black_box(g.graph()), &CensusOptions::new().per_unit(false)))
+    });
+    grp.bench_function("harary_test", |b| {
+        b.iter(|| harary_test(black_box(g.graph())))
+    });
+    grp.bench_function("clusterability", |b| {
+        b.iter(|| clusterability(black_box(g.graph())))
+    });
+    // Epinions is unbalanced and the test stops at the first contradiction; the worst case
+    // reads every tie: the same topology with signs from two planted camps (balanced).
+    let balanced = plant_camps(&g);
+    grp.bench_function("harary_test_planted_balanced", |b| {
+        b.iter(|| {
+            let h = harary_test(black_box(balanced.graph()));
+            assert!(h.as_ref().is_ok_and(|h| h.is_balanced()));
+            h
+        })
+    });
+    grp.finish();
+}
+
+/// The same topology, signs from two camps given by a hash of the node index.
+fn plant_camps(g: &SignedGraph) -> SignedGraph {
+    let camp = |i: usize| (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 63;
+    let labels: Vec<String> = (0..g.node_count()).map(|i| i.to_string()).collect();
+    let edges = g.edges().map(|(a, b, _)| {
+        let s = if camp(a.index()) == camp(b.index()) {
+            Sign::Amity
+        } else {
+            Sign::Enmity
+        };
+        (a.index(), b.index(), s)
+    });
+    match SignedGraph::from_edges(labels, edges) {
+        Ok(g) => g,
+        Err(e) => panic!("planted graph: {e}"),
+    }
+}
+
+fn small(c: &mut Criterion) {
+    for (rel, n, m) in [
+        ("cow_doreian_mrvar/cow_96-99.csv", 151, 1_247),
+        ("bitcoinalpha.csv", 3_783, 13_876),
+        ("snap_soc-sign-Slashdot090221.txt.gz", 82_140, 498_532),
+    ] {
+        let (name, g) = load(rel, || synthetic(n, m, 11));
+        c.bench_function(&format!("balance/{name}/triangle_census"), |b| {
+            b.iter(|| triangle_census(black_box(g.graph()), &CensusOptions::new()))
+        });
+    }
+}
+
+criterion_group!(benches, epinions, small);
+criterion_main!(benches);

@@ -1,0 +1,238 @@
+//! Weak balance (Davis's clusterability) with a certificate.
+
+use super::BalanceError;
+use super::csr::{self, Adjacency};
+use super::cycle::{self, SignedCycle};
+use super::partition;
+use super::unionfind::ParityUnionFind;
+use crate::sign::SignedWeight;
+use petgraph::visit::{
+    EdgeIndexable, EdgeRef, IntoEdgeReferences, IntoNodeIdentifiers, NodeIndexable,
+};
+
+/// The certificate of a clusterability test.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClusterabilityCertificate<N, E> {
+    /// The graph is clusterable: the clusters (amity inside each, enmity across). These are
+    /// the finest such clusters — the components of the amity ties — in order of their
+    /// lowest unit index, units in index order.
+    Clusters {
+        /// The clusters.
+        clusters: Vec<Vec<N>>,
+    },
+    /// The graph is not clusterable: a cycle with exactly one negative tie.
+    Cycle {
+        /// The cycle.
+        cycle: SignedCycle<N, E>,
+    },
+}
+
+/// The result of [`clusterability`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clusterability<N, E> {
+    certificate: ClusterabilityCertificate<N, E>,
+    neutral_ties: usize,
+}
+
+impl<N, E> Clusterability<N, E> {
+    /// Whether the graph is clusterable (weakly balanced).
+    #[must_use]
+    pub fn is_clusterable(&self) -> bool {
+        matches!(self.certificate, ClusterabilityCertificate::Clusters { .. })
+    }
+
+    /// The certificate.
+    #[must_use]
+    pub fn certificate(&self) -> &ClusterabilityCertificate<N, E> {
+        &self.certificate
+    }
+
+    /// The clusters, when clusterable.
+    #[must_use]
+    pub fn clusters(&self) -> Option<&[Vec<N>]> {
+        match &self.certificate {
+            ClusterabilityCertificate::Clusters { clusters } => Some(clusters),
+            ClusterabilityCertificate::Cycle { .. } => None,
+        }
+    }
+
+    /// The number of clusters of the finest clustering, when clusterable. (The fewest
+    /// clusters is the chromatic number of the graph of enmity between these clusters, an
+    /// NP-hard quantity not computed here.)
+    #[must_use]
+    pub fn cluster_count(&self) -> Option<usize> {
+        self.clusters().map(<[_]>::len)
+    }
+
+    /// The cycle with exactly one negative tie, when not clusterable.
+    #[must_use]
+    pub fn cycle(&self) -> Option<&SignedCycle<N, E>> {
+        match &self.certificate {
+            ClusterabilityCertificate::Clusters { .. } => None,
+            ClusterabilityCertificate::Cycle { cycle } => Some(cycle),
+        }
+    }
+
+    /// Ties whose sign is `None` (zero net weight), treated as absent.
+    #[must_use]
+    pub fn neutral_ties(&self) -> usize {
+        self.neutral_ties
+    }
+}
+
+/// Tests weak balance (Davis 1967): whether the units split into clusters, any number of
+/// them, with amity inside and enmity across — equivalently, whether no cycle has exactly
+/// one negative tie.
+///
+/// The clusters are the components of the amity ties (found by union–find); the graph is
+/// clusterable iff no enmity tie falls inside one. When one does (the first in edge order),
+/// a shortest amity path between its ends plus that tie is a cycle with exactly one negative
+/// tie, returned as the certificate. Ties
+/// whose sign is `None` are absent and counted. Check a certificate independently with
+/// [`verify_clusterability`].
+///
+/// # Complexity
+/// O(n + m · α(n)) time; O(n + m) memory.
+///
+/// # Errors
+/// [`BalanceError::TooManyUnits`] when the node bound exceeds 2³¹ − 1.
+///
+/// # Example
+/// ```
+/// use rsct::{Sign, SignedGraph};
+/// use rsct::balance::{clusterability, harary_test};
+///
+/// // Three mutually hostile units: not balanced, but three clusters.
+/// let g = SignedGraph::from_edges(
+///     ["A", "B", "C"],
+///     [(0, 1, Sign::Enmity), (1, 2, Sign::Enmity), (0, 2, Sign::Enmity)],
+/// )?;
+/// assert!(!harary_test(g.graph())?.is_balanced());
+/// assert_eq!(clusterability(g.graph())?.cluster_count(), Some(3));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn clusterability<G>(g: G) -> Result<Clusterability<G::NodeId, G::EdgeId>, BalanceError>
+where
+    G: IntoEdgeReferences + IntoNodeIdentifiers + NodeIndexable,
+    G::EdgeWeight: SignedWeight,
+{
+    let n = csr::check_bound(g)?;
+    let mut uf = ParityUnionFind::new(n);
+    let mut neutral_ties = 0;
+    let mut negatives: Vec<(u32, u32, usize)> = Vec::new();
+    let mut signed = 0usize;
+    for e in g.edge_references() {
+        let Some(sign) = e.weight().sign() else {
+            neutral_ties += 1;
+            continue;
+        };
+        // Indices are below the node bound, which fits in u32 (checked above).
+        let a = g.to_index(e.source()) as u32;
+        let b = g.to_index(e.target()) as u32;
+        if sign.is_negative() {
+            negatives.push((a, b, signed));
+        } else {
+            uf.unite(a, b, false);
+        }
+        signed += 1;
+    }
+    let inside = negatives
+        .iter()
+        .copied()
+        .find(|&(a, b, _)| uf.find(a).0 == uf.find(b).0);
+    if let Some((a, b, k)) = inside {
+        let edges = csr::collect(
+            g,
+            csr::Gather {
+                ids: true,
+                ..csr::Gather::default()
+            },
+        )?;
+        let (mut units, mut ties) = if a == b {
+            (vec![a], Vec::new())
+        } else {
+            let adj = Adjacency::build(n, &edges.ends, |i| !edges.negative[i]);
+            cycle::shortest_path(&adj, n, a, b).ok_or_else(|| BalanceError::InvalidCertificate {
+                reason: format!("internal: no amity path between units {a} and {b}"),
+            })?
+        };
+        ties.push(k as u32);
+        units.truncate(ties.len());
+        return Ok(Clusterability {
+            certificate: ClusterabilityCertificate::Cycle {
+                cycle: cycle::certificate(g, &units, &ties, &edges.ids, &edges.negative),
+            },
+            neutral_ties,
+        });
+    }
+    let mut nodes: Vec<(u32, G::NodeId)> = g
+        .node_identifiers()
+        .map(|u| (g.to_index(u) as u32, u))
+        .collect();
+    nodes.sort_unstable_by_key(|x| x.0);
+    let mut cluster_of_root = vec![u32::MAX; n];
+    let mut clusters: Vec<Vec<G::NodeId>> = Vec::new();
+    for (i, u) in nodes {
+        let r = uf.find(i).0 as usize;
+        if cluster_of_root[r] == u32::MAX {
+            cluster_of_root[r] = clusters.len() as u32;
+            clusters.push(Vec::new());
+        }
+        clusters[cluster_of_root[r] as usize].push(u);
+    }
+    Ok(Clusterability {
+        certificate: ClusterabilityCertificate::Clusters { clusters },
+        neutral_ties,
+    })
+}
+
+/// Checks a clusterability certificate against the graph, independently of how it was
+/// found: clusters must partition the units with every positive tie inside a cluster and
+/// every negative tie across; a cycle must be a cycle of the graph with exactly one negative
+/// tie.
+///
+/// # Complexity
+/// O(n + m).
+///
+/// # Errors
+/// [`BalanceError::InvalidCertificate`] naming the first unit or tie that disagrees.
+///
+/// # Example
+/// ```
+/// use rsct::{Sign, SignedGraph};
+/// use rsct::balance::{clusterability, verify_clusterability};
+///
+/// let g = SignedGraph::from_edges(
+///     ["A", "B", "C"],
+///     [(0, 1, Sign::Amity), (1, 2, Sign::Amity), (0, 2, Sign::Enmity)],
+/// )?;
+/// let c = clusterability(g.graph())?;
+/// assert!(!c.is_clusterable());
+/// verify_clusterability(g.graph(), c.certificate())?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn verify_clusterability<G>(
+    g: G,
+    certificate: &ClusterabilityCertificate<G::NodeId, G::EdgeId>,
+) -> Result<(), BalanceError>
+where
+    G: IntoEdgeReferences + IntoNodeIdentifiers + NodeIndexable + EdgeIndexable,
+    G::EdgeWeight: SignedWeight,
+{
+    let table = cycle::edge_table(g);
+    match certificate {
+        ClusterabilityCertificate::Clusters { clusters } => {
+            partition::check_partition(g, &table, clusters, "cluster")
+        }
+        ClusterabilityCertificate::Cycle { cycle } => {
+            let neg = cycle::check_cycle(g, &table, cycle)?;
+            if neg == 1 {
+                Ok(())
+            } else {
+                Err(BalanceError::InvalidCertificate {
+                    reason: format!("the cycle has {neg} negative ties, not exactly one"),
+                })
+            }
+        }
+    }
+}

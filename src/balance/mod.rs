@@ -1,0 +1,63 @@
+//! Social construction: structural balance of signed graphs, with certificates
+//! (`THEORY.md` §5).
+//!
+//! | measure | function | certificate / accuracy |
+//! |---|---|---|
+//! | Harary test (balance), O(n + m α(n)) | [`harary_test`] | two camps, or a cycle with an odd number of negative ties; [`verify_harary`] |
+//! | Weak balance (Davis clusterability), O(n + m) | [`clusterability`] | the clusters, or a cycle with exactly one negative tie; [`verify_clusterability`] |
+//! | Signed triangle census, O(m^1.5) | [`triangle_census`] | per unit, weighted variant, list of unbalanced triangles |
+//! | Walk balance tr e^A / tr e^\|A\| | [`walk_balance`] | error bound; typed error above the dense limit |
+//! | Signed degree centrality | [`signed_degrees`] | exact |
+//! | PN index (Everett & Borgatti 2014) | [`pn_index`] | dense solve, or iteration with error bound |
+//! | Signed eigenvector centrality | [`signed_eigenvector`] | typed error when no dominant eigenvalue |
+//!
+//! Every function takes any petgraph graph through its visit traits — `&UnGraph` of a
+//! [`crate::SignedGraph`] or [`crate::SecurityGraph`], or any graph whose edge weights
+//! implement [`crate::SignedWeight`]. Ties are read as undirected. A tie whose `sign()` is
+//! `None` (a zero net weight) is treated as absent, and every result counts such ties
+//! (`neutral_ties()`). Results refer to units by the graph's node identifiers and per-unit
+//! values are indexed by node index.
+//!
+//! ```
+//! use rsct::balance::{harary_test, triangle_census, CensusOptions};
+//!
+//! let (g, _) = rsct::io::from_bytes::csv("t.csv", b"from,to,sign\nA,B,1\nB,C,-1\nA,C,-1\n")?;
+//! let h = harary_test(g.graph())?;
+//! let camps = h.camps().expect("balanced");
+//! assert_eq!(camps[1].iter().map(|&i| g.label(i).unwrap()).collect::<Vec<_>>(), ["C"]);
+//! let c = triangle_census(g.graph(), &CensusOptions::new())?;
+//! assert_eq!(c.counts().pmm(), 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod census;
+mod clusterability;
+mod components;
+mod csr;
+mod cycle;
+mod degree;
+mod eigen;
+mod eigenvector;
+mod error;
+mod harary;
+mod partition;
+mod pn_index;
+mod unionfind;
+mod walk;
+
+pub use census::{
+    CensusOptions, Triangle, TriangleCensus, TriangleCounts, WeightedTriangleCounts,
+    triangle_census,
+};
+pub use clusterability::{
+    Clusterability, ClusterabilityCertificate, clusterability, verify_clusterability,
+};
+pub use cycle::SignedCycle;
+pub use degree::{SignedDegree, SignedDegrees, signed_degrees};
+pub use eigenvector::{
+    EigenMethod, SignedEigenvector, SignedEigenvectorOptions, signed_eigenvector,
+};
+pub use error::BalanceError;
+pub use harary::{HararyCertificate, HararyTest, harary_test, verify_harary};
+pub use pn_index::{PnIndex, PnIndexOptions, PnMethod, pn_index};
+pub use walk::{WalkBalance, WalkBalanceOptions, walk_balance};
