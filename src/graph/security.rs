@@ -278,6 +278,26 @@ impl SecurityGraph {
         self.graph.find_edge(self.node(a)?, self.node(b)?)
     }
 
+    /// The security graph restricted to the units in `ids` (those present; unknown ids are
+    /// ignored) and the ties among them, in the original order.
+    ///
+    /// ```
+    /// # use rsct::{Dataset, DerivationRules, Unit};
+    /// let ds = Dataset::builder().unit(Unit::state("A", "A")?).unit(Unit::state("B", "B")?).build()?;
+    /// let g = ds.snapshot(2000, &DerivationRules::new())?;
+    /// assert_eq!(g.restricted_to(&["A"]).unit_count(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn restricted_to<S: AsRef<str>>(&self, ids: &[S]) -> SecurityGraph {
+        let keep: std::collections::HashSet<&str> = ids.iter().map(AsRef::as_ref).collect();
+        let graph = self.graph.filter_map(
+            |_, u| keep.contains(u.id()).then(|| u.clone()),
+            |_, t| Some(t.clone()),
+        );
+        SecurityGraph::new(self.year, graph)
+    }
+
     /// The signed graph of the ties that carry a sign (net weight not zero), with unit
     /// identifiers as labels and |net| as weights; also returns how many ties had a zero net
     /// weight and were left out.

@@ -41,36 +41,40 @@ impl Drawing {
         self
     }
 
-    /// Positions: groups on a large circle, each group's units on a small circle; other units
-    /// in a row at the bottom; outside powers in a column at the right.
+    /// Positions: each group's units on a circle of its own, the circles in rows from left
+    /// to right; other units in rows at the bottom; outside powers in a column at the right.
     fn layout(&self, g: &SecurityGraph) -> (BTreeMap<String, (f64, f64, usize)>, f64, f64) {
+        const AREA: f64 = 760.0;
         let mut pos: BTreeMap<String, (f64, f64, usize)> = BTreeMap::new();
-        let (cx, cy, big) = (430.0, 400.0, 250.0);
-        let k = self.groups.len().max(1) as f64;
+        let (mut cursor, mut row_top, mut row_height) = (40.0, 90.0, 0.0f64);
         for (gi, (_, units)) in self.groups.iter().enumerate() {
-            let angle = std::f64::consts::TAU * gi as f64 / k - std::f64::consts::FRAC_PI_2;
-            let (gx, gy) = if self.groups.len() == 1 {
-                (cx, cy)
-            } else {
-                (cx + big * angle.cos(), cy + big * angle.sin())
-            };
+            let units: Vec<&String> = units
+                .iter()
+                .filter(|u| g.node(u).is_some() && !pos.contains_key(*u))
+                .collect();
             let n = units.len().max(1) as f64;
-            let r = if units.len() == 1 {
+            let r = if units.len() <= 1 {
                 0.0
             } else {
-                40.0 + 14.0 * n
+                (85.0 * n / std::f64::consts::TAU).max(50.0)
             };
-            for (ui, u) in units.iter().enumerate() {
-                if g.node(u).is_none() || pos.contains_key(u) {
-                    continue;
-                }
-                let a = std::f64::consts::TAU * ui as f64 / n;
-                pos.insert(u.clone(), (gx + r * a.cos(), gy + r * a.sin(), gi + 1));
+            if cursor + 2.0 * r > AREA && cursor > 40.0 {
+                cursor = 40.0;
+                row_top += row_height + 70.0;
+                row_height = 0.0;
             }
+            let (gx, gy) = (cursor + r + 10.0, row_top + r + 20.0);
+            for (ui, u) in units.iter().enumerate() {
+                let a = std::f64::consts::TAU * ui as f64 / n - std::f64::consts::FRAC_PI_2;
+                pos.insert((*u).clone(), (gx + r * a.cos(), gy + r * a.sin(), gi + 1));
+            }
+            cursor += 2.0 * r + 90.0;
+            row_height = row_height.max(2.0 * r + 20.0);
         }
+        let mut bottom = row_top + row_height + 70.0;
         for (i, u) in self.outside.iter().enumerate() {
             if g.node(u).is_some() && !pos.contains_key(u) {
-                pos.insert(u.clone(), (900.0, 120.0 + 60.0 * i as f64, 0));
+                pos.insert(u.clone(), (AREA + 150.0, 100.0 + 60.0 * i as f64, 0));
             }
         }
         let rest: Vec<&str> = g
@@ -88,18 +92,17 @@ impl Drawing {
             pos.insert(
                 (*u).to_owned(),
                 (
-                    80.0 + 65.0 * (i % 12) as f64,
-                    800.0 + 50.0 * row as f64,
+                    50.0 + 62.0 * (i % 12) as f64,
+                    bottom + 50.0 * row as f64,
                     usize::MAX,
                 ),
             );
         }
-        let height = 860.0 + 50.0 * (rest.len() / 12) as f64;
-        (
-            pos,
-            1000.0,
-            height.max(120.0 + 60.0 * self.outside.len() as f64),
-        )
+        if !rest.is_empty() {
+            bottom += 50.0 * (rest.len().div_ceil(12)) as f64;
+        }
+        let height = bottom.max(140.0 + 60.0 * self.outside.len() as f64) + 20.0;
+        (pos, AREA + 240.0, height)
     }
 
     /// The drawing as SVG: amity solid (green-grey), enmity dashed red, line width by the
@@ -121,7 +124,7 @@ impl Drawing {
         );
         let _ = writeln!(
             s,
-            r##"<text x="20" y="48" fill="#555">amity: solid; enmity: dashed red; width: |net weight|; right column: outside powers</text>"##
+            r##"<text x="20" y="48" fill="#555">amity: solid green; enmity: dashed red; width: |net weight|; grey: in no group; right column: outside powers</text>"##
         );
         for (a, b, t) in g.ties() {
             let (Some(p), Some(q)) = (pos.get(a.id()), pos.get(b.id())) else {

@@ -1,0 +1,305 @@
+//! The post-Soviet security complex, from the thesis's data set: the complex and its boundary,
+//! insulators, penetrating powers, polarity and type, sub-complexes, amity–enmity character,
+//! structural balance, and its evolution since 1991 — with a picture.
+//!
+//! ```sh
+//! cargo run --release --example post_soviet                 # 2013
+//! cargo run --release --example post_soviet -- --year 2002
+//! cargo run --release --example post_soviet -- --json
+//! ```
+//!
+//! Writes `target/rsct/post_soviet_<year>.svg` and `.dot`. Data: `rsct::datasets::post_soviet()`
+//! (the thesis in `shared/seed/`, cited by section and footnote; COW NMC 6.0 CINC).
+//! Settings: Buzan & Wæver's post-1990 power classes (USA superpower; Russia, China, the EU,
+//! Japan great powers); China, the EU, India, Pakistan and Mongolia set apart as outside
+//! powers (`rsct::datasets::POST_SOVIET_OUTSIDE_POWERS`); default derivation rules
+//! (collective-defence co-membership = amity 0.5).
+
+use rsct::balance::{CensusOptions, harary_test, triangle_census};
+use rsct::boundary::{
+    BoundaryOptions, BoundaryReport, ComplexReport, InterdependenceOptions, analyse,
+};
+use rsct::datasets::{POST_SOVIET_OUTSIDE_POWERS, post_soviet};
+use rsct::evolution::{Cause, EvolutionOptions, Transformation, series};
+use rsct::polarity::Classification;
+use rsct::report::Drawing;
+use rsct::{DerivationRules, SecurityGraph};
+use std::collections::BTreeMap;
+use std::error::Error;
+
+const FIRST_YEAR: i32 = 1991;
+
+fn options() -> BoundaryOptions {
+    BoundaryOptions::new()
+        .classes(Classification::buzan_waever_post_1990())
+        .set_apart(&POST_SOVIET_OUTSIDE_POWERS)
+        .institutions(&["EU"])
+}
+
+/// Balance of a complex's own signed ties.
+#[derive(serde::Serialize)]
+struct Balance {
+    ppp: u64,
+    ppm: u64,
+    pmm: u64,
+    mmm: u64,
+    strict_ratio: Option<f64>,
+    balanced: bool,
+    camps: Option<[Vec<String>; 2]>,
+    odd_cycle: Option<Vec<String>>,
+}
+
+fn balance(g: &SecurityGraph, members: &[String]) -> Result<Balance, Box<dyn Error>> {
+    let sub = g.restricted_to(members);
+    let census = triangle_census(sub.graph(), &CensusOptions::new())?;
+    let h = harary_test(sub.graph())?;
+    let name = |i: &rsct::petgraph::graph::NodeIndex| {
+        sub.unit(*i).map_or("?".to_owned(), |u| u.id().to_owned())
+    };
+    let c = census.counts();
+    Ok(Balance {
+        ppp: c.ppp(),
+        ppm: c.ppm(),
+        pmm: c.pmm(),
+        mmm: c.mmm(),
+        strict_ratio: c.strict_ratio(),
+        balanced: h.is_balanced(),
+        camps: h
+            .camps()
+            .map(|[a, b]| [a.iter().map(name).collect(), b.iter().map(name).collect()]),
+        odd_cycle: h
+            .odd_cycle()
+            .map(|cy| cy.units().iter().map(name).collect()),
+    })
+}
+
+fn focus(report: &BoundaryReport) -> Option<&ComplexReport> {
+    report
+        .complexes
+        .iter()
+        .find(|c| c.members.iter().any(|m| m == "RUS"))
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let (mut year, mut json) = (2013, false);
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--year" => year = it.next().ok_or("--year needs a value")?.parse()?,
+            "--json" => json = true,
+            other => return Err(format!("unknown argument {other}").into()),
+        }
+    }
+    if !(FIRST_YEAR..=2013).contains(&year) {
+        return Err(format!("the data set covers {FIRST_YEAR}–2013, not {year}").into());
+    }
+    let ds = post_soviet()?;
+    let g = ds.snapshot(year, &DerivationRules::new())?;
+    let caps: BTreeMap<String, f64> = ds
+        .capabilities()
+        .iter()
+        .filter(|c| c.year() == year)
+        .map(|c| (c.unit().to_owned(), c.value()))
+        .collect();
+    let report = analyse(&g, &caps, &InterdependenceOptions::new(), &options())?;
+    let complex = focus(&report).ok_or("Russia is in no complex this year")?;
+    let bal = balance(&g, &complex.members)?;
+    let evolution = series(
+        &ds,
+        FIRST_YEAR,
+        year,
+        &EvolutionOptions::new().boundary(options()),
+    )?;
+    let events: Vec<_> = evolution
+        .events
+        .iter()
+        .filter(|e| e.transformation != Transformation::StatusQuo)
+        .collect();
+
+    // The picture: sub-complexes (or the complex), the other complexes, outside powers apart.
+    let mut drawing = Drawing::new(&format!("The post-Soviet security complex, {year}"));
+    if complex.subcomplexes.len() >= 2 {
+        for (i, sc) in complex.subcomplexes.iter().enumerate() {
+            drawing = drawing.group(&format!("sub-complex {}", i + 1), sc);
+        }
+        let rest: Vec<String> = complex
+            .members
+            .iter()
+            .filter(|m| !complex.subcomplexes.iter().any(|sc| sc.contains(m)))
+            .cloned()
+            .collect();
+        if !rest.is_empty() {
+            drawing = drawing.group(&complex.name, &rest);
+        }
+    } else {
+        drawing = drawing.group(&complex.name, &complex.members);
+    }
+    for other in report.complexes.iter().filter(|c| c.name != complex.name) {
+        drawing = drawing.group(&other.name, &other.members);
+    }
+    let outside: Vec<String> = report.set_apart.iter().map(|s| s.0.clone()).collect();
+    drawing = drawing.outside(&outside).hide_isolated();
+    let dir = std::path::Path::new("target/rsct");
+    std::fs::create_dir_all(dir)?;
+    let svg = dir.join(format!("post_soviet_{year}.svg"));
+    let dot = dir.join(format!("post_soviet_{year}.dot"));
+    std::fs::write(&svg, drawing.to_svg(&g))?;
+    std::fs::write(&dot, drawing.to_dot(&g))?;
+
+    if json {
+        let out = serde_json::json!({
+            "year": year,
+            "data": "rsct::datasets::post_soviet() — thesis (shared/seed), COW NMC 6.0",
+            "complex": complex.name,
+            "report": report,
+            "balance": bal,
+            "events": events,
+            "picture": {"svg": svg, "dot": dot},
+        });
+        println!("{out}");
+        return Ok(());
+    }
+    println!("The post-Soviet security complex in {year}");
+    println!(
+        "(data: the thesis in shared/seed, cited by section and footnote; COW NMC 6.0 CINC)\n"
+    );
+    println!(
+        "{} — {} members: {}",
+        complex.name,
+        complex.members.len(),
+        complex.members.join(", ")
+    );
+    let m = &complex.metrics;
+    println!(
+        "  boundary: internal {:.1}, external {:.1} (ratio {}), conductance {}; with outside powers {:.1}",
+        m.internal,
+        m.external,
+        m.internal_external_ratio
+            .map_or("∞".into(), |r| format!("{r:.2}")),
+        m.conductance.map_or("—".into(), |c| format!("{c:.3}")),
+        m.with_set_apart
+    );
+    let ties: Vec<String> = m
+        .boundary_ties
+        .iter()
+        .take(5)
+        .map(|(a, b, w)| format!("{a}–{b} {w:.1}"))
+        .collect();
+    println!("  strongest ties across the boundary: {}", ties.join(", "));
+    println!("  type: {}", complex.type_reason);
+    if let Some(p) = &complex.polarity {
+        println!(
+            "  polarity: HHI {:.3}, effective poles {:.2}, CON {}, poles {}",
+            p.measures.hhi,
+            p.measures.effective_poles,
+            p.measures.con.map_or("—".into(), |c| format!("{c:.3}")),
+            p.poles
+                .poles
+                .iter()
+                .map(|(u, s)| format!("{u} {s:.3}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    if let (Some(ch), Some(e)) = (complex.character, complex.enmity_share) {
+        println!(
+            "  character: {ch:?} (enmity {:.0} % of internal signed interdependence)",
+            e * 100.0
+        );
+    }
+    println!(
+        "  balance: triangles +++ {} ++− {} +−− {} −−− {}, strict ratio {}; {}",
+        bal.ppp,
+        bal.ppm,
+        bal.pmm,
+        bal.mmm,
+        bal.strict_ratio.map_or("—".into(), |r| format!("{r:.3}")),
+        match (&bal.camps, &bal.odd_cycle) {
+            (Some([a, b]), _) => format!(
+                "balanced, camps {{{}}} vs {{{}}}",
+                a.join(", "),
+                b.join(", ")
+            ),
+            (_, Some(c)) => format!("not balanced: odd-negative cycle {}", c.join(" → ")),
+            _ => String::new(),
+        }
+    );
+    for sc in &complex.subcomplexes {
+        println!("  sub-complex: {}", sc.join(", "));
+    }
+    for b in &complex.buffers {
+        println!(
+            "  buffer: {} between {} and {}",
+            b.unit, b.between.0, b.between.1
+        );
+    }
+    for p in &complex.penetration {
+        println!(
+            "  penetrated by {} ({:.1}): aligned with {}; opposed to {}",
+            p.power,
+            p.interdependence,
+            if p.aligned.is_empty() {
+                "none".into()
+            } else {
+                p.aligned.join(", ")
+            },
+            if p.opposed.is_empty() {
+                "none".into()
+            } else {
+                p.opposed.join(", ")
+            }
+        );
+    }
+    println!(
+        "  overlay: {} ({:.0} % outside)",
+        if complex.overlay.overlaid {
+            "yes"
+        } else {
+            "no"
+        },
+        complex.overlay.outside_share * 100.0
+    );
+    println!("\nThe rest of the map:");
+    for line in report.to_string().lines().skip(1) {
+        if !line.contains(&complex.name) {
+            println!("{line}");
+        }
+    }
+    println!(
+        "\nEvolution {FIRST_YEAR}–{year} ({} events beyond the status quo):",
+        events.len()
+    );
+    for e in &events {
+        let head = e.to_string();
+        println!("  {}", head.lines().next().unwrap_or(""));
+        for c in e.changes.iter().take(3) {
+            println!("      change: {c}");
+        }
+        let causes: Vec<String> = e
+            .causes
+            .iter()
+            .filter(|c| !matches!(c, Cause::Tie { .. }))
+            .take(4)
+            .map(|c| match c {
+                Cause::Joined { unit } => format!("{unit} joined"),
+                Cause::Left { unit } => format!("{unit} left"),
+                Cause::Membership {
+                    organisation,
+                    unit,
+                    began,
+                } => {
+                    format!(
+                        "{unit} {} {organisation}",
+                        if *began { "joined" } else { "left" }
+                    )
+                }
+                other => format!("{other:?}"),
+            })
+            .collect();
+        if !causes.is_empty() {
+            println!("      causes: {}", causes.join("; "));
+        }
+    }
+    println!("\npicture: {} and {}", svg.display(), dot.display());
+    Ok(())
+}
