@@ -128,8 +128,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     println!("Russia's instruments toward Armenia and Belarus, {from}–{to} (net signed intensity)");
     println!(
-        "{:<6}{:<5}{:>7}  {:<60} {}",
-        "year", "unit", "RUS", "by instrument", "others (USA EU IRN TUR AZE) · NATO"
+        "{:<6}{:<5}{:>7}  {:<60} others (USA EU IRN TUR AZE) · NATO",
+        "year", "unit", "RUS", "by instrument"
     );
     for r in &rows {
         let by: Vec<String> = r
