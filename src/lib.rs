@@ -38,6 +38,7 @@
 //! | Signed centralities: degree, PN index, signed eigenvector | [`balance::signed_degrees`], [`balance::pn_index`], [`balance::signed_eigenvector`] |
 //! | Float tolerances | [`tolerance`] |
 //! | Proptest strategies (feature `proptest`) | `strategies` |
+//! | How to property-test the theory's assumptions | [`guide::property_testing`] |
 //!
 //! ## Quick start
 //!
@@ -78,6 +79,7 @@ pub mod datasets;
 pub mod evidence;
 pub mod evolution;
 pub mod graph;
+pub mod guide;
 mod hash;
 pub mod id;
 pub mod io;

@@ -591,3 +591,25 @@ fn build_regions(
         Err(e) => panic!("rsct::strategies generated an invalid planted-regions data set: {e}"),
     }
 }
+
+named_strategy!(
+    /// Strategy for capability observations of a unit set; see [`capabilities`].
+    CapabilitiesStrategy => Vec<(String, f64)>
+);
+
+/// Capabilities of `units` units (`U00`, `U01`, …): finite, non-negative values with at
+/// least one positive, so [`crate::polarity::Shares::from_values`] always accepts them.
+/// Shrinks towards fewer units and smaller values.
+pub fn capabilities(units: RangeInclusive<usize>) -> CapabilitiesStrategy {
+    let units = (*units.start()).max(1)..=(*units.end()).max(1);
+    let s = proptest::collection::vec(0.0f64..100.0, units).prop_map(|mut v| {
+        if v.iter().all(|x| *x <= 0.0) {
+            v[0] = 1.0;
+        }
+        v.into_iter()
+            .enumerate()
+            .map(|(i, x)| (format!("U{i:02}"), x))
+            .collect()
+    });
+    CapabilitiesStrategy(s.boxed())
+}

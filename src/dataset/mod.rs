@@ -471,6 +471,11 @@ impl DatasetBuilder {
         self.parts.units.extend(units);
         self
     }
+    /// Adds many organisations.
+    pub fn organisations(mut self, organisations: impl IntoIterator<Item = Organisation>) -> Self {
+        self.parts.organisations.extend(organisations);
+        self
+    }
     /// Adds many relations.
     pub fn relations(mut self, relations: impl IntoIterator<Item = Relation>) -> Self {
         self.parts.relations.extend(relations);
