@@ -97,6 +97,13 @@ fn main() -> Result<(), Box<dyn Error>> {
                     .collect(),
             },
             Panel {
+                title: "strict triangle balance of the members' ties".into(),
+                series: names
+                    .iter()
+                    .map(|n| ((*n).to_owned(), pick(n, &|c| c.triangle_balance)))
+                    .collect(),
+            },
+            Panel {
                 title: "enmity share of internal interdependence".into(),
                 series: names
                     .iter()

@@ -300,8 +300,9 @@ fn internal_changes(x: &ComplexState, y: &ComplexState, o: &EvolutionOptions) ->
 ///
 /// Complexes are matched one to one by Jaccard overlap of their members (≥ `match_share`).
 /// For each match: *overlay* when the complex became overlaid; else *external* when members
-/// joined or left; else *internal* when polarity, poles, type, character or enmity share (by
-/// at least `enmity_change`) changed; else *status quo*. Unmatched complexes are *merged*
+/// joined or left; else *internal* when polarity, poles, type, character, enmity share (by
+/// at least `enmity_change`) or strict triangle balance (by at least `balance_change`)
+/// changed; else *status quo*. Unmatched complexes are *merged*
 /// (when two or more earlier complexes put most of their members into one later complex),
 /// *split* (the converse), *dissolved* or *formed*. Causes list the units that joined or left,
 /// the ties among the members (old and new) that changed, and the memberships that began or

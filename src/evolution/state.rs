@@ -2,6 +2,7 @@
 
 use super::EvolutionError;
 use super::compare::{Event, compare, match_complexes};
+use crate::balance::{CensusOptions, triangle_census};
 use crate::boundary::{BoundaryOptions, Character, ComplexType, InterdependenceOptions, analyse};
 use crate::dataset::Dataset;
 use crate::evidence::Evidence;
@@ -19,6 +20,7 @@ pub struct EvolutionOptions {
     pub(crate) boundary: BoundaryOptions,
     pub(crate) match_share: f64,
     pub(crate) enmity_change: f64,
+    pub(crate) balance_change: f64,
 }
 
 impl Default for EvolutionOptions {
@@ -30,8 +32,8 @@ impl Default for EvolutionOptions {
 impl EvolutionOptions {
     /// Defaults: default derivation rules, interdependence and boundary options; a complex
     /// keeps its identity from one year to the next when the Jaccard overlap of the member
-    /// sets is at least 0.5; an enmity-share change of at least 0.1 is an internal
-    /// transformation.
+    /// sets is at least 0.5; a change of at least 0.1 in the enmity share or in the strict
+    /// triangle balance of the members' ties is an internal transformation.
     pub fn new() -> Self {
         Self {
             rules: DerivationRules::new(),
@@ -39,6 +41,7 @@ impl EvolutionOptions {
             boundary: BoundaryOptions::new(),
             match_share: 0.5,
             enmity_change: 0.1,
+            balance_change: 0.1,
         }
     }
     /// Derivation rules for the snapshots.
@@ -96,6 +99,13 @@ pub struct ComplexState {
     pub character: Option<Character>,
     /// Enmity's share of internal signed interdependence.
     pub enmity_share: Option<f64>,
+    /// Interdependence among the members.
+    pub internal: f64,
+    /// Interdependence across the boundary (units set apart excluded).
+    pub external: f64,
+    /// Strict triangle balance of the members' signed ties ((+++ + +−−) / all), `None`
+    /// without triangles.
+    pub triangle_balance: Option<f64>,
     /// Outside global powers' share of the members' interdependence.
     pub outside_share: f64,
     /// Whether overlaid.
@@ -157,6 +167,10 @@ pub fn year_state(
         .complexes
         .into_iter()
         .map(|c| {
+            let sub = g.restricted_to(&c.members);
+            let triangle_balance = triangle_census(sub.graph(), &CensusOptions::new())
+                .ok()
+                .and_then(|t| t.counts().strict_ratio());
             let mut members = c.members;
             members.sort();
             let mut poles: Vec<String> = c
@@ -173,6 +187,9 @@ pub fn year_state(
                 complex_type: c.complex_type,
                 character: c.character,
                 enmity_share: c.enmity_share,
+                internal: c.metrics.internal,
+                external: c.metrics.external,
+                triangle_balance,
                 outside_share: c.overlay.outside_share,
                 overlaid: c.overlay.overlaid,
             }

@@ -50,8 +50,8 @@ pub struct Timeline {
     pub bands: Vec<Band>,
 }
 
-const LEFT: f64 = 170.0;
-const WIDTH: f64 = 980.0;
+const LEFT: f64 = 215.0;
+const WIDTH: f64 = 1020.0;
 const PANEL_H: f64 = 150.0;
 const BAND_H: f64 = 22.0;
 
