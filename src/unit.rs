@@ -160,7 +160,7 @@ impl Unit {
     /// # Errors
     /// [`UnitError::BadIso`] when the code is not three ASCII capital letters.
     pub fn with_iso(mut self, iso: &str) -> Result<Self, UnitError> {
-        if iso.len() == 3 && iso.bytes().all(|b| b.is_ascii_uppercase()) {
+        if is_iso3(iso) {
             self.iso = Some(iso.to_owned());
             Ok(self)
         } else {
@@ -213,4 +213,9 @@ impl Unit {
     pub fn exists_in(&self, year: crate::Year) -> bool {
         self.period.is_none_or(|p| p.contains(year))
     }
+}
+
+/// Whether `s` has the form of an ISO 3166 alpha-3 code: three ASCII capital letters.
+pub(crate) fn is_iso3(s: &str) -> bool {
+    s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
 }

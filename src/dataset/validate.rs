@@ -67,15 +67,7 @@ pub(crate) fn from_file(file: DatasetFile, issues: &mut Vec<Issue>) -> Parts {
                 index: i,
                 id: r.id.clone(),
             };
-            if let Err(source) = check_id(&r.id) {
-                issues.push(Issue::InvalidId {
-                    item: item.clone(),
-                    source,
-                });
-            }
-            if r.name.trim().is_empty() {
-                issues.push(Issue::EmptyName { item: item.clone() });
-            }
+            check_named(&item, &r.id, &r.name, issues);
             let cow = match r.cow {
                 None => None,
                 Some(c) => match u32::try_from(c) {
@@ -91,7 +83,7 @@ pub(crate) fn from_file(file: DatasetFile, issues: &mut Vec<Issue>) -> Parts {
                 },
             };
             if let Some(iso) = &r.iso
-                && !(iso.len() == 3 && iso.bytes().all(|b| b.is_ascii_uppercase()))
+                && !crate::unit::is_iso3(iso)
             {
                 issues.push(Issue::BadCode {
                     item: item.clone(),
@@ -113,15 +105,7 @@ pub(crate) fn from_file(file: DatasetFile, issues: &mut Vec<Issue>) -> Parts {
                 index: i,
                 id: r.id.clone(),
             };
-            if let Err(source) = check_id(&r.id) {
-                issues.push(Issue::InvalidId {
-                    item: item.clone(),
-                    source,
-                });
-            }
-            if r.name.trim().is_empty() {
-                issues.push(Issue::EmptyName { item });
-            }
+            check_named(&item, &r.id, &r.name, issues);
             Organisation::new_unchecked(&r.id, &r.name, r.kind, r.founded, r.evidence)
         })
         .collect();
@@ -200,6 +184,19 @@ pub(crate) fn from_file(file: DatasetFile, issues: &mut Vec<Issue>) -> Parts {
         memberships,
         relations,
         capabilities,
+    }
+}
+
+/// An identifier and a name, each checked.
+fn check_named(item: &Item, id: &str, name: &str, issues: &mut Vec<Issue>) {
+    if let Err(source) = check_id(id) {
+        issues.push(Issue::InvalidId {
+            item: item.clone(),
+            source,
+        });
+    }
+    if name.trim().is_empty() {
+        issues.push(Issue::EmptyName { item: item.clone() });
     }
 }
 
