@@ -152,8 +152,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn inclusive_ends_and_open_end() {
-        let p = Period::between(1992, 1999).unwrap();
+    fn inclusive_ends_and_open_end() -> Result<(), PeriodError> {
+        let p = Period::between(1992, 1999)?;
         assert!(!p.contains(1991));
         assert!(p.contains(1992));
         assert!(p.contains(1999));
@@ -161,6 +161,7 @@ mod tests {
         let open = Period::from_year(2002);
         assert!(open.contains(3000));
         assert!(!open.contains(2001));
+        Ok(())
     }
 
     #[test]
@@ -176,10 +177,10 @@ mod tests {
     }
 
     #[test]
-    fn overlap_and_cover() {
-        let a = Period::between(1990, 1995).unwrap();
-        let b = Period::between(1995, 2000).unwrap();
-        let c = Period::between(1996, 2000).unwrap();
+    fn overlap_and_cover() -> Result<(), PeriodError> {
+        let a = Period::between(1990, 1995)?;
+        let b = Period::between(1995, 2000)?;
+        let c = Period::between(1996, 2000)?;
         assert!(a.overlaps(&b) && b.overlaps(&a));
         assert!(!a.overlaps(&c) && !c.overlaps(&a));
         assert!(!Period::from_year(1999).overlaps(&a));
@@ -188,5 +189,6 @@ mod tests {
         assert!(!a.covers(&Period::from_year(1991)));
         assert_eq!(Period::year(2001).to_string(), "2001");
         assert_eq!(a.to_string(), "1990–1995");
+        Ok(())
     }
 }
