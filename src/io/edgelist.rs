@@ -77,6 +77,12 @@ pub(crate) fn split_csv<'a>(
 }
 
 pub(crate) fn number(path: &Path, line: usize, field: &str, value: &str) -> Result<f64, ReadError> {
+    // The common signs first, without the general float parser.
+    match value {
+        "1" | "+1" => return Ok(1.0),
+        "-1" => return Ok(-1.0),
+        _ => {}
+    }
     match value.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
         _ => Err(ReadError::BadNumber {
@@ -192,7 +198,8 @@ fn edge_fields<S: AsRef<str>>(
 
 /// Reads a whitespace-separated edge list `from to sign [weight]` such as SNAP's
 /// `soc-sign-*.txt(.gz)`, plain or gzip-compressed. Lines starting with `#` (or `%`) are
-/// comments; commas also separate fields. Otherwise as [`read_signed_csv`].
+/// comments (their content is not read); commas also separate fields. Otherwise as
+/// [`read_signed_csv`].
 ///
 /// # Errors
 /// As [`read_signed_csv`].
@@ -208,17 +215,18 @@ pub(crate) fn parse_edge_list(
 ) -> Result<(SignedGraph, ReadReport), ReadError> {
     let mut m = Merger::new();
     m.reserve(bytes.iter().filter(|&&b| b == b'\n').count() + 1);
-    let mut fields: Vec<&str> = Vec::with_capacity(4);
+    let mut fields: Vec<&str> = Vec::with_capacity(5);
     for (n, raw) in lines(bytes) {
-        let line = text(path, n, raw)?;
-        let t = line.trim_start();
-        if t.is_empty() || t.starts_with('#') || t.starts_with('%') {
+        let t = raw.trim_ascii_start();
+        if t.is_empty() || t[0] == b'#' || t[0] == b'%' {
             continue;
         }
+        // The separators are ASCII, so splitting the bytes never cuts a UTF-8 sequence; each
+        // field is then checked on its own.
         fields.clear();
-        for f in t.split(|c: char| c.is_ascii_whitespace() || c == ',') {
+        for f in t.split(|&b| b.is_ascii_whitespace() || b == b',') {
             if !f.is_empty() {
-                fields.push(f);
+                fields.push(text(path, n, f)?);
             }
         }
         edge_fields(path, n, &fields, &mut m)?;
