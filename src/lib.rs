@@ -27,6 +27,8 @@
 //! | The security graph of a year, with provenance per tie | [`snapshot()`], [`DerivationRules`], [`SecurityGraph`], [`Tie`] |
 //! | Plain signed graphs for the algorithms | [`SignedGraph`], [`SignedWeight`] |
 //! | Readers for CSV, SNAP and Pajek signed networks | [`io`] |
+//! | Frustration index: exact with proof of optimality, heuristic, certificate re-count | [`balance::frustration`], [`frustration_exact`], [`frustration_heuristic`], [`recount_frustration`] |
+//! | k-way signed partitions (Doreian & Mrvar) | [`signed_kway_partition`] |
 //! | Float tolerances | [`tolerance`] |
 //! | Proptest strategies (feature `proptest`) | `strategies` |
 //!
@@ -61,6 +63,7 @@
 
 pub use petgraph;
 
+pub mod balance;
 pub mod capability;
 pub mod dataset;
 pub mod evidence;
@@ -79,6 +82,9 @@ pub mod strategies;
 pub mod tolerance;
 pub mod unit;
 
+pub use balance::frustration::{
+    frustration_exact, frustration_heuristic, recount_frustration, signed_kway_partition,
+};
 pub use capability::CapabilityObservation;
 pub use dataset::{Dataset, DatasetBuilder, DatasetError};
 pub use evidence::Evidence;

@@ -19,3 +19,11 @@ pub const NET_ZERO: f64 = 1e-9;
 pub fn is_net_zero(x: f64) -> bool {
     x.abs() <= NET_ZERO
 }
+
+/// Absolute tolerance of the frustration solvers
+/// ([`crate::balance::frustration`]) when they compare sums of tie weights: a lower bound
+/// within `FRUSTRATION_EPS` of a solution's value proves it optimal, and a residual
+/// capacity at most `FRUSTRATION_EPS` counts as used up. Unweighted sums are whole numbers
+/// and exact in `f64`; for weighted graphs the tolerance absorbs the rounding of adding and
+/// subtracting magnitudes (about `1e-15` relative per operation).
+pub const FRUSTRATION_EPS: f64 = 1e-7;
