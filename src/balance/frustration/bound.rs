@@ -9,6 +9,7 @@
 
 use super::work::WorkGraph;
 use crate::tolerance::FRUSTRATION_EPS;
+use std::time::Instant;
 
 /// A compact copy of a work graph for the packing.
 #[derive(Debug, Clone)]
@@ -37,6 +38,8 @@ pub(crate) struct Packing {
     pub(crate) bound: f64,
     /// Whether no unbalanced cycle exists at all (the graph is balanced).
     pub(crate) balanced: bool,
+    /// Whether the packing ran to the end (not stopped by the deadline).
+    pub(crate) complete: bool,
 }
 
 impl Packer {
@@ -83,7 +86,7 @@ impl Packer {
 
     /// BFS from `s` up to depth `radius` on edges with residual capacity; returns an
     /// unbalanced cycle as a list of edge ids, if one is closed within the radius.
-    fn find_cycle(&mut self, s: u32, radius: u32, out: &mut Vec<u32>) -> bool {
+    fn find_cycle(&mut self, s: u32, radius: u32, budget: usize, out: &mut Vec<u32>) -> bool {
         self.cur = self.cur.wrapping_add(1);
         if self.cur == 0 {
             self.stamp.iter_mut().for_each(|x| *x = 0);
@@ -97,10 +100,15 @@ impl Packer {
         self.parent_edge[s as usize] = u32::MAX;
         self.depth[s as usize] = 0;
         let mut head = 0;
+        let mut scanned = 0usize;
         while head < self.queue.len() {
             let x = self.queue[head];
             head += 1;
             let dx = self.depth[x as usize];
+            scanned += self.off[x as usize + 1] - self.off[x as usize];
+            if scanned > budget {
+                return false;
+            }
             for k in self.off[x as usize]..self.off[x as usize + 1] {
                 let (y, e) = self.adj[k];
                 if self.cap[e as usize] <= FRUSTRATION_EPS || e == self.parent_edge[x as usize] {
@@ -138,14 +146,41 @@ impl Packer {
         false
     }
 
-    /// Greedy packing, radius 1, 2, 3 then unlimited, from every node in `order`.
-    pub(crate) fn pack(&mut self, order: &[u32]) -> Packing {
+    /// Greedy packing: short cycles first (radius 1, 2 and 3 around every node in `order`,
+    /// each search capped in the ties it scans), then any remaining unbalanced cycle (a
+    /// search that finds none proves its residual component balanced, and its nodes are
+    /// skipped). Stops early, with a smaller but valid bound, at `deadline`.
+    pub(crate) fn pack(&mut self, order: &[u32], deadline: Option<Instant>) -> Packing {
         let mut bound = 0.0;
         let mut cycle = Vec::new();
         let mut found_any = false;
-        for radius in [1u32, 2, 3, u32::MAX] {
+        let mut complete = true;
+        let mut calls = 0u32;
+        let mut done = vec![false; self.n];
+        'phases: for (radius, budget) in [
+            (1u32, 1usize << 12),
+            (2, 1 << 12),
+            (3, 1 << 13),
+            (u32::MAX, usize::MAX),
+        ] {
             for &s in order {
-                while self.find_cycle(s, radius, &mut cycle) {
+                if radius == u32::MAX && done[s as usize] {
+                    continue;
+                }
+                loop {
+                    calls += 1;
+                    if calls % 256 == 0 && deadline.is_some_and(|d| Instant::now() >= d) {
+                        complete = false;
+                        break 'phases;
+                    }
+                    if !self.find_cycle(s, radius, budget, &mut cycle) {
+                        if radius == u32::MAX {
+                            for &x in &self.queue {
+                                done[x as usize] = true;
+                            }
+                        }
+                        break;
+                    }
                     found_any = true;
                     let b = cycle
                         .iter()
@@ -160,7 +195,8 @@ impl Packer {
         }
         Packing {
             bound,
-            balanced: !found_any,
+            balanced: complete && !found_any,
+            complete,
         }
     }
 
@@ -170,14 +206,14 @@ impl Packer {
     }
 }
 
-/// The greedy packing bound of `g` (without its constant).
-pub(crate) fn packing_bound(g: &WorkGraph) -> Packing {
+/// The greedy packing bound of `g` (without its constant), stopping early at `deadline`.
+pub(crate) fn packing_bound(g: &WorkGraph, deadline: Option<Instant>) -> Packing {
     let mut p = Packer::new(g);
     // Low degree first: short cycles there use few edges a hub would need.
     let mut order: Vec<u32> = g.active_nodes();
     order.sort_by_key(|&v| (g.neighbours(v).len(), v));
     let _ = p.len();
-    p.pack(&order)
+    p.pack(&order, deadline)
 }
 
 #[cfg(test)]
@@ -193,7 +229,7 @@ mod tests {
             }
         }
         let g = WorkGraph::from_edges(4, e);
-        let p = packing_bound(&g);
+        let p = packing_bound(&g, None);
         assert!(!p.balanced);
         assert!(p.bound >= 1.0 && p.bound <= 2.0);
     }
@@ -201,7 +237,7 @@ mod tests {
     #[test]
     fn balanced_graph_has_no_cycle() {
         let g = WorkGraph::from_edges(4, [(0, 1, 1.0), (1, 2, -1.0), (2, 3, 1.0), (3, 0, -1.0)]);
-        let p = packing_bound(&g);
+        let p = packing_bound(&g, None);
         assert!(p.balanced);
         assert_eq!(p.bound, 0.0);
     }

@@ -13,6 +13,7 @@
 //! then reports the incumbent together with the best proven lower bound.
 
 use super::bound::packing_bound;
+use super::brute::brute_force;
 use super::reduce::{blocks, glue, reduce, undo};
 use super::work::{Colouring, WorkGraph};
 use crate::tolerance::FRUSTRATION_EPS;
@@ -25,6 +26,8 @@ pub(crate) struct Ctx {
     pub(crate) node_limit: u64,
     pub(crate) deadline: Option<Instant>,
     pub(crate) aborted: bool,
+    /// Blocks with at most this many nodes are solved by enumeration.
+    pub(crate) enumerate: usize,
 }
 
 impl Ctx {
@@ -105,7 +108,10 @@ pub(crate) fn solve(mut g: WorkGraph, limit: f64, ctx: &mut Ctx) -> Outcome {
             .iter()
             .map(|b| g.edge_subgraph(&b.nodes, &b.edges, &mut local))
             .collect();
-        let lbs: Vec<f64> = subs.iter().map(|s| packing_bound(s).bound).collect();
+        let lbs: Vec<f64> = subs
+            .iter()
+            .map(|s| packing_bound(s, ctx.deadline).bound)
+            .collect();
         let mut acc = c0;
         let mut rest: f64 = lbs.iter().sum();
         if acc + rest >= limit - FRUSTRATION_EPS {
@@ -141,7 +147,17 @@ pub(crate) fn solve(mut g: WorkGraph, limit: f64, ctx: &mut Ctx) -> Outcome {
             lb: acc,
         };
     }
-    let p = packing_bound(&g);
+    if let Some((cost, mut col)) = brute_force(&g, ctx.enumerate) {
+        undo(&log, &mut col);
+        return Outcome {
+            best: Some((cost, col)),
+            lb: cost,
+        };
+    }
+    let p = packing_bound(&g, ctx.deadline);
+    if !p.complete {
+        ctx.aborted = true;
+    }
     if p.balanced {
         let mut col = balanced_colouring(&g);
         undo(&log, &mut col);

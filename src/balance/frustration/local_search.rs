@@ -200,8 +200,10 @@ pub(crate) fn search_csr(
     if active.is_empty() {
         return (0.0, best_col);
     }
+    // The floor scales down for small graphs: 50 moves per node at most.
+    let floor = budget.min_moves.min(50 * active.len());
     let moves = ((budget.moves_per_node * active.len() as f64) as usize)
-        .clamp(budget.min_moves, budget.max_moves.max(budget.min_moves));
+        .clamp(floor, budget.max_moves.max(floor));
     let mut colour = vec![false; n];
     let mut seen = vec![false; n];
     let mut gain = vec![0.0f64; n];

@@ -41,6 +41,7 @@
 //! ```
 
 mod bound;
+mod brute;
 mod exact;
 mod input;
 mod kway;
@@ -164,7 +165,7 @@ pub struct FrustratedTie {
 /// Options of [`frustration_exact`]: a builder.
 ///
 /// Defaults: no time limit, a limit of 2,000,000 search nodes (so the search always
-/// ends), seed 0, [`Weighting::Unweighted`].
+/// ends), seed 0, [`Weighting::Unweighted`], enumeration of blocks up to 14 nodes.
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
 pub struct FrustrationOptions {
@@ -172,6 +173,7 @@ pub struct FrustrationOptions {
     pub(crate) node_limit: u64,
     pub(crate) seed: u64,
     pub(crate) weighting: Weighting,
+    pub(crate) enumerate: usize,
 }
 
 impl Default for FrustrationOptions {
@@ -188,7 +190,15 @@ impl FrustrationOptions {
             node_limit: 2_000_000,
             seed: 0,
             weighting: Weighting::Unweighted,
+            enumerate: 14,
         }
+    }
+    /// Blocks of at most `nodes` nodes (capped at 14) left by the reductions are solved by
+    /// enumerating their colourings instead of branching (default 14; 0 turns enumeration
+    /// off, e.g. to test the branching search on small graphs).
+    pub fn enumerate_up_to(mut self, nodes: usize) -> Self {
+        self.enumerate = nodes.min(14);
+        self
     }
     /// Stop the search after `limit` (wall clock); the result then carries the best value,
     /// the best lower bound and the gap. Results under a time limit can depend on the
@@ -216,8 +226,10 @@ impl FrustrationOptions {
 
 /// Options of [`frustration_heuristic`]: a builder.
 ///
-/// Defaults: seed 0, 8 starts, `20 × nodes` non-improving tabu moves per start (between
-/// 2,000 and 200,000), no lower bound, [`Weighting::Unweighted`].
+/// Defaults: seed 0, 6 starts, `10 × nodes` non-improving tabu moves per start (between
+/// 1,000 — or 50 per node on smaller blocks — and 200,000), no lower bound,
+/// [`Weighting::Unweighted`]. Blocks of at most 14 nodes left by the reductions are solved
+/// exactly by enumeration.
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
 pub struct HeuristicOptions {
@@ -241,9 +253,9 @@ impl HeuristicOptions {
     pub fn new() -> Self {
         Self {
             seed: 0,
-            starts: 8,
-            moves_per_node: 20.0,
-            min_moves: 2_000,
+            starts: 6,
+            moves_per_node: 10.0,
+            min_moves: 1_000,
             max_moves: 200_000,
             bound: false,
             weighting: Weighting::Unweighted,

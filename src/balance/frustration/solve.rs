@@ -1,6 +1,7 @@
 //! The public entry points: exact and heuristic frustration index.
 
 use super::bound::packing_bound;
+use super::brute::{BRUTE_MAX, brute_force};
 use super::exact::{Ctx, solve};
 use super::input::Input;
 use super::local_search::{Budget, search};
@@ -122,6 +123,7 @@ where
         node_limit: options.node_limit,
         deadline: options.time_limit.map(|d| start + d),
         aborted: false,
+        enumerate: options.enumerate,
     };
     let mut local = vec![u32::MAX; g.len()];
     let mut value = g.constant();
@@ -135,6 +137,12 @@ where
             min_moves: 500,
             max_moves: 20_000,
         };
+        if let Some((v, c)) = brute_force(&sub, options.enumerate) {
+            value += v;
+            lb += v;
+            cols.push(c);
+            continue;
+        }
         let (ub, col) = search(&sub, budget, options.seed.wrapping_add(i as u64), None);
         let r = solve(sub, ub, &mut ctx);
         let (v, c) = match r.best {
@@ -220,23 +228,16 @@ where
     };
     for (i, b) in bl.iter().enumerate() {
         let sub = g.edge_subgraph(&b.nodes, &b.edges, &mut local);
-        let (v, c) = if sub.edge_count() <= 3 {
-            // A triangle (the only block of ≤ 3 ties left by the reductions) is settled by its
-            // packing: one frustrated tie, found by the search below anyway.
-            search(
-                &sub,
-                Budget {
-                    starts: 1,
-                    ..budget
-                },
-                options.seed,
-                None,
-            )
-        } else {
-            search(&sub, budget, options.seed.wrapping_add(i as u64), None)
-        };
+        // Small blocks are solved exactly by enumeration.
+        if let Some((v, c)) = brute_force(&sub, BRUTE_MAX) {
+            value += v;
+            lb += v;
+            cols.push(c);
+            continue;
+        }
+        let (v, c) = search(&sub, budget, options.seed.wrapping_add(i as u64), None);
         if options.bound {
-            lb += packing_bound(&sub).bound.min(v);
+            lb += packing_bound(&sub, None).bound.min(v);
         }
         value += v;
         cols.push(c);
