@@ -12,7 +12,7 @@
 //! The search is depth first and never hangs: a node limit and a deadline end it, and it
 //! then reports the incumbent together with the best proven lower bound.
 
-use super::bound::packing_bound;
+use super::bound::{Packing, packing_bound};
 use super::brute::brute_force;
 use super::reduce::{blocks, glue, reduce, undo};
 use super::work::{Colouring, WorkGraph};
@@ -38,11 +38,10 @@ impl Ctx {
         self.nodes += 1;
         if self.nodes > self.node_limit {
             self.aborted = true;
-        } else if self.nodes % 64 == 0 {
-            if let Some(d) = self.deadline {
-                if Instant::now() >= d {
-                    self.aborted = true;
-                }
+        } else if let Some(d) = self.deadline {
+            // A search node costs far more than reading the clock.
+            if Instant::now() >= d {
+                self.aborted = true;
             }
         }
         self.aborted
@@ -88,8 +87,9 @@ fn balanced_colouring(g: &WorkGraph) -> Colouring {
     colour
 }
 
-/// Searches `g` for a colouring cheaper than `limit`.
-pub(crate) fn solve(mut g: WorkGraph, limit: f64, ctx: &mut Ctx) -> Outcome {
+/// Searches `g` for a colouring cheaper than `limit`. `pre` is the packing of `g` when the
+/// caller has computed it already (reused when the reductions leave `g` unchanged).
+pub(crate) fn solve(mut g: WorkGraph, limit: f64, ctx: &mut Ctx, pre: Option<Packing>) -> Outcome {
     let log = reduce(&mut g);
     let c0 = g.constant();
     let n = g.len();
@@ -108,10 +108,11 @@ pub(crate) fn solve(mut g: WorkGraph, limit: f64, ctx: &mut Ctx) -> Outcome {
             .iter()
             .map(|b| g.edge_subgraph(&b.nodes, &b.edges, &mut local))
             .collect();
-        let lbs: Vec<f64> = subs
+        let packs: Vec<Packing> = subs
             .iter()
-            .map(|s| packing_bound(s, ctx.deadline).bound)
+            .map(|s| packing_bound(s, ctx.deadline))
             .collect();
+        let lbs: Vec<f64> = packs.iter().map(|p| p.bound).collect();
         let mut acc = c0;
         let mut rest: f64 = lbs.iter().sum();
         if acc + rest >= limit - FRUSTRATION_EPS {
@@ -123,7 +124,7 @@ pub(crate) fn solve(mut g: WorkGraph, limit: f64, ctx: &mut Ctx) -> Outcome {
         let mut cols = Vec::with_capacity(subs.len());
         for (i, s) in subs.into_iter().enumerate() {
             rest -= lbs[i];
-            let r = solve(s, limit - acc - rest, ctx);
+            let r = solve(s, limit - acc - rest, ctx, Some(packs[i]));
             let lbi = r.lb.max(lbs[i]);
             match r.best {
                 Some((cost, col)) if cost <= lbi + FRUSTRATION_EPS => {
@@ -154,7 +155,10 @@ pub(crate) fn solve(mut g: WorkGraph, limit: f64, ctx: &mut Ctx) -> Outcome {
             lb: cost,
         };
     }
-    let p = packing_bound(&g, ctx.deadline);
+    let p = match pre {
+        Some(p) if log.is_empty() && p.complete => p,
+        _ => packing_bound(&g, ctx.deadline),
+    };
     if !p.complete {
         ctx.aborted = true;
     }
@@ -195,7 +199,7 @@ pub(crate) fn solve(mut g: WorkGraph, limit: f64, ctx: &mut Ctx) -> Outcome {
     for (k, flip) in [c < 0.0, c > 0.0].into_iter().enumerate() {
         let mut child = g.clone();
         child.contract(v, u, flip);
-        let r = solve(child, lim, ctx);
+        let r = solve(child, lim, ctx, None);
         child_lbs[k] = r.lb;
         if let Some((cost, mut col)) = r.best {
             if best.as_ref().is_none_or(|b| cost < b.0 - FRUSTRATION_EPS) {

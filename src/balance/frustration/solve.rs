@@ -144,7 +144,7 @@ where
             continue;
         }
         let (ub, col) = search(&sub, budget, options.seed.wrapping_add(i as u64), None);
-        let r = solve(sub, ub, &mut ctx);
+        let r = solve(sub, ub, &mut ctx, None);
         let (v, c) = match r.best {
             Some((cost, c)) if cost < ub - FRUSTRATION_EPS => (cost, c),
             _ => (ub, col),
