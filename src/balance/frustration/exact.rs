@@ -28,7 +28,19 @@ pub(crate) struct Ctx {
     pub(crate) aborted: bool,
     /// Blocks with at most this many nodes are solved by enumeration.
     pub(crate) enumerate: usize,
+    /// Current branching depth and ties held by the graphs along the current path.
+    pub(crate) depth: usize,
+    pub(crate) path_edges: usize,
+    /// Whether the search stopped at [`MAX_DEPTH`] or [`MAX_PATH_EDGES`].
+    pub(crate) memory_stop: bool,
 }
+
+/// The search stops (as on its node limit) beyond this branching depth, which keeps the
+/// recursion well inside a thread's stack …
+pub(crate) const MAX_DEPTH: usize = 1_500;
+/// … and when the graphs kept along the current path hold more ties than this (about
+/// 320 MB), which bounds memory on very large graphs searched without a time limit.
+pub(crate) const MAX_PATH_EDGES: usize = 10_000_000;
 
 impl Ctx {
     fn tick(&mut self) -> bool {
@@ -193,6 +205,17 @@ pub(crate) fn solve(mut g: WorkGraph, limit: f64, ctx: &mut Ctx, pre: Option<Pac
             lb: lb0,
         };
     };
+    let held = g.edge_count();
+    if ctx.depth >= MAX_DEPTH || ctx.path_edges + held > MAX_PATH_EDGES {
+        ctx.aborted = true;
+        ctx.memory_stop = true;
+        return Outcome {
+            best: None,
+            lb: lb0,
+        };
+    }
+    ctx.depth += 1;
+    ctx.path_edges += held;
     let mut best: Option<(f64, Colouring)> = None;
     let mut lim = limit;
     let mut child_lbs = [0.0f64; 2];
@@ -209,6 +232,8 @@ pub(crate) fn solve(mut g: WorkGraph, limit: f64, ctx: &mut Ctx, pre: Option<Pac
             }
         }
     }
+    ctx.depth -= 1;
+    ctx.path_edges -= held;
     let lb = lb0.max(child_lbs[0].min(child_lbs[1]));
     if let Some((_, col)) = best.as_mut() {
         undo(&log, col);

@@ -79,7 +79,10 @@ fn finish(
 /// # Limits
 /// The search stops at [`FrustrationOptions::node_limit`] branching nodes or at
 /// [`FrustrationOptions::time_limit`]; it then returns the best colouring found, the best
-/// proven lower bound and [`Status::NodeLimit`] / [`Status::TimeLimit`].
+/// proven lower bound and [`Status::NodeLimit`] / [`Status::TimeLimit`]. It also stops, with
+/// [`Status::NodeLimit`], beyond a branching depth of 1,500 or when the graphs kept along the
+/// current search path would hold more than 10 million ties (a guard for stack and memory
+/// on very large graphs searched without a time limit).
 ///
 /// # Complexity
 /// Exponential in the worst case (the problem is NP-hard); the reductions and the bound are
@@ -124,6 +127,9 @@ where
         deadline: options.time_limit.map(|d| start + d),
         aborted: false,
         enumerate: options.enumerate,
+        depth: 0,
+        path_edges: 0,
+        memory_stop: false,
     };
     let mut local = vec![u32::MAX; g.len()];
     let mut value = g.constant();
@@ -155,7 +161,7 @@ where
     }
     let status = if !ctx.aborted {
         Status::Optimal
-    } else if ctx.nodes > ctx.node_limit {
+    } else if ctx.nodes > ctx.node_limit || ctx.memory_stop {
         Status::NodeLimit
     } else {
         Status::TimeLimit
