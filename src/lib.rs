@@ -36,6 +36,8 @@
 //! | The world panel: yearly signed graphs of the state system and their analyses, streamed | [`panel`], [`World`], [`WorldRules`] |
 //! | Structural balance with certificates: Harary test, clusterability, signed triangle census, walk balance | [`balance::harary_test`], [`balance::clusterability`], [`balance::triangle_census`], [`balance::walk_balance`] |
 //! | Signed centralities: degree, PN index, signed eigenvector | [`balance::signed_degrees`], [`balance::pn_index`], [`balance::signed_eigenvector`] |
+//! | Frustration index: exact with proof of optimality, heuristic, certificate re-count | [`balance::frustration`], [`frustration_exact`], [`frustration_heuristic`], [`recount_frustration`] |
+//! | k-way signed partitions (Doreian & Mrvar) | [`signed_kway_partition`] |
 //! | Float tolerances | [`tolerance`] |
 //! | Proptest strategies (feature `proptest`) | `strategies` |
 //! | How to property-test the theory's assumptions | [`guide::property_testing`] |
@@ -97,6 +99,9 @@ pub mod strategies;
 pub mod tolerance;
 pub mod unit;
 
+pub use balance::frustration::{
+    frustration_exact, frustration_heuristic, recount_frustration, signed_kway_partition,
+};
 pub use capability::CapabilityObservation;
 pub use dataset::{Dataset, DatasetBuilder, DatasetError};
 pub use evidence::Evidence;

@@ -39,3 +39,11 @@ pub const PIVOT: f64 = 1e-12;
 /// signed eigenvector centrality fixes its sign (the first unit, by index, whose modulus is
 /// within this of the largest is made positive), so that rounding cannot flip the sign.
 pub const MODULUS_TIE: f64 = 1e-6;
+
+/// Absolute tolerance of the frustration solvers
+/// ([`crate::balance::frustration`]) when they compare sums of tie weights: a lower bound
+/// within `FRUSTRATION_EPS` of a solution's value proves it optimal, and a residual
+/// capacity at most `FRUSTRATION_EPS` counts as used up. Unweighted sums are whole numbers
+/// and exact in `f64`; for weighted graphs the tolerance absorbs the rounding of adding and
+/// subtracting magnitudes (about `1e-15` relative per operation).
+pub const FRUSTRATION_EPS: f64 = 1e-7;

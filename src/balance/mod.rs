@@ -7,6 +7,7 @@
 //! | Weak balance (Davis clusterability), O(n + m) | [`clusterability`] | the clusters, or a cycle with exactly one negative tie; [`verify_clusterability`] |
 //! | Signed triangle census, O(m^1.5) | [`triangle_census`] | per unit, weighted variant, list of unbalanced triangles |
 //! | Walk balance tr e^A / tr e^\|A\| | [`walk_balance`] | error bound; typed error above the dense limit |
+//! | Frustration (line) index: exact with a proof of optimality, heuristic, k-way partitions | [`frustration`] | the partition, the frustrated ties, a lower bound (optimal when equal); [`recount_frustration`] |
 //! | Signed degree centrality | [`signed_degrees`] | exact |
 //! | PN index (Everett & Borgatti 2014) | [`pn_index`] | dense solve, or iteration with error bound |
 //! | Signed eigenvector centrality | [`signed_eigenvector`] | typed error when no dominant eigenvalue |
@@ -39,6 +40,7 @@ mod degree;
 mod eigen;
 mod eigenvector;
 mod error;
+pub mod frustration;
 mod harary;
 mod partition;
 mod pn_index;
@@ -58,6 +60,11 @@ pub use eigenvector::{
     EigenMethod, SignedEigenvector, SignedEigenvectorOptions, signed_eigenvector,
 };
 pub use error::BalanceError;
+pub use frustration::{
+    Clusters, FrustratedTie, Frustration, FrustrationError, FrustrationOptions, HeuristicOptions,
+    KwayOptions, KwayPartition, KwaySearch, Status, Weighting, frustration_exact,
+    frustration_heuristic, recount_frustration, signed_kway_partition,
+};
 pub use harary::{HararyCertificate, HararyTest, harary_test, verify_harary};
 pub use pn_index::{PnIndex, PnIndexOptions, PnMethod, pn_index};
 pub use walk::{WalkBalance, WalkBalanceOptions, walk_balance};

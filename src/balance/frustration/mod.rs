@@ -1,0 +1,401 @@
+//! The frustration (line) index of balance — exact with a proof of optimality, by local
+//! search, and k-way signed partitions (THEORY §5).
+//!
+//! The frustration index `L` of a signed graph is the least number of ties (or, weighted,
+//! the least total weight) whose deletion — equivalently whose sign flip — makes the graph
+//! balanced (Harary 1959). Equivalently: over all splits of the units into two camps, the
+//! fewest *frustrated* ties, i.e. amity across the camps or enmity inside one. The
+//! normalised index is `F = 1 − 2L/m`. Computing `L` is NP-hard.
+//!
+//! | what | function | certificate |
+//! |---|---|---|
+//! | Exact `L`, unweighted or weighted | [`frustration_exact`] | camps, frustrated ties, lower bound (= `L` when optimal), gap on a limit |
+//! | Heuristic `L` (seeded multi-start tabu search; scales to Epinions) | [`frustration_heuristic`] | camps, frustrated ties; optional lower bound |
+//! | Re-check any colouring | [`recount_frustration`] | the frustrated ties |
+//! | k-way partition minimising `α·N + (1 − α)·P` (Doreian & Mrvar) | [`signed_kway_partition`] | membership, `N`, `P`, optimality |
+//!
+//! # Method
+//! The exact solver is a *branch and reduce* search (see [`frustration_exact`]): data
+//! reduction (the dominant-tie rule, which removes degree-1 nodes and contracts paths
+//! through degree-2 nodes, and the split into biconnected blocks, over which `L` is
+//! additive — after Hüffner, Betzler & Niedermeier 2010), lower bounds from packings of
+//! edge-disjoint unbalanced cycles (each such cycle holds at least one frustrated tie), an
+//! incumbent from tabu search, and branching on ties (satisfied / frustrated), with the
+//! reductions applied again in every branch.
+//!
+//! # Example
+//! ```
+//! use rsct::balance::frustration::{frustration_exact, FrustrationOptions};
+//! use rsct::{Sign, SignedGraph};
+//!
+//! // A triangle with one enmity tie cannot be balanced without frustrating one tie.
+//! let g = SignedGraph::from_edges(
+//!     ["A", "B", "C"],
+//!     [(0, 1, Sign::Amity), (1, 2, Sign::Amity), (0, 2, Sign::Enmity)],
+//! )?;
+//! let r = frustration_exact(g.graph(), &FrustrationOptions::new())?;
+//! assert_eq!(r.value(), 1.0);
+//! assert!(r.is_optimal());
+//! assert_eq!(r.frustrated().len(), 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod bound;
+mod brute;
+mod exact;
+mod input;
+mod kway;
+mod local_search;
+mod reduce;
+mod solve;
+mod work;
+
+pub use input::recount_frustration;
+pub use kway::{Clusters, KwayOptions, KwayPartition, KwaySearch, signed_kway_partition};
+pub use solve::{frustration_exact, frustration_heuristic};
+
+use crate::sign::Sign;
+use std::time::Duration;
+
+/// Errors of the frustration and partition solvers.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum FrustrationError {
+    /// A tie's magnitude is not a finite non-negative number (weighted mode).
+    #[error(
+        "tie {edge} ({source_node}–{target_node}) has magnitude {value}; weights must be finite and ≥ 0"
+    )]
+    BadWeight {
+        /// Position of the tie in the graph's edge order.
+        edge: usize,
+        /// Index of one end.
+        source_node: usize,
+        /// Index of the other end.
+        target_node: usize,
+        /// The magnitude found.
+        value: f64,
+    },
+    /// A colouring or membership vector does not have one entry per node.
+    #[error("{what} has {found} entries; the graph has {expected} node slots")]
+    LengthMismatch {
+        /// What was given.
+        what: &'static str,
+        /// Entries expected.
+        expected: usize,
+        /// Entries found.
+        found: usize,
+    },
+    /// `α` outside `[0, 1]`.
+    #[error("alpha = {alpha}; it must lie in [0, 1]")]
+    InvalidAlpha {
+        /// The value given.
+        alpha: f64,
+    },
+    /// A number of clusters that cannot be met.
+    #[error("{clusters} clusters asked of a graph with {nodes} nodes")]
+    InvalidClusterCount {
+        /// Clusters asked.
+        clusters: usize,
+        /// Nodes in the graph.
+        nodes: usize,
+    },
+    /// The exact k-way search was asked of a graph above its size limit.
+    #[error("exact k-way partition is limited to {limit} nodes; the graph has {nodes}")]
+    TooLargeForExact {
+        /// Nodes in the graph.
+        nodes: usize,
+        /// The limit.
+        limit: usize,
+    },
+}
+
+/// Whether ties count 1 each or by their magnitude.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Weighting {
+    /// Every signed tie counts 1: `L` is a number of ties (the line index of balance).
+    #[default]
+    Unweighted,
+    /// A tie counts its [`crate::SignedWeight::magnitude`]: the weighted frustration index.
+    Magnitude,
+}
+
+/// How a result was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Status {
+    /// The value is optimal: the lower bound equals it.
+    Optimal,
+    /// The exact search stopped at its node limit; the value and bound are the best found.
+    NodeLimit,
+    /// The exact search stopped at its time limit; the value and bound are the best found.
+    TimeLimit,
+    /// Local search only (optimal nevertheless when the lower bound meets the value).
+    Heuristic,
+}
+
+impl Status {
+    /// A short name for reports (`optimal`, `node_limit`, `time_limit`, `heuristic`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Optimal => "optimal",
+            Status::NodeLimit => "node_limit",
+            Status::TimeLimit => "time_limit",
+            Status::Heuristic => "heuristic",
+        }
+    }
+}
+
+/// A frustrated tie of a result: amity across the camps or enmity inside one.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct FrustratedTie {
+    /// Position of the tie in the graph's edge order (petgraph `EdgeIndex` for `Graph`).
+    pub edge: usize,
+    /// Index of one end.
+    pub source: usize,
+    /// Index of the other end.
+    pub target: usize,
+    /// The tie's sign.
+    pub sign: Sign,
+    /// What the tie counts (1, or its magnitude when weighted).
+    pub weight: f64,
+}
+
+/// Options of [`frustration_exact`]: a builder.
+///
+/// Defaults: no time limit, a limit of 2,000,000 search nodes (so the search always
+/// ends), seed 0, [`Weighting::Unweighted`], enumeration of blocks up to 14 nodes.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub struct FrustrationOptions {
+    pub(crate) time_limit: Option<Duration>,
+    pub(crate) node_limit: u64,
+    pub(crate) seed: u64,
+    pub(crate) weighting: Weighting,
+    pub(crate) enumerate: usize,
+}
+
+impl Default for FrustrationOptions {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl FrustrationOptions {
+    /// The defaults.
+    pub fn new() -> Self {
+        Self {
+            time_limit: None,
+            node_limit: 2_000_000,
+            seed: 0,
+            weighting: Weighting::Unweighted,
+            enumerate: 14,
+        }
+    }
+    /// Blocks of at most `nodes` nodes (capped at 14) left by the reductions are solved by
+    /// enumerating their colourings instead of branching (default 14; 0 turns enumeration
+    /// off, e.g. to test the branching search on small graphs).
+    pub fn enumerate_up_to(mut self, nodes: usize) -> Self {
+        self.enumerate = nodes.min(14);
+        self
+    }
+    /// Stop the search after `limit` (wall clock); the result then carries the best value,
+    /// the best lower bound and the gap. Results under a time limit can depend on the
+    /// machine's speed; the node limit does not.
+    pub fn time_limit(mut self, limit: Duration) -> Self {
+        self.time_limit = Some(limit);
+        self
+    }
+    /// Stop the search after `nodes` branching nodes.
+    pub fn node_limit(mut self, nodes: u64) -> Self {
+        self.node_limit = nodes;
+        self
+    }
+    /// Seed of the local search that gives the first incumbent.
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+    /// Unweighted (ties count 1) or weighted by magnitude.
+    pub fn weighting(mut self, weighting: Weighting) -> Self {
+        self.weighting = weighting;
+        self
+    }
+}
+
+/// Options of [`frustration_heuristic`]: a builder.
+///
+/// Defaults: seed 0, 6 starts, `10 × nodes` non-improving tabu moves per start (between
+/// 1,000 — or 50 per node on smaller blocks — and 200,000), no lower bound,
+/// [`Weighting::Unweighted`]. Blocks of at most 14 nodes left by the reductions are solved
+/// exactly by enumeration.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub struct HeuristicOptions {
+    pub(crate) seed: u64,
+    pub(crate) starts: usize,
+    pub(crate) moves_per_node: f64,
+    pub(crate) min_moves: usize,
+    pub(crate) max_moves: usize,
+    pub(crate) bound: bool,
+    pub(crate) weighting: Weighting,
+}
+
+impl Default for HeuristicOptions {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl HeuristicOptions {
+    /// The defaults.
+    pub fn new() -> Self {
+        Self {
+            seed: 0,
+            starts: 6,
+            moves_per_node: 10.0,
+            min_moves: 1_000,
+            max_moves: 200_000,
+            bound: false,
+            weighting: Weighting::Unweighted,
+        }
+    }
+    /// The seed: the same graph and seed give the same result, byte for byte.
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+    /// Number of starts (at least 1).
+    pub fn starts(mut self, starts: usize) -> Self {
+        self.starts = starts.max(1);
+        self
+    }
+    /// Tabu moves without improvement before a start ends, per node of the reduced graph,
+    /// clamped to `[min, max]`.
+    pub fn moves(mut self, per_node: f64, min: usize, max: usize) -> Self {
+        self.moves_per_node = if per_node.is_finite() {
+            per_node.max(0.0)
+        } else {
+            0.0
+        };
+        self.min_moves = min;
+        self.max_moves = max.max(min);
+        self
+    }
+    /// Also compute a lower bound (a cycle packing), so the result carries a certified gap.
+    pub fn certify_gap(mut self) -> Self {
+        self.bound = true;
+        self
+    }
+    /// Unweighted (ties count 1) or weighted by magnitude.
+    pub fn weighting(mut self, weighting: Weighting) -> Self {
+        self.weighting = weighting;
+        self
+    }
+}
+
+/// A frustration result with its certificate.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Frustration {
+    pub(crate) colours: Vec<bool>,
+    pub(crate) frustrated: Vec<FrustratedTie>,
+    pub(crate) value: f64,
+    pub(crate) lower_bound: f64,
+    #[serde(serialize_with = "ser_status")]
+    pub(crate) status: Status,
+    pub(crate) edges: usize,
+    pub(crate) total_weight: f64,
+    pub(crate) unsigned_ties: usize,
+    pub(crate) search_nodes: u64,
+}
+
+fn ser_status<S: serde::Serializer>(s: &Status, ser: S) -> Result<S::Ok, S::Error> {
+    ser.serialize_str(s.as_str())
+}
+
+impl Frustration {
+    /// The frustration index found: the number (or total weight) of frustrated ties of
+    /// [`Frustration::colours`], recounted on the input graph.
+    #[must_use]
+    pub fn value(&self) -> f64 {
+        self.value
+    }
+    /// A proven lower bound on the frustration index.
+    #[must_use]
+    pub fn lower_bound(&self) -> f64 {
+        self.lower_bound
+    }
+    /// `value − lower_bound` (0 when optimal).
+    #[must_use]
+    pub fn gap(&self) -> f64 {
+        (self.value - self.lower_bound).max(0.0)
+    }
+    /// The gap relative to the value (0 when the value is 0).
+    #[must_use]
+    pub fn relative_gap(&self) -> f64 {
+        if self.value > 0.0 {
+            self.gap() / self.value
+        } else {
+            0.0
+        }
+    }
+    /// Whether the value is proven optimal (lower bound = value).
+    #[must_use]
+    pub fn is_optimal(&self) -> bool {
+        self.value <= self.lower_bound + crate::tolerance::FRUSTRATION_EPS
+    }
+    /// How the result was obtained.
+    #[must_use]
+    pub fn status(&self) -> Status {
+        self.status
+    }
+    /// The camp of every node slot (`false` / `true`), indexed like the graph's nodes.
+    #[must_use]
+    pub fn colours(&self) -> &[bool] {
+        &self.colours
+    }
+    /// The two camps as lists of node indices (nodes without signed ties go to the first).
+    #[must_use]
+    pub fn camps(&self) -> [Vec<usize>; 2] {
+        let mut c = [Vec::new(), Vec::new()];
+        for (i, &x) in self.colours.iter().enumerate() {
+            c[usize::from(x)].push(i);
+        }
+        c
+    }
+    /// The frustrated ties of the colouring.
+    #[must_use]
+    pub fn frustrated(&self) -> &[FrustratedTie] {
+        &self.frustrated
+    }
+    /// The number of signed ties considered.
+    #[must_use]
+    pub fn edge_count(&self) -> usize {
+        self.edges
+    }
+    /// The total weight of the signed ties (their number when unweighted).
+    #[must_use]
+    pub fn total_weight(&self) -> f64 {
+        self.total_weight
+    }
+    /// Ties skipped because they carry no sign (zero net weight).
+    #[must_use]
+    pub fn unsigned_ties(&self) -> usize {
+        self.unsigned_ties
+    }
+    /// Normalised index `F = 1 − 2L/m` (`m` the total weight; 1 for a graph without ties).
+    #[must_use]
+    pub fn normalised(&self) -> f64 {
+        if self.total_weight > 0.0 {
+            1.0 - 2.0 * self.value / self.total_weight
+        } else {
+            1.0
+        }
+    }
+    /// Branching nodes the exact search visited (0 for the heuristic).
+    #[must_use]
+    pub fn search_nodes(&self) -> u64 {
+        self.search_nodes
+    }
+}
