@@ -15,6 +15,7 @@
 //! powers (`rsct::datasets::POST_SOVIET_OUTSIDE_POWERS`); default derivation rules
 //! (collective-defence co-membership = amity 0.5).
 
+use rsct::balance::frustration::{FrustrationOptions, frustration_exact};
 use rsct::balance::{CensusOptions, harary_test, triangle_census};
 use rsct::boundary::{
     BoundaryOptions, BoundaryReport, ComplexReport, InterdependenceOptions, analyse,
@@ -45,17 +46,28 @@ struct Balance {
     mmm: u64,
     strict_ratio: Option<f64>,
     balanced: bool,
-    camps: Option<[Vec<String>; 2]>,
     odd_cycle: Option<Vec<String>>,
+    /// The frustration index of the complex's signed ties (exact, with proof of optimality).
+    frustration: f64,
+    frustration_proven: bool,
+    /// F = 1 − 2L/m.
+    normalised_frustration: f64,
+    /// The two camps of an optimal partition (the Harary camps when balanced).
+    camps: [Vec<String>; 2],
+    /// The ties an optimal partition frustrates.
+    frustrated: Vec<String>,
 }
 
 fn balance(g: &SecurityGraph, members: &[String]) -> Result<Balance, Box<dyn Error>> {
     let sub = g.restricted_to(members);
     let census = triangle_census(sub.graph(), &CensusOptions::new())?;
     let h = harary_test(sub.graph())?;
+    let f = frustration_exact(sub.graph(), &FrustrationOptions::new().seed(7))?;
     let name = |i: &rsct::petgraph::graph::NodeIndex| {
         sub.unit(*i).map_or("?".to_owned(), |u| u.id().to_owned())
     };
+    let by_index = |i: &usize| name(&rsct::petgraph::graph::NodeIndex::new(*i));
+    let [a, b] = f.camps();
     let c = census.counts();
     Ok(Balance {
         ppp: c.ppp(),
@@ -64,12 +76,21 @@ fn balance(g: &SecurityGraph, members: &[String]) -> Result<Balance, Box<dyn Err
         mmm: c.mmm(),
         strict_ratio: c.strict_ratio(),
         balanced: h.is_balanced(),
-        camps: h
-            .camps()
-            .map(|[a, b]| [a.iter().map(name).collect(), b.iter().map(name).collect()]),
         odd_cycle: h
             .odd_cycle()
             .map(|cy| cy.units().iter().map(name).collect()),
+        frustration: f.value(),
+        frustration_proven: f.is_optimal(),
+        normalised_frustration: f.normalised(),
+        camps: [
+            a.iter().map(by_index).collect(),
+            b.iter().map(by_index).collect(),
+        ],
+        frustrated: f
+            .frustrated()
+            .iter()
+            .map(|t| format!("{}–{}", by_index(&t.source), by_index(&t.target)))
+            .collect(),
     })
 }
 
@@ -214,14 +235,26 @@ fn main() -> Result<(), Box<dyn Error>> {
         bal.pmm,
         bal.mmm,
         bal.strict_ratio.map_or("—".into(), |r| format!("{r:.3}")),
-        match (&bal.camps, &bal.odd_cycle) {
-            (Some([a, b]), _) => format!(
-                "balanced, camps {{{}}} vs {{{}}}",
-                a.join(", "),
-                b.join(", ")
-            ),
-            (_, Some(c)) => format!("not balanced: odd-negative cycle {}", c.join(" → ")),
-            _ => String::new(),
+        match &bal.odd_cycle {
+            None => "balanced".to_owned(),
+            Some(c) => format!("not balanced: odd-negative cycle {}", c.join(" → ")),
+        }
+    );
+    println!(
+        "  frustration: L = {}{} (F = {:.3}); camps {{{}}} vs {{{}}}{}",
+        bal.frustration,
+        if bal.frustration_proven {
+            ", proven optimal"
+        } else {
+            " (not proven)"
+        },
+        bal.normalised_frustration,
+        bal.camps[0].join(", "),
+        bal.camps[1].join(", "),
+        if bal.frustrated.is_empty() {
+            String::new()
+        } else {
+            format!("; frustrated: {}", bal.frustrated.join(", "))
         }
     );
     for sc in &complex.subcomplexes {
