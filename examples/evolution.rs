@@ -104,6 +104,13 @@ fn main() -> Result<(), Box<dyn Error>> {
                     .collect(),
             },
             Panel {
+                title: "frustration index of the members' ties".into(),
+                series: names
+                    .iter()
+                    .map(|n| ((*n).to_owned(), pick(n, &|c| c.frustration)))
+                    .collect(),
+            },
+            Panel {
                 title: "enmity share of internal interdependence".into(),
                 series: names
                     .iter()

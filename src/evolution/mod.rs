@@ -20,7 +20,9 @@ mod state;
 mod timeline;
 
 pub use compare::{Cause, Event, Transformation, compare};
-pub use state::{ComplexState, EvolutionOptions, Series, YearState, series, year_state};
+pub use state::{
+    ComplexState, EvolutionOptions, FRUSTRATION_NODE_LIMIT, Series, YearState, series, year_state,
+};
 pub use timeline::{MembershipSpan, membership_timeline};
 
 /// Errors of the `evolution` module.

@@ -2,6 +2,7 @@
 
 use super::EvolutionError;
 use super::compare::{Event, compare, match_complexes};
+use crate::balance::frustration::{FrustrationOptions, frustration_exact};
 use crate::balance::{CensusOptions, triangle_census};
 use crate::boundary::{BoundaryOptions, Character, ComplexType, InterdependenceOptions, analyse};
 use crate::dataset::Dataset;
@@ -10,6 +11,11 @@ use crate::period::Year;
 use crate::polarity::Polarity;
 use crate::snapshot::DerivationRules;
 use std::collections::{BTreeMap, BTreeSet};
+
+/// The node limit of the exact frustration search for each complex in each year: complexes
+/// are small, so the search ends long before; a complex that reaches it gets no frustration
+/// value rather than an unproven one.
+pub const FRUSTRATION_NODE_LIMIT: u64 = 200_000;
 
 /// Options for [`series`] and [`compare`](super::compare). A builder.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,6 +112,9 @@ pub struct ComplexState {
     /// Strict triangle balance of the members' signed ties ((+++ + +−−) / all), `None`
     /// without triangles.
     pub triangle_balance: Option<f64>,
+    /// The frustration index of the members' signed ties (exact; `None` when the search hit
+    /// its node limit, see [`FRUSTRATION_NODE_LIMIT`]).
+    pub frustration: Option<f64>,
     /// Outside global powers' share of the members' interdependence.
     pub outside_share: f64,
     /// Whether overlaid.
@@ -171,6 +180,13 @@ pub fn year_state(
             let triangle_balance = triangle_census(sub.graph(), &CensusOptions::new())
                 .ok()
                 .and_then(|t| t.counts().strict_ratio());
+            let frustration = frustration_exact(
+                sub.graph(),
+                &FrustrationOptions::new().node_limit(FRUSTRATION_NODE_LIMIT),
+            )
+            .ok()
+            .filter(|f| f.is_optimal())
+            .map(|f| f.value());
             let mut members = c.members;
             members.sort();
             let mut poles: Vec<String> = c
@@ -190,6 +206,7 @@ pub fn year_state(
                 internal: c.metrics.internal,
                 external: c.metrics.external,
                 triangle_balance,
+                frustration,
                 outside_share: c.overlay.outside_share,
                 overlaid: c.overlay.overlaid,
             }

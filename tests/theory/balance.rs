@@ -80,3 +80,51 @@ proptest! {
         prop_assert!(clusterability(gk.graph()).unwrap().is_clusterable());
     }
 }
+
+/// The graph with every tie of the units in `set` negated (a switching).
+fn switched(g: &SignedGraph, set: &[bool]) -> SignedGraph {
+    let labels: Vec<&str> = (0..g.node_count())
+        .map(|i| g.label(rsct::petgraph::graph::NodeIndex::new(i)).unwrap())
+        .collect();
+    let edges: Vec<(usize, usize, Sign)> = g
+        .edges()
+        .map(|(a, b, e)| {
+            let flip = set[a.index()] != set[b.index()];
+            (
+                a.index(),
+                b.index(),
+                if flip { e.sign().flipped() } else { e.sign() },
+            )
+        })
+        .collect();
+    SignedGraph::from_edges(labels, edges).unwrap()
+}
+
+proptest! {
+    /// **Frustration bounds** (Harary 1959; Aref, Mason & Wilson 2020, Networks 75): the
+    /// frustration index L satisfies 0 ≤ L ≤ ⌊m/2⌋ and L ≤ the number of enmity ties, and
+    /// L = 0 iff the graph is balanced (Harary's theorem); a proven result's lower bound
+    /// equals its value, and its frustrated ties recount to it.
+    #[test]
+    fn frustration_bounds(g in signed_graphs(SignedGraphParams::new().nodes(0..=12))) {
+        use rsct::balance::frustration::{FrustrationOptions, Weighting, frustration_exact, recount_frustration};
+        let f = frustration_exact(g.graph(), &FrustrationOptions::new()).unwrap();
+        prop_assert!(f.is_optimal());
+        let l = f.value();
+        prop_assert!(l <= (g.edge_count() / 2) as f64);
+        prop_assert!(l <= g.negative_edge_count() as f64);
+        prop_assert_eq!(l == 0.0, harary_test(g.graph()).unwrap().is_balanced());
+        prop_assert_eq!(recount_frustration(g.graph(), f.colours(), Weighting::Unweighted).unwrap().0, l);
+    }
+
+    /// **Switching invariance** (Harary 1953; Zaslavsky 1982): negating every tie between a
+    /// set of units and the rest changes neither the frustration index nor the Harary verdict.
+    #[test]
+    fn switching_invariance(g in signed_graphs(SignedGraphParams::new().nodes(1..=12)), set in proptest::collection::vec(any::<bool>(), 12)) {
+        use rsct::balance::frustration::{FrustrationOptions, frustration_exact};
+        let h = switched(&g, &set);
+        let (a, b) = (frustration_exact(g.graph(), &FrustrationOptions::new()).unwrap(), frustration_exact(h.graph(), &FrustrationOptions::new()).unwrap());
+        prop_assert_eq!(a.value(), b.value());
+        prop_assert_eq!(harary_test(g.graph()).unwrap().is_balanced(), harary_test(h.graph()).unwrap().is_balanced());
+    }
+}

@@ -68,3 +68,16 @@ proptest! {
         prop_assert_eq!(a, b);
     }
 }
+
+proptest! {
+    /// **Same seed, same output** for the seeded heuristics: the frustration heuristic
+    /// returns the same partition for the same graph and seed.
+    #[test]
+    fn same_seed_same_frustration(g in rsct::strategies::signed_graphs(rsct::strategies::SignedGraphParams::new().nodes(0..=30).density(0.3)), seed in any::<u64>()) {
+        use rsct::balance::frustration::{HeuristicOptions, frustration_heuristic};
+        let a = frustration_heuristic(g.graph(), &HeuristicOptions::new().seed(seed)).unwrap();
+        let b = frustration_heuristic(g.graph(), &HeuristicOptions::new().seed(seed)).unwrap();
+        prop_assert_eq!(a.colours(), b.colours());
+        prop_assert_eq!(a.value(), b.value());
+    }
+}
