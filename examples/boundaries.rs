@@ -22,7 +22,9 @@
 //! Ties: any ATOP obligation is amity, MID hostility ≥ `--hostility` (default 3) enmity,
 //! the dispute wins; `--proximity W` (default 0.5; 0 turns it off) adds W of
 //! interdependence for land contiguity, or up to `--contiguity 1-5` (default 1, land);
-//! `--members-only` keeps only system members. Power classes come from NMC world CINC
+//! `--atop-intensity OBLIGATION=W` (repeatable; `defense`, `offense`, `neutrality`,
+//! `nonaggression`, `consultation`) sets the amity intensity of an obligation (default 1;
+//! a tie takes the largest of its obligations'); `--members-only` keeps only system members. Power classes come from NMC world CINC
 //! shares (superpowers are set apart), with Buzan & Wæver's "1 + 4" from 1990.
 //! `--compare MAP.csv` (lines `unit,region`, `#` comments; region `insulator` marks an
 //! insulator) prints, per year and on average, the adjusted Rand index of the complexes
@@ -31,7 +33,7 @@
 //! `tests/data/bw2003_regions.csv`, Buzan & Wæver's post-Cold War map.
 
 use rsct::boundary::{BoundaryOptions, InterdependenceOptions, analyse};
-use rsct::io::cow::ContiguityType;
+use rsct::io::cow::{ContiguityType, Obligation};
 use rsct::panel::{World, WorldBoundaryOptions, WorldRules};
 use rsct::polarity::Classification;
 use rsct::{Dataset, DerivationRules, UnitKind};
@@ -54,6 +56,7 @@ struct Args {
     hostility: Option<u8>,
     members_only: bool,
     compare: Option<String>,
+    atop: Vec<(String, f64)>,
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -82,6 +85,13 @@ fn main() -> Result<(), Box<dyn Error>> {
             "--hostility" => a.hostility = Some(value("--hostility")?.parse()?),
             "--members-only" => a.members_only = true,
             "--compare" => a.compare = Some(value("--compare")?),
+            "--atop-intensity" => {
+                let v = value("--atop-intensity")?;
+                let (o, w) = v
+                    .split_once('=')
+                    .ok_or("--atop-intensity needs OBLIGATION=W")?;
+                a.atop.push((o.to_owned(), w.parse()?));
+            }
             "--json" => a.json = true,
             f if !f.starts_with("--") && a.file.is_none() => a.file = Some(f.to_owned()),
             other => return Err(format!("unknown argument {other}").into()),
@@ -148,6 +158,13 @@ fn world(dir: &str, a: &Args, opts: BoundaryOptions) -> Result<(), Box<dyn Error
     let mut rules = WorldRules::new().members_only(a.members_only);
     if let Some(h) = a.hostility {
         rules = rules.mid_hostility_at_least(h);
+    }
+    for (o, w) in &a.atop {
+        let o = Obligation::ALL
+            .into_iter()
+            .find(|x| x.as_str() == o)
+            .ok_or_else(|| format!("unknown ATOP obligation {o}"))?;
+        rules = rules.atop_intensity(o, *w);
     }
     let weight = a.proximity.unwrap_or(0.5);
     if weight > 0.0 {
