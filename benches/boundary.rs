@@ -5,11 +5,12 @@
 //! 1990, CINC for each complex's polarity.
 //!
 //! Reads `../shared/data/cow` when present; otherwise a seeded synthetic world of the same
-//! shape (about 190 states by 2014 in regional blocs, alliances inside blocs, disputes
-//! mostly inside, contiguity inside, CINC scores).
+//! shape (a state list growing to 192 states in 8 regions by 2014, alliances inside
+//! regions, disputes mostly inside, land contiguity inside, CINC scores).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rsct::io::cow::{self, ContiguityType, sources};
+use rsct::boundary::BoundaryOptions;
+use rsct::io::cow::{self, ContiguityType, Obligation, sources};
 use rsct::panel::{World, WorldBoundaryOptions, WorldRules};
 use std::fmt::Write as _;
 use std::hint::black_box;
@@ -42,11 +43,14 @@ fn synthetic() -> World {
     let mut cont = String::from("state1no,state2no,year,conttype\n");
     let mut nmc = String::from("ccode,year,milex,milper,irst,pec,tpop,upop,cinc\n");
     let code = |region: u64, k: u64| 2 + (region * 30 + k) * 3;
+    // Each state joins the system in the year it first appears.
+    let mut first_year: std::collections::BTreeMap<u64, u64> = Default::default();
     for year in 1816..=2014u64 {
         let per = 3 + (year - 1816) * 21 / 198; // states per region: 3 … 24
         for r in 0..8 {
             for k in 0..per {
                 let c = code(r, k);
+                first_year.entry(c).or_insert(year);
                 let cinc = (1 + rng.below(1000)) as f64 / 1e5 * if k == 0 { 20.0 } else { 1.0 };
                 writeln!(nmc, "{c},{year},1,1,1,1,1,1,{cinc}").unwrap();
                 if k + 1 < per {
@@ -80,7 +84,14 @@ fn synthetic() -> World {
             }
         }
     }
+    let mut states = String::from(
+        "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version\n",
+    );
+    for (c, y) in first_year {
+        writeln!(states, "S{c},{c},State {c},{y},1,1,2016,12,31,2016").unwrap();
+    }
     World::new()
+        .with_states(cow::from_bytes::states("states.csv", states.as_bytes()).unwrap())
         .with_alliances(cow::from_bytes::atop("atop.csv", atop.as_bytes(), None).unwrap())
         .with_disputes(
             cow::from_bytes::mid5("mid.csv", mid.as_bytes(), None).unwrap(),
@@ -121,6 +132,17 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("world_1816_2014_members_only_no_contiguity", |b| {
         let rules = WorldRules::new().members_only(true);
+        b.iter(|| black_box(all_years(&world, &rules, &options)))
+    });
+    g.bench_function("world_1816_2014_validation_setting", |b| {
+        // The best setting of docs/world_1990_2001.md.
+        let rules = WorldRules::new()
+            .members_only(true)
+            .contiguity(ContiguityType::Land, 1.0)
+            .atop_intensity(Obligation::NonAggression, 0.1)
+            .atop_intensity(Obligation::Consultation, 0.2)
+            .atop_intensity(Obligation::Neutrality, 0.2);
+        let options = WorldBoundaryOptions::new().boundary(BoundaryOptions::new().resolution(2.0));
         b.iter(|| black_box(all_years(&world, &rules, &options)))
     });
     g.bench_function("world_1995", |b| {
