@@ -467,3 +467,37 @@ fn world_boundaries_equal_the_dataset_route() {
         Err(PanelError::Boundary(_))
     ));
 }
+
+#[test]
+fn an_unbalanced_year_carries_its_odd_cycle() {
+    // 2–20 and 20–200 allied, 2–200 in a dispute: one ++− triangle.
+    let atop = cow::from_bytes::atop(
+        "a.csv",
+        b"ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul\n\
+          2,20,1950,1,0,0,0,0\n20,200,1950,0,0,0,0,1\n",
+        None,
+    )
+    .unwrap();
+    let mid = cow::from_bytes::mid5(
+        "m.csv",
+        b"dispnum,ccode1,ccode2,year,hostlev\n8,2,200,1950,4\n",
+        None,
+    )
+    .unwrap();
+    let w = World::new()
+        .with_alliances(atop)
+        .with_disputes(mid, sources::MID5);
+    let row = w
+        .panel(1950, 1950, &WorldRules::new(), PanelOptions::new())
+        .unwrap()
+        .next()
+        .unwrap();
+    let c = row.census.unwrap();
+    assert_eq!((c.ppp, c.ppm, c.pmm, c.mmm), (0, 1, 0, 0));
+    let h = row.harary.unwrap();
+    assert!(!h.balanced);
+    assert_eq!(h.camp_sizes, None);
+    let mut cycle = h.odd_cycle.clone();
+    cycle.sort();
+    assert_eq!(cycle, ["2", "20", "200"]);
+}
