@@ -201,6 +201,19 @@ fn multigraph_and_self_loops() {
         triangle_census(&s, &CensusOptions::new()),
         Err(BalanceError::SelfLoop { node: 1, .. })
     ));
+    // The same errors from the counts-only (bit-set) path.
+    assert!(matches!(
+        triangle_census(&s, &CensusOptions::new().per_unit(false)),
+        Err(BalanceError::SelfLoop { node: 1, .. })
+    ));
+    assert_eq!(
+        triangle_census(&g, &CensusOptions::new().per_unit(false)),
+        Err(BalanceError::ParallelTies {
+            measure: "signed triangle census",
+            a: 0,
+            b: 1
+        })
+    );
 }
 
 #[test]

@@ -295,3 +295,109 @@ fn adjusted_rand_index_values() {
     assert_eq!(adjusted_rand_index(&[0], &[0]), None);
     assert_eq!(adjusted_rand_index(&[0, 1], &[0]), None);
 }
+
+/// A pole P at odds with its rival R; a bloc of P's allies all tied to R as well. Without
+/// proximity, every ally is a buffer; with contiguity, only the allies bordering both.
+#[test]
+fn buffers_are_geographic_when_the_graph_has_proximity() {
+    use rsct::boundary::{Interdependence, InterdependenceGraph, analyse_interdependence};
+    let ids = ["P", "R", "U1", "U2", "U3", "Q1", "Q2", "Q3"];
+    let units: Vec<(String, UnitKind)> = ids
+        .iter()
+        .map(|u| ((*u).to_owned(), UnitKind::State))
+        .collect();
+    let amity = |w: f64| Interdependence {
+        amity: w,
+        ..Interdependence::default()
+    };
+    let mut pairs = vec![(
+        0,
+        1,
+        Interdependence {
+            enmity: 1.0,
+            ..Interdependence::default()
+        },
+    )];
+    for i in 0..ids.len() {
+        for j in i + 1..ids.len() {
+            if (i, j) != (0, 1) {
+                pairs.push((i, j, amity(1.0)));
+            }
+        }
+    }
+    let caps: BTreeMap<String, f64> = [("P", 10.0), ("R", 1.0)]
+        .into_iter()
+        .chain(ids[2..].iter().map(|u| (*u, 0.5)))
+        .map(|(u, v)| (u.to_owned(), v))
+        .collect();
+    let opts = BoundaryOptions::new();
+    let g = InterdependenceGraph::from_pairs(units.clone(), pairs.clone()).unwrap();
+    let r = analyse_interdependence(2000, &g, &caps, &opts).unwrap();
+    assert_eq!(r.complexes.len(), 1);
+    let buffers: Vec<&str> = r.complexes[0]
+        .buffers
+        .iter()
+        .map(|b| b.unit.as_str())
+        .collect();
+    assert_eq!(buffers, ["U1", "U2", "U3", "Q1", "Q2", "Q3"]);
+    // U2 borders both P and R; U1 borders P only; U3 borders nobody.
+    let near = |w: f64| Interdependence {
+        proximity: w,
+        ..Interdependence::default()
+    };
+    pairs.extend([(0, 3, near(0.5)), (1, 3, near(0.5)), (0, 2, near(0.5))]);
+    let g = InterdependenceGraph::from_pairs(units, pairs).unwrap();
+    assert_eq!(g.between("U2", "R").unwrap().total(), 1.5);
+    let r = analyse_interdependence(2000, &g, &caps, &opts).unwrap();
+    let b = &r.complexes[0].buffers;
+    assert_eq!(b.len(), 1);
+    assert_eq!(
+        (b[0].unit.as_str(), &b[0].between),
+        ("U2", &("P".to_owned(), "R".to_owned()))
+    );
+}
+
+#[test]
+fn interdependence_from_pairs_checks_its_input() {
+    use rsct::boundary::{BoundaryError, Interdependence, InterdependenceGraph};
+    let units = || {
+        vec![
+            ("A".to_owned(), UnitKind::State),
+            ("B".to_owned(), UnitKind::State),
+        ]
+    };
+    let w = Interdependence {
+        amity: 1.0,
+        ..Interdependence::default()
+    };
+    // Pairs in either order are one dyad, summed; zero pairs dropped.
+    let g = InterdependenceGraph::from_pairs(
+        units(),
+        [(1, 0, w), (0, 1, w), (0, 1, Interdependence::default())],
+    )
+    .unwrap();
+    assert_eq!(g.pairs().len(), 1);
+    assert_eq!(g.between("A", "B").unwrap().amity, 2.0);
+    assert!(matches!(
+        InterdependenceGraph::from_pairs(units(), [(0, 2, w)]),
+        Err(BoundaryError::BadPair { a: 0, b: 2, .. })
+    ));
+    assert!(matches!(
+        InterdependenceGraph::from_pairs(units(), [(1, 1, w)]),
+        Err(BoundaryError::BadPair { .. })
+    ));
+    let nan = Interdependence {
+        enmity: f64::NAN,
+        ..Interdependence::default()
+    };
+    assert!(matches!(
+        InterdependenceGraph::from_pairs(units(), [(0, 1, nan)]),
+        Err(BoundaryError::BadPair { .. })
+    ));
+    let mut twice = units();
+    twice[1].0 = "A".to_owned();
+    assert!(matches!(
+        InterdependenceGraph::from_pairs(twice, []),
+        Err(BoundaryError::DuplicateUnit { ref unit }) if unit == "A"
+    ));
+}

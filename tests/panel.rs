@@ -341,3 +341,163 @@ fn dataset_of_a_year_snapshots_to_a_security_graph() {
         Some("atop5.1_directed_dyad_year.csv.gz, ccode 365–370, 1993")
     );
 }
+
+/// A small world of NMC scores for power classes: 1985 and 1995.
+fn nmc_world() -> World {
+    let mut nmc = String::from("stateabb,ccode,year,milex,milper,irst,pec,tpop,upop,cinc\n");
+    for year in [1985, 1995] {
+        for (abb, code, cinc) in [
+            ("USA", 2, 0.15),
+            ("RUS", 365, 0.06),
+            ("CHN", 710, 0.16),
+            ("JPN", 740, 0.05),
+            ("IND", 750, 0.07),
+            ("ARM", 371, 0.001),
+        ] {
+            nmc.push_str(&format!("{abb},{code},{year},1,1,1,1,1,1,{cinc}\n"));
+        }
+    }
+    let mut states = String::from(
+        "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version\n",
+    );
+    for (abb, code) in [
+        ("USA", 2),
+        ("RUS", 365),
+        ("CHN", 710),
+        ("JPN", 740),
+        ("IND", 750),
+        ("ARM", 371),
+    ] {
+        states.push_str(&format!("{abb},{code},{abb},1816,1,1,2016,12,31,2016\n"));
+    }
+    World::new()
+        .with_states(cow::from_bytes::states("states.csv", states.as_bytes()).unwrap())
+        .with_capabilities(cow::from_bytes::nmc("nmc.csv", nmc.as_bytes(), None).unwrap())
+}
+
+#[test]
+fn power_classes_from_world_shares_with_the_preset_from_1990() {
+    use rsct::panel::WorldBoundaryOptions;
+    use rsct::polarity::{Classification, PowerClass};
+    let w = nmc_world();
+    let rules = WorldRules::new().labels(Labels::Ccode);
+    let opts = WorldBoundaryOptions::new();
+    // Shares of 0.491 in all: CHN 0.326 and USA 0.305 (≥ 0.8 × 0.326) are superpowers, the
+    // others at ≥ 0.03 great powers, ARM (0.002) none.
+    let c = w.power_classes(1985, &rules, &opts).unwrap();
+    assert_eq!(c.class("710"), PowerClass::Superpower);
+    assert_eq!(c.class("2"), PowerClass::Superpower);
+    assert_eq!(c.class("750"), PowerClass::GreatPower);
+    assert_eq!(c.class("371"), PowerClass::Other);
+    // From 1990 the "1 + 4" is the list of global powers; labels must be the preset's.
+    let rules = WorldRules::new();
+    let c = w.power_classes(1995, &rules, &opts).unwrap();
+    assert_eq!(c.class("USA"), PowerClass::Superpower);
+    assert_eq!(c.class("CHN"), PowerClass::GreatPower);
+    assert_eq!(c.class("RUS"), PowerClass::GreatPower);
+    assert_eq!(c.class("IND"), PowerClass::RegionalPower);
+    let none = opts.clone().buzan_waever_from(None);
+    assert_eq!(
+        w.power_classes(1995, &rules, &none).unwrap().class("IND"),
+        PowerClass::GreatPower
+    );
+    // The user's classes win over both.
+    let mine = opts.boundary(
+        rsct::boundary::BoundaryOptions::new()
+            .classes(Classification::new().with_override("IND", PowerClass::Superpower)),
+    );
+    let c = w.power_classes(1995, &rules, &mine).unwrap();
+    assert_eq!(c.class("IND"), PowerClass::Superpower);
+    assert_eq!(c.class("CHN"), PowerClass::GreatPower);
+    // Bad thresholds are typed errors.
+    let bad = WorldBoundaryOptions::new()
+        .power_rules(rsct::polarity::PowerClassRules::new().great_power(1.5));
+    assert!(matches!(
+        w.power_classes(1995, &rules, &bad),
+        Err(PanelError::Polarity(_))
+    ));
+}
+
+#[test]
+fn world_boundaries_equal_the_dataset_route() {
+    use rsct::boundary::{analyse, interdependence};
+    use rsct::panel::WorldBoundaryOptions;
+    let w = fixture_world();
+    let opts = WorldBoundaryOptions::new();
+    for rules in [
+        WorldRules::new(),
+        WorldRules::new().contiguity(ContiguityType::Water24, 0.5),
+    ] {
+        for year in [1942, 1993] {
+            let fast = w.boundaries(year, &rules, &opts).unwrap();
+            let g = w.security_graph(year, &rules).unwrap();
+            let inter = w.interdependence_options(year, &rules).unwrap();
+            let slow = analyse(
+                &g,
+                &w.capabilities_in(year, &rules).unwrap(),
+                &inter,
+                &w.boundary_options(year, &rules, &opts).unwrap(),
+            )
+            .unwrap();
+            assert_eq!(fast, slow, "{year}");
+            assert_eq!(
+                w.interdependence(year, &rules).unwrap(),
+                interdependence(&g, &inter).unwrap()
+            );
+        }
+    }
+    // 1993 with contiguity: RUS–BLR is amity 1 + land 0.5.
+    let rules = WorldRules::new().contiguity(ContiguityType::Water24, 0.5);
+    let i = w.interdependence(1993, &rules).unwrap();
+    let rb = i.between("RUS", "BLR").unwrap();
+    assert_eq!((rb.amity, rb.enmity, rb.proximity), (1.0, 0.0, 0.5));
+    let aa = i.between("ARM", "AZE").unwrap();
+    assert_eq!((aa.amity, aa.enmity), (0.0, 0.8));
+    // The USA is set apart from 1990 (the preset's superpower), not before.
+    let r = w.boundaries(1993, &rules, &opts).unwrap();
+    assert!(r.set_apart.iter().any(|(u, _)| u == "USA"));
+    assert!(matches!(
+        w.boundaries(
+            1993,
+            &rules,
+            &opts
+                .clone()
+                .boundary(rsct::boundary::BoundaryOptions::new().resolution(-1.0))
+        ),
+        Err(PanelError::Boundary(_))
+    ));
+}
+
+#[test]
+fn an_unbalanced_year_carries_its_odd_cycle() {
+    // 2–20 and 20–200 allied, 2–200 in a dispute: one ++− triangle.
+    let atop = cow::from_bytes::atop(
+        "a.csv",
+        b"ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul\n\
+          2,20,1950,1,0,0,0,0\n20,200,1950,0,0,0,0,1\n",
+        None,
+    )
+    .unwrap();
+    let mid = cow::from_bytes::mid5(
+        "m.csv",
+        b"dispnum,ccode1,ccode2,year,hostlev\n8,2,200,1950,4\n",
+        None,
+    )
+    .unwrap();
+    let w = World::new()
+        .with_alliances(atop)
+        .with_disputes(mid, sources::MID5);
+    let row = w
+        .panel(1950, 1950, &WorldRules::new(), PanelOptions::new())
+        .unwrap()
+        .next()
+        .unwrap();
+    let c = row.census.unwrap();
+    assert_eq!((c.ppp, c.ppm, c.pmm, c.mmm), (0, 1, 0, 0));
+    let h = row.harary.unwrap();
+    assert!(!h.balanced);
+    assert_eq!(h.camp_sizes, None);
+    let mut cycle = h.odd_cycle.clone();
+    cycle.sort();
+    assert_eq!(cycle, ["2", "20", "200"]);
+}

@@ -70,7 +70,11 @@ where
         ids: Vec::new(),
         neutral: 0,
     };
-    for e in g.edge_references() {
+    let refs = g.edge_references();
+    let hint = refs.size_hint().0;
+    out.ends.reserve(hint);
+    out.negative.reserve(hint);
+    for e in refs {
         if gather.limit.is_some_and(|l| out.ends.len() >= l) {
             break;
         }

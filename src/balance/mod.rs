@@ -32,6 +32,7 @@
 //! ```
 
 mod census;
+mod census_bits;
 mod clusterability;
 mod components;
 mod csr;

@@ -113,6 +113,89 @@ impl InterdependenceGraph {
     }
 }
 
+impl InterdependenceGraph {
+    /// An interdependence graph from units and pairs given directly (e.g. built from data
+    /// that is not a [`SecurityGraph`], as the world panel does): `units` are the
+    /// identifiers and kinds, `pairs` are `(a, b, interdependence)` by position. Pairs
+    /// naming the same dyad are summed; pairs of total zero are dropped.
+    ///
+    /// # Complexity
+    /// O(n + m log m).
+    ///
+    /// # Errors
+    /// [`BoundaryError::DuplicateUnit`] for an identifier given twice;
+    /// [`BoundaryError::BadPair`] for a position out of range, a self-pair, or a component
+    /// that is negative or not finite.
+    ///
+    /// # Example
+    /// ```
+    /// use rsct::UnitKind;
+    /// use rsct::boundary::{Interdependence, InterdependenceGraph};
+    /// let g = InterdependenceGraph::from_pairs(
+    ///     vec![("IND".into(), UnitKind::State), ("PAK".into(), UnitKind::State)],
+    ///     [(0, 1, Interdependence { amity: 0.0, enmity: 0.9, proximity: 0.5 })],
+    /// )?;
+    /// assert!((g.between("PAK", "IND").unwrap().total() - 1.4).abs() < 1e-12);
+    /// # Ok::<(), rsct::boundary::BoundaryError>(())
+    /// ```
+    pub fn from_pairs(
+        units: Vec<(String, UnitKind)>,
+        pairs: impl IntoIterator<Item = (usize, usize, Interdependence)>,
+    ) -> Result<Self, BoundaryError> {
+        let n = units.len();
+        let (ids, kinds): (Vec<String>, Vec<UnitKind>) = units.into_iter().unzip();
+        let mut index: FxHashMap<String, usize> = FxHashMap::default();
+        for (i, u) in ids.iter().enumerate() {
+            if index.insert(u.clone(), i).is_some() {
+                return Err(BoundaryError::DuplicateUnit { unit: u.clone() });
+            }
+        }
+        let mut edges: Vec<(usize, usize, Interdependence)> = Vec::new();
+        for (a, b, w) in pairs {
+            let bad = |reason: &'static str| BoundaryError::BadPair { a, b, reason };
+            if a >= n || b >= n {
+                return Err(bad("a position is out of range"));
+            }
+            if a == b {
+                return Err(bad("a unit cannot be interdependent with itself"));
+            }
+            if [w.amity, w.enmity, w.proximity]
+                .iter()
+                .any(|x| !(x.is_finite() && *x >= 0.0))
+            {
+                return Err(bad(
+                    "amity, enmity and proximity must be finite and non-negative",
+                ));
+            }
+            edges.push((a.min(b), a.max(b), w));
+        }
+        edges.sort_unstable_by_key(|x| (x.0, x.1));
+        edges.dedup_by(|next, kept| {
+            if (next.0, next.1) == (kept.0, kept.1) {
+                kept.2.amity += next.2.amity;
+                kept.2.enmity += next.2.enmity;
+                kept.2.proximity += next.2.proximity;
+                true
+            } else {
+                false
+            }
+        });
+        edges.retain(|e| e.2.total() > 0.0);
+        let mut adjacency = vec![Vec::new(); n];
+        for (k, &(a, b, _)) in edges.iter().enumerate() {
+            adjacency[a].push((b, k));
+            adjacency[b].push((a, k));
+        }
+        Ok(Self {
+            ids,
+            kinds,
+            index,
+            edges,
+            adjacency,
+        })
+    }
+}
+
 /// The interdependence graph of a security graph: each tie contributes the intensities of its
 /// amity and its enmity contributions (signs are *not* cut on: enemies belong together), plus
 /// `proximity_weight × closeness` for neighbouring units.

@@ -195,8 +195,10 @@ fn aggregate(g: &WeightedGraph, comm: &[usize]) -> WeightedGraph {
     out
 }
 
-/// Louvain: repeated local moving and aggregation until nothing moves. Returns the community
-/// of each node, numbered 0..k in order of the first node of each community.
+/// Louvain: repeated local moving and aggregation until nothing moves, then every community
+/// split into its connected parts ([`connected_parts`]). Returns the community of each node,
+/// numbered 0..k in order of the first node of each community; every community is
+/// connected.
 pub(crate) fn louvain(g: &WeightedGraph, gamma: f64, seed: u64) -> Vec<usize> {
     if g.total() <= 0.0 {
         return (0..g.len()).collect();
@@ -214,17 +216,37 @@ pub(crate) fn louvain(g: &WeightedGraph, gamma: f64, seed: u64) -> Vec<usize> {
         }
         current = aggregate(&current, &comm);
     }
-    // Relabel in order of first node.
-    let mut label = vec![usize::MAX; g.len().max(1)];
+    connected_parts(g, &membership)
+}
+
+/// Splits every community into its connected parts (over the edges inside it), numbered
+/// 0..k in order of first node. Louvain can leave a community internally disconnected (its
+/// bridge node moved away in a later pass; Traag, Waltman & van Eck 2019, §2): a complex
+/// must be one connected region, so each part becomes a community of its own. Splitting a
+/// disconnected community into its parts never lowers modularity.
+pub(crate) fn connected_parts(g: &WeightedGraph, membership: &[usize]) -> Vec<usize> {
+    let n = g.len();
+    let mut out = vec![usize::MAX; n];
     let mut next = 0;
-    for c in membership.iter_mut() {
-        if label[*c] == usize::MAX {
-            label[*c] = next;
-            next += 1;
+    let mut stack = Vec::new();
+    for root in 0..n {
+        if out[root] != usize::MAX {
+            continue;
         }
-        *c = label[*c];
+        out[root] = next;
+        stack.push(root);
+        while let Some(u) = stack.pop() {
+            for &(v, _) in g.neighbours(u) {
+                let v = v as usize;
+                if out[v] == usize::MAX && membership[v] == membership[u] {
+                    out[v] = next;
+                    stack.push(v);
+                }
+            }
+        }
+        next += 1;
     }
-    membership
+    out
 }
 
 #[cfg(test)]
@@ -251,5 +273,49 @@ mod tests {
         assert!((q - (20.0 / 21.0 - 0.5)).abs() < 1e-12);
         // A tiny resolution merges everything; a huge one splits every node.
         assert!(louvain(&g, 0.01, 0).iter().all(|&c| c == 0));
+    }
+
+    #[test]
+    fn disconnected_communities_are_split_into_connected_parts() {
+        // Two triangles with no edge between them, labelled as one community: two parts.
+        let e = [
+            (0, 1, 1.0),
+            (1, 2, 1.0),
+            (0, 2, 1.0),
+            (3, 4, 1.0),
+            (4, 5, 1.0),
+            (3, 5, 1.0),
+        ];
+        let g = WeightedGraph::new(7, &e);
+        let parts = connected_parts(&g, &[0, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(parts, vec![0, 0, 0, 1, 1, 1, 2]);
+        // Splitting never lowers modularity: Q(one community) < Q(parts).
+        let q1 = modularity(&g, &[0, 0, 0, 0, 0, 0, 1], 1.0);
+        let q2 = modularity(&g, &parts, 1.0);
+        assert!(q2 > q1, "{q1} {q2}");
+        // Even at a tiny resolution, where Louvain would merge everything, the result keeps
+        // each community connected.
+        assert_eq!(louvain(&g, 0.01, 3), vec![0, 0, 0, 1, 1, 1, 2]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_community_is_connected(
+            n in 2usize..40,
+            raw in proptest::collection::vec((0usize..40, 0usize..40, 1u8..5), 0..120),
+            gamma in 0.1f64..3.0,
+            seed in 0u64..100,
+        ) {
+            let e: Vec<(usize, usize, f64)> = raw
+                .into_iter()
+                .filter(|&(a, b, _)| a < n && b < n && a != b)
+                .map(|(a, b, w)| (a.min(b), a.max(b), f64::from(w)))
+                .collect();
+            let g = WeightedGraph::new(n, &e);
+            let c = louvain(&g, gamma, seed);
+            // Re-splitting into connected parts changes nothing (up to labels, which are
+            // already in order of first node).
+            proptest::prop_assert_eq!(connected_parts(&g, &c), c);
+        }
     }
 }

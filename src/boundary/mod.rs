@@ -30,7 +30,9 @@ pub use interdependence::{
     Interdependence, InterdependenceGraph, InterdependenceOptions, interdependence,
 };
 pub use metrics::BoundaryMetrics;
-pub use report::{BoundaryReport, ComplexPolarity, ComplexReport, analyse};
+pub use report::{
+    BoundaryReport, ComplexPolarity, ComplexReport, analyse, analyse_interdependence,
+};
 pub use roles::{BufferState, Insulator, Overlay, Penetration};
 
 use crate::polarity::{Classification, PoleRule};
@@ -46,6 +48,22 @@ pub enum BoundaryError {
         parameter: &'static str,
         /// The value given.
         value: f64,
+    },
+    /// A unit identifier is given twice.
+    #[error("unit {unit} is given twice")]
+    DuplicateUnit {
+        /// The unit.
+        unit: String,
+    },
+    /// A pair of an interdependence graph given directly is invalid.
+    #[error("interdependence pair ({a}, {b}): {reason}")]
+    BadPair {
+        /// The first position.
+        a: usize,
+        /// The second position.
+        b: usize,
+        /// What is wrong.
+        reason: &'static str,
     },
     /// A capability value is not finite and non-negative.
     #[error("capability of {unit} is {value}, not a finite non-negative number")]

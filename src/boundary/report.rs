@@ -2,7 +2,7 @@
 
 use super::classify::{Character, ComplexType, character, complex_type};
 use super::detect::{Candidate, Qualification, detect_complexes, qualify};
-use super::interdependence::{InterdependenceOptions, interdependence};
+use super::interdependence::{InterdependenceGraph, InterdependenceOptions, interdependence};
 use super::louvain::{WeightedGraph, louvain};
 use super::metrics::BoundaryMetrics;
 use super::roles::{BufferState, Insulator, Overlay, Penetration, find_buffers, penetration};
@@ -110,6 +110,42 @@ pub fn analyse(
     inter: &InterdependenceOptions,
     options: &BoundaryOptions,
 ) -> Result<BoundaryReport, BoundaryError> {
+    let g = interdependence(graph, inter)?;
+    analyse_interdependence(graph.year(), &g, capabilities, options)
+}
+
+/// The complete boundary analysis of a year from its interdependence graph, built by
+/// [`interdependence`] or given directly ([`InterdependenceGraph::from_pairs`]; the world
+/// panel's [`crate::panel::World::boundaries`] uses it). Everything else is as [`analyse`],
+/// which is `interdependence` followed by this function.
+///
+/// # Complexity
+/// As [`analyse`].
+///
+/// # Errors
+/// As [`analyse`].
+///
+/// # Example
+/// ```
+/// use rsct::UnitKind;
+/// use rsct::boundary::{analyse_interdependence, BoundaryOptions, Interdependence, InterdependenceGraph};
+/// let units = ["A", "B", "C", "X", "Y", "Z"].map(|u| (u.to_owned(), UnitKind::State)).to_vec();
+/// let w = |amity| Interdependence { amity, enmity: 0.0, proximity: 0.0 };
+/// let g = InterdependenceGraph::from_pairs(units, [
+///     (0, 1, w(1.0)), (1, 2, w(1.0)), (0, 2, w(1.0)),
+///     (3, 4, w(1.0)), (4, 5, w(1.0)), (3, 5, w(1.0)), (2, 3, w(0.1)),
+/// ])?;
+/// let r = analyse_interdependence(2000, &g, &Default::default(), &BoundaryOptions::new())?;
+/// assert_eq!(r.complexes.len(), 2);
+/// assert_eq!(r.complexes[0].members, ["A", "B", "C"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn analyse_interdependence(
+    year: Year,
+    g: &InterdependenceGraph,
+    capabilities: &BTreeMap<String, f64>,
+    options: &BoundaryOptions,
+) -> Result<BoundaryReport, BoundaryError> {
     for (u, &v) in capabilities {
         if !(v.is_finite() && v >= 0.0) {
             return Err(BoundaryError::BadCapability {
@@ -118,8 +154,7 @@ pub fn analyse(
             });
         }
     }
-    let g = interdependence(graph, inter)?;
-    let detection = detect_complexes(&g, options)?;
+    let detection = detect_complexes(g, options)?;
     let apart: Vec<bool> = g.ids.iter().map(|u| options.is_set_apart(u)).collect();
     let institutions: BTreeSet<String> = options.institutions.iter().cloned().collect();
     let mut complexes = Vec::new();
@@ -128,7 +163,7 @@ pub fn analyse(
     for cand in &detection.candidates {
         if cand.qualification.qualified {
             complexes.push(report_complex(
-                &g,
+                g,
                 cand,
                 &apart,
                 capabilities,
@@ -142,9 +177,9 @@ pub fn analyse(
         }
     }
     unstructured.sort_by_key(|u| g.position(u));
-    let supercomplexes = supercomplexes(&g, &complexes, options);
+    let supercomplexes = supercomplexes(g, &complexes, options);
     Ok(BoundaryReport {
-        year: graph.year(),
+        year,
         complexes,
         proto_complexes: proto,
         unstructured,

@@ -114,7 +114,11 @@ pub(crate) fn find_insulators(
 /// Definition: a member `u` is a buffer between rivals `a` and `b` when `a`–`b` is enmity
 /// (net), at least one of them is a pole of the complex or an outside global power, `u` is
 /// neither, and `u` has interdependence with both without net enmity towards either; the pair
-/// reported is the one maximising min(I(u, a), I(u, b)).
+/// reported is the one maximising min(I(u, a), I(u, b)). When the interdependence graph
+/// carries proximity (contiguity, [`crate::boundary::InterdependenceOptions::proximity`]),
+/// "between" is also geographic: `u` must be proximate to both rivals. Without it, every
+/// member of a dense alliance bloc that includes a pole would be a buffer between that pole
+/// and any of its enemies (in the world of 1990–2001, 70 buffers a year).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct BufferState {
     /// The buffer.
@@ -138,6 +142,7 @@ pub(crate) fn find_buffers(
         .filter(|(a, b, w)| w.sign() == Some(Sign::Enmity) && (is_anchor(*a) || is_anchor(*b)))
         .map(|&(a, b, _)| (a, b))
         .collect();
+    let geographic = g.edges.iter().any(|e| e.2.proximity > 0.0);
     let mut out = Vec::new();
     for &u in members {
         if is_anchor(u) {
@@ -153,6 +158,9 @@ pub(crate) fn find_buffers(
                 continue;
             };
             if ta.sign() == Some(Sign::Enmity) || tb.sign() == Some(Sign::Enmity) {
+                continue;
+            }
+            if geographic && !(ta.proximity > 0.0 && tb.proximity > 0.0) {
                 continue;
             }
             let s = ta.total().min(tb.total());

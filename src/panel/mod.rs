@@ -14,12 +14,12 @@
 //! and builds one year at a time: rows are streamed, never all years' graphs at once.
 //!
 //! # Analyses
-//! Each row carries the signed triangle census and the Harary test (with its certificate),
-//! system polarity from NMC CINC (concentration, effective number of poles, CON, poles by
-//! the half-of-the-leader rule) and a frustration column filled by a function the caller
-//! supplies ([`Panel::frustration_with`]). The census, Harary test and concentration used
-//! here are interim implementations, to be replaced by `crate::balance` and
-//! `crate::polarity` when those modules are merged; the columns stay the same.
+//! Each row carries the signed triangle census ([`crate::balance::triangle_census`]) and the
+//! Harary test with its certificate ([`crate::balance::harary_test`]), system polarity from
+//! NMC CINC ([`crate::polarity`]: shares, HHI, effective number of poles, CON, leader, poles
+//! by Schweller's half-of-the-leader rule without an absolute floor) and a frustration
+//! column filled by a function the caller supplies ([`Panel::frustration_with`]). For the
+//! boundaries of security complexes in a year of the world see [`World::boundaries`].
 //!
 //! # Data sets and what to cite
 //! See [`crate::io::cow`]: ATOP v5.1 (Leeds et al. 2002), MID v5.0 (Palmer et al. 2022) or
@@ -42,12 +42,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod boundaries;
 mod dataset;
-mod interim;
 mod row;
 mod rules;
 mod world;
 
+pub use boundaries::WorldBoundaryOptions;
 pub use row::{
     CSV_COLUMNS, FrustrationColumns, HararyColumns, PanelFormat, PanelRow, PolarityColumns,
     TriangleCensus,
@@ -55,7 +56,9 @@ pub use row::{
 pub use rules::{Conflict, Labels, WorldRules};
 pub use world::{Proximity, World, WorldTie, YearGraph};
 
+use crate::balance;
 use crate::period::Year;
+use crate::polarity;
 use std::io::Write;
 
 /// Errors of the panel.
@@ -88,6 +91,14 @@ pub enum PanelError {
     /// not an identifier, a validation issue); the message names the item.
     #[error("building the data set: {0}")]
     Dataset(String),
+    /// The boundary analysis of a year failed (an option out of range, two units with one
+    /// label).
+    #[error("boundary analysis: {0}")]
+    Boundary(#[from] crate::boundary::BoundaryError),
+    /// Power classes could not be computed (a threshold out of range, a CINC score that
+    /// cannot be a share).
+    #[error("power classes: {0}")]
+    Polarity(#[from] crate::polarity::PolarityError),
     /// Writing the output failed.
     #[error("writing the panel: {0}")]
     Write(#[source] std::io::Error),
@@ -207,41 +218,44 @@ impl<'w> Panel<'w> {
         self
     }
 
-    /// The row of one year's graph.
+    /// The row of one year's graph: the census and Harary test from [`crate::balance`],
+    /// system polarity from [`crate::polarity`].
     fn row(&mut self, g: &YearGraph) -> PanelRow {
         let sg = g.graph();
-        let edges: Vec<(u32, u32, bool)> = sg
-            .edges()
-            .map(|(a, b, e)| (a.index() as u32, b.index() as u32, e.sign().is_negative()))
-            .collect();
         let n = sg.node_count();
-        let enmity = edges.iter().filter(|e| e.2).count();
-        let census = self.options.census.then(|| {
-            let [ppp, ppm, pmm, mmm] = interim::census(n, &edges);
-            TriangleCensus { ppp, ppm, pmm, mmm }
+        let ties = sg.edge_count();
+        let enmity = sg.negative_edge_count();
+        // A year's graph is simple (one tie per dyad, no self-loop), so the census cannot
+        // fail; were it to, the columns would be left empty rather than wrong.
+        let census = self.options.census.then_some(()).and_then(|()| {
+            let c = balance::triangle_census(
+                sg.graph(),
+                &balance::CensusOptions::new().per_unit(false),
+            )
+            .ok()?;
+            let [ppp, ppm, pmm, mmm] = c.counts().by_negatives();
+            Some(TriangleCensus { ppp, ppm, pmm, mmm })
         });
-        let harary = self
-            .options
-            .harary
-            .then(|| match interim::harary(n, &edges) {
-                interim::Harary::Balanced(c) => {
-                    let b = c.iter().filter(|&&x| x == 1).count();
-                    HararyColumns {
-                        balanced: true,
-                        camp_sizes: Some((n - b, b)),
-                        odd_cycle: Vec::new(),
-                    }
-                }
-                interim::Harary::OddCycle(cyc) => HararyColumns {
+        let harary = self.options.harary.then_some(()).and_then(|()| {
+            let h = balance::harary_test(sg.graph()).ok()?;
+            Some(match h.certificate() {
+                balance::HararyCertificate::Balanced { camps } => HararyColumns {
+                    balanced: true,
+                    camp_sizes: Some((camps[0].len(), camps[1].len())),
+                    odd_cycle: Vec::new(),
+                },
+                balance::HararyCertificate::Unbalanced { cycle } => HararyColumns {
                     balanced: false,
                     camp_sizes: None,
-                    odd_cycle: cyc
+                    odd_cycle: cycle
+                        .units()
                         .iter()
-                        .filter_map(|&i| sg.label(petgraph::graph::NodeIndex::new(i as usize)))
+                        .filter_map(|&i| sg.label(i))
                         .map(str::to_owned)
                         .collect(),
                 },
-            });
+            })
+        });
         let polarity = if self.options.polarity {
             self.polarity(g.year())
         } else {
@@ -251,8 +265,8 @@ impl<'w> Panel<'w> {
         PanelRow {
             year: g.year(),
             units: n,
-            ties: edges.len(),
-            amity: edges.len() - enmity,
+            ties,
+            amity: ties - enmity,
             enmity,
             contested: g.contested(),
             census,
@@ -262,23 +276,32 @@ impl<'w> Panel<'w> {
         }
     }
 
+    /// System polarity of `year` from the NMC CINC scores of every state with one:
+    /// [`polarity::Shares`], [`polarity::measures`] and the poles by Schweller's half of the
+    /// leader with no absolute floor ([`polarity::PoleRule`] `floor(0.0)`, the panel's
+    /// documented column). `None` without NMC or when every score is zero.
     fn polarity(&self, year: Year) -> Option<PolarityColumns> {
         let nmc = self.world.capabilities()?;
-        let recs: Vec<_> = nmc
-            .in_year(year)
-            .iter()
-            .filter_map(|r| r.cinc().map(|c| (r.ccode(), c)))
-            .collect();
-        let values: Vec<f64> = recs.iter().map(|r| r.1).collect();
-        let c = interim::concentration(&values)?;
+        // Units are named by zero-padded COW code, so that a tie with the leader breaks by
+        // code; the leader is labelled by the rules afterwards.
+        let shares = polarity::Shares::from_values(
+            nmc.in_year(year)
+                .iter()
+                .filter_map(|r| r.cinc().map(|c| (format!("{:010}", r.ccode()), c))),
+        )
+        .ok()?;
+        let m = polarity::measures(&shares);
+        let poles =
+            polarity::identify_poles(&shares, &polarity::PoleRule::new().floor(0.0)).ok()?;
+        let leader = m.leader.parse().ok()?;
         Some(PolarityColumns {
-            states: values.len(),
-            hhi: c.hhi,
-            effective_poles: c.effective_poles,
-            con: c.con,
-            leader: self.world.label(recs[c.leader].0, self.rules.label_rule()),
-            leader_share: c.leader_share,
-            poles: c.poles,
+            states: m.n,
+            hhi: m.hhi,
+            effective_poles: m.effective_poles,
+            con: m.con,
+            leader: self.world.label(leader, self.rules.label_rule()),
+            leader_share: m.leader_share,
+            poles: poles.poles.len(),
         })
     }
 
