@@ -5,12 +5,18 @@
 //! ```text
 //! cargo run --release --example world_panel -- [DATA_DIR] [--from 1816] [--to 2014]
 //!     [--csv | --json] [--hostility 3] [--alliance-wins] [--members-only]
+//!     [--no-frustration] [--frustration-nodes N]
 //! ```
+//!
+//! The frustration column is filled by the exact solver with a node limit per year (default
+//! 20,000): `frustration_exact` = true where the value is proven optimal, else it is the
+//! solver's best (an upper bound).
 //!
 //! `DATA_DIR` (default `../shared/data/cow`) holds the COW-family files under their usual
 //! names (see `rsct::io::cow::sources`); absent ones are skipped. The output begins with the
 //! citations of the data sets read. Timings go to standard error.
 
+use rsct::balance::frustration::FrustrationOptions;
 use rsct::panel::{PanelFormat, PanelOptions, World, WorldRules};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -18,7 +24,8 @@ use std::time::Instant;
 fn usage() -> ExitCode {
     eprintln!(
         "usage: world_panel [DATA_DIR] [--from YEAR] [--to YEAR] [--csv | --json] \
-         [--hostility 1-5] [--alliance-wins] [--members-only]"
+         [--hostility 1-5] [--alliance-wins] [--members-only] [--no-frustration] \
+         [--frustration-nodes N]"
     );
     ExitCode::from(2)
 }
@@ -28,6 +35,7 @@ fn main() -> ExitCode {
     let (mut from, mut to) = (1816, 2014);
     let mut format = PanelFormat::Csv;
     let mut rules = WorldRules::new();
+    let mut frustration_nodes: Option<u64> = Some(20_000);
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let year = |args: &mut dyn Iterator<Item = String>| -> Option<i32> {
@@ -50,6 +58,11 @@ fn main() -> ExitCode {
             "--json" => format = PanelFormat::JsonLines,
             "--alliance-wins" => rules = rules.dispute_wins(false),
             "--members-only" => rules = rules.members_only(true),
+            "--no-frustration" => frustration_nodes = None,
+            "--frustration-nodes" => match args.next().and_then(|v| v.parse().ok()) {
+                Some(n) => frustration_nodes = Some(n),
+                None => return usage(),
+            },
             "-h" | "--help" => return usage(),
             s if s.starts_with("--") => return usage(),
             s => dir = s.to_owned(),
@@ -72,6 +85,10 @@ fn main() -> ExitCode {
     let mut out = std::io::BufWriter::new(out.lock());
     let written = world
         .panel(from, to, &rules, PanelOptions::new())
+        .map(|p| match frustration_nodes {
+            Some(n) => p.frustration(FrustrationOptions::new().node_limit(n).seed(7)),
+            None => p,
+        })
         .and_then(|p| p.write(format, &mut out));
     match written {
         Ok(n) => {

@@ -18,7 +18,8 @@
 //! Harary test with its certificate ([`crate::balance::harary_test`]), system polarity from
 //! NMC CINC ([`crate::polarity`]: shares, HHI, effective number of poles, CON, leader, poles
 //! by Schweller's half-of-the-leader rule without an absolute floor) and a frustration
-//! column filled by a function the caller supplies ([`Panel::frustration_with`]). For the
+//! column filled by the crate's exact solver ([`Panel::frustration`]) or by a function the
+//! caller supplies ([`Panel::frustration_with`]). For the
 //! boundaries of security complexes in a year of the world see [`World::boundaries`].
 //!
 //! # Data sets and what to cite
@@ -216,6 +217,23 @@ impl<'w> Panel<'w> {
     ) -> Self {
         self.frustration = Some(Box::new(f));
         self
+    }
+
+    /// Fills the frustration column with the crate's exact solver
+    /// ([`crate::balance::frustration::frustration_exact`]) under `options` (give it a node
+    /// or time limit for long ranges): the column holds the best partition's frustrated ties,
+    /// marked exact when proven optimal, and an upper bound otherwise (the solver's incumbent
+    /// comes from its tabu search). Years whose graph the solver rejects get no value.
+    #[must_use]
+    pub fn frustration(self, options: crate::balance::frustration::FrustrationOptions) -> Self {
+        self.frustration_with(move |g: &YearGraph| {
+            let f =
+                crate::balance::frustration::frustration_exact(g.graph().graph(), &options).ok()?;
+            Some(FrustrationColumns {
+                frustrated: f.frustrated().len(),
+                exact: f.is_optimal(),
+            })
+        })
     }
 
     /// The row of one year's graph: the census and Harary test from [`crate::balance`],
