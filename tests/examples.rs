@@ -128,3 +128,33 @@ fn boundaries_polarity_and_evolution_run() {
         assert!(v["transformation"]["kind"].is_string());
     }
 }
+
+#[test]
+fn europe_march_to_balance() {
+    let out = run("europe_1872_1907", &["--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let years = v.as_array().expect("years");
+    assert_eq!(years.len(), 36);
+    let last = &years[35];
+    assert_eq!(last["year"], 1907);
+    assert_eq!(last["balanced"], true);
+    assert_eq!(last["frustration"], 0.0);
+    let camp = |k: usize| {
+        let mut c: Vec<String> = last["camps"][k]
+            .as_array()
+            .expect("camp")
+            .iter()
+            .map(|x| x.as_str().unwrap().to_owned())
+            .collect();
+        c.sort();
+        c
+    };
+    let mut camps = [camp(0), camp(1)];
+    camps.sort();
+    assert_eq!(
+        camps,
+        [vec!["AUH", "DEU", "ITA"], vec!["FRA", "GBR", "RUS"]]
+    );
+    // Not balanced at some point on the way (the march to balance).
+    assert!(years.iter().any(|y| y["balanced"] == false));
+}
