@@ -352,6 +352,70 @@ fn duplicate_lines_are_merged_and_counted() {
     at(&e, "adv.net", 5);
 }
 
+/// Many relations on one pair: duplicates of one sign are valid and cheap; opposite,
+/// overlapping ones list at most `MAX_CONFLICTS_PER_PAIR` conflicts (not the quadratic
+/// number, which for 3,000 + 3,000 relations would be 9 million issues).
+#[test]
+fn many_relations_on_one_pair() {
+    let ev = rsct::Evidence::new("generated").unwrap();
+    let rel = |sign, k: usize| {
+        rsct::Relation::builder("A", "B", sign, Period::from_year(1990))
+            .id(&format!("r{k}"))
+            .intensity(0.5)
+            .sector(rsct::Sector::Military)
+            .evidence(ev.clone())
+            .build()
+            .unwrap()
+    };
+    let units = || {
+        Dataset::builder()
+            .unit(rsct::Unit::state("A", "a").unwrap())
+            .unit(rsct::Unit::state("B", "b").unwrap())
+    };
+    let ds = units()
+        .relations((0..20_000).map(|k| rel(Sign::Enmity, k)))
+        .build()
+        .unwrap();
+    assert_eq!(ds.relations().len(), 20_000);
+    let e = units()
+        .relations((0..6_000).map(|k| {
+            rel(
+                if k % 2 == 0 {
+                    Sign::Amity
+                } else {
+                    Sign::Enmity
+                },
+                k,
+            )
+        }))
+        .build()
+        .unwrap_err();
+    let DatasetError::Invalid { issues, .. } = e else {
+        panic!()
+    };
+    let max = rsct::dataset::MAX_CONFLICTS_PER_PAIR;
+    assert_eq!(issues.len(), max + 1);
+    assert!(
+        issues[..max]
+            .iter()
+            .all(|i| matches!(i, Issue::ConflictingRelations { .. }))
+    );
+    assert!(
+        matches!(&issues[max], Issue::TooManyConflicts { a, b, listed } if a == "A" && b == "B" && *listed == max)
+    );
+    // The first conflicts are listed in order: r0 with r1, r3, r5 …
+    let Issue::ConflictingRelations { first, second, .. } = &issues[1] else {
+        panic!()
+    };
+    assert_eq!(
+        (first.to_string(), second.to_string()),
+        (
+            "relations[0] r0 (A–B)".to_owned(),
+            "relations[3] r3 (A–B)".to_owned()
+        )
+    );
+}
+
 // ---------------------------------------------------------------- line endings and BOMs
 
 #[test]
