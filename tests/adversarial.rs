@@ -841,3 +841,55 @@ fn truncated_gzip_everywhere() {
         "{e:?}"
     );
 }
+
+// ---------------------------------------------------------------- deep nesting
+
+/// Deeply nested TOML and JSON stop at the parsers' recursion limits with a parse error
+/// (naming the line where the parser gives one) instead of overflowing the stack.
+#[test]
+fn deeply_nested_data_sets() {
+    let n = 100_000;
+    let cases = [
+        (
+            format!(
+                "schema_version = 1\nname = {}{}\n",
+                "[".repeat(n),
+                "]".repeat(n)
+            ),
+            Some(2),
+        ),
+        (
+            format!(
+                "schema_version = 1\nname = {}1{}\n",
+                "{a=".repeat(n),
+                "}".repeat(n)
+            ),
+            Some(2),
+        ),
+        (
+            format!("schema_version = 1\n{} = 1\n", vec!["x"; n].join(".")),
+            None,
+        ),
+        (
+            format!("schema_version = 1\n[{}]\n", vec!["x"; n].join(".")),
+            None,
+        ),
+    ];
+    for (text, line) in cases {
+        let e = Dataset::from_toml_str(&text).unwrap_err();
+        assert!(
+            matches!(e, DatasetError::Parse { line: l, .. } if line.is_none() || l == line),
+            "{e:?}"
+        );
+    }
+    let j = format!(
+        "{{\"schema_version\": 1, \"name\": {}{}}}",
+        "[".repeat(n),
+        "]".repeat(n)
+    );
+    let e = Dataset::from_json_str(&j).unwrap_err();
+    assert!(
+        matches!(e, DatasetError::Parse { line: Some(1), .. }),
+        "{e:?}"
+    );
+}
