@@ -47,3 +47,15 @@ pub const MODULUS_TIE: f64 = 1e-6;
 /// and exact in `f64`; for weighted graphs the tolerance absorbs the rounding of adding and
 /// subtracting magnitudes (about `1e-15` relative per operation).
 pub const FRUSTRATION_EPS: f64 = 1e-7;
+
+/// Relative tolerance for threshold comparisons of sums of weights (interdependence,
+/// strengths): two such sums within `SUM_RELATIVE` of each other count as equal, so that the
+/// order in which a sum was added up (which follows the order of units) cannot flip a
+/// decision.
+pub const SUM_RELATIVE: f64 = 1e-9;
+
+/// Whether `a` is below `b` by more than rounding ([`SUM_RELATIVE`] of the larger).
+#[must_use]
+pub fn clearly_below(a: f64, b: f64) -> bool {
+    a < b - SUM_RELATIVE * a.abs().max(b.abs())
+}

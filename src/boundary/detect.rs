@@ -6,6 +6,7 @@ use super::louvain::{WeightedGraph, louvain, modularity};
 use super::metrics::{BoundaryMetrics, metrics};
 use super::roles::{Insulator, find_insulators};
 use super::{BoundaryError, BoundaryOptions};
+use crate::tolerance::clearly_below;
 use crate::unit::UnitKind;
 
 /// The qualification test of a candidate complex (THEORY §3), with the numbers that decided.
@@ -198,13 +199,15 @@ pub(crate) fn qualify(
             }
         }
         let share = if tot > 0.0 { inn / tot } else { 0.0 };
-        if share < options.member_share {
+        if clearly_below(share, options.member_share) {
             weak_members.push((g.ids[i].clone(), share));
         }
     }
     let internal_degree = 2.0 * m.internal;
     let external_degree = m.external;
-    let weak_community = internal_degree > external_degree;
+    // Sums within rounding of each other count as equal (see `tolerance::SUM_RELATIVE`), so
+    // that the order of units cannot flip the test.
+    let weak_community = clearly_below(external_degree, internal_degree);
     let mut reasons = Vec::new();
     if autonomous_units < 2 {
         reasons.push(format!(
@@ -226,7 +229,7 @@ pub(crate) fn qualify(
     let qualified = reasons.is_empty();
     let proto = !qualified
         && autonomous_units >= 2
-        && internal_degree >= options.proto_ratio * external_degree
+        && !clearly_below(internal_degree, options.proto_ratio * external_degree)
         && internal_degree > 0.0;
     Candidate {
         members: members.iter().map(|&i| g.ids[i].clone()).collect(),

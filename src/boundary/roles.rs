@@ -4,6 +4,7 @@ use super::BoundaryOptions;
 use super::interdependence::InterdependenceGraph;
 use crate::polarity::Classification;
 use crate::sign::Sign;
+use crate::tolerance::clearly_below;
 use crate::unit::UnitKind;
 
 /// A unit standing between complexes whose dynamics stand back to back (B&W: Turkey,
@@ -70,7 +71,7 @@ pub(crate) fn find_insulators(
     let mut out = Vec::new();
     for i in 0..n {
         let autonomous = matches!(g.kinds[i], UnitKind::State | UnitKind::Institution);
-        if apart[i] || !autonomous || strength[i] <= 0.0 || strength[i] >= median {
+        if apart[i] || !autonomous || strength[i] <= 0.0 || !clearly_below(strength[i], median) {
             continue;
         }
         let mut by: Vec<(usize, f64)> = Vec::new();
@@ -90,7 +91,9 @@ pub(crate) fn find_insulators(
         let total: f64 = by.iter().map(|x| x.1).sum();
         let p = 1.0 - by.iter().map(|x| (x.1 / total).powi(2)).sum::<f64>();
         let max_share = by.iter().map(|x| x.1 / total).fold(0.0, f64::max);
-        if p >= o.insulator_participation && max_share <= o.insulator_max_share {
+        if !clearly_below(p, o.insulator_participation)
+            && !clearly_below(o.insulator_max_share, max_share)
+        {
             by.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
             out.push(Insulator {
                 unit: g.ids[i].clone(),

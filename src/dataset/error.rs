@@ -223,6 +223,22 @@ pub enum Issue {
         /// The overlapping years.
         years: Period,
     },
+    /// More relations of one pair conflict than are listed: the first
+    /// [`MAX_CONFLICTS_PER_PAIR`](crate::dataset::MAX_CONFLICTS_PER_PAIR) conflicts are
+    /// reported as [`Issue::ConflictingRelations`], the rest are not (a file of many
+    /// opposite, overlapping relations on one pair would otherwise produce a quadratic
+    /// number of issues).
+    #[error(
+        "relations between {a} and {b}: more than {listed} conflicting pairs; only the first {listed} are listed"
+    )]
+    TooManyConflicts {
+        /// One unit of the pair.
+        a: String,
+        /// The other unit.
+        b: String,
+        /// How many conflicts are listed.
+        listed: usize,
+    },
     /// An item dated outside the existence period of one of its units.
     #[error(
         "{item}: its period {period} extends beyond the existence of unit {unit} ({unit_period})"

@@ -66,6 +66,10 @@ mod validate;
 pub use error::{DatasetError, Format, Issue, Item};
 pub use schema::SCHEMA_VERSION;
 
+/// The most [`Issue::ConflictingRelations`] listed for one pair of units; beyond it one
+/// [`Issue::TooManyConflicts`] closes the list.
+pub const MAX_CONFLICTS_PER_PAIR: usize = 100;
+
 use crate::capability::CapabilityObservation;
 use crate::organisation::{Membership, Organisation};
 use crate::period::Year;

@@ -314,17 +314,40 @@ pub(crate) fn cross_check(p: &Parts, issues: &mut Vec<Issue>) {
     }
     let mut pairs: Vec<_> = by_pair.into_iter().collect();
     pairs.sort_unstable_by(|x, y| x.1[0].cmp(&y.1[0]));
-    for (_, idx) in pairs {
-        for (k, &i) in idx.iter().enumerate() {
-            for &j in &idx[k + 1..] {
-                let (ri, rj) = (&p.relations[i], &p.relations[j]);
-                if ri.sign() == rj.sign() || (ri.is_contested() && rj.is_contested()) {
+    for ((a, b), idx) in pairs {
+        // Only opposite signs can conflict: compare each relation with the later ones of the
+        // other sign (so many duplicates of one sign cost nothing), and list at most
+        // MAX_CONFLICTS_PER_PAIR conflicts per pair.
+        let (amity, enmity): (Vec<usize>, Vec<usize>) = idx
+            .iter()
+            .partition(|&&i| p.relations[i].sign() == crate::Sign::Amity);
+        let mut listed = 0;
+        'pair: for &i in &idx {
+            let ri = &p.relations[i];
+            let other = if ri.sign() == crate::Sign::Amity {
+                &enmity
+            } else {
+                &amity
+            };
+            let later = other.partition_point(|&j| j <= i);
+            for &j in &other[later..] {
+                let rj = &p.relations[j];
+                if ri.is_contested() && rj.is_contested() {
                     continue;
                 }
                 let Some(years) = ri.period().intersection(&rj.period()) else {
                     continue;
                 };
                 if let Some(sector) = ri.sectors().intersection(rj.sectors()).iter().next() {
+                    if listed == super::MAX_CONFLICTS_PER_PAIR {
+                        issues.push(Issue::TooManyConflicts {
+                            a: a.to_owned(),
+                            b: b.to_owned(),
+                            listed,
+                        });
+                        break 'pair;
+                    }
+                    listed += 1;
                     issues.push(Issue::ConflictingRelations {
                         first: relation_item(i, ri),
                         second: relation_item(j, rj),

@@ -25,6 +25,11 @@ pub use state::{
 };
 pub use timeline::{MembershipSpan, membership_timeline};
 
+/// The longest year range [`series`] analyses: 10,000 years (one snapshot and boundary
+/// analysis per year, so a range near the `i32` bounds is refused instead of running for
+/// days).
+pub const MAX_SERIES_YEARS: u32 = 10_000;
+
 /// Errors of the `evolution` module.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
@@ -36,6 +41,16 @@ pub enum EvolutionError {
         from: crate::Year,
         /// Last year.
         to: crate::Year,
+    },
+    /// The year range is longer than [`MAX_SERIES_YEARS`] (one full analysis per year).
+    #[error("the year range {from}–{to} spans more than {limit} years")]
+    RangeTooLong {
+        /// First year.
+        from: crate::Year,
+        /// Last year.
+        to: crate::Year,
+        /// The most years a series takes.
+        limit: u32,
     },
     /// An option is out of range.
     #[error("evolution option {parameter} = {value} is out of range")]

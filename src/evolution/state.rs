@@ -268,7 +268,8 @@ pub struct Series {
 /// One [`year_state`] per year, plus O(C² + T) per pair of years for C complexes and T ties.
 ///
 /// # Errors
-/// [`EvolutionError::EmptyRange`], or the errors of [`year_state`].
+/// [`EvolutionError::EmptyRange`], [`EvolutionError::RangeTooLong`] for more than
+/// [`MAX_SERIES_YEARS`](super::MAX_SERIES_YEARS) years, or the errors of [`year_state`].
 ///
 /// # Example
 /// ```no_run
@@ -286,7 +287,16 @@ pub fn series(
     if to < from {
         return Err(EvolutionError::EmptyRange { from, to });
     }
-    let mut years: Vec<YearState> = Vec::with_capacity((to - from + 1) as usize);
+    // In i64: `to - from + 1` overflows i32 for ranges near the bounds.
+    let span = i64::from(to) - i64::from(from) + 1;
+    if span > i64::from(super::MAX_SERIES_YEARS) {
+        return Err(EvolutionError::RangeTooLong {
+            from,
+            to,
+            limit: super::MAX_SERIES_YEARS,
+        });
+    }
+    let mut years: Vec<YearState> = Vec::with_capacity(span as usize);
     let mut events = Vec::new();
     for y in from..=to {
         let mut s = year_state(dataset, y, o)?;

@@ -76,6 +76,14 @@ pub(crate) fn split_csv<'a>(
     }
 }
 
+/// Room for the arcs of `bytes`: one per line, but at most one per 6 bytes (the shortest
+/// data line, `a b 1` and its line end), so a file of blank lines reserves no more than it
+/// can hold.
+fn arc_capacity(bytes: &[u8]) -> usize {
+    let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+    lines.min(bytes.len() / 6 + 1)
+}
+
 pub(crate) fn number(path: &Path, line: usize, field: &str, value: &str) -> Result<f64, ReadError> {
     // The common signs first, without the general float parser.
     match value {
@@ -140,7 +148,7 @@ pub fn read_signed_csv(path: impl AsRef<Path>) -> Result<(SignedGraph, ReadRepor
 
 pub(crate) fn parse_csv(path: &Path, bytes: &[u8]) -> Result<(SignedGraph, ReadReport), ReadError> {
     let mut m = Merger::new();
-    m.reserve(bytes.iter().filter(|&&b| b == b'\n').count() + 1);
+    m.reserve(arc_capacity(bytes));
     let mut fields = Vec::with_capacity(4);
     let mut first = true;
     for (n, raw) in lines(bytes) {
@@ -214,7 +222,7 @@ pub(crate) fn parse_edge_list(
     bytes: &[u8],
 ) -> Result<(SignedGraph, ReadReport), ReadError> {
     let mut m = Merger::new();
-    m.reserve(bytes.iter().filter(|&&b| b == b'\n').count() + 1);
+    m.reserve(arc_capacity(bytes));
     let mut fields: Vec<&str> = Vec::with_capacity(5);
     for (n, raw) in lines(bytes) {
         let t = raw.trim_ascii_start();

@@ -123,6 +123,19 @@ pub enum ReadError {
         /// The limit.
         limit: usize,
     },
+    /// A Pajek `*Vertices` line declares more vertices than the reader accepts (see
+    /// [`crate::io::PajekOptions::max_vertices`]).
+    #[error("{}:{line}: *Vertices declares {count} vertices; the limit is {limit}", file.display())]
+    TooManyVertices {
+        /// The file.
+        file: PathBuf,
+        /// The 1-based line.
+        line: usize,
+        /// The count declared.
+        count: usize,
+        /// The largest count accepted.
+        limit: usize,
+    },
     /// A column the reader needs is not in the file's header.
     #[error("{}:{line}: no column {column:?} in the header", file.display())]
     MissingColumn {

@@ -209,7 +209,18 @@ impl Merger {
                     continue;
                 }
             };
-            let edge = SignedEdge::weighted(sign, w / k as f64).unwrap_or(SignedEdge::new(sign));
+            let mut mean = w / k as f64;
+            if !mean.is_finite() {
+                // The sum overflowed (weights near f64::MAX): average term by term, which
+                // stays below the largest weight.
+                let agree = sign == Sign::Amity;
+                mean = run
+                    .iter()
+                    .filter(|a| a.positive == agree)
+                    .map(|a| a.weight / k as f64)
+                    .sum();
+            }
+            let edge = SignedEdge::weighted(sign, mean).unwrap_or(SignedEdge::new(sign));
             let key = run[0].key;
             edges.push(((key >> 32) as u32, key as u32, edge));
         }

@@ -17,9 +17,16 @@ use std::path::Path;
 pub struct PajekOptions {
     network: Option<String>,
     time: Option<i64>,
+    max_vertices: Option<usize>,
 }
 
 impl PajekOptions {
+    /// The default largest `*Vertices` count accepted: 2²⁴ = 16,777,216 vertices. Every
+    /// declared vertex becomes a node (isolated vertices too) and costs about 100 bytes, so a
+    /// short file cannot ask for unbounded memory; raise it with
+    /// [`PajekOptions::max_vertices`].
+    pub const DEFAULT_MAX_VERTICES: usize = 1 << 24;
+
     /// The defaults: the first network in the file, and every arc whatever its time
     /// interval (the union over time, merged by the rule of [`crate::io`]).
     pub fn new() -> Self {
@@ -34,6 +41,12 @@ impl PajekOptions {
     /// `[2,3]`, `[1-*]`) that contains `t`, and arcs without one. Vertices are all kept.
     pub fn time(mut self, t: i64) -> Self {
         self.time = Some(t);
+        self
+    }
+    /// The largest `*Vertices` count accepted (default [`PajekOptions::DEFAULT_MAX_VERTICES`]); a larger
+    /// one is a [`ReadError::TooManyVertices`] naming the line.
+    pub fn max_vertices(mut self, limit: usize) -> Self {
+        self.max_vertices = Some(limit);
         self
     }
 }
@@ -56,7 +69,9 @@ enum Section {
 /// # Errors
 /// A [`ReadError`] naming the file and line: a vertex outside `1..=n`, an arc before
 /// `*Vertices`, an unsupported section (`*Arcslist`, `*Edgeslist`, `*Matrix`), a duplicate
-/// label, a malformed number or time interval, or [`ReadError::NoSuchNetwork`].
+/// label, a malformed number or time interval, a `*Vertices` count above
+/// [`PajekOptions::max_vertices`] ([`ReadError::TooManyVertices`]), or
+/// [`ReadError::NoSuchNetwork`].
 pub fn read_pajek(
     path: impl AsRef<Path>,
     options: &PajekOptions,
@@ -95,7 +110,9 @@ pub(crate) fn parse_pajek(
             let key = words.next().unwrap_or("").to_ascii_lowercase();
             match key.as_str() {
                 "network" => {
-                    let name = head[7.min(head.len())..].trim().to_owned();
+                    // The first word is exactly `key` in some letter case (ASCII), so the
+                    // name starts `key.len()` bytes into the trimmed head.
+                    let name = head.trim_start()[key.len()..].trim().to_owned();
                     if !names.is_empty() || declared {
                         // A second network: the first (or the selected one) is complete.
                         if active {
@@ -114,6 +131,17 @@ pub(crate) fn parse_pajek(
                     let count: usize = count.parse().map_err(|_| {
                         err(n, format!("*Vertices count {count:?} is not a number"))
                     })?;
+                    let limit = options
+                        .max_vertices
+                        .unwrap_or(PajekOptions::DEFAULT_MAX_VERTICES);
+                    if count > limit {
+                        return Err(ReadError::TooManyVertices {
+                            file: path.to_path_buf(),
+                            line: n,
+                            count,
+                            limit,
+                        });
+                    }
                     if active {
                         labels = vec![None; count];
                         declared = false;
@@ -265,8 +293,9 @@ fn in_interval(iv: &str, t: i64) -> Option<bool> {
     let mut hit = false;
     for part in inner.split(',') {
         let part = part.trim();
-        let (lo, hi) = match part.split_once('-') {
-            Some((lo, hi)) => (lo.trim(), hi.trim()),
+        // The dash between the ends, not a minus sign leading the start.
+        let (lo, hi) = match part.get(1..).and_then(|r| r.find('-')) {
+            Some(i) => (part[..=i].trim(), part[i + 2..].trim()),
             None => (part, part),
         };
         let lo: i64 = lo.parse().ok()?;
@@ -292,5 +321,10 @@ mod tests {
         assert_eq!(in_interval("[2,3]", 4), Some(false));
         assert_eq!(in_interval("[1-*]", 40), Some(true));
         assert_eq!(in_interval("[x]", 1), None);
+        assert_eq!(in_interval("[-3--1]", -2), Some(true));
+        assert_eq!(in_interval("[-3]", -3), Some(true));
+        assert_eq!(in_interval("[-3-*]", 0), Some(true));
+        assert_eq!(in_interval("[-]", 0), None);
+        assert_eq!(in_interval("[é-]", 0), None);
     }
 }

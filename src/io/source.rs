@@ -41,10 +41,22 @@ pub(crate) fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
         .map(|(i, l)| (i + 1, l.strip_suffix(b"\r").unwrap_or(l)))
 }
 
-/// The line as UTF-8 text.
+/// The line as UTF-8 text. A carriage return inside the line (before its last non-blank
+/// character) is an error: the file has old-Mac CR-only line ends, which would otherwise run
+/// every line into the first and mis-read it silently.
 pub(crate) fn text<'a>(path: &Path, line: usize, bytes: &'a [u8]) -> Result<&'a str, ReadError> {
-    std::str::from_utf8(bytes).map_err(|_| ReadError::Encoding {
+    let text = std::str::from_utf8(bytes).map_err(|_| ReadError::Encoding {
         file: path.to_path_buf(),
         line,
-    })
+    })?;
+    if text.trim_end_matches([' ', '\t', '\r']).contains('\r') {
+        return Err(ReadError::Format {
+            file: path.to_path_buf(),
+            line,
+            message: "a carriage return inside the line: CR-only (old Mac) line ends are not \
+                      supported; convert them to LF or CRLF"
+                .to_owned(),
+        });
+    }
+    Ok(text)
 }

@@ -71,7 +71,15 @@ impl Shares {
         if total <= 0.0 {
             return Err(PolarityError::AllZero { count: units.len() });
         }
-        let shares: Vec<f64> = vals.iter().map(|v| v / total).collect();
+        let shares: Vec<f64> = if total.is_finite() {
+            vals.iter().map(|v| v / total).collect()
+        } else {
+            // The sum of finite values overflowed (values near f64::MAX): scale by the
+            // largest first.
+            let max = vals.iter().copied().fold(0.0, f64::max);
+            let scaled: f64 = vals.iter().map(|v| v / max).sum();
+            vals.iter().map(|v| v / max / scaled).collect()
+        };
         let mut by_name: Vec<usize> = (0..units.len()).collect();
         by_name.sort_unstable_by(|&a, &b| units[a].cmp(&units[b]));
         if let Some(w) = by_name.windows(2).find(|w| units[w[0]] == units[w[1]]) {

@@ -197,7 +197,7 @@ impl Timeline {
                         x(i) - step / 2.0,
                         step,
                         colours[v.as_str()],
-                        self.first_year + i as Year,
+                        i64::from(self.first_year) + i as i64,
                         xml_escape(v)
                     );
                 }
@@ -226,7 +226,7 @@ impl Timeline {
                 r#"<text x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
                 x(i),
                 top + 12.0,
-                self.first_year + i as Year
+                i64::from(self.first_year) + i as i64
             );
         }
         s.push_str("</svg>\n");
