@@ -1,7 +1,7 @@
 //! Weak balance (Davis's clusterability) with a certificate.
 
 use super::BalanceError;
-use super::csr::{self, Adjacency};
+use super::csr;
 use super::cycle::{self, SignedCycle};
 use super::partition;
 use super::unionfind::ParityUnionFind;
@@ -141,27 +141,9 @@ where
         .copied()
         .find(|&(a, b, _)| uf.find(a).0 == uf.find(b).0);
     if let Some((a, b, k)) = inside {
-        let edges = csr::collect(
-            g,
-            csr::Gather {
-                ids: true,
-                ..csr::Gather::default()
-            },
-        )?;
-        let (mut units, mut ties) = if a == b {
-            (vec![a], Vec::new())
-        } else {
-            let adj = Adjacency::build(n, &edges.ends, |i| !edges.negative[i]);
-            cycle::shortest_path(&adj, n, a, b).ok_or_else(|| BalanceError::InvalidCertificate {
-                reason: format!("internal: no amity path between units {a} and {b}"),
-            })?
-        };
-        ties.push(k as u32);
-        units.truncate(ties.len());
+        let cycle = cycle::close(g, n, (a, b, k), None, |i, neg| !neg[i], "amity ties")?;
         return Ok(Clusterability {
-            certificate: ClusterabilityCertificate::Cycle {
-                cycle: cycle::certificate(g, &units, &ties, &edges.ids, &edges.negative),
-            },
+            certificate: ClusterabilityCertificate::Cycle { cycle },
             neutral_ties,
         });
     }

@@ -114,6 +114,43 @@ pub(crate) fn shortest_path(
     Some((units, ties))
 }
 
+/// The certificate cycle closed by tie `k` (between units `a` and `b`): a shortest path
+/// from `a` to `b` over the ties `allowed` admits, plus tie `k` (a self-loop when `a == b`).
+/// `limit` stops reading the graph's ties after that many signed ones; `what` names the
+/// allowed ties in the internal error raised if no path exists.
+pub(crate) fn close<G>(
+    g: G,
+    n: usize,
+    (a, b, k): (u32, u32, usize),
+    limit: Option<usize>,
+    allowed: impl Fn(usize, &[bool]) -> bool,
+    what: &str,
+) -> Result<SignedCycle<G::NodeId, G::EdgeId>, BalanceError>
+where
+    G: IntoEdgeReferences + NodeIndexable,
+    G::EdgeWeight: SignedWeight,
+{
+    let edges = super::csr::collect(
+        g,
+        super::csr::Gather {
+            ids: true,
+            limit,
+            ..super::csr::Gather::default()
+        },
+    )?;
+    let (mut units, mut ties) = if a == b {
+        (vec![a], Vec::new())
+    } else {
+        let adj = super::csr::Adjacency::build(n, &edges.ends, |i| allowed(i, &edges.negative));
+        shortest_path(&adj, n, a, b).ok_or_else(|| BalanceError::InvalidCertificate {
+            reason: format!("internal: no path between units {a} and {b} over {what}"),
+        })?
+    };
+    ties.push(k as u32);
+    units.truncate(ties.len());
+    Ok(certificate(g, &units, &ties, &edges.ids, &edges.negative))
+}
+
 /// Converts a cycle of node indices and tie ordinals into a certificate.
 pub(crate) fn certificate<G, E: Copy>(
     g: G,

@@ -1,7 +1,7 @@
 //! The Harary test of structural balance, in linear time, with a certificate.
 
 use super::BalanceError;
-use super::csr::{self, Adjacency};
+use super::csr;
 use super::cycle::{self, SignedCycle};
 use super::partition;
 use super::unionfind::ParityUnionFind;
@@ -137,28 +137,16 @@ where
     if let Some((k, a, b)) = conflict {
         // The ties before the k-th are balanced and join a and b: every path between them has
         // the same parity, the opposite of tie k's. A shortest one closes the cycle.
-        let edges = csr::collect(
+        let cycle = cycle::close(
             g,
-            csr::Gather {
-                ids: true,
-                limit: Some(k + 1),
-                ..csr::Gather::default()
-            },
+            n,
+            (a, b, k),
+            Some(k + 1),
+            |i, _| i < k,
+            "a balanced prefix",
         )?;
-        let (mut units, mut ties) = if a == b {
-            (vec![a], Vec::new())
-        } else {
-            let adj = Adjacency::build(n, &edges.ends, |i| i < k);
-            cycle::shortest_path(&adj, n, a, b).ok_or_else(|| BalanceError::InvalidCertificate {
-                reason: format!("internal: no path between units {a} and {b} in a balanced prefix"),
-            })?
-        };
-        ties.push(k as u32);
-        units.truncate(ties.len());
         return Ok(HararyTest {
-            certificate: HararyCertificate::Unbalanced {
-                cycle: cycle::certificate(g, &units, &ties, &edges.ids, &edges.negative),
-            },
+            certificate: HararyCertificate::Unbalanced { cycle },
             neutral_ties,
         });
     }
