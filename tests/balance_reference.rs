@@ -7,6 +7,8 @@ use rsct::balance::{
 };
 use std::path::Path;
 
+mod common;
+
 fn tribes() -> rsct::SignedGraph {
     let (g, _) = rsct::io::read_signed(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/gahuku_gama_tribes.csv"),
@@ -85,19 +87,8 @@ fn tribes_centralities() {
     assert_eq!(dense.values().len(), 16);
 }
 
-fn shared(rel: &str) -> Option<std::path::PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/signed")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!(
-            "notice: {} is absent (fresh clone); test skipped",
-            p.display()
-        );
-        None
-    }
+fn shared(name: &str) -> Option<std::path::PathBuf> {
+    common::shared("signed", name)
 }
 
 #[test]

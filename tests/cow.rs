@@ -7,22 +7,14 @@ use rsct::io::cow::{
 };
 use std::path::{Path, PathBuf};
 
+mod common;
+
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/cow")
-        .join(name)
+    common::fixture("cow", name)
 }
 
-fn shared(name: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/cow")
-        .join(name);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("notice: {} is absent; skipping this check", p.display());
-        None
-    }
+fn shared(name: &str) -> Option<std::path::PathBuf> {
+    common::shared("cow", name)
 }
 
 fn states() -> StateSystem {

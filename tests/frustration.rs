@@ -13,22 +13,14 @@ use rsct::{Sign, SignedGraph};
 use std::path::PathBuf;
 use std::time::Duration;
 
+mod common;
+
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
+    common::fixture("", name)
 }
 
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/signed")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("notice: {} is absent; skipping this check", p.display());
-        None
-    }
+fn shared(name: &str) -> Option<std::path::PathBuf> {
+    common::shared("signed", name)
 }
 
 /// (a, b, negative, weight) of every edge.

@@ -8,10 +8,10 @@ use rsct::panel::{
 };
 use std::path::{Path, PathBuf};
 
+mod common;
+
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/cow")
-        .join(name)
+    common::fixture("cow", name)
 }
 
 fn fixture_world() -> World {

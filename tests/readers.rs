@@ -4,24 +4,16 @@ use rsct::Sign;
 use rsct::io::{
     PajekOptions, ReadError, from_bytes, read_edge_list, read_pajek, read_signed, read_signed_csv,
 };
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+mod common;
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
+    common::fixture("", name)
 }
 
-fn shared(name: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/signed")
-        .join(name);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("notice: {} is absent; skipping this check", p.display());
-        None
-    }
+fn shared(name: &str) -> Option<std::path::PathBuf> {
+    common::shared("signed", name)
 }
 
 #[test]
