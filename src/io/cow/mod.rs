@@ -34,6 +34,7 @@
 mod atop;
 mod contiguity;
 mod dyad;
+mod extract;
 mod mid;
 mod nmc;
 mod rivalry;
@@ -43,6 +44,7 @@ mod table;
 pub use atop::{AllianceYears, Obligation, Obligations, read_atop};
 pub use contiguity::{ContiguityType, ContiguityYears, read_contiguity};
 pub use dyad::{DyadYear, DyadYears};
+pub use extract::{EXTRACT_FILES, Extract, ExtractParts, read_extract, write_extract};
 pub use mid::{Dispute, DisputeYears, read_mid4, read_mid5};
 pub use nmc::{Nmc, NmcComponent, NmcRecord, read_nmc};
 pub use rivalry::{Rivalry, read_rivalries};
