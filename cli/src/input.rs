@@ -1,0 +1,99 @@
+//! Reading the inputs every command shares, and printing errors for people.
+
+use rsct::{Dataset, DerivationRules, SecurityGraph, SignedGraph, Year};
+use std::error::Error;
+use std::path::Path;
+
+/// A boxed error, as every command returns.
+pub type Result<T> = std::result::Result<T, Box<dyn Error>>;
+
+/// Whether `path` names a data set (`.toml` or `.json`) rather than a signed-graph file.
+pub fn is_dataset(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("toml" | "json")
+    )
+}
+
+/// Loads a data set, naming the file in the error.
+pub fn dataset(path: &Path) -> Result<Dataset> {
+    Dataset::load(path).map_err(|e| format!("{}: {e}", path.display()).into())
+}
+
+/// The year asked for, or the data set's last year.
+pub fn year_or_last(ds: &Dataset, year: Option<Year>, path: &Path) -> Result<Year> {
+    match (year, ds.year_span()) {
+        (Some(y), _) => Ok(y),
+        (None, Some((_, last))) => Ok(last),
+        (None, None) => {
+            Err(format!("{}: the data set has no years; give --year", path.display()).into())
+        }
+    }
+}
+
+/// The security graph of a data set's year under the default derivation rules.
+pub fn snapshot(path: &Path, year: Option<Year>) -> Result<(Dataset, SecurityGraph)> {
+    let ds = dataset(path)?;
+    let y = year_or_last(&ds, year, path)?;
+    let g = ds
+        .snapshot(y, &DerivationRules::new())
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok((ds, g))
+}
+
+/// A signed graph from a signed-graph file, or from a data set's year.
+pub fn signed(path: &Path, year: Option<Year>) -> Result<SignedGraph> {
+    if is_dataset(path) {
+        let (_, g) = snapshot(path, year)?;
+        Ok(g.to_signed_graph().0)
+    } else {
+        Ok(rsct::io::read_signed(path)?.0)
+    }
+}
+
+/// An error and its chain of sources, one per line, for people.
+pub fn message(e: &(dyn Error + 'static)) -> String {
+    let mut s = format!("error: {e}");
+    let mut src = e.source();
+    while let Some(c) = src {
+        let text = c.to_string();
+        if !s.contains(&text) {
+            s.push_str("\n  caused by: ");
+            s.push_str(&text);
+        }
+        src = c.source();
+    }
+    s
+}
+
+/// The COW-family world from a folder of source files under their usual names, or from an
+/// extract written by `rsct::io::cow::write_extract` (recognised by its `SOURCES.txt`).
+pub fn world(dir: &Path) -> Result<rsct::panel::World> {
+    if !dir.join("SOURCES.txt").exists() {
+        return Ok(rsct::panel::World::load(dir)?);
+    }
+    let x = rsct::io::cow::read_extract(dir)?;
+    let mut w = rsct::panel::World::new();
+    if let Some(s) = x.states {
+        w = w.with_states(s);
+    }
+    if let Some(a) = x.alliances {
+        w = w.with_alliances(a);
+    }
+    if let Some((d, source)) = x.disputes {
+        w = w.with_disputes(d, source);
+    }
+    if let Some(c) = x.contiguity {
+        w = w.with_contiguity(c);
+    }
+    if let Some(n) = x.capabilities {
+        w = w.with_capabilities(n);
+    }
+    if let Some(r) = x.rivalries {
+        w = w.with_rivalries(r);
+    }
+    Ok(w)
+}
