@@ -18,9 +18,9 @@ pub fn is_dataset(path: &Path) -> bool {
     )
 }
 
-/// Loads a data set, naming the file in the error.
+/// Loads a data set (its errors name the file and every problem).
 pub fn dataset(path: &Path) -> Result<Dataset> {
-    Dataset::load(path).map_err(|e| format!("{}: {e}", path.display()).into())
+    Ok(Dataset::load(path)?)
 }
 
 /// The year asked for, or the data set's last year.
