@@ -1,5 +1,5 @@
 //! Paths shared by the integration tests: fixtures under `tests/data/`, and the real data of
-//! `../shared/data/`, which a fresh clone does not have.
+//! `../shared/data/` (or `RSCT_SHARED_DIR`), which a fresh clone does not have.
 //!
 //! A check that needs `../shared` and cannot find it is *skipped visibly*: one line
 //! `rsct-test skipped: …` goes straight to the terminal's standard error (past the test
@@ -21,13 +21,19 @@ pub fn fixture(dir: &str, name: &str) -> PathBuf {
         .join(name)
 }
 
-/// `../shared/data/<dir>/<name>` when it exists; otherwise reports the skip (see the module
+/// The directory of the shared data: `RSCT_SHARED_DIR` when set, else `../shared/data`
+/// beside the repository.
+pub fn shared_dir() -> PathBuf {
+    match std::env::var_os("RSCT_SHARED_DIR") {
+        Some(d) if !d.is_empty() => PathBuf::from(d),
+        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"),
+    }
+}
+
+/// `<shared_dir>/<dir>/<name>` when it exists; otherwise reports the skip (see the module
 /// documentation) and returns `None`, or panics under `RSCT_REQUIRE_SHARED=1`.
 pub fn shared(dir: &str, name: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data")
-        .join(dir)
-        .join(name);
+    let p = shared_dir().join(dir).join(name);
     if p.exists() { Some(p) } else { skip(&p) }
 }
 
