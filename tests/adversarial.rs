@@ -60,7 +60,11 @@ fn place(e: &ReadError) -> (PathBuf, Option<usize>) {
         | ReadError::BadCode { file, .. }
         | ReadError::UnknownCcode { file, .. }
         | ReadError::OutOfRange { file, .. }
-        | ReadError::UnknownFormat { file } => file.clone(),
+        | ReadError::UnknownFormat { file }
+        | ReadError::Empty { file }
+        | ReadError::TooLarge { file, .. }
+        | ReadError::LineTooLong { file, .. }
+        | ReadError::AmbiguousColumns { file, .. } => file.clone(),
         _ => panic!("unexpected error kind {e:?}"),
     };
     let line = match e {
@@ -76,7 +80,9 @@ fn place(e: &ReadError) -> (PathBuf, Option<usize>) {
         | ReadError::MissingColumn { line, .. }
         | ReadError::BadCode { line, .. }
         | ReadError::UnknownCcode { line, .. }
-        | ReadError::OutOfRange { line, .. } => Some(*line),
+        | ReadError::OutOfRange { line, .. }
+        | ReadError::LineTooLong { line, .. }
+        | ReadError::AmbiguousColumns { line, .. } => Some(*line),
         _ => None,
     };
     assert!(msg.contains(&file.display().to_string()), "{msg}");
@@ -757,12 +763,34 @@ fn pajek_time_and_cow_years_at_the_bounds() {
 #[test]
 fn empty_files() {
     let dir = Scratch::new("empty");
-    for name in ["e.csv", "e.txt", "e.net"] {
-        let p = dir.write(name, b"");
-        let (g, r) = rsct::io::read_signed(&p).unwrap();
-        assert_eq!((g.node_count(), r.arcs), (0, 0), "{name}");
+    // An empty input is a typed error naming the file, never an empty graph (which every
+    // analysis would call balanced): 0 bytes, a 0-byte gzip stream, blank lines, a header or
+    // comments alone.
+    let empty_gz = gzip(b"");
+    for (name, bytes) in [
+        ("e.csv", &b""[..]),
+        ("e.txt", b""),
+        ("e.net", b""),
+        ("e.csv.gz", &empty_gz),
+        ("e.txt.gz", &empty_gz),
+        ("e.net.gz", &empty_gz),
+        ("h.csv", b"from,to,sign\n"),
+        ("h.csv.gz", &gzip(b"source;target;weight\r\n\r\n")),
+        ("c.txt", b"# FromNodeId ToNodeId Sign\n\n"),
+        ("c.net", b"% nothing\n*Network x\n"),
+    ] {
+        let p = dir.write(name, bytes);
+        let e = rsct::io::read_signed(&p).unwrap_err();
+        assert!(
+            matches!(&e, ReadError::Empty { file } if file == &p),
+            "{name}: {e:?}"
+        );
+        assert!(e.to_string().contains(&p.display().to_string()), "{e}");
     }
-    let (g, _) = csv("\n\n  \n").unwrap();
+    let e = csv("\n\n  \n").unwrap_err();
+    assert!(matches!(e, ReadError::Empty { .. }), "{e:?}");
+    // An explicit empty Pajek network stays what it says.
+    let (g, _) = pajek("*Vertices 0\n").unwrap();
     assert_eq!(g.node_count(), 0);
     let p = dir.write("states.csv", b"");
     let e = cow::read_states(&p).unwrap_err();

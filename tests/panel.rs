@@ -6,7 +6,7 @@ use rsct::io::cow::{self, ContiguityType, Obligation, Obligations, sources};
 use rsct::panel::{
     Conflict, FrustrationColumns, Labels, PanelError, PanelFormat, PanelOptions, World, WorldRules,
 };
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 mod common;
 
