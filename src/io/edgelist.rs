@@ -121,7 +121,8 @@ fn weight_of(path: &Path, line: usize, value: f64, weight: Option<&str>) -> Resu
         None => Ok(value.abs()),
         Some(w) => {
             let w = number(path, line, "weight", w)?;
-            if w > 0.0 {
+            // An arc without a sign is dropped whatever its weight.
+            if w > 0.0 || value == 0.0 {
                 Ok(w)
             } else {
                 Err(ReadError::BadWeight {

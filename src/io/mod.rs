@@ -1,5 +1,5 @@
 //! Reading signed graphs from files: CSV, whitespace/SNAP edge lists (plain or gzip) and
-//! Pajek.
+//! Pajek; writing signed graphs and security graphs as CSV, Pajek and GraphML.
 //!
 //! # The rule for directed and multi-edge input
 //! Every reader returns a *simple undirected* [`SignedGraph`] by one documented rule, the one
@@ -11,6 +11,16 @@
 //! # Weights
 //! An edge's weight is the mean absolute value of the arcs that agree with its sign (1 for
 //! ±1 input).
+//!
+//! # Limits and empty input
+//! [`ReadOptions`] bounds the input after decompression and the length of a line (generous
+//! defaults); an input without data is [`ReadError::Empty`], never an empty graph.
+//!
+//! # Writing
+//! [`write_signed_csv`], [`write_signed_pajek`] and [`write_signed_graphml`] write a
+//! [`SignedGraph`]; [`write_security_csv`], [`write_security_pajek`] and
+//! [`write_security_graphml`] write a [`crate::SecurityGraph`] with its tie attributes. CSV and
+//! Pajek read back to the same graph.
 //!
 //! # Correlates of War and companions
 //! [`cow`] reads the COW state system, NMC, Direct Contiguity, ATOP alliances, MID disputes
@@ -25,12 +35,17 @@ mod error;
 mod merge;
 mod pajek;
 mod source;
+mod write;
 
 pub use edgelist::{read_edge_list, read_edge_list_with, read_signed_csv, read_signed_csv_with};
 pub use error::ReadError;
 pub use merge::ReadReport;
 pub use pajek::{PajekOptions, read_pajek};
 pub use source::ReadOptions;
+pub use write::{
+    WriteError, write_security_csv, write_security_graphml, write_security_pajek, write_signed_csv,
+    write_signed_graphml, write_signed_pajek,
+};
 
 use crate::graph::SignedGraph;
 use std::path::Path;
