@@ -8,30 +8,19 @@ use std::io::Write;
 
 const FORMAT: &str = "GraphML";
 
-/// Text escaped for XML; a control character XML 1.0 cannot hold is an error.
+/// Text escaped for XML (a CR as a character reference, which a parser would otherwise read
+/// as LF); a control character XML 1.0 cannot hold is an error.
 fn xml(s: &str) -> Result<String, WriteError> {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // A literal CR would be read back as LF.
-            '\r' => out.push_str("&#13;"),
-            '\t' | '\n' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {
-                return Err(WriteError::Unrepresentable {
-                    format: FORMAT,
-                    label: s.to_owned(),
-                    reason: "a control character XML cannot hold",
-                });
-            }
-            c => out.push(c),
-        }
+    if s.chars().any(|c| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    }) {
+        return Err(WriteError::Unrepresentable {
+            format: FORMAT,
+            label: s.to_owned(),
+            reason: "a control character XML cannot hold",
+        });
     }
-    Ok(out)
+    Ok(crate::report::xml_escape(s).replace('\r', "&#13;"))
 }
 
 const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
