@@ -314,8 +314,12 @@ fn many_units_in_a_data_set() {
     let g = ds.snapshot(2000, &DerivationRules::new()).unwrap();
     assert_eq!((g.unit_count(), g.tie_count()), (n, n - 1));
     assert!(rsct::balance::harary_test(g.graph()).unwrap().is_balanced());
-    let g = ds.snapshot(1999, &DerivationRules::new()).unwrap();
-    assert_eq!((g.unit_count(), g.tie_count()), (n, 0));
+    // Before the data set's first year: an error naming the years it covers.
+    let e = ds.snapshot(1999, &DerivationRules::new()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "year 1999 is outside the data set's years (2000–open)"
+    );
 }
 
 // ---------------------------------------------------------------- duplicates
@@ -920,4 +924,33 @@ fn deeply_nested_data_sets() {
         matches!(e, DatasetError::Parse { line: Some(1), .. }),
         "{e:?}"
     );
+}
+
+// ---------------------------------------------------------------- years outside a data set
+
+/// A snapshot outside the years a data set covers is an error, never an empty graph that
+/// every analysis would call balanced; the years it covers, both ends included, are fine.
+#[test]
+fn snapshots_outside_the_data_sets_years() {
+    use rsct::snapshot::SnapshotError;
+    let ds = Dataset::load(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/post_soviet.toml"
+    ))
+    .unwrap();
+    let rules = DerivationRules::new();
+    // Its first dated item is a membership from 1949 (NATO); its last year is 2013.
+    for year in [1850, 1948, 2014, 2500, i32::MIN, i32::MAX] {
+        let e = ds.snapshot(year, &rules).unwrap_err();
+        assert!(
+            matches!(e, SnapshotError::OutsideYears { year: y, first: 1949, last: Some(2013) } if y == year),
+            "{e:?}"
+        );
+    }
+    assert_eq!(
+        ds.snapshot(1850, &rules).unwrap_err().to_string(),
+        "year 1850 is outside the data set's years (1949–2013)"
+    );
+    assert!(ds.snapshot(1949, &rules).is_ok());
+    assert!(ds.snapshot(2013, &rules).unwrap().tie_count() > 0);
 }
