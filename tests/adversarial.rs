@@ -60,7 +60,11 @@ fn place(e: &ReadError) -> (PathBuf, Option<usize>) {
         | ReadError::BadCode { file, .. }
         | ReadError::UnknownCcode { file, .. }
         | ReadError::OutOfRange { file, .. }
-        | ReadError::UnknownFormat { file } => file.clone(),
+        | ReadError::UnknownFormat { file }
+        | ReadError::Empty { file }
+        | ReadError::TooLarge { file, .. }
+        | ReadError::LineTooLong { file, .. }
+        | ReadError::AmbiguousColumns { file, .. } => file.clone(),
         _ => panic!("unexpected error kind {e:?}"),
     };
     let line = match e {
@@ -76,7 +80,9 @@ fn place(e: &ReadError) -> (PathBuf, Option<usize>) {
         | ReadError::MissingColumn { line, .. }
         | ReadError::BadCode { line, .. }
         | ReadError::UnknownCcode { line, .. }
-        | ReadError::OutOfRange { line, .. } => Some(*line),
+        | ReadError::OutOfRange { line, .. }
+        | ReadError::LineTooLong { line, .. }
+        | ReadError::AmbiguousColumns { line, .. } => Some(*line),
         _ => None,
     };
     assert!(msg.contains(&file.display().to_string()), "{msg}");
@@ -308,8 +314,12 @@ fn many_units_in_a_data_set() {
     let g = ds.snapshot(2000, &DerivationRules::new()).unwrap();
     assert_eq!((g.unit_count(), g.tie_count()), (n, n - 1));
     assert!(rsct::balance::harary_test(g.graph()).unwrap().is_balanced());
-    let g = ds.snapshot(1999, &DerivationRules::new()).unwrap();
-    assert_eq!((g.unit_count(), g.tie_count()), (n, 0));
+    // Before the data set's first year: an error naming the years it covers.
+    let e = ds.snapshot(1999, &DerivationRules::new()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "year 1999 is outside the data set's years (2000–open)"
+    );
 }
 
 // ---------------------------------------------------------------- duplicates
@@ -757,12 +767,34 @@ fn pajek_time_and_cow_years_at_the_bounds() {
 #[test]
 fn empty_files() {
     let dir = Scratch::new("empty");
-    for name in ["e.csv", "e.txt", "e.net"] {
-        let p = dir.write(name, b"");
-        let (g, r) = rsct::io::read_signed(&p).unwrap();
-        assert_eq!((g.node_count(), r.arcs), (0, 0), "{name}");
+    // An empty input is a typed error naming the file, never an empty graph (which every
+    // analysis would call balanced): 0 bytes, a 0-byte gzip stream, blank lines, a header or
+    // comments alone.
+    let empty_gz = gzip(b"");
+    for (name, bytes) in [
+        ("e.csv", &b""[..]),
+        ("e.txt", b""),
+        ("e.net", b""),
+        ("e.csv.gz", &empty_gz),
+        ("e.txt.gz", &empty_gz),
+        ("e.net.gz", &empty_gz),
+        ("h.csv", b"from,to,sign\n"),
+        ("h.csv.gz", &gzip(b"source;target;weight\r\n\r\n")),
+        ("c.txt", b"# FromNodeId ToNodeId Sign\n\n"),
+        ("c.net", b"% nothing\n*Network x\n"),
+    ] {
+        let p = dir.write(name, bytes);
+        let e = rsct::io::read_signed(&p).unwrap_err();
+        assert!(
+            matches!(&e, ReadError::Empty { file } if file == &p),
+            "{name}: {e:?}"
+        );
+        assert!(e.to_string().contains(&p.display().to_string()), "{e}");
     }
-    let (g, _) = csv("\n\n  \n").unwrap();
+    let e = csv("\n\n  \n").unwrap_err();
+    assert!(matches!(e, ReadError::Empty { .. }), "{e:?}");
+    // An explicit empty Pajek network stays what it says.
+    let (g, _) = pajek("*Vertices 0\n").unwrap();
     assert_eq!(g.node_count(), 0);
     let p = dir.write("states.csv", b"");
     let e = cow::read_states(&p).unwrap_err();
@@ -892,4 +924,33 @@ fn deeply_nested_data_sets() {
         matches!(e, DatasetError::Parse { line: Some(1), .. }),
         "{e:?}"
     );
+}
+
+// ---------------------------------------------------------------- years outside a data set
+
+/// A snapshot outside the years a data set covers is an error, never an empty graph that
+/// every analysis would call balanced; the years it covers, both ends included, are fine.
+#[test]
+fn snapshots_outside_the_data_sets_years() {
+    use rsct::snapshot::SnapshotError;
+    let ds = Dataset::load(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/post_soviet.toml"
+    ))
+    .unwrap();
+    let rules = DerivationRules::new();
+    // Its first dated item is a membership from 1949 (NATO); its last year is 2013.
+    for year in [1850, 1948, 2014, 2500, i32::MIN, i32::MAX] {
+        let e = ds.snapshot(year, &rules).unwrap_err();
+        assert!(
+            matches!(e, SnapshotError::OutsideYears { year: y, first: 1949, last: Some(2013) } if y == year),
+            "{e:?}"
+        );
+    }
+    assert_eq!(
+        ds.snapshot(1850, &rules).unwrap_err().to_string(),
+        "year 1850 is outside the data set's years (1949–2013)"
+    );
+    assert!(ds.snapshot(1949, &rules).is_ok());
+    assert!(ds.snapshot(2013, &rules).unwrap().tie_count() > 0);
 }

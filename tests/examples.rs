@@ -1,20 +1,46 @@
 //! The examples run and print what their documentation promises (smoke tests and JSON
-//! shape). Each test builds its example in release mode (a no-op when `.ci/run` has built
-//! them already) and runs it on the shipped data sets.
+//! shape). Each test builds its example in release mode through cargo (a no-op when
+//! `.ci/run` has built them already) and runs the executable cargo reports, so the tests pass
+//! with any target directory (`CARGO_TARGET_DIR`, `build.target-dir`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// Builds `example` in release mode and returns its executable, as cargo's JSON messages
+/// name it (the `executable` of the example's `compiler-artifact` message).
+fn build(example: &str) -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // `CARGO` is set by `cargo test` to the cargo that runs the tests.
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let out = Command::new(&cargo)
+        .current_dir(root)
+        .args([
+            "build",
+            "--release",
+            "--quiet",
+            "--message-format=json",
+            "--example",
+            example,
+        ])
+        .output()
+        .expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "building example {example} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8 messages");
+    stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == example)
+        .find_map(|m| m["executable"].as_str().map(PathBuf::from))
+        .unwrap_or_else(|| panic!("cargo reported no executable for example {example}"))
+}
 
 fn run(example: &str, args: &[&str]) -> String {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let status = Command::new(&cargo)
-        .current_dir(&root)
-        .args(["build", "--release", "--quiet", "--example", example])
-        .status()
-        .expect("cargo runs");
-    assert!(status.success(), "building example {example} failed");
-    let bin = root.join("target/release/examples").join(example);
+    let bin = build(example);
     let out = Command::new(&bin)
         .current_dir(&root)
         .args(args)

@@ -6,7 +6,7 @@ use rsct::io::cow::{self, ContiguityType, Obligation, Obligations, sources};
 use rsct::panel::{
     Conflict, FrustrationColumns, Labels, PanelError, PanelFormat, PanelOptions, World, WorldRules,
 };
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 mod common;
 
@@ -269,15 +269,15 @@ fn members_only_drops_non_members() {
 /// `tests/data/cow/panel_pandas_census.csv`).
 #[test]
 fn census_equals_the_pandas_anchor() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/cow");
-    let (a, m) = (
-        dir.join("atop5.1_directed_dyad_year.csv.gz"),
-        dir.join("mid5_dyadic_disputes.csv"),
-    );
-    if !(a.exists() && m.exists()) {
-        eprintln!("notice: {} is absent; skipping this check", dir.display());
+    let Some([a, m]) = common::shared_all(
+        "cow",
+        [
+            "atop5.1_directed_dyad_year.csv.gz",
+            "mid5_dyadic_disputes.csv",
+        ],
+    ) else {
         return;
-    }
+    };
     let w = World::new()
         .with_alliances(cow::read_atop(a, None).unwrap())
         .with_disputes(cow::read_mid5(m, None).unwrap(), sources::MID5);

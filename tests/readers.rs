@@ -2,7 +2,8 @@
 
 use rsct::Sign;
 use rsct::io::{
-    PajekOptions, ReadError, from_bytes, read_edge_list, read_pajek, read_signed, read_signed_csv,
+    PajekOptions, ReadError, ReadOptions, from_bytes, read_edge_list, read_pajek, read_signed,
+    read_signed_csv, read_signed_with,
 };
 use std::path::PathBuf;
 
@@ -225,4 +226,197 @@ fn real_signed_files() {
         let (g, _) = read_signed(p).unwrap();
         assert_eq!((g.node_count(), g.edge_count()), (3_783, 13_876));
     }
+}
+
+/// The edges of a graph as sorted `(a, b, sign, weight)` with labels, for comparing reads.
+fn edges_of(g: &rsct::SignedGraph) -> Vec<(String, String, Sign, f64)> {
+    let mut v: Vec<_> = g
+        .graph()
+        .edge_indices()
+        .map(|e| {
+            let (a, b) = g.graph().edge_endpoints(e).unwrap();
+            let (mut a, mut b) = (
+                g.label(a).unwrap().to_owned(),
+                g.label(b).unwrap().to_owned(),
+            );
+            if a > b {
+                std::mem::swap(&mut a, &mut b);
+            }
+            (a, b, g.graph()[e].sign(), g.graph()[e].weight())
+        })
+        .collect();
+    v.sort_by(|x, y| x.partial_cmp(y).unwrap());
+    v
+}
+
+#[test]
+fn csv_columns_by_header_name_with_aliases_and_delimiters() {
+    let want = vec![
+        ("A".to_owned(), "B".to_owned(), Sign::Enmity, 2.0),
+        ("B".to_owned(), "C".to_owned(), Sign::Amity, 1.0),
+    ];
+    // The same ties under every alias, column order and delimiter.
+    let cases: [&str; 9] = [
+        "from,to,sign,weight\nA,B,-1,2\nB,C,1,1\n",
+        "sign,weight,target,source\n-1,2,B,A\n1,1,C,B\n",
+        "Source;Target;Sign;Weight\nA;B;-;2\nB;C;+;1\n",
+        "src\tdst\tweight\nA\tB\t-2\nB\tC\t1\n",
+        "node1,node2,rating\nA,B,-2\nB,C,1\n",
+        "i;j;value\r\nA;B;-2\r\nB;C;+1\r\n",
+        // Extra columns are ignored (and reported); a semicolon inside quotes is text.
+        "\"note\";FROM;TO;sign;weight;year\n\"x;y\";A;B;-1;2;1990\nz;B;C;1;1;1991\n",
+        // Tab-separated with a quoted label holding a space and a comma.
+        "from\tto\tsign\nA\tB\t-\n\"B\"\tC\t+\nA\tB\t-1\n",
+        // Headerless, semicolons: positional from;to;sign;weight.
+        "A;B;-1;2\nB;C;1;1\n",
+    ];
+    for (k, text) in cases.iter().enumerate() {
+        let (g, r) =
+            from_bytes::csv("mem.csv", text.as_bytes()).unwrap_or_else(|e| panic!("{k}: {e}"));
+        let mut got = edges_of(&g);
+        if k == 7 {
+            // Two agreeing arcs A–B merge; weight 1 each.
+            assert_eq!(r.merged_pairs, 1);
+            got[0].3 = 2.0;
+        }
+        assert_eq!(got, want, "case {k}: {text:?}");
+        if k == 6 {
+            assert_eq!(r.ignored_columns, ["note", "year"]);
+        } else {
+            assert!(r.ignored_columns.is_empty(), "case {k}");
+        }
+    }
+    // A `sign` column with a `rating` column: the rating is not read, and is reported.
+    let (g, r) = from_bytes::csv("m.csv", b"from,to,sign,rating\nA,B,1,-10\n").unwrap();
+    assert_eq!(edges_of(&g), [("A".into(), "B".into(), Sign::Amity, 1.0)]);
+    assert_eq!(r.ignored_columns, ["rating"]);
+}
+
+#[test]
+fn csv_header_errors_are_typed() {
+    let e = from_bytes::csv("m.csv", b"a,b,c\nA,B,1\n").unwrap_err();
+    assert!(
+        matches!(&e, ReadError::MissingColumn { line: 1, column, .. } if column.starts_with("source (or from")),
+        "{e:?}"
+    );
+    let e = from_bytes::csv("m.csv", b"from,to,kind\nA,B,1\n").unwrap_err();
+    assert!(
+        matches!(&e, ReadError::MissingColumn { column, .. } if column.starts_with("sign")),
+        "{e:?}"
+    );
+    let e = from_bytes::csv("m.csv", b"from,source,to,sign\nA,A,B,1\n").unwrap_err();
+    assert!(
+        matches!(&e, ReadError::AmbiguousColumns { role: "source", columns, .. } if columns == &["from", "source"]),
+        "{e:?}"
+    );
+    // Without a sign column, two value columns cannot both be the sign.
+    let e = from_bytes::csv("m.csv", b"from,to,weight,rating\nA,B,1,2\n").unwrap_err();
+    assert!(
+        matches!(&e, ReadError::AmbiguousColumns { role: "sign", .. }),
+        "{e:?}"
+    );
+    assert_eq!(
+        e.to_string(),
+        "m.csv:1: columns weight, rating all name the sign; keep one"
+    );
+    // A row narrower or wider than the header names the line and the column.
+    let e = from_bytes::csv("m.csv", b"from,to,sign,year\nA,B,1\n").unwrap_err();
+    assert!(
+        matches!(&e, ReadError::MissingField { line: 2, field, .. } if field == "year"),
+        "{e:?}"
+    );
+    let e = from_bytes::csv("m.csv", b"from;to;sign\nA;B;1;9\n").unwrap_err();
+    assert!(
+        matches!(
+            e,
+            ReadError::ExtraFields {
+                line: 2,
+                found: 4,
+                expected: 3,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    // A sign that is neither a number nor + / - names its column as written.
+    let e = from_bytes::csv("m.csv", b"From,To,Sign\nA,B,plus\n").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "m.csv:2: field Sign is \"plus\", not a finite number"
+    );
+}
+
+#[test]
+fn input_and_line_limits() {
+    let dir = std::env::temp_dir().join(format!("rsct-limits-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let gz = |bytes: &[u8]| {
+        use std::io::Write;
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(bytes).unwrap();
+        e.finish().unwrap()
+    };
+    // A small gzip holding one long line (a decompression bomb in miniature): refused at the
+    // line limit, with the line named, before the rest is decompressed.
+    let mut bomb = b"a b 1\n".to_vec();
+    bomb.resize(bomb.len() + 2 * (1 << 20), b'x');
+    let packed = gz(&bomb);
+    assert!(packed.len() * 50 < bomb.len(), "{}", packed.len());
+    let p = dir.join("bomb.txt.gz");
+    std::fs::write(&p, &packed).unwrap();
+    let e = read_signed(&p).unwrap_err();
+    assert!(
+        matches!(&e, ReadError::LineTooLong { file, line: 2, limit } if file == &p && *limit == ReadOptions::DEFAULT_MAX_LINE_BYTES),
+        "{e:?}"
+    );
+    assert!(
+        e.to_string()
+            .contains(":2: the line is longer than 1048576 bytes"),
+        "{e}"
+    );
+    // Raised limits read it, and then the long line is a bad sign field.
+    let o = ReadOptions::new().max_line_bytes(4 << 20);
+    assert!(matches!(
+        read_signed_with(&p, &o).unwrap_err(),
+        ReadError::MissingField { line: 2, .. }
+    ));
+    // The size limit, after decompression, compressed or not.
+    let text = "a b 1\n".repeat(1000);
+    for (name, bytes) in [
+        ("big.txt", text.as_bytes().to_vec()),
+        ("big.txt.gz", gz(text.as_bytes())),
+    ] {
+        let p = dir.join(name);
+        std::fs::write(&p, &bytes).unwrap();
+        let small = ReadOptions::new().max_input_bytes(5999);
+        let e = read_signed_with(&p, &small).unwrap_err();
+        assert!(
+            matches!(&e, ReadError::TooLarge { file, limit: 5999 } if file == &p),
+            "{name}: {e:?}"
+        );
+        let (g, r) = read_signed_with(&p, &small.max_input_bytes(6000)).unwrap();
+        assert_eq!((g.edge_count(), r.arcs), (1, 1000), "{name}");
+    }
+    // The limits apply to every format, the line limit to text in memory too.
+    let o = ReadOptions::new().max_line_bytes(8);
+    let p = dir.join("long.csv");
+    std::fs::write(&p, "from,to,sign\n").unwrap();
+    assert!(matches!(
+        read_signed_with(&p, &o).unwrap_err(),
+        ReadError::LineTooLong {
+            line: 1,
+            limit: 8,
+            ..
+        }
+    ));
+    let p = dir.join("long.net");
+    std::fs::write(&p, "*Vertices 2\n1 \"a very long label\"\n").unwrap();
+    assert!(matches!(
+        read_signed_with(&p, &o.max_line_bytes(12)).unwrap_err(),
+        ReadError::LineTooLong { line: 2, .. }
+    ));
+    let e = from_bytes::edge_list("m.txt", format!("a b {}\n", "1".repeat(2 << 20)).as_bytes())
+        .unwrap_err();
+    assert!(matches!(e, ReadError::LineTooLong { line: 1, .. }), "{e:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

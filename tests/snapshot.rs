@@ -180,8 +180,20 @@ fn periods_are_inclusive_at_both_ends() {
             .tie("ARM", "AZE")
             .is_none()
     );
-    // Before 1991 only Russia exists.
-    assert_eq!(ds.snapshot(1990, &rules).unwrap().unit_count(), 1);
+    // Before the first relation or membership the data set says nothing: an error, not an
+    // empty graph that would pass for balanced.
+    let e = ds.snapshot(1990, &rules).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            rsct::snapshot::SnapshotError::OutsideYears {
+                year: 1990,
+                first: 1991,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
 }
 
 #[test]

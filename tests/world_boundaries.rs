@@ -9,6 +9,8 @@ use rsct::io::cow::{ContiguityType, Obligation};
 use rsct::panel::{World, WorldBoundaryOptions, WorldRules};
 use std::path::Path;
 
+mod common;
+
 fn map() -> Vec<(String, String)> {
     let text = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bw2003_regions.csv"),
@@ -58,12 +60,11 @@ fn ari(r: &BoundaryReport, map: &[(String, String)]) -> f64 {
 
 #[test]
 fn world_1990_2001_against_buzan_and_waever() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/cow");
-    if !dir.join("atop5.1_directed_dyad_year.csv.gz").exists() {
-        eprintln!("notice: {} is absent; skipping this check", dir.display());
+    let Some(atop) = common::shared("cow", "atop5.1_directed_dyad_year.csv.gz") else {
         return;
-    }
-    let w = World::load(&dir).unwrap();
+    };
+    let dir = atop.parent().expect("the file's directory");
+    let w = World::load(dir).unwrap();
     let map = map();
     // The best setting of docs/world_1990_2001.md.
     let rules = WorldRules::new()

@@ -1,8 +1,9 @@
-//! Signed edge lists: CSV `from,to,sign[,weight]` and whitespace (SNAP) edge lists.
+//! Signed edge lists: delimited (CSV) with columns by header name or position, and
+//! whitespace (SNAP) edge lists.
 
 use super::ReadError;
 use super::merge::{Merger, ReadReport};
-use super::source::{lines, read_bytes, text};
+use super::source::{ReadOptions, lines, read_bytes_with, text};
 use crate::graph::SignedGraph;
 use std::path::Path;
 
@@ -14,17 +15,30 @@ pub(crate) fn split_csv<'a>(
     line: &'a str,
     out: &mut Vec<std::borrow::Cow<'a, str>>,
 ) -> Result<(), ReadError> {
+    split_fields(path, line_no, line, ',', out)
+}
+
+/// Splits a delimited line into fields as [`split_csv`] does, at `delimiter`.
+pub(crate) fn split_fields<'a>(
+    path: &Path,
+    line_no: usize,
+    line: &'a str,
+    delimiter: char,
+    out: &mut Vec<std::borrow::Cow<'a, str>>,
+) -> Result<(), ReadError> {
     out.clear();
     if !line.contains('"') {
         out.extend(
-            line.split(',')
+            line.split(delimiter)
                 .map(|f| std::borrow::Cow::Borrowed(f.trim())),
         );
         return Ok(());
     }
+    // White space around quoted fields is skipped, except the delimiter itself (a tab).
+    let blank = |c: char| c.is_whitespace() && c != delimiter;
     let mut rest = line;
     loop {
-        let trimmed = rest.trim_start();
+        let trimmed = rest.trim_start_matches(blank);
         if let Some(q) = trimmed.strip_prefix('"') {
             let mut field = String::new();
             let mut chars = q.char_indices();
@@ -49,8 +63,8 @@ pub(crate) fn split_csv<'a>(
                 });
             };
             out.push(std::borrow::Cow::Owned(field));
-            let after = q[end..].trim_start();
-            match after.strip_prefix(',') {
+            let after = q[end..].trim_start_matches(blank);
+            match after.strip_prefix(delimiter) {
                 Some(r) => rest = r,
                 None if after.is_empty() => return Ok(()),
                 None => {
@@ -62,7 +76,7 @@ pub(crate) fn split_csv<'a>(
                 }
             }
         } else {
-            match trimmed.find(',') {
+            match trimmed.find(delimiter) {
                 Some(i) => {
                     out.push(std::borrow::Cow::Borrowed(trimmed[..i].trim()));
                     rest = &trimmed[i + 1..];
@@ -107,7 +121,8 @@ fn weight_of(path: &Path, line: usize, value: f64, weight: Option<&str>) -> Resu
         None => Ok(value.abs()),
         Some(w) => {
             let w = number(path, line, "weight", w)?;
-            if w > 0.0 {
+            // An arc without a sign is dropped whatever its weight.
+            if w > 0.0 || value == 0.0 {
                 Ok(w)
             } else {
                 Err(ReadError::BadWeight {
@@ -120,18 +135,161 @@ fn weight_of(path: &Path, line: usize, value: f64, weight: Option<&str>) -> Resu
     }
 }
 
-/// Reads a signed CSV edge list `from,to,sign[,weight]`, plain or gzip-compressed.
+/// The names a signed CSV header may give each column (compared without regard to case).
+const SOURCE_NAMES: [&str; 5] = ["source", "from", "src", "node1", "i"];
+const TARGET_NAMES: [&str; 5] = ["target", "to", "dst", "node2", "j"];
+/// A column that gives the sign only.
+const SIGN_NAMES: [&str; 1] = ["sign"];
+/// A column that gives the weight only when a sign column is present; otherwise it gives the
+/// sign (its sign) and the weight (its absolute value), like the `rating` and `value` columns.
+const WEIGHT_NAMES: [&str; 1] = ["weight"];
+const VALUE_NAMES: [&str; 2] = ["rating", "value"];
+
+/// Where the fields of a signed CSV row are.
+struct Layout {
+    source: usize,
+    target: usize,
+    sign: usize,
+    weight: Option<usize>,
+    /// The header's names (`None` without a header: positional `from,to,sign[,weight]`).
+    names: Option<Vec<String>>,
+}
+
+impl Layout {
+    const POSITIONAL: Layout = Layout {
+        source: 0,
+        target: 1,
+        sign: 2,
+        weight: Some(3),
+        names: None,
+    };
+
+    /// The columns of a header line, by name.
+    fn from_header(
+        path: &Path,
+        line: usize,
+        fields: &[std::borrow::Cow<'_, str>],
+        report: &mut ReadReport,
+    ) -> Result<Self, ReadError> {
+        let names: Vec<String> = fields.iter().map(|f| f.trim().to_owned()).collect();
+        let find = |aliases: &[&str]| -> Vec<usize> {
+            (0..names.len())
+                .filter(|&i| aliases.iter().any(|a| names[i].eq_ignore_ascii_case(a)))
+                .collect()
+        };
+        let one = |role: &'static str, aliases: &[&str], found: Vec<usize>| match found.len() {
+            0 => Err(ReadError::MissingColumn {
+                file: path.to_path_buf(),
+                line,
+                column: format!("{role} (or {})", aliases[1..].join(", ")),
+            }),
+            1 => Ok(found[0]),
+            _ => Err(ReadError::AmbiguousColumns {
+                file: path.to_path_buf(),
+                line,
+                role,
+                columns: found.iter().map(|&i| names[i].clone()).collect(),
+            }),
+        };
+        let source = one("source", &SOURCE_NAMES, find(&SOURCE_NAMES))?;
+        let target = one("target", &TARGET_NAMES, find(&TARGET_NAMES))?;
+        let signs = find(&SIGN_NAMES);
+        let weights = find(&WEIGHT_NAMES);
+        let (sign, weight) = if signs.is_empty() {
+            // The sign and the weight from one value column.
+            let mut values = weights;
+            values.extend(find(&VALUE_NAMES));
+            values.sort_unstable();
+            let all = ["sign", "weight", "rating", "value"];
+            (one("sign", &all, values)?, None)
+        } else {
+            let sign = one("sign", &SIGN_NAMES, signs)?;
+            let weight = match weights.len() {
+                0 => None,
+                _ => Some(one("weight", &WEIGHT_NAMES, weights)?),
+            };
+            (sign, weight)
+        };
+        let used = [Some(source), Some(target), Some(sign), weight];
+        report.ignored_columns = (0..names.len())
+            .filter(|i| !used.contains(&Some(*i)))
+            .map(|i| names[i].clone())
+            .collect();
+        Ok(Self {
+            source,
+            target,
+            sign,
+            weight,
+            names: Some(names),
+        })
+    }
+
+    /// Whether the first line is a header: one of its fields is a known column name, or its
+    /// third field is not a number (the positional format's sign).
+    fn is_header(fields: &[std::borrow::Cow<'_, str>]) -> bool {
+        let known = |f: &str| {
+            [
+                &SOURCE_NAMES[..],
+                &TARGET_NAMES,
+                &SIGN_NAMES,
+                &WEIGHT_NAMES,
+                &VALUE_NAMES,
+            ]
+            .iter()
+            .any(|names| names.iter().any(|n| f.eq_ignore_ascii_case(n)))
+        };
+        fields.iter().any(|f| known(f))
+            || fields
+                .get(2)
+                .is_some_and(|f| !matches!(f.as_ref(), "+" | "-") && f.parse::<f64>().is_err())
+    }
+}
+
+/// The delimiter of a delimited line: whichever of `,` `;` and tab occurs most often outside
+/// double quotes (a comma on a tie, and when none occurs).
+fn detect_delimiter(line: &str) -> char {
+    let (mut counts, mut quoted) = ([0usize; 3], false);
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).rev().max_by_key(|&i| counts[i]).unwrap_or(0);
+    if counts[best] == 0 {
+        ','
+    } else {
+        [',', ';', '\t'][best]
+    }
+}
+
+/// Reads a signed CSV edge list, plain or gzip-compressed, with the default
+/// [`ReadOptions`].
 ///
-/// A first line whose third field is not a number is a header and is skipped. The sign
-/// column holds any finite number: its sign is the tie's sign (0 = no sign, dropped and
-/// counted); without a weight column the weight is its absolute value (so `-10…10` ratings
-/// become signed weights). Fields may be quoted. Blank lines are skipped. The result follows
-/// the rule of [`crate::io`] for directed and multi-edge input.
+/// **Delimiter**: `,`, `;` or tab, whichever occurs most often in the first non-blank line.
+/// **Columns**: with a header, by name (case ignored): the source is `source`, `from`,
+/// `src`, `node1` or `i`; the target `target`, `to`, `dst`, `node2` or `j`; the sign
+/// `sign`, with an optional `weight` column; without a `sign` column, one `weight`, `rating`
+/// or `value` column gives both the sign (its sign) and the weight (its absolute value).
+/// Other columns are ignored and listed in [`ReadReport::ignored_columns`]. Without a header
+/// (the first line's third field is a number, and no field is a known name) the columns are
+/// `from,to,sign[,weight]` by position. **Signs**: any finite number (its sign; 0 = no sign,
+/// dropped and counted), or `+` / `-`; without a weight column the weight is the value's
+/// absolute value (so `-10…10` ratings become signed weights). Fields may be quoted. Blank
+/// lines are skipped. The result follows the rule of [`crate::io`] for directed and
+/// multi-edge input.
 ///
 /// # Errors
-/// A [`ReadError`] naming the file and line: unreadable or corrupt file, a missing field, a
-/// non-numeric sign or weight, a non-positive weight, more than four fields, an unterminated
-/// quote, non-UTF-8 text.
+/// A [`ReadError`] naming the file and line: unreadable or corrupt file; an empty input
+/// ([`ReadError::Empty`]: 0 bytes, a 0-byte gzip stream, a header alone); a header without a
+/// source, target or sign column ([`ReadError::MissingColumn`]) or with two of one
+/// ([`ReadError::AmbiguousColumns`]); a row with fewer or more fields than the header (more
+/// than four without one); a non-numeric sign or weight, a non-positive weight, an
+/// unterminated quote, non-UTF-8 text; an input or a line above the limits of
+/// [`ReadOptions`].
 ///
 /// # Example
 /// ```no_run
@@ -141,67 +299,120 @@ fn weight_of(path: &Path, line: usize, value: f64, weight: Option<&str>) -> Resu
 /// # Ok::<(), rsct::io::ReadError>(())
 /// ```
 pub fn read_signed_csv(path: impl AsRef<Path>) -> Result<(SignedGraph, ReadReport), ReadError> {
-    let path = path.as_ref();
-    let bytes = read_bytes(path)?;
-    parse_csv(path, &bytes)
+    read_signed_csv_with(path, &ReadOptions::new())
 }
 
-pub(crate) fn parse_csv(path: &Path, bytes: &[u8]) -> Result<(SignedGraph, ReadReport), ReadError> {
+/// As [`read_signed_csv`], with limits on input size and line length.
+///
+/// # Errors
+/// As [`read_signed_csv`].
+pub fn read_signed_csv_with(
+    path: impl AsRef<Path>,
+    options: &ReadOptions,
+) -> Result<(SignedGraph, ReadReport), ReadError> {
+    let path = path.as_ref();
+    let bytes = read_bytes_with(path, options)?;
+    parse_csv(path, &bytes, options)
+}
+
+pub(crate) fn parse_csv(
+    path: &Path,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<(SignedGraph, ReadReport), ReadError> {
     let mut m = Merger::new();
     m.reserve(arc_capacity(bytes));
     let mut fields = Vec::with_capacity(4);
-    let mut first = true;
+    let mut layout: Option<Layout> = None;
+    let mut delimiter = ',';
     for (n, raw) in lines(bytes) {
+        options.check_line(path, n, raw)?;
         let line = text(path, n, raw)?;
         if line.trim().is_empty() {
             continue;
         }
-        split_csv(path, n, line, &mut fields)?;
-        if first {
-            first = false;
-            if fields.len() >= 3 && fields[2].parse::<f64>().is_err() {
+        let Some(l) = &layout else {
+            delimiter = detect_delimiter(line);
+            split_fields(path, n, line, delimiter, &mut fields)?;
+            if Layout::is_header(&fields) {
+                layout = Some(Layout::from_header(path, n, &fields, &mut m.report)?);
                 continue;
             }
-        }
-        edge_fields(path, n, &fields, &mut m)?;
+            edge_fields(path, n, &fields, &Layout::POSITIONAL, &mut m)?;
+            layout = Some(Layout::POSITIONAL);
+            continue;
+        };
+        split_fields(path, n, line, delimiter, &mut fields)?;
+        edge_fields(path, n, &fields, l, &mut m)?;
+    }
+    if m.report.arcs == 0 {
+        return Err(ReadError::Empty {
+            file: path.to_path_buf(),
+        });
     }
     Ok(m.finish())
+}
+
+/// The sign column's value: a finite number, or `+` / `-`.
+fn sign_value(path: &Path, line: usize, field: &str, value: &str) -> Result<f64, ReadError> {
+    match value {
+        "+" => Ok(1.0),
+        "-" => Ok(-1.0),
+        _ => number(path, line, field, value),
+    }
 }
 
 fn edge_fields<S: AsRef<str>>(
     path: &Path,
     n: usize,
     fields: &[S],
+    layout: &Layout,
     m: &mut Merger,
 ) -> Result<(), ReadError> {
     const NAMES: [&str; 3] = ["from", "to", "sign"];
-    if fields.len() < 3 {
+    let name = |i: usize| match &layout.names {
+        Some(names) => names[i].clone(),
+        None => NAMES[i].to_owned(),
+    };
+    let (min, max) = match &layout.names {
+        Some(names) => (names.len(), names.len()),
+        None => (3, 4),
+    };
+    if fields.len() < min {
         return Err(ReadError::MissingField {
             file: path.to_path_buf(),
             line: n,
-            field: NAMES[fields.len()].to_owned(),
+            field: name(fields.len()),
         });
     }
-    if fields.len() > 4 {
+    if fields.len() > max {
         return Err(ReadError::ExtraFields {
             file: path.to_path_buf(),
             line: n,
             found: fields.len(),
-            expected: 4,
+            expected: max,
         });
     }
-    for (i, f) in fields[..2].iter().enumerate() {
-        if f.as_ref().is_empty() {
+    for i in [layout.source, layout.target] {
+        if fields[i].as_ref().is_empty() {
             return Err(ReadError::MissingField {
                 file: path.to_path_buf(),
                 line: n,
-                field: NAMES[i].to_owned(),
+                field: name(i),
             });
         }
     }
-    let value = number(path, n, "sign", fields[2].as_ref())?;
-    let weight = weight_of(path, n, value, fields.get(3).map(AsRef::as_ref))?;
-    m.arc(path, fields[0].as_ref(), fields[1].as_ref(), value, weight)
+    let sign_name = layout.names.as_ref().map_or("sign", |v| &v[layout.sign]);
+    let value = sign_value(path, n, sign_name, fields[layout.sign].as_ref())?;
+    let weight = layout.weight.and_then(|i| fields.get(i)).map(AsRef::as_ref);
+    let weight = weight_of(path, n, value, weight)?;
+    m.arc(
+        path,
+        fields[layout.source].as_ref(),
+        fields[layout.target].as_ref(),
+        value,
+        weight,
+    )
 }
 
 /// Reads a whitespace-separated edge list `from to sign [weight]` such as SNAP's
@@ -212,19 +423,32 @@ fn edge_fields<S: AsRef<str>>(
 /// # Errors
 /// As [`read_signed_csv`].
 pub fn read_edge_list(path: impl AsRef<Path>) -> Result<(SignedGraph, ReadReport), ReadError> {
+    read_edge_list_with(path, &ReadOptions::new())
+}
+
+/// As [`read_edge_list`], with limits on input size and line length.
+///
+/// # Errors
+/// As [`read_edge_list`].
+pub fn read_edge_list_with(
+    path: impl AsRef<Path>,
+    options: &ReadOptions,
+) -> Result<(SignedGraph, ReadReport), ReadError> {
     let path = path.as_ref();
-    let bytes = read_bytes(path)?;
-    parse_edge_list(path, &bytes)
+    let bytes = read_bytes_with(path, options)?;
+    parse_edge_list(path, &bytes, options)
 }
 
 pub(crate) fn parse_edge_list(
     path: &Path,
     bytes: &[u8],
+    options: &ReadOptions,
 ) -> Result<(SignedGraph, ReadReport), ReadError> {
     let mut m = Merger::new();
     m.reserve(arc_capacity(bytes));
     let mut fields: Vec<&str> = Vec::with_capacity(5);
     for (n, raw) in lines(bytes) {
+        options.check_line(path, n, raw)?;
         let t = raw.trim_ascii_start();
         if t.is_empty() || t[0] == b'#' || t[0] == b'%' {
             continue;
@@ -237,7 +461,12 @@ pub(crate) fn parse_edge_list(
                 fields.push(text(path, n, f)?);
             }
         }
-        edge_fields(path, n, &fields, &mut m)?;
+        edge_fields(path, n, &fields, &Layout::POSITIONAL, &mut m)?;
+    }
+    if m.report.arcs == 0 {
+        return Err(ReadError::Empty {
+            file: path.to_path_buf(),
+        });
     }
     Ok(m.finish())
 }

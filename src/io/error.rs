@@ -185,6 +185,45 @@ pub enum ReadError {
         /// What the column allows.
         expected: &'static str,
     },
+    /// The input holds no data: it is empty (0 bytes, or a gzip stream of 0 bytes), or holds
+    /// only a header, blank lines or comments. An empty graph is never returned for it.
+    #[error("{}: no data to read: the input is empty or holds only a header, blank lines or comments", file.display())]
+    Empty {
+        /// The file.
+        file: PathBuf,
+    },
+    /// The input, after decompression, is larger than the reader accepts (see
+    /// [`crate::io::ReadOptions::max_input_bytes`]).
+    #[error("{}: more than {limit} bytes after decompression; raise ReadOptions::max_input_bytes to read it", file.display())]
+    TooLarge {
+        /// The file.
+        file: PathBuf,
+        /// The largest size accepted, in bytes.
+        limit: u64,
+    },
+    /// A line is longer than the reader accepts (see
+    /// [`crate::io::ReadOptions::max_line_bytes`]).
+    #[error("{}:{line}: the line is longer than {limit} bytes; raise ReadOptions::max_line_bytes to read it", file.display())]
+    LineTooLong {
+        /// The file.
+        file: PathBuf,
+        /// The 1-based line.
+        line: usize,
+        /// The longest line accepted, in bytes.
+        limit: usize,
+    },
+    /// Several header columns name the same role (e.g. both `from` and `source`).
+    #[error("{}:{line}: columns {} all name the {role}; keep one", file.display(), columns.join(", "))]
+    AmbiguousColumns {
+        /// The file.
+        file: PathBuf,
+        /// The 1-based line of the header.
+        line: usize,
+        /// The role: `source`, `target`, `sign` or `weight`.
+        role: &'static str,
+        /// The columns' names as written.
+        columns: Vec<String>,
+    },
     /// The file's extension does not say which reader to use.
     #[error("{}: unknown signed-graph format; use .csv, .net/.paj, or a whitespace edge list (.txt, .tsv, .gz)", file.display())]
     UnknownFormat {

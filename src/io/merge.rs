@@ -16,7 +16,8 @@ use crate::sign::Sign;
 use std::path::Path;
 
 /// What a reader saw and what the merge rule dropped.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct ReadReport {
     /// Arcs (data lines) read.
     pub arcs: usize,
@@ -33,6 +34,9 @@ pub struct ReadReport {
     /// Nodes that appeared only in dropped arcs (self-loops, zero values) and so are not in
     /// the graph.
     pub dropped_nodes: usize,
+    /// Columns of a CSV header that the reader does not use (neither source, target, sign
+    /// nor weight), as written, in file order; their values are not read.
+    pub ignored_columns: Vec<String>,
 }
 
 /// One arc after the self-loop and zero-value checks.

@@ -1,5 +1,5 @@
 //! Reading signed graphs from files: CSV, whitespace/SNAP edge lists (plain or gzip) and
-//! Pajek.
+//! Pajek; writing signed graphs and security graphs as CSV, Pajek and GraphML.
 //!
 //! # The rule for directed and multi-edge input
 //! Every reader returns a *simple undirected* [`SignedGraph`] by one documented rule, the one
@@ -11,6 +11,16 @@
 //! # Weights
 //! An edge's weight is the mean absolute value of the arcs that agree with its sign (1 for
 //! ±1 input).
+//!
+//! # Limits and empty input
+//! [`ReadOptions`] bounds the input after decompression and the length of a line (generous
+//! defaults); an input without data is [`ReadError::Empty`], never an empty graph.
+//!
+//! # Writing
+//! [`write_signed_csv`], [`write_signed_pajek`] and [`write_signed_graphml`] write a
+//! [`SignedGraph`]; [`write_security_csv`], [`write_security_pajek`] and
+//! [`write_security_graphml`] write a [`crate::SecurityGraph`] with its tie attributes. CSV and
+//! Pajek read back to the same graph.
 //!
 //! # Correlates of War and companions
 //! [`cow`] reads the COW state system, NMC, Direct Contiguity, ATOP alliances, MID disputes
@@ -25,11 +35,17 @@ mod error;
 mod merge;
 mod pajek;
 mod source;
+mod write;
 
-pub use edgelist::{read_edge_list, read_signed_csv};
+pub use edgelist::{read_edge_list, read_edge_list_with, read_signed_csv, read_signed_csv_with};
 pub use error::ReadError;
 pub use merge::ReadReport;
 pub use pajek::{PajekOptions, read_pajek};
+pub use source::ReadOptions;
+pub use write::{
+    WriteError, write_security_csv, write_security_graphml, write_security_pajek, write_signed_csv,
+    write_signed_graphml, write_signed_pajek,
+};
 
 use crate::graph::SignedGraph;
 use std::path::Path;
@@ -47,6 +63,25 @@ use std::path::Path;
 /// # Ok::<(), rsct::io::ReadError>(())
 /// ```
 pub fn read_signed(path: impl AsRef<Path>) -> Result<(SignedGraph, ReadReport), ReadError> {
+    read_signed_with(path, &ReadOptions::new())
+}
+
+/// As [`read_signed`], with limits on input size and line length.
+///
+/// # Errors
+/// As [`read_signed`].
+///
+/// # Example
+/// ```no_run
+/// use rsct::io::{ReadOptions, read_signed_with};
+/// let limits = ReadOptions::new().max_input_bytes(1 << 30);
+/// let (g, _) = read_signed_with("soc-sign-epinions.txt.gz", &limits)?;
+/// # Ok::<(), rsct::io::ReadError>(())
+/// ```
+pub fn read_signed_with(
+    path: impl AsRef<Path>,
+    options: &ReadOptions,
+) -> Result<(SignedGraph, ReadReport), ReadError> {
     let path = path.as_ref();
     let name = path
         .file_name()
@@ -56,9 +91,9 @@ pub fn read_signed(path: impl AsRef<Path>) -> Result<(SignedGraph, ReadReport), 
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
     match ext {
-        "csv" => read_signed_csv(path),
-        "net" | "paj" => read_pajek(path, &PajekOptions::new()),
-        "txt" | "tsv" | "edges" | "el" => read_edge_list(path),
+        "csv" => read_signed_csv_with(path, options),
+        "net" | "paj" => read_pajek(path, &PajekOptions::new().limits(*options)),
+        "txt" | "tsv" | "edges" | "el" => read_edge_list_with(path, options),
         _ => Err(ReadError::UnknownFormat {
             file: path.to_path_buf(),
         }),
@@ -66,9 +101,10 @@ pub fn read_signed(path: impl AsRef<Path>) -> Result<(SignedGraph, ReadReport), 
 }
 
 /// Parses signed-graph text already in memory, for callers that do not read from a file
-/// (and for fuzzing); `name` stands for the file in error messages.
+/// (and for fuzzing); `name` stands for the file in error messages. The line-length limit of
+/// [`ReadOptions`] applies (the default one, or the Pajek options' one).
 pub mod from_bytes {
-    use super::{PajekOptions, ReadError, ReadReport};
+    use super::{PajekOptions, ReadError, ReadOptions, ReadReport};
     use crate::graph::SignedGraph;
     use std::path::Path;
 
@@ -77,14 +113,14 @@ pub mod from_bytes {
     /// # Errors
     /// As [`super::read_signed_csv`].
     pub fn csv(name: &str, bytes: &[u8]) -> Result<(SignedGraph, ReadReport), ReadError> {
-        super::edgelist::parse_csv(Path::new(name), bytes)
+        super::edgelist::parse_csv(Path::new(name), bytes, &ReadOptions::new())
     }
     /// Parses a whitespace edge list; see [`super::read_edge_list`].
     ///
     /// # Errors
     /// As [`super::read_edge_list`].
     pub fn edge_list(name: &str, bytes: &[u8]) -> Result<(SignedGraph, ReadReport), ReadError> {
-        super::edgelist::parse_edge_list(Path::new(name), bytes)
+        super::edgelist::parse_edge_list(Path::new(name), bytes, &ReadOptions::new())
     }
     /// Parses a Pajek network; see [`super::read_pajek`].
     ///

@@ -2,7 +2,7 @@
 
 use super::ReadError;
 use super::merge::{Merger, ReadReport};
-use super::source::{lines, read_bytes, text};
+use super::source::{ReadOptions, lines, read_bytes_with, text};
 use crate::graph::SignedGraph;
 use std::path::Path;
 
@@ -18,6 +18,7 @@ pub struct PajekOptions {
     network: Option<String>,
     time: Option<i64>,
     max_vertices: Option<usize>,
+    limits: ReadOptions,
 }
 
 impl PajekOptions {
@@ -49,6 +50,15 @@ impl PajekOptions {
         self.max_vertices = Some(limit);
         self
     }
+    /// The limits on input size and line length (default [`ReadOptions::new`]).
+    pub fn limits(mut self, limits: ReadOptions) -> Self {
+        self.limits = limits;
+        self
+    }
+    /// The limits on input size and line length (see [`PajekOptions::limits`]).
+    pub fn read_options(&self) -> &ReadOptions {
+        &self.limits
+    }
 }
 
 #[derive(PartialEq)]
@@ -70,14 +80,16 @@ enum Section {
 /// A [`ReadError`] naming the file and line: a vertex outside `1..=n`, an arc before
 /// `*Vertices`, an unsupported section (`*Arcslist`, `*Edgeslist`, `*Matrix`), a duplicate
 /// label, a malformed number or time interval, a `*Vertices` count above
-/// [`PajekOptions::max_vertices`] ([`ReadError::TooManyVertices`]), or
-/// [`ReadError::NoSuchNetwork`].
+/// [`PajekOptions::max_vertices`] ([`ReadError::TooManyVertices`]),
+/// [`ReadError::NoSuchNetwork`], an input without a `*Vertices` line ([`ReadError::Empty`];
+/// `*Vertices 0` is an explicit empty network), or an input or line above
+/// [`PajekOptions::limits`].
 pub fn read_pajek(
     path: impl AsRef<Path>,
     options: &PajekOptions,
 ) -> Result<(SignedGraph, ReadReport), ReadError> {
     let path = path.as_ref();
-    let bytes = read_bytes(path)?;
+    let bytes = read_bytes_with(path, &options.limits)?;
     parse_pajek(path, &bytes, options)
 }
 
@@ -99,7 +111,9 @@ pub(crate) fn parse_pajek(
     let mut labels: Vec<Option<String>> = Vec::new();
     let mut declared = false;
     let mut ids: Vec<u32> = Vec::new();
+    let mut vertices_seen = false;
     for (n, raw) in lines(bytes) {
+        options.limits.check_line(path, n, raw)?;
         let line = text(path, n, raw)?;
         let t = line.trim();
         if t.is_empty() || t.starts_with('%') {
@@ -145,6 +159,7 @@ pub(crate) fn parse_pajek(
                     if active {
                         labels = vec![None; count];
                         declared = false;
+                        vertices_seen = true;
                     }
                     section = Section::Vertices;
                 }
@@ -232,6 +247,11 @@ pub(crate) fn parse_pajek(
             file: path.to_path_buf(),
             name: want.clone(),
             available: names,
+        });
+    }
+    if !vertices_seen {
+        return Err(ReadError::Empty {
+            file: path.to_path_buf(),
         });
     }
     if !declared {

@@ -27,6 +27,9 @@ use std::collections::HashMap;
 /// o in the year and T ties.
 ///
 /// # Errors
+/// [`SnapshotError::OutsideYears`] when `year` is before the first or after the last year
+/// the data set's relations, memberships and capability observations cover (an undated data
+/// set covers every year; an open-ended item, every later year);
 /// [`SnapshotError::UnknownOrganisation`] when the rules name an organisation the data set
 /// does not have.
 ///
@@ -54,6 +57,11 @@ pub fn snapshot(
     year: Year,
     rules: &DerivationRules,
 ) -> Result<SecurityGraph, SnapshotError> {
+    if let Some((first, last)) = covered_years(dataset)
+        && (year < first || last.is_some_and(|l| year > l))
+    {
+        return Err(SnapshotError::OutsideYears { year, first, last });
+    }
     if let Some(unknown) = rules
         .organisation_names()
         .find(|o| dataset.organisation(o).is_none())
@@ -192,4 +200,24 @@ impl Dataset {
     ) -> Result<SecurityGraph, SnapshotError> {
         snapshot(self, year, rules)
     }
+}
+
+/// The first and last year the data set's dated items cover (`None` for the last when one is
+/// open-ended), or `None` for a data set without dated items.
+fn covered_years(dataset: &Dataset) -> Option<(Year, Option<Year>)> {
+    let periods = dataset
+        .relations()
+        .iter()
+        .map(|r| r.period())
+        .chain(dataset.memberships().iter().map(|m| m.period()));
+    let mut span: Option<(Year, Option<Year>)> = None;
+    for p in periods {
+        let (lo, hi) = span.unwrap_or((p.start(), p.end()));
+        span = Some((lo.min(p.start()), hi.zip(p.end()).map(|(a, b)| a.max(b))));
+    }
+    for c in dataset.capabilities() {
+        let (lo, hi) = span.unwrap_or((c.year(), Some(c.year())));
+        span = Some((lo.min(c.year()), hi.map(|h| h.max(c.year()))));
+    }
+    span
 }

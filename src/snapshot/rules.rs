@@ -34,6 +34,18 @@ pub enum SnapshotError {
         /// The identifier.
         organisation: String,
     },
+    /// The year lies outside the years the data set's relations, memberships and
+    /// capabilities cover: its graph would show every unit without a tie and pass for
+    /// balanced.
+    #[error("year {year} is outside the data set's years ({first}–{})", last.map_or_else(|| "open".to_owned(), |y| y.to_string()))]
+    OutsideYears {
+        /// The year asked for.
+        year: crate::Year,
+        /// The first year any relation, membership or capability observation starts.
+        first: crate::Year,
+        /// The last year one ends (`None` when one is open-ended).
+        last: Option<crate::Year>,
+    },
 }
 
 /// The tie that co-membership of an organisation creates between two members.
