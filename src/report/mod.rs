@@ -9,7 +9,7 @@ mod text;
 mod timeline;
 
 pub use graph::Drawing;
-pub use text::{ErrorReport, Labelled, count, fixed, labelled, percent};
+pub use text::{ErrorReport, Labelled, count, fixed, labelled, percent, signed};
 pub use timeline::{Band, Panel, Timeline};
 
 /// Escapes text for SVG and XML attributes.

@@ -30,7 +30,7 @@ mod structure;
 mod tie;
 
 pub use error::ErrorReport;
-pub use number::{count, fixed, percent};
+pub use number::{count, fixed, percent, signed};
 
 /// A result whose units are shown by name: the result and a function from its node
 /// identifiers to labels. Made by [`labelled`]; its `Display` lists the units of the

@@ -77,8 +77,16 @@ impl<S: AsRef<str>> fmt::Display for List<'_, S> {
     }
 }
 
-/// `x` with [`fixed`] and an explicit `+` when positive (`+0.80`, `-0.40`, `0.00`).
-pub(crate) fn signed(x: f64, decimals: usize) -> String {
+/// `x` with [`fixed`] and an explicit `+` when positive: a net weight of amity or enmity.
+///
+/// ```
+/// use rsct::report::signed;
+/// assert_eq!(signed(0.8, 2), "+0.80");
+/// assert_eq!(signed(-0.4, 1), "-0.4");
+/// assert_eq!(signed(-0.001, 2), "0.00");
+/// ```
+#[must_use]
+pub fn signed(x: f64, decimals: usize) -> String {
     let s = fixed(x, decimals);
     if s.starts_with('-') || s.bytes().all(|b| b == b'0' || b == b'.') || x.is_nan() {
         s
