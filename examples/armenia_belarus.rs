@@ -12,10 +12,14 @@
 //! from shared membership of collective-defence organisations (CST/CSTO) are derived by the
 //! default rules (amity 0.5) and shown as "via ORG (co-membership)".
 
+mod common;
+
 use rsct::datasets::post_soviet;
+use rsct::report::{percent, signed};
 use rsct::{DerivationRules, Instrument, Provenance, Role};
 use std::collections::BTreeMap;
 use std::error::Error;
+use std::process::ExitCode;
 
 const PLAYERS: [&str; 6] = ["RUS", "USA", "EU", "IRN", "TUR", "AZE"];
 const NATO_PROGRAMMES: [&str; 4] = ["NATO", "PFP", "IPAP", "NACC"];
@@ -33,15 +37,23 @@ struct Row {
     nato: Vec<String>,
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+const USAGE: &str = "usage: armenia_belarus [--from YEAR] [--to YEAR] [--json]
+  --from YEAR, --to YEAR  the years (default 1991–2013)
+  --json                  the rows and totals as one JSON object
+Exit codes: 0 success, 1 data or analysis error, 2 usage error.";
+
+fn main() -> ExitCode {
+    common::main(USAGE, run)
+}
+
+fn run(mut args: common::Args) -> Result<(), Box<dyn Error>> {
     let (mut from, mut to, mut json) = (1991, 2013, false);
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
+    while let Some(a) = args.next() {
         match a.as_str() {
-            "--from" => from = it.next().ok_or("--from needs a value")?.parse()?,
-            "--to" => to = it.next().ok_or("--to needs a value")?.parse()?,
+            "--from" => from = args.value("--from")?,
+            "--to" => to = args.value("--to")?,
             "--json" => json = true,
-            other => return Err(format!("unknown argument {other}").into()),
+            other => return Err(common::unknown(other).into()),
         }
     }
     let ds = post_soviet()?;
@@ -135,18 +147,18 @@ fn main() -> Result<(), Box<dyn Error>> {
         let by: Vec<String> = r
             .russia_by_instrument
             .iter()
-            .map(|(k, v)| format!("{k} {v:+.1}"))
+            .map(|(k, v)| format!("{k} {}", signed(*v, 1)))
             .collect();
         let others: Vec<String> = r
             .others
             .iter()
-            .map(|(k, v)| format!("{k} {v:+.1}"))
+            .map(|(k, v)| format!("{k} {}", signed(*v, 1)))
             .collect();
         println!(
-            "{:<6}{:<5}{:>+7.2}  {:<60} {}{}",
+            "{:<6}{:<5}{:>7}  {:<60} {}{}",
             r.year,
             r.unit,
-            r.russia_net,
+            signed(r.russia_net, 2),
             by.join(", "),
             others.join(" "),
             if r.nato.is_empty() {
@@ -159,9 +171,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!();
     for unit in ["ARM", "BLR"] {
         println!(
-            "{unit}: bilateral instruments carry {:.0} % of the intensity of Russia's ties over {from}–{to} (multilateral {:.0} %)",
-            share(unit) * 100.0,
-            (1.0 - share(unit)) * 100.0
+            "{unit}: bilateral instruments carry {} of the intensity of Russia's ties over {from}–{to} (multilateral {})",
+            percent(share(unit), 0),
+            percent(1.0 - share(unit), 0)
         );
     }
     println!(

@@ -10,6 +10,8 @@
 //! every camp and cluster to it; `--top K` sets how many units the centrality table lists
 //! (default 10).
 
+mod common;
+
 use rsct::balance::{
     self, BalanceError, CensusOptions, PnIndexOptions, SignedEigenvectorOptions, WalkBalanceOptions,
 };
@@ -17,6 +19,14 @@ use rsct::petgraph::graph::{NodeIndex, UnGraph};
 use rsct::{Dataset, DerivationRules, SignedWeight};
 use serde::Serialize;
 use std::process::ExitCode;
+
+const USAGE: &str = "usage: balance FILE [--year YEAR] [--json] [--members] [--top K]
+  FILE         a signed-graph file (.csv, .txt[.gz], .net, .paj) or a data set (.toml, .json)
+  --year YEAR  the year of a data set's snapshot (required for a data set)
+  --json       the machine-readable report (README.md, \"Balance report JSON\")
+  --members    add the members of every camp and cluster to the JSON
+  --top K      how many units the centrality table lists (default 10)
+Exit codes: 0 success, 1 data or analysis error, 2 usage error.";
 
 #[derive(Serialize)]
 struct Report {
@@ -128,8 +138,7 @@ struct Args {
     top: usize,
 }
 
-fn parse() -> Result<Args, String> {
-    let mut args = std::env::args().skip(1);
+fn parse(mut args: common::Args) -> Result<Args, common::Usage> {
     let mut a = Args {
         file: String::new(),
         year: None,
@@ -141,20 +150,14 @@ fn parse() -> Result<Args, String> {
         match x.as_str() {
             "--json" => a.json = true,
             "--members" => a.members = true,
-            "--year" => {
-                let y = args.next().ok_or("--year needs a value")?;
-                a.year = Some(y.parse().map_err(|_| format!("--year {y}: not a year"))?);
-            }
-            "--top" => {
-                let k = args.next().ok_or("--top needs a value")?;
-                a.top = k.parse().map_err(|_| format!("--top {k}: not a number"))?;
-            }
-            f if !f.starts_with("--") && a.file.is_empty() => a.file = f.to_owned(),
-            other => return Err(format!("unexpected argument {other}")),
+            "--year" => a.year = Some(args.value("--year")?),
+            "--top" => a.top = args.value("--top")?,
+            f if !f.starts_with('-') && a.file.is_empty() => a.file = f.to_owned(),
+            other => return Err(common::unknown(other)),
         }
     }
     if a.file.is_empty() {
-        return Err("usage: balance FILE [--year YEAR] [--json] [--members] [--top K]".into());
+        return Err(common::Usage("no input file".into()));
     }
     Ok(a)
 }
@@ -393,7 +396,7 @@ fn print_text(r: &Report) -> String {
         Outcome::Ok(p) => {
             let _ = writeln!(
                 out,
-                "  PN index: {:?}, error bound {:.1e}",
+                "  PN index: {}, error bound {:.1e}",
                 p.method, p.error_bound
             );
         }
@@ -405,7 +408,7 @@ fn print_text(r: &Report) -> String {
         Outcome::Ok(e) => {
             let _ = writeln!(
                 out,
-                "  signed eigenvector: eigenvalue {:.6} ({:?})",
+                "  signed eigenvector: eigenvalue {:.6} ({})",
                 e.eigenvalue, e.method
             );
         }
@@ -437,38 +440,23 @@ fn print_text(r: &Report) -> String {
 }
 
 /// Writes to standard output; a closed pipe (e.g. `| head`) is not an error.
-fn emit(text: &str) -> ExitCode {
+fn emit(text: &str) -> std::io::Result<()> {
     use std::io::Write as _;
     match std::io::stdout().lock().write_all(text.as_bytes()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
     }
 }
 
 fn main() -> ExitCode {
-    let args = match parse() {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
+    common::main(USAGE, |args| {
+        let args = parse(args)?;
+        let r = run(&args)?;
+        if args.json {
+            emit(&(serde_json::to_string_pretty(&r)? + "\n"))?;
+        } else {
+            emit(&print_text(&r))?;
         }
-    };
-    match run(&args) {
-        Ok(r) if args.json => match serde_json::to_string_pretty(&r) {
-            Ok(s) => emit(&(s + "\n")),
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::FAILURE
-            }
-        },
-        Ok(r) => emit(&print_text(&r)),
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+        Ok(())
+    })
 }

@@ -33,12 +33,22 @@
 //! `tests/data/bw2003_regions.csv`, Buzan & Wæver's post-Cold War map.
 
 use rsct::boundary::{BoundaryOptions, InterdependenceOptions, analyse};
+mod common;
+
 use rsct::io::cow::{ContiguityType, Obligation};
 use rsct::panel::{World, WorldBoundaryOptions, WorldRules};
 use rsct::polarity::Classification;
 use rsct::{Dataset, DerivationRules, UnitKind};
 use std::collections::BTreeMap;
 use std::error::Error;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: boundaries DATASET [--year Y] [--no-memberships] [OPTIONS]
+       boundaries --cow DIR --from Y --to Y [--proximity W] [--contiguity 1-5] [--hostility H]
+                  [--atop-intensity OBLIGATION=W]... [--members-only] [--compare MAP.csv] [OPTIONS]
+OPTIONS: --resolution G, --seed S, --set-apart A,B, --no-preset, --json
+(the example's documentation explains each option)
+Exit codes: 0 success, 1 data or analysis error, 2 usage error.";
 
 #[derive(Default)]
 struct Args {
@@ -59,7 +69,11 @@ struct Args {
     atop: Vec<(String, f64)>,
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> ExitCode {
+    common::main(USAGE, |_| run())
+}
+
+fn run() -> Result<(), Box<dyn Error>> {
     let mut a = Args::default();
     let mut opts = BoundaryOptions::new();
     let mut it = std::env::args().skip(1);
@@ -94,7 +108,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             }
             "--json" => a.json = true,
             f if !f.starts_with("--") && a.file.is_none() => a.file = Some(f.to_owned()),
-            other => return Err(format!("unknown argument {other}").into()),
+            other => return Err(common::unknown(other).into()),
         }
     }
     let apart: Vec<&str> = a.apart.iter().map(String::as_str).collect();
@@ -102,9 +116,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     match (&a.file, &a.cow) {
         (Some(file), None) => dataset(file, &a, opts),
         (None, Some(dir)) => world(dir, &a, opts),
-        _ => Err("usage: boundaries DATASET.toml [--year Y] [--json] | \
-                  boundaries --cow DIR [--from Y] [--to Y] [--json]"
-            .into()),
+        _ => Err(common::Usage("give a data set or --cow DIR, not both".into()).into()),
     }
 }
 

@@ -10,11 +10,19 @@
 //!
 //! Data: `rsct::datasets::europe_1872_1907()`, each relation citing its treaty or historian.
 
+mod common;
+
 use rsct::DerivationRules;
 use rsct::balance::frustration::{FrustrationOptions, frustration_exact};
 use rsct::balance::{CensusOptions, harary_test, triangle_census};
 use rsct::datasets::europe_1872_1907;
+use rsct::report::{count, fixed};
 use std::error::Error;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: europe_1872_1907 [--json]
+  --json  the yearly rows as one JSON array
+Exit codes: 0 success, 1 data or analysis error, 2 usage error.";
 
 #[derive(serde::Serialize)]
 struct Year {
@@ -29,8 +37,18 @@ struct Year {
     camps: [Vec<String>; 2],
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
-    let json = std::env::args().any(|a| a == "--json");
+fn main() -> ExitCode {
+    common::main(USAGE, run)
+}
+
+fn run(mut args: common::Args) -> Result<(), Box<dyn Error>> {
+    let mut json = false;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--json" => json = true,
+            other => return Err(common::unknown(other).into()),
+        }
+    }
     let ds = europe_1872_1907()?;
     let mut rows = Vec::new();
     for year in 1872..=1907 {
@@ -75,9 +93,9 @@ fn main() -> Result<(), Box<dyn Error>> {
             r.ties,
             r.negative,
             r.unbalanced_triangles,
-            r.strict_ratio.map_or("—".into(), |x| format!("{x:.3}")),
+            r.strict_ratio.map_or("—".into(), |x| fixed(x, 3)),
             if r.balanced { "yes" } else { "no" },
-            r.frustration,
+            count(r.frustration, 2),
             r.camps[0].join(" "),
             r.camps[1].join(" "),
             if r.proven_optimal {

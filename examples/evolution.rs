@@ -12,6 +12,8 @@
 //! applied by default when the range starts in 1990 or later); `--all` (print status-quo
 //! events too); `--json` (the events as JSON lines). The picture is written in every mode.
 
+mod common;
+
 use rsct::boundary::BoundaryOptions;
 use rsct::evolution::{EvolutionOptions, Transformation, series};
 use rsct::polarity::Classification;
@@ -19,31 +21,39 @@ use rsct::report::{Band, Panel, Timeline};
 use rsct::{Dataset, UnitKind};
 use std::collections::BTreeSet;
 use std::error::Error;
+use std::process::ExitCode;
 
-fn main() -> Result<(), Box<dyn Error>> {
+const USAGE: &str = "usage: evolution DATASET [--from YEAR] [--to YEAR] [--set-apart A,B,…] [--no-preset] [--all] [--json]
+  DATASET          a data set (.toml or .json)
+  --from, --to     the years (default: the data set's span)
+  --set-apart A,B  outside powers set apart like superpowers
+  --no-preset      no Buzan & Wæver post-1990 power classes (applied from 1990 by default)
+  --all            print status-quo events too
+  --json           the events as JSON lines
+Writes the timeline to target/rsct/evolution_<name>_<from>_<to>.svg.
+Exit codes: 0 success, 1 data or analysis error, 2 usage error.";
+
+fn main() -> ExitCode {
+    common::main(USAGE, run)
+}
+
+fn run(mut args: common::Args) -> Result<(), Box<dyn Error>> {
     let (mut file, mut from, mut to) = (None, None, None);
     let (mut json, mut all, mut preset) = (false, false, true);
     let mut apart: Vec<String> = Vec::new();
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        let mut value = |n: &str| it.next().ok_or_else(|| format!("{n} needs a value"));
+    while let Some(a) = args.next() {
         match a.as_str() {
-            "--from" => from = Some(value("--from")?.parse::<i32>()?),
-            "--to" => to = Some(value("--to")?.parse::<i32>()?),
-            "--set-apart" => {
-                apart = value("--set-apart")?
-                    .split(',')
-                    .map(str::to_owned)
-                    .collect()
-            }
+            "--from" => from = Some(args.value::<i32>("--from")?),
+            "--to" => to = Some(args.value::<i32>("--to")?),
+            "--set-apart" => apart = args.list("--set-apart")?,
             "--no-preset" => preset = false,
             "--all" => all = true,
             "--json" => json = true,
-            f if !f.starts_with("--") && file.is_none() => file = Some(f.to_owned()),
-            other => return Err(format!("unknown argument {other}").into()),
+            f if !f.starts_with('-') && file.is_none() => file = Some(f.to_owned()),
+            other => return Err(common::unknown(other).into()),
         }
     }
-    let file = file.ok_or("usage: evolution DATASET.toml [--from Y --to Y] [--json]")?;
+    let file = file.ok_or_else(|| common::Usage("no data set given".into()))?;
     let ds = Dataset::load(&file)?;
     let span = ds.year_span().ok_or("the data set has no dated items")?;
     let (from, to) = (from.unwrap_or(span.0), to.unwrap_or(span.1));
@@ -130,7 +140,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                             y.complexes
                                 .iter()
                                 .find(|c| c.name == *n)
-                                .and_then(|c| c.polarity.map(|p| format!("{p:?}").to_lowercase()))
+                                .and_then(|c| c.polarity.map(|p| p.to_string()))
                         })
                         .collect(),
                 };
@@ -143,7 +153,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                             y.complexes
                                 .iter()
                                 .find(|c| c.name == *n)
-                                .and_then(|c| c.character.map(|p| format!("{p:?}")))
+                                .and_then(|c| c.character.map(|p| p.to_string()))
                         })
                         .collect(),
                 };

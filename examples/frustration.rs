@@ -14,13 +14,32 @@
 //! object per file (fields in README.md, section "Frustration"); `--summary` leaves out the
 //! camps and tie lists.
 
+mod common;
+
 use rsct::balance::frustration::{
     Frustration, FrustrationOptions, HeuristicOptions, Weighting, frustration_exact,
     frustration_heuristic,
 };
+use rsct::report::{ErrorReport, count, fixed, percent};
 use rsct::{Dataset, DerivationRules, SignedGraph};
+use std::error::Error;
 use std::path::Path;
 use std::process::ExitCode;
+
+const USAGE: &str =
+    "usage: frustration FILE... [--heuristic] [--no-bound] [--time-limit SECS] [--node-limit N]
+                   [--seed S] [--weighted] [--year YEAR] [--json] [--summary]
+  FILE            a signed-graph file (.csv, .txt[.gz], .net, .paj) or a data set (.toml, .json)
+  --heuristic     tabu search with a certified gap instead of the exact solver
+  --no-bound      with --heuristic: the search alone, without the lower bound
+  --time-limit    seconds for the exact solver (default 60)
+  --node-limit N  search nodes for the exact solver
+  --seed S        the seed (default 0)
+  --weighted      count tie magnitudes, not ties
+  --year YEAR     the year of a data set's snapshot (required for a data set)
+  --json          one JSON object per file (README.md, \"Frustration\")
+  --summary       leave out the camps and tie lists
+Exit codes: 0 success, 1 data or analysis error (any file), 2 usage error.";
 use std::time::{Duration, Instant};
 
 struct Args {
@@ -36,7 +55,7 @@ struct Args {
     no_bound: bool,
 }
 
-fn parse() -> Result<Args, String> {
+fn parse(mut it: common::Args) -> Result<Args, common::Usage> {
     let mut a = Args {
         files: Vec::new(),
         heuristic: false,
@@ -49,70 +68,43 @@ fn parse() -> Result<Args, String> {
         summary: false,
         no_bound: false,
     };
-    let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
-        let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value"));
         match x.as_str() {
             "--heuristic" => a.heuristic = true,
             "--weighted" => a.weighted = true,
             "--json" => a.json = true,
             "--summary" => a.summary = true,
             "--no-bound" => a.no_bound = true,
-            "--time-limit" => {
-                a.time_limit = value("--time-limit")?
-                    .parse()
-                    .map_err(|e| format!("--time-limit: {e}"))?
-            }
-            "--node-limit" => {
-                a.node_limit = Some(
-                    value("--node-limit")?
-                        .parse()
-                        .map_err(|e| format!("--node-limit: {e}"))?,
-                )
-            }
-            "--seed" => {
-                a.seed = value("--seed")?
-                    .parse()
-                    .map_err(|e| format!("--seed: {e}"))?
-            }
-            "--year" => {
-                a.year = Some(
-                    value("--year")?
-                        .parse()
-                        .map_err(|e| format!("--year: {e}"))?,
-                )
-            }
-            "-h" | "--help" => {
-                return Err("usage: frustration FILE... [--heuristic] [--time-limit SECS] \
-                            [--node-limit N] [--seed S] [--weighted] [--year YEAR] [--json] [--summary]"
-                    .into());
-            }
-            f if f.starts_with("--") => return Err(format!("unknown option {f}")),
+            "--time-limit" => a.time_limit = it.value("--time-limit")?,
+            "--node-limit" => a.node_limit = Some(it.value("--node-limit")?),
+            "--seed" => a.seed = it.value("--seed")?,
+            "--year" => a.year = Some(it.value("--year")?),
+            f if f.starts_with('-') => return Err(common::unknown(f)),
             f => a.files.push(f.to_owned()),
         }
     }
     if a.files.is_empty() {
-        return Err("no input file (try --help)".into());
+        return Err(common::Usage("no input file".into()));
     }
     if !(a.time_limit.is_finite() && a.time_limit > 0.0) {
-        return Err("--time-limit must be a positive number of seconds".into());
+        return Err(common::Usage(
+            "--time-limit must be a positive number of seconds".into(),
+        ));
     }
     Ok(a)
 }
 
-fn load(path: &str, year: Option<i32>) -> Result<SignedGraph, String> {
+fn load(path: &str, year: Option<i32>) -> Result<SignedGraph, Box<dyn Error>> {
     let lower = path.to_ascii_lowercase();
     if lower.ends_with(".toml") || lower.ends_with(".json") {
-        let year = year.ok_or(format!("{path}: a data set needs --year"))?;
-        let ds = Dataset::load(path).map_err(|e| format!("{path}: {e}"))?;
+        let year = year.ok_or_else(|| common::Usage(format!("{path}: a data set needs --year")))?;
+        let ds = Dataset::load(path)?;
         let sg = ds
             .snapshot(year, &DerivationRules::new())
             .map_err(|e| format!("{path}: {e}"))?;
         Ok(sg.to_signed_graph().0)
     } else {
-        rsct::io::read_signed(path)
-            .map(|(g, _)| g)
-            .map_err(|e| e.to_string())
+        Ok(rsct::io::read_signed(path)?.0)
     }
 }
 
@@ -176,18 +168,21 @@ fn text(path: &str, g: &SignedGraph, r: &Frustration, secs: f64, method: &str, s
         g.negative_edge_count()
     );
     if r.is_optimal() {
-        println!("  L = {} (proven optimal: lower bound = value)", r.value());
+        println!(
+            "  L = {} (proven optimal: lower bound = value)",
+            count(r.value(), 3)
+        );
     } else {
         println!(
-            "  L ≤ {}, lower bound {}, gap {} ({:.2} %), status {}",
-            r.value(),
-            r.lower_bound(),
-            r.gap(),
-            100.0 * r.relative_gap(),
+            "  L ≤ {}, lower bound {}, gap {} ({}), status {}",
+            count(r.value(), 3),
+            count(r.lower_bound(), 3),
+            count(r.gap(), 3),
+            percent(r.relative_gap(), 2),
             r.status().as_str()
         );
     }
-    println!("  F = 1 − 2L/m = {:.6}", r.normalised());
+    println!("  F = 1 − 2L/m = {}", fixed(r.normalised(), 6));
     let camps = r.camps();
     println!("  camps: {} + {} nodes", camps[0].len(), camps[1].len());
     if summary {
@@ -209,7 +204,7 @@ fn text(path: &str, g: &SignedGraph, r: &Frustration, secs: f64, method: &str, s
             label(g, t.source),
             t.sign,
             label(g, t.target),
-            t.weight
+            count(t.weight, 3)
         );
     }
     if r.frustrated().len() > 40 {
@@ -218,25 +213,24 @@ fn text(path: &str, g: &SignedGraph, r: &Frustration, secs: f64, method: &str, s
 }
 
 fn main() -> ExitCode {
-    let args = match parse() {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
-    };
+    common::main(USAGE, run)
+}
+
+fn run(args: common::Args) -> Result<(), Box<dyn Error>> {
+    let args = parse(args)?;
     let weighting = if args.weighted {
         Weighting::Magnitude
     } else {
         Weighting::Unweighted
     };
-    let mut failed = false;
+    let mut failed = 0;
     for path in &args.files {
         let g = match load(path, args.year) {
             Ok(g) => g,
+            Err(e) if e.is::<common::Usage>() => return Err(e),
             Err(e) => {
-                eprintln!("{e}");
-                failed = true;
+                eprintln!("error: {}", ErrorReport::new(&*e));
+                failed += 1;
                 continue;
             }
         };
@@ -267,14 +261,17 @@ fn main() -> ExitCode {
                 }
             }
             Err(e) => {
-                eprintln!("{path}: {e}");
-                failed = true;
+                eprintln!("error: {path}: {}", ErrorReport::new(&e));
+                failed += 1;
             }
         }
     }
-    if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
+    if failed > 0 {
+        return Err(format!(
+            "{failed} of {} inputs could not be analysed",
+            args.files.len()
+        )
+        .into());
     }
+    Ok(())
 }

@@ -16,13 +16,29 @@
 //! that year (a stand-in for the world when the data set is regional) and overridden by the
 //! preset.
 
+mod common;
+
 use rsct::polarity::{
     Classification, MissingPolicy, PoleRule, PowerClassRules, capability_shares, centredness,
     classify_powers, identify_poles, measures,
 };
+use rsct::report::fixed;
 use rsct::{Dataset, UnitKind, Year};
 use std::collections::BTreeSet;
 use std::error::Error;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: polarity DATASET [--year Y | --from Y --to Y] [--units A,B,…] [--missing error|carry|zero]
+                [--relative F] [--floor F] [--no-preset] [--json]
+  DATASET           a data set (.toml or .json) with capability observations
+  --year Y          one year; --from Y --to Y a range (default: the last capability year)
+  --units A,B       the unit set (default: every state unit that exists in the year)
+  --missing POLICY  a unit without an observation: error (default), carry or zero
+  --relative F      a pole needs F × the leader's share (default 0.5)
+  --floor F         and at least this share (default 0.05)
+  --no-preset       no Buzan & Wæver post-1990 power classes (applied from 1990 by default)
+  --json            one JSON object per year
+Exit codes: 0 success, 1 data or analysis error, 2 usage error.";
 
 struct Args {
     file: String,
@@ -35,7 +51,7 @@ struct Args {
     json: bool,
 }
 
-fn parse() -> Result<Args, Box<dyn Error>> {
+fn parse(mut it: common::Args) -> Result<Args, common::Usage> {
     let mut a = Args {
         file: String::new(),
         from: None,
@@ -46,47 +62,48 @@ fn parse() -> Result<Args, Box<dyn Error>> {
         preset: true,
         json: false,
     };
-    let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
-        let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
             "--year" => {
-                let y = value("--year")?.parse()?;
+                let y = it.value("--year")?;
                 a.from = Some(y);
                 a.to = Some(y);
             }
-            "--from" => a.from = Some(value("--from")?.parse()?),
-            "--to" => a.to = Some(value("--to")?.parse()?),
-            "--units" => a.units = Some(value("--units")?.split(',').map(str::to_owned).collect()),
+            "--from" => a.from = Some(it.value("--from")?),
+            "--to" => a.to = Some(it.value("--to")?),
+            "--units" => a.units = Some(it.list("--units")?),
             "--missing" => {
-                a.missing = match value("--missing")?.as_str() {
+                a.missing = match it.text("--missing")?.as_str() {
                     "error" => MissingPolicy::Error,
                     "carry" => MissingPolicy::CarryForward,
                     "zero" => MissingPolicy::Zero,
                     other => {
-                        return Err(format!("--missing {other}: use error, carry or zero").into());
+                        return Err(common::Usage(format!(
+                            "--missing {other}: use error, carry or zero"
+                        )));
                     }
                 }
             }
-            "--relative" => a.rule = a.rule.relative(value("--relative")?.parse()?),
-            "--floor" => a.rule = a.rule.floor(value("--floor")?.parse()?),
+            "--relative" => a.rule = a.rule.relative(it.value("--relative")?),
+            "--floor" => a.rule = a.rule.floor(it.value("--floor")?),
             "--no-preset" => a.preset = false,
             "--json" => a.json = true,
-            f if !f.starts_with("--") && a.file.is_empty() => a.file = f.to_owned(),
-            other => return Err(format!("unknown argument {other}").into()),
+            f if !f.starts_with('-') && a.file.is_empty() => a.file = f.to_owned(),
+            other => return Err(common::unknown(other)),
         }
     }
     if a.file.is_empty() {
-        return Err(
-            "usage: polarity DATASET.toml [--year Y | --from Y --to Y] [--units A,B] [--json]"
-                .into(),
-        );
+        return Err(common::Usage("no data set given".into()));
     }
     Ok(a)
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
-    let args = parse()?;
+fn main() -> ExitCode {
+    common::main(USAGE, run)
+}
+
+fn run(args: common::Args) -> Result<(), Box<dyn Error>> {
+    let args = parse(args)?;
     let ds = Dataset::load(&args.file)?;
     let last = ds
         .capabilities()
@@ -155,7 +172,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                 .map_or("—".to_owned(), |r| format!("{r:.2}")),
         );
         println!(
-            "poles ({:?}, threshold {:.3} = max({} × leader, floor {})): {}",
+            "poles ({}, threshold {:.3} = max({} × leader, floor {})): {}",
             poles.polarity,
             poles.threshold,
             poles.relative,
@@ -163,7 +180,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             poles
                 .poles
                 .iter()
-                .map(|(u, s)| format!("{u} {s:.3} [{:?}]", classes.class(u)))
+                .map(|(u, s)| format!("{u} {} [{}]", fixed(*s, 3), classes.class(u)))
                 .collect::<Vec<_>>()
                 .join(", ")
         );

@@ -15,6 +15,8 @@
 //! powers (`rsct::datasets::POST_SOVIET_OUTSIDE_POWERS`); default derivation rules
 //! (collective-defence co-membership = amity 0.5).
 
+mod common;
+
 use rsct::balance::frustration::{FrustrationOptions, frustration_exact};
 use rsct::balance::{CensusOptions, harary_test, triangle_census};
 use rsct::boundary::{
@@ -23,10 +25,11 @@ use rsct::boundary::{
 use rsct::datasets::{POST_SOVIET_OUTSIDE_POWERS, post_soviet};
 use rsct::evolution::{Cause, EvolutionOptions, Transformation, series};
 use rsct::polarity::Classification;
-use rsct::report::Drawing;
+use rsct::report::{Drawing, percent};
 use rsct::{DerivationRules, SecurityGraph};
 use std::collections::BTreeMap;
 use std::error::Error;
+use std::process::ExitCode;
 
 const FIRST_YEAR: i32 = 1991;
 
@@ -101,18 +104,29 @@ fn focus(report: &BoundaryReport) -> Option<&ComplexReport> {
         .find(|c| c.members.iter().any(|m| m == "RUS"))
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+const USAGE: &str = "usage: post_soviet [--year YEAR] [--json]
+  --year YEAR  the year, 1991–2013 (default 2013)
+  --json       the report as one JSON object
+Writes target/rsct/post_soviet_<year>.svg and .dot.
+Exit codes: 0 success, 1 data or analysis error, 2 usage error.";
+
+fn main() -> ExitCode {
+    common::main(USAGE, run)
+}
+
+fn run(mut args: common::Args) -> Result<(), Box<dyn Error>> {
     let (mut year, mut json) = (2013, false);
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
+    while let Some(a) = args.next() {
         match a.as_str() {
-            "--year" => year = it.next().ok_or("--year needs a value")?.parse()?,
+            "--year" => year = args.value("--year")?,
             "--json" => json = true,
-            other => return Err(format!("unknown argument {other}").into()),
+            other => return Err(common::unknown(other).into()),
         }
     }
     if !(FIRST_YEAR..=2013).contains(&year) {
-        return Err(format!("the data set covers {FIRST_YEAR}–2013, not {year}").into());
+        return Err(
+            common::Usage(format!("the data set covers {FIRST_YEAR}–2013, not {year}")).into(),
+        );
     }
     let ds = post_soviet()?;
     let g = ds.snapshot(year, &DerivationRules::new())?;
@@ -224,8 +238,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     if let (Some(ch), Some(e)) = (complex.character, complex.enmity_share) {
         println!(
-            "  character: {ch:?} (enmity {:.0} % of internal signed interdependence)",
-            e * 100.0
+            "  character: {ch} (enmity {} of internal signed interdependence)",
+            percent(e, 0)
         );
     }
     println!(
@@ -284,13 +298,13 @@ fn main() -> Result<(), Box<dyn Error>> {
         );
     }
     println!(
-        "  overlay: {} ({:.0} % outside)",
+        "  overlay: {} ({} outside)",
         if complex.overlay.overlaid {
             "yes"
         } else {
             "no"
         },
-        complex.overlay.outside_share * 100.0
+        percent(complex.overlay.outside_share, 0)
     );
     println!("\nThe rest of the map:");
     for line in report.to_string().lines().skip(1) {
@@ -313,21 +327,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             .iter()
             .filter(|c| !matches!(c, Cause::Tie { .. }))
             .take(4)
-            .map(|c| match c {
-                Cause::Joined { unit } => format!("{unit} joined"),
-                Cause::Left { unit } => format!("{unit} left"),
-                Cause::Membership {
-                    organisation,
-                    unit,
-                    began,
-                } => {
-                    format!(
-                        "{unit} {} {organisation}",
-                        if *began { "joined" } else { "left" }
-                    )
-                }
-                other => format!("{other:?}"),
-            })
+            .map(ToString::to_string)
             .collect();
         if !causes.is_empty() {
             println!("      causes: {}", causes.join("; "));

@@ -1,16 +1,23 @@
 //! Quick start: build a small data set in code, take the snapshot of one year, and print
 //! each tie with its evidence.
 //!
-//! Run with `cargo run --release --example quickstart [YEAR]` (default 2006).
+//! Run with `cargo run --release --example quickstart [YEAR]` (default 2006). Errors are
+//! printed as the crate's messages (exit code 1; 2 for a wrong command line).
 //!
 //! Facts are from the thesis in `shared/seed/` (Russia's security policy toward Armenia and
 //! Belarus), cited by section and footnote.
 
+mod common;
+
+use rsct::report::{fixed, signed};
 use rsct::{
     Dataset, DerivationRules, Evidence, Membership, Organisation, OrganisationKind, Period,
     Relation, Role, Sector, Sign, SignedWeight, Unit, UnitKind,
 };
 use std::error::Error;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: quickstart [YEAR]   (default 2006)";
 
 fn build() -> Result<Dataset, Box<dyn Error>> {
     let thesis = |text: &str, locator: &str| Evidence::cited(text, locator);
@@ -87,13 +94,20 @@ fn build() -> Result<Dataset, Box<dyn Error>> {
     Ok(ds)
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
-    let year: i32 = match std::env::args().nth(1) {
+fn main() -> ExitCode {
+    common::main(USAGE, run)
+}
+
+fn run(mut args: common::Args) -> Result<(), Box<dyn Error>> {
+    let year: i32 = match args.next() {
         Some(y) => y
             .parse()
-            .map_err(|_| format!("year {y:?} is not a whole number"))?,
+            .map_err(|_| common::Usage(format!("year {y} is not a whole number")))?,
         None => 2006,
     };
+    if let Some(extra) = args.next() {
+        return Err(common::unknown(&extra).into());
+    }
     let ds = build()?;
     let g = ds.snapshot(year, &DerivationRules::new())?;
     println!(
@@ -108,28 +122,14 @@ fn main() -> Result<(), Box<dyn Error>> {
             .sign()
             .map_or("0", |s| if s.is_negative() { "−" } else { "+" });
         println!(
-            "\n{}–{}  {sign}  net {:+.2}  interdependence {:.2}",
+            "\n{}–{}  {sign}  net {}  interdependence {}",
             a.id(),
             b.id(),
-            tie.net(),
-            tie.interdependence()
+            signed(tie.net(), 2),
+            fixed(tie.interdependence(), 2)
         );
         for c in tie.contributions() {
-            println!(
-                "    {:+.2} {} ({}, {})",
-                c.signed_intensity(),
-                c.sectors(),
-                c.instrument(),
-                match c.provenance() {
-                    rsct::Provenance::Relation { id, index } => format!(
-                        "relation {}",
-                        id.clone().unwrap_or_else(|| index.to_string())
-                    ),
-                    rsct::Provenance::Membership { organisation, .. } =>
-                        format!("co-members of {organisation}"),
-                    _ => "other".to_owned(),
-                }
-            );
+            println!("    {c}");
             for e in c.evidence() {
                 println!("        evidence: {e}");
             }

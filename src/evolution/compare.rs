@@ -4,7 +4,6 @@ use super::state::{ComplexState, EvolutionOptions, YearState};
 use crate::evidence::Evidence;
 use crate::period::Year;
 use std::collections::BTreeSet;
-use std::fmt;
 
 /// What happened to a complex between two years (Buzan & Wæver 2003, p. 53).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -98,74 +97,6 @@ pub struct Event {
     pub changes: Vec<String>,
     /// The causes.
     pub causes: Vec<Cause>,
-}
-
-impl fmt::Display for Event {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match &self.transformation {
-            Transformation::StatusQuo => "status quo".to_owned(),
-            Transformation::Internal => "internal transformation".to_owned(),
-            Transformation::External { joined, left } => format!(
-                "external transformation (joined: {}; left: {})",
-                if joined.is_empty() {
-                    "none".into()
-                } else {
-                    joined.join(", ")
-                },
-                if left.is_empty() {
-                    "none".into()
-                } else {
-                    left.join(", ")
-                }
-            ),
-            Transformation::Merged { from } => format!("merger of {}", from.join(" + ")),
-            Transformation::Split { into } => format!("split into {}", into.join(" + ")),
-            Transformation::Formed => "formed".to_owned(),
-            Transformation::Dissolved => "dissolved".to_owned(),
-            Transformation::Overlay { outside_share } => {
-                format!("overlay (outside powers {:.0} %)", outside_share * 100.0)
-            }
-        };
-        write!(f, "{}→{} {}: {kind}", self.from, self.to, self.complex)?;
-        for c in &self.changes {
-            write!(f, "\n    change: {c}")?;
-        }
-        for c in &self.causes {
-            match c {
-                Cause::Joined { unit } => write!(f, "\n    cause: {unit} joined")?,
-                Cause::Left { unit } => write!(f, "\n    cause: {unit} left")?,
-                Cause::Tie {
-                    a,
-                    b,
-                    before,
-                    after,
-                    evidence,
-                } => {
-                    let show =
-                        |x: &Option<f64>| x.map_or("none".to_owned(), |v| format!("{v:+.2}"));
-                    write!(
-                        f,
-                        "\n    cause: tie {a}–{b} {} → {}",
-                        show(before),
-                        show(after)
-                    )?;
-                    if let Some(e) = evidence.first() {
-                        write!(f, " ({e})")?;
-                    }
-                }
-                Cause::Membership {
-                    organisation,
-                    unit,
-                    began,
-                } => write!(
-                    f,
-                    "\n    cause: {unit} {} {organisation}",
-                    if *began { "joined" } else { "left" }
-                )?,
-            }
-        }
-        Ok(())
-    }
 }
 
 fn jaccard(a: &[String], b: &[String]) -> f64 {
@@ -266,10 +197,19 @@ fn membership_causes(a: &YearState, b: &YearState, units: &BTreeSet<&String>) ->
     out
 }
 
+/// A value's text, or `none`.
+fn or_none<T: std::fmt::Display>(x: Option<T>) -> String {
+    x.map_or_else(|| "none".to_owned(), |v| v.to_string())
+}
+
 fn internal_changes(x: &ComplexState, y: &ComplexState, o: &EvolutionOptions) -> Vec<String> {
     let mut out = Vec::new();
     if x.polarity != y.polarity {
-        out.push(format!("polarity {:?} → {:?}", x.polarity, y.polarity));
+        out.push(format!(
+            "polarity {} → {}",
+            or_none(x.polarity),
+            or_none(y.polarity)
+        ));
     }
     if x.poles != y.poles {
         out.push(format!(
@@ -279,10 +219,14 @@ fn internal_changes(x: &ComplexState, y: &ComplexState, o: &EvolutionOptions) ->
         ));
     }
     if x.complex_type != y.complex_type {
-        out.push(format!("type {:?} → {:?}", x.complex_type, y.complex_type));
+        out.push(format!("type {} → {}", x.complex_type, y.complex_type));
     }
     if x.character != y.character {
-        out.push(format!("character {:?} → {:?}", x.character, y.character));
+        out.push(format!(
+            "character {} → {}",
+            or_none(x.character),
+            or_none(y.character)
+        ));
     }
     match (x.enmity_share, y.enmity_share) {
         (Some(p), Some(q)) if (p - q).abs() >= o.enmity_change => {

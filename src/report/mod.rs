@@ -1,11 +1,15 @@
-//! Reports as pictures: plain SVG timelines and signed-graph drawings, and Graphviz DOT.
+//! Reports: text for people (a `Display` for every result, numbers formatted once, errors
+//! with their causes — see [`ErrorReport`], [`labelled`], [`fixed`]), plain SVG timelines
+//! and signed-graph drawings, and Graphviz DOT.
 //!
 //! Written by hand (no plotting dependency): the output is small, deterministic text.
 
 mod graph;
+mod text;
 mod timeline;
 
 pub use graph::Drawing;
+pub use text::{ErrorReport, Labelled, count, fixed, labelled, percent, signed};
 pub use timeline::{Band, Panel, Timeline};
 
 /// Escapes text for SVG and XML attributes.
