@@ -54,19 +54,9 @@ pub fn signed(path: &Path, year: Option<Year>) -> Result<SignedGraph> {
     }
 }
 
-/// An error and its chain of sources, one per line, for people.
+/// An error and its chain of causes, for people (the crate's [`rsct::report::ErrorReport`]).
 pub fn message(e: &(dyn Error + 'static)) -> String {
-    let mut s = format!("error: {e}");
-    let mut src = e.source();
-    while let Some(c) = src {
-        let text = c.to_string();
-        if !s.contains(&text) {
-            s.push_str("\n  caused by: ");
-            s.push_str(&text);
-        }
-        src = c.source();
-    }
-    s
+    format!("error: {}", rsct::report::ErrorReport::new(e))
 }
 
 /// The COW-family world from a folder of source files under their usual names, or from an

@@ -5,6 +5,7 @@ use crate::input::{self, Result};
 use rsct::Year;
 use rsct::balance::{self, CensusOptions, WalkBalanceOptions};
 use rsct::petgraph::graph::NodeIndex;
+use rsct::report::labelled;
 use std::path::PathBuf;
 
 /// Arguments of `rsct balance`.
@@ -72,54 +73,24 @@ pub fn run(a: &Args, out: &mut dyn std::io::Write) -> Result<()> {
         g.edge_count(),
         sg.negative_edge_count()
     )?;
-    match (h.camps(), h.odd_cycle()) {
-        (Some(c), _) => {
-            writeln!(
-                out,
-                "Harary test: balanced, two camps of {} and {} units",
-                c[0].len(),
-                c[1].len()
-            )?;
-            if a.members {
-                writeln!(out, "  camp 1: {}", names(&c[0]).join(", "))?;
-                writeln!(out, "  camp 2: {}", names(&c[1]).join(", "))?;
-            }
-        }
-        (_, Some(cy)) => writeln!(
+    if a.members {
+        writeln!(
             out,
-            "Harary test: not balanced; a cycle with an odd number of negative ties: {}",
-            cycle(cy).join(" – ")
-        )?,
-        _ => writeln!(out, "Harary test: no signed ties")?,
-    }
-    match (c.cluster_count(), c.cycle()) {
-        (Some(n), _) => writeln!(out, "Clusterability (Davis): clusterable into {n} clusters")?,
-        (_, Some(cy)) => writeln!(
+            "Harary test: {}",
+            labelled(&h, |i: NodeIndex| label(i))
+        )?;
+        writeln!(
             out,
-            "Clusterability (Davis): not clusterable; a cycle with exactly one negative tie: {}",
-            cycle(cy).join(" – ")
-        )?,
-        _ => {}
+            "Clusterability (Davis): {}",
+            labelled(&c, |i: NodeIndex| label(i))
+        )?;
+    } else {
+        writeln!(out, "Harary test: {h}")?;
+        writeln!(out, "Clusterability (Davis): {c}")?;
     }
-    writeln!(
-        out,
-        "Triangles: +++ {}, ++− {}, +−− {}, −−− {} (total {})",
-        k.ppp(),
-        k.ppm(),
-        k.pmm(),
-        k.mmm(),
-        k.total()
-    )?;
-    let ratio =
-        |r: Option<f64>| r.map_or_else(|| "n/a (no triangles)".into(), |v| format!("{v:.7}"));
-    writeln!(
-        out,
-        "  strict triangle balance {}, weak {}",
-        ratio(k.strict_ratio()),
-        ratio(k.weak_ratio())
-    )?;
+    writeln!(out, "Triangles: {t}")?;
     match walk {
-        Ok(w) => writeln!(out, "Walk balance (Estrada & Benzi): {:.7}", w.ratio())?,
+        Ok(w) => writeln!(out, "Walk balance (Estrada & Benzi): {w}")?,
         Err(e) => writeln!(out, "Walk balance: {e}")?,
     }
     Ok(())
