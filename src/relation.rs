@@ -60,6 +60,14 @@ pub enum RelationError {
         /// The intensity given.
         value: f64,
     },
+    /// No intensity was given (the data-set file format requires one too).
+    #[error("relation {a}–{b}: no intensity given; set one in (0, 1]")]
+    NoIntensity {
+        /// First unit.
+        a: String,
+        /// Second unit.
+        b: String,
+    },
     /// No sector was given.
     #[error(
         "relation {a}–{b}: no sector given; name at least one of military, political, economic, societal, environmental"
@@ -112,18 +120,20 @@ pub struct Relation {
 }
 
 impl Relation {
-    /// Starts a relation between `a` and `b` with `sign`, valid over `period`. Intensity
-    /// defaults to 1, the instrument to bilateral; at least one sector and one piece of
-    /// evidence must be added before [`RelationBuilder::build`].
+    /// Starts a relation between `a` and `b` with `sign`, valid over `period`. The
+    /// instrument defaults to bilateral; an intensity, at least one sector and one piece of
+    /// evidence must be given before [`RelationBuilder::build`] (as the data-set file format
+    /// requires them: no intensity is assumed).
     ///
     /// ```
+    /// use rsct::relation::RelationError;
     /// use rsct::{Evidence, Period, Relation, Sector, Sign};
-    /// let r = Relation::builder("RUS", "ARM", Sign::Amity, Period::from_year(1995))
-    ///     .intensity(0.8)
+    /// let base = || Relation::builder("RUS", "ARM", Sign::Amity, Period::from_year(1995))
     ///     .sector(Sector::Military)
-    ///     .evidence(Evidence::cited("military base in Gyumri", "§2.3, fn 89")?)
-    ///     .build()?;
+    ///     .evidence(Evidence::cited("military base in Gyumri", "§2.3, fn 89").unwrap());
+    /// let r = base().intensity(0.8).build()?;
     /// assert_eq!(r.intensity(), 0.8);
+    /// assert!(matches!(base().build(), Err(RelationError::NoIntensity { .. })));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn builder(a: &str, b: &str, sign: Sign, period: Period) -> RelationBuilder {
@@ -132,7 +142,7 @@ impl Relation {
             a: a.to_owned(),
             b: b.to_owned(),
             sign,
-            intensity: 1.0,
+            intensity: None,
             sectors: SectorSet::empty(),
             period,
             instrument: Instrument::Bilateral,
@@ -227,7 +237,7 @@ pub struct RelationBuilder {
     a: String,
     b: String,
     sign: Sign,
-    intensity: f64,
+    intensity: Option<f64>,
     sectors: SectorSet,
     period: Period,
     instrument: Instrument,
@@ -241,9 +251,9 @@ impl RelationBuilder {
         self.id = Some(id.to_owned());
         self
     }
-    /// Sets the intensity (checked by [`RelationBuilder::build`]).
+    /// Sets the intensity, in `(0, 1]` (required; checked by [`RelationBuilder::build`]).
     pub fn intensity(mut self, intensity: f64) -> Self {
-        self.intensity = intensity;
+        self.intensity = Some(intensity);
         self
     }
     /// Adds a sector.
@@ -302,12 +312,19 @@ impl RelationBuilder {
                 b: b.clone(),
             });
         }
-        if !(self.intensity.is_finite() && self.intensity > 0.0 && self.intensity <= 1.0) {
-            out.push(RelationError::IntensityOutOfRange {
+        match self.intensity {
+            None => out.push(RelationError::NoIntensity {
                 a: a.clone(),
                 b: b.clone(),
-                value: self.intensity,
-            });
+            }),
+            Some(v) if !(v.is_finite() && v > 0.0 && v <= 1.0) => {
+                out.push(RelationError::IntensityOutOfRange {
+                    a: a.clone(),
+                    b: b.clone(),
+                    value: v,
+                });
+            }
+            Some(_) => {}
         }
         if self.sectors.is_empty() {
             out.push(RelationError::NoSector {
@@ -327,7 +344,8 @@ impl RelationBuilder {
             a: self.a,
             b: self.b,
             sign: self.sign,
-            intensity: self.intensity,
+            // Only reached without an intensity when `problems` reported it.
+            intensity: self.intensity.unwrap_or(f64::NAN),
             sectors: self.sectors,
             period: self.period,
             instrument: self.instrument,
@@ -339,8 +357,8 @@ impl RelationBuilder {
     /// Validates and builds the relation.
     ///
     /// # Errors
-    /// The first [`RelationError`] found: a self-relation, an intensity outside `(0, 1]`
-    /// (NaN included), no sector, no evidence, or an invalid identifier.
+    /// The first [`RelationError`] found: a self-relation, no intensity or one outside
+    /// `(0, 1]` (NaN included), no sector, no evidence, or an invalid identifier.
     pub fn build(self) -> Result<Relation, RelationError> {
         match self.problems().into_iter().next() {
             Some(e) => Err(e),

@@ -368,7 +368,7 @@ fn bad_input_is_a_typed_error() {
     // Zero-weight (unsigned) ties are skipped and counted.
     let g = weighted_graph(3, &[(0, 1, 0.0), (1, 2, -1.0), (0, 2, 2.0)]);
     let r = frustration_exact(&g, &FrustrationOptions::new()).unwrap();
-    assert_eq!((r.unsigned_ties(), r.edge_count(), r.value()), (1, 2, 0.0));
+    assert_eq!((r.neutral_ties(), r.edge_count(), r.value()), (1, 2, 0.0));
 }
 
 /// The 51 COW windows: every exact value optimal, its certificate recounted, and equal to

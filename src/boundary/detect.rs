@@ -89,7 +89,7 @@ impl Detection {
 /// let mut b = Dataset::builder();
 /// for id in ["A1", "A2", "A3", "B1", "B2", "B3"] { b = b.unit(Unit::state(id, id)?); }
 /// let tie = |a: &str, c: &str, s| Relation::builder(a, c, s, Period::from_year(2000))
-///     .sector(Sector::Military).evidence(Evidence::new("x").unwrap()).build().unwrap();
+///     .intensity(1.0).sector(Sector::Military).evidence(Evidence::new("x").unwrap()).build().unwrap();
 /// let ds = b.relations([tie("A1","A2",Sign::Enmity), tie("A2","A3",Sign::Amity), tie("A1","A3",Sign::Enmity),
 ///                       tie("B1","B2",Sign::Amity), tie("B2","B3",Sign::Amity), tie("B1","B3",Sign::Enmity),
 ///                       tie("A3","B1",Sign::Amity)])

@@ -219,6 +219,11 @@ pub(crate) fn relation_issue(item: Item, e: RelationError) -> Issue {
             relation: item,
             value,
         },
+        // Not reached from files (the format requires the field): reported as NaN.
+        RelationError::NoIntensity { .. } => Issue::IntensityOutOfRange {
+            relation: item,
+            value: f64::NAN,
+        },
         RelationError::NoSector { .. } => Issue::NoSector { relation: item },
         RelationError::NoEvidence { .. } => Issue::MissingEvidence { item },
         RelationError::Id { source, .. } => Issue::InvalidId { item, source },

@@ -15,6 +15,7 @@ proptest! {
         let region = &p.regions[0];
         let joins = region.iter().map(|u| {
             Relation::builder("X", u, Sign::Amity, Period::year(2002))
+                .intensity(1.0)
                 .sector(Sector::Military)
                 .evidence(Evidence::new("X allies with the region in 2002 only").unwrap())
                 .build()

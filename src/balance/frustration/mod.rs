@@ -306,7 +306,7 @@ pub struct Frustration {
     pub(crate) status: Status,
     pub(crate) edges: usize,
     pub(crate) total_weight: f64,
-    pub(crate) unsigned_ties: usize,
+    pub(crate) neutral_ties: usize,
     pub(crate) search_nodes: u64,
 }
 
@@ -381,8 +381,8 @@ impl Frustration {
     }
     /// Ties skipped because they carry no sign (zero net weight).
     #[must_use]
-    pub fn unsigned_ties(&self) -> usize {
-        self.unsigned_ties
+    pub fn neutral_ties(&self) -> usize {
+        self.neutral_ties
     }
     /// Normalised index `F = 1 − 2L/m` (`m` the total weight; 1 for a graph without ties).
     #[must_use]

@@ -55,7 +55,7 @@ fn finish(
         status,
         edges: input.edges.len(),
         total_weight: input.total_weight(),
-        unsigned_ties: input.unsigned,
+        neutral_ties: input.unsigned,
         search_nodes,
     }
 }
@@ -74,7 +74,7 @@ fn finish(
 /// Edges are read through petgraph's visit traits, so any graph whose edge weights implement
 /// [`SignedWeight`] works (directed graphs are read as undirected; parallel ties count
 /// separately); ties without a sign are skipped and counted in
-/// [`Frustration::unsigned_ties`]. The value is always the recount of the returned colouring.
+/// [`Frustration::neutral_ties`]. The value is always the recount of the returned colouring.
 ///
 /// # Limits
 /// The search stops at [`FrustrationOptions::node_limit`] branching nodes or at
