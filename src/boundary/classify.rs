@@ -78,7 +78,7 @@ pub(crate) fn complex_type(
             let classes_of: Vec<String> = p
                 .poles
                 .iter()
-                .map(|(u, s)| format!("{u} {s:.3} ({:?})", classes.class(u)))
+                .map(|(u, s)| format!("{u} {s:.3} ({})", classes.class(u)))
                 .collect();
             let why = match p.polarity {
                 Polarity::NoPole => "no unit reaches the pole threshold".to_owned(),

@@ -492,7 +492,7 @@ impl BoundaryReport {
         }
         for (u, c) in &self.set_apart {
             s += &format!(
-                "set apart: {u} ({c:?}) — a superpower, or an outside power named by the options, is never merged into a region\n"
+                "set apart: {u} ({c}) — a superpower, or an outside power named by the options, is never merged into a region\n"
             );
         }
         for sc in &self.supercomplexes {

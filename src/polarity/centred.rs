@@ -99,7 +99,7 @@ pub fn centredness(
             ),
             other => (
                 None,
-                format!("of class {other:?}, neither a great power nor a superpower"),
+                format!("of class {other}, neither a great power nor a superpower"),
             ),
         }
     };
