@@ -1,4 +1,13 @@
-//! Guides: how to use the crate for research. Documentation only.
+//! Guides: the theory the crate computes, and how to use the crate for research.
+//! Documentation only.
+//!
+//! - [`theory`]: Regional Security Complex Theory as computations, and the decisions that cut
+//!   across modules (sign-blind interdependence, one scale for intensities, provenance,
+//!   certificates, tolerances);
+//! - [`property_testing`]: how to property-test the theory's assumptions.
+
+#[doc = include_str!("../docs/theory.md")]
+pub mod theory {}
 
 /// # Property-testing the theory's assumptions
 ///
