@@ -39,7 +39,7 @@ pub mod theory {}
 /// ## A worked example: does more enmity inside a complex ever raise its balance?
 ///
 /// The assumption: *turning one amity tie into enmity never raises the share of balanced
-/// triangles* (strict triangle balance, THEORY §5). Stated as a property and run with
+/// triangles* (strict triangle balance, theory [§5](crate::guide::theory#5-structural-balance)). Stated as a property and run with
 /// proptest's `TestRunner`, it fails — proptest finds a complex where it is false, and
 /// shrinks it to a triangle:
 ///

@@ -1,4 +1,4 @@
-//! The type of a complex and its amity–enmity character (B&W Table 1, p. 62; THEORY §2, §5).
+//! The type of a complex and its amity–enmity character (B&W Table 1, p. 62; theory [§2](crate::guide::theory#2-the-regional-security-complex), [§5](crate::guide::theory#5-structural-balance)).
 
 use crate::polarity::{CentredOn, Classification, Polarity, Poles};
 use std::collections::BTreeSet;

@@ -82,7 +82,7 @@ pub struct BoundaryReport {
 /// character, supercomplexes. `capabilities` gives each unit's capability in the year (e.g.
 /// COW CINC); units without one are listed per complex.
 ///
-/// Reference: Buzan & Wæver 2003, ch. 3 and Table 1; THEORY §2–4.
+/// Reference: Buzan & Wæver 2003, ch. 3 and Table 1; theory [§2](crate::guide::theory#2-the-regional-security-complex)–[§4](crate::guide::theory#4-polarity).
 ///
 /// # Complexity
 /// Dominated by Louvain (see [`detect_complexes`]) and, per complex, O(m + r·s) for r rival
