@@ -100,6 +100,7 @@ fn main() -> ExitCode {
 
 fn run(mut args: common::Args) -> Result<(), Box<dyn Error>> {
     let year: i32 = match args.next() {
+        Some(flag) if flag.starts_with("--") => return Err(common::unknown(&flag).into()),
         Some(y) => y
             .parse()
             .map_err(|_| common::Usage(format!("year {y} is not a whole number")))?,

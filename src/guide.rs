@@ -1,4 +1,13 @@
-//! Guides: how to use the crate for research. Documentation only.
+//! Guides: the theory the crate computes, and how to use the crate for research.
+//! Documentation only.
+//!
+//! - [`theory`]: Regional Security Complex Theory as computations, and the decisions that cut
+//!   across modules (sign-blind interdependence, one scale for intensities, provenance,
+//!   certificates, tolerances);
+//! - [`property_testing`]: how to property-test the theory's assumptions.
+
+#[doc = include_str!("../docs/theory.md")]
+pub mod theory {}
 
 /// # Property-testing the theory's assumptions
 ///
@@ -65,7 +74,7 @@
 /// ## A worked example: does more enmity inside a complex ever raise its balance?
 ///
 /// The assumption: *turning one amity tie into enmity never raises the share of balanced
-/// triangles* (strict triangle balance, THEORY §5). Stated as a property and run with
+/// triangles* (strict triangle balance, theory [§5](crate::guide::theory#5-structural-balance)). Stated as a property and run with
 /// proptest's `TestRunner`, it fails — proptest finds a complex where it is false, and
 /// shrinks it to a triangle:
 ///

@@ -40,6 +40,8 @@
 //! | k-way signed partitions (Doreian & Mrvar) | [`signed_kway_partition`] |
 //! | Float tolerances | [`tolerance`] |
 //! | Proptest strategies (feature `proptest`) | `strategies` |
+//! | Text for people: `Display` of every result, numbers, errors with causes | [`report`], [`report::ErrorReport`], [`report::labelled`] |
+//! | The theory the crate computes, and the decisions behind it | [`guide::theory`] |
 //! | How to property-test the theory's assumptions | [`guide::property_testing`] |
 //!
 //! ## Quick start
@@ -65,7 +67,45 @@
 //! let tie = g.tie("RUS", "ARM").expect("a tie");
 //! assert_eq!(tie.net(), 0.8);
 //! assert_eq!(tie.contributions()[0].evidence().next().unwrap().locator(), Some("§2.3, fn 89"));
+//! // Every result prints readably:
+//! assert_eq!(tie.to_string(), "amity: net +0.80, interdependence 0.80, 1 contribution");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ### Printing errors
+//!
+//! Print an error with [`report::ErrorReport`]: the crate's message and its causes, an invalid
+//! data set's problems one per line. (`fn main() -> Result<…>` with `?` prints Rust's debug
+//! dump instead.) This program exits with status 1 and prints
+//!
+//! ```text
+//! error: 1 problem(s) in the data set:
+//!   - units[1] (RUS): duplicate identifier "RUS", first used by units[0] (RUS)
+//! ```
+//!
+//! ```no_run
+//! use rsct::report::ErrorReport;
+//! use rsct::{Dataset, Unit};
+//! use std::process::ExitCode;
+//!
+//! fn run() -> Result<(), Box<dyn std::error::Error>> {
+//!     let ds = Dataset::builder()
+//!         .unit(Unit::state("RUS", "Russia")?)
+//!         .unit(Unit::state("RUS", "Russia, again")?)
+//!         .build()?;
+//!     println!("{} units", ds.units().len());
+//!     Ok(())
+//! }
+//!
+//! fn main() -> ExitCode {
+//!     match run() {
+//!         Ok(()) => ExitCode::SUCCESS,
+//!         Err(e) => {
+//!             eprintln!("error: {}", ErrorReport::new(&*e));
+//!             ExitCode::FAILURE
+//!         }
+//!     }
+//! }
 //! ```
 
 #![forbid(unsafe_code)]

@@ -5,7 +5,7 @@ use crate::period::Period;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// What kind of actor a unit is (THEORY §1).
+/// What kind of actor a unit is (theory [§1](crate::guide::theory#1-units-relations-and-levels)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

@@ -1,5 +1,5 @@
 //! Social construction: structural balance of signed graphs, with certificates
-//! (`THEORY.md` §5).
+//! ([theory §5](crate::guide::theory#5-structural-balance)).
 //!
 //! | measure | function | certificate / accuracy |
 //! |---|---|---|

@@ -1,4 +1,4 @@
-//! The type of a complex and its amity–enmity character (B&W Table 1, p. 62; THEORY §2, §5).
+//! The type of a complex and its amity–enmity character (B&W Table 1, p. 62; theory [§2](crate::guide::theory#2-the-regional-security-complex), [§5](crate::guide::theory#5-structural-balance)).
 
 use crate::polarity::{CentredOn, Classification, Polarity, Poles};
 use std::collections::BTreeSet;
@@ -78,7 +78,7 @@ pub(crate) fn complex_type(
             let classes_of: Vec<String> = p
                 .poles
                 .iter()
-                .map(|(u, s)| format!("{u} {s:.3} ({:?})", classes.class(u)))
+                .map(|(u, s)| format!("{u} {s:.3} ({})", classes.class(u)))
                 .collect();
             let why = match p.polarity {
                 Polarity::NoPole => "no unit reaches the pole threshold".to_owned(),

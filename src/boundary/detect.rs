@@ -9,7 +9,7 @@ use super::{BoundaryError, BoundaryOptions};
 use crate::tolerance::clearly_below;
 use crate::unit::UnitKind;
 
-/// The qualification test of a candidate complex (THEORY §3), with the numbers that decided.
+/// The qualification test of a candidate complex (theory [§3](crate::guide::theory#3-boundaries)), with the numbers that decided.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Qualification {
     /// Members that are states or institutions (autonomous units); at least 2 are needed.

@@ -1,5 +1,5 @@
 //! The interdependence graph: security interdependence between units, amity and enmity alike
-//! (THEORY §1, §3), optionally with a proximity term.
+//! (theory [§1](crate::guide::theory#1-units-relations-and-levels), [§3](crate::guide::theory#3-boundaries)), optionally with a proximity term.
 
 use crate::graph::SecurityGraph;
 use crate::hash::FxHashMap;
@@ -200,7 +200,7 @@ impl InterdependenceGraph {
 /// amity and its enmity contributions (signs are *not* cut on: enemies belong together), plus
 /// `proximity_weight × closeness` for neighbouring units.
 ///
-/// Reference: Buzan & Wæver 2003, p. 44 and ch. 3; THEORY §1, §3.
+/// Reference: Buzan & Wæver 2003, p. 44 and ch. 3; theory [§1](crate::guide::theory#1-units-relations-and-levels), [§3](crate::guide::theory#3-boundaries).
 ///
 /// # Complexity
 /// O(n + m + P) for P proximity pairs.

@@ -1,5 +1,5 @@
 //! Boundaries: which security complexes exist, who is in each, who stands between them, who
-//! penetrates them, what type each is, and why (THEORY §2–3).
+//! penetrates them, what type each is, and why (theory [§2](crate::guide::theory#2-the-regional-security-complex)–[§3](crate::guide::theory#3-boundaries)).
 //!
 //! The pipeline, from a [`SecurityGraph`](crate::SecurityGraph):
 //!

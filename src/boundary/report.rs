@@ -82,7 +82,7 @@ pub struct BoundaryReport {
 /// character, supercomplexes. `capabilities` gives each unit's capability in the year (e.g.
 /// COW CINC); units without one are listed per complex.
 ///
-/// Reference: Buzan & Wæver 2003, ch. 3 and Table 1; THEORY §2–4.
+/// Reference: Buzan & Wæver 2003, ch. 3 and Table 1; theory [§2](crate::guide::theory#2-the-regional-security-complex)–[§4](crate::guide::theory#4-polarity).
 ///
 /// # Complexity
 /// Dominated by Louvain (see [`detect_complexes`]) and, per complex, O(m + r·s) for r rival
@@ -492,7 +492,7 @@ impl BoundaryReport {
         }
         for (u, c) in &self.set_apart {
             s += &format!(
-                "set apart: {u} ({c:?}) — a superpower, or an outside power named by the options, is never merged into a region\n"
+                "set apart: {u} ({c}) — a superpower, or an outside power named by the options, is never merged into a region\n"
             );
         }
         for sc in &self.supercomplexes {

@@ -111,7 +111,7 @@ pub(crate) fn find_insulators(
     out
 }
 
-/// A member of a complex that lies between two rivals (THEORY §2: Belarus between Russia and
+/// A member of a complex that lies between two rivals (theory [§2](crate::guide::theory#2-the-regional-security-complex): Belarus between Russia and
 /// NATO).
 ///
 /// Definition: a member `u` is a buffer between rivals `a` and `b` when `a`–`b` is enmity

@@ -184,17 +184,21 @@ fn tie_causes(a: &YearState, b: &YearState, units: &BTreeSet<&String>) -> Vec<Ca
 fn membership_causes(a: &YearState, b: &YearState, units: &BTreeSet<&String>) -> Vec<Cause> {
     let began = b.memberships.difference(&a.memberships).map(|m| (m, true));
     let ended = a.memberships.difference(&b.memberships).map(|m| (m, false));
-    let mut out: Vec<Cause> = began
+    let mut changed: Vec<(&String, &String, bool)> = began
         .chain(ended)
         .filter(|((_, u), _)| units.contains(u))
-        .map(|((o, u), began)| Cause::Membership {
+        .map(|((o, u), began)| (o, u, began))
+        .collect();
+    // By organisation, unit, then ended before began.
+    changed.sort();
+    changed
+        .into_iter()
+        .map(|(o, u, began)| Cause::Membership {
             organisation: o.clone(),
             unit: u.clone(),
             began,
         })
-        .collect();
-    out.sort_by(|x, y| format!("{x:?}").cmp(&format!("{y:?}")));
-    out
+        .collect()
 }
 
 /// A value's text, or `none`.

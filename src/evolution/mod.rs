@@ -1,6 +1,6 @@
 //! Evolution: the four variables over time, complexes tracked across years, and the
 //! transformations between two years with their causes (Buzan & Wæver 2003, p. 53;
-//! THEORY §2).
+//! theory [§2](crate::guide::theory#2-the-regional-security-complex)).
 //!
 //! | what | function |
 //! |---|---|

@@ -120,7 +120,7 @@ impl Serialize for Contribution {
 /// - **net weight** = Σ sign × intensity over the contributions (each counted once, however
 ///   many sectors it spans); its sign is the tie's sign, and a net weight within
 ///   [`crate::tolerance::NET_ZERO`] of zero gives a tie with no sign;
-/// - **interdependence** = Σ intensity (amity and enmity alike, THEORY §1);
+/// - **interdependence** = Σ intensity (amity and enmity alike: [theory §7](crate::guide::theory#interdependence-is-sign-blind));
 /// - **per-sector** net weight and interdependence: a contribution counts in full in each of
 ///   its sectors.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -1,7 +1,7 @@
 //! The one rule that turns directed or multi-edge signed input into a simple undirected
 //! signed graph.
 //!
-//! **Rule** (the same as `shared/anchors/signed_io.py`): every arc `u → v` with a non-zero
+//! **Rule** (the same as the crate's Python baselines for signed input): every arc `u → v` with a non-zero
 //! value contributes its sign (+1 or −1) to the unordered pair {u, v}; the pair's signs are
 //! summed; a pair whose sum is 0 is dropped; self-loops are dropped; arcs whose value is 0
 //! carry no sign and are dropped. The edge's sign is the sign of the sum, and its weight is the

@@ -3,7 +3,7 @@
 //!
 //! # The rule for directed and multi-edge input
 //! Every reader returns a *simple undirected* [`SignedGraph`] by one documented rule, the one
-//! `shared/anchors/signed_io.py` uses: sum the signs of all arcs between a pair, drop pairs
+//! the Python baselines the crate is tested against use: sum the signs of all arcs between a pair, drop pairs
 //! that sum to 0, drop self-loops (and arcs whose value is 0, which carry no sign). Each
 //! reader also returns a [`ReadReport`] that counts every dropped arc and pair, so nothing is
 //! dropped silently. Weights: see below.

@@ -224,7 +224,7 @@ impl World {
         Ok(options.boundary.clone().classes(classes))
     }
 
-    /// The boundaries of security complexes in `year` (THEORY §2–3): the interdependence
+    /// The boundaries of security complexes in `year` (theory [§2](crate::guide::theory#2-the-regional-security-complex)–[§3](crate::guide::theory#3-boundaries)): the interdependence
     /// of the year's ties (amity and enmity alike) plus contiguity when the rules set it
     /// ([`WorldRules::contiguity`]), power classes from NMC world shares with Buzan &
     /// Wæver's preset from 1990 ([`World::power_classes`]), CINC capabilities for each
@@ -245,7 +245,7 @@ impl World {
     /// ```no_run
     /// use rsct::io::cow::ContiguityType;
     /// use rsct::panel::{World, WorldBoundaryOptions, WorldRules};
-    /// let world = World::load("../shared/data/cow")?;
+    /// let world = World::load("cow")?;
     /// let rules = WorldRules::new().contiguity(ContiguityType::Land, 0.5);
     /// let report = world.boundaries(1995, &rules, &WorldBoundaryOptions::new())?;
     /// println!("{report}\n{}", report.explain());

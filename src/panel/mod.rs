@@ -32,7 +32,7 @@
 //! # Example
 //! ```no_run
 //! use rsct::panel::{PanelFormat, PanelOptions, World, WorldRules};
-//! let world = World::load("../shared/data/cow")?;
+//! let world = World::load("cow")?;
 //! let rules = WorldRules::new().mid_hostility_at_least(3).dispute_wins(true);
 //! let g = world.year(1993, &rules)?;
 //! assert!(g.tie(371, 373).is_some_and(|t| t.sign().is_negative()));

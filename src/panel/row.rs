@@ -62,7 +62,7 @@ pub struct FrustrationColumns {
     pub exact: bool,
 }
 
-/// Capability concentration of the system in a year, from NMC CINC (THEORY §4).
+/// Capability concentration of the system in a year, from NMC CINC (theory [§4](crate::guide::theory#4-polarity)).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PolarityColumns {
     /// States with a CINC score in the year.

@@ -538,7 +538,7 @@ impl YearGraph {
         &self.proximity
     }
     /// Security interdependence per dyad: the tie's intensity (amity and enmity alike,
-    /// THEORY §1) plus contiguity proximity, as `(a, b, weight)` sorted by dyad.
+    /// theory [§1](crate::guide::theory#1-units-relations-and-levels)) plus contiguity proximity, as `(a, b, weight)` sorted by dyad.
     #[must_use]
     pub fn interdependence(&self) -> Vec<(Ccode, Ccode, f64)> {
         let mut m: std::collections::BTreeMap<(Ccode, Ccode), f64> = self

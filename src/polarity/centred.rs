@@ -37,7 +37,7 @@ impl Centredness {
 /// superpower or great power under `classes`, or integrated by an institution — the pole is
 /// one of `institutions` (units of kind institution, such as the EU).
 ///
-/// Reference: Buzan & Wæver 2003, Table 1 (p. 62); THEORY §2, §4.
+/// Reference: Buzan & Wæver 2003, Table 1 (p. 62); theory [§2](crate::guide::theory#2-the-regional-security-complex), [§4](crate::guide::theory#4-polarity).
 ///
 /// # Complexity
 /// O(P) for P poles.
@@ -99,7 +99,7 @@ pub fn centredness(
             ),
             other => (
                 None,
-                format!("of class {other:?}, neither a great power nor a superpower"),
+                format!("of class {other}, neither a great power nor a superpower"),
             ),
         }
     };

@@ -2,7 +2,7 @@
 
 use super::Shares;
 
-/// Concentration measures of capability shares (THEORY §4).
+/// Concentration measures of capability shares (theory [§4](crate::guide::theory#4-polarity)).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PolarityMeasures {
     /// The number of units N.

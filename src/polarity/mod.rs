@@ -1,4 +1,4 @@
-//! Polarity: the distribution of power among the units of a complex (THEORY §1, §4).
+//! Polarity: the distribution of power among the units of a complex (theory [§1](crate::guide::theory#1-units-relations-and-levels), [§4](crate::guide::theory#4-polarity)).
 //!
 //! | step | function |
 //! |---|---|

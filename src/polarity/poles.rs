@@ -93,7 +93,7 @@ impl Poles {
 
 /// The poles of `shares` under `rule`, and the polarity class they give.
 ///
-/// Reference: Schweller 1998 (one half of the leader); THEORY §4.
+/// Reference: Schweller 1998 (one half of the leader); theory [§4](crate::guide::theory#4-polarity).
 ///
 /// # Complexity
 /// O(N log N).

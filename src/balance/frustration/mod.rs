@@ -1,5 +1,5 @@
 //! The frustration (line) index of balance — exact with a proof of optimality, by local
-//! search, and k-way signed partitions (THEORY §5).
+//! search, and k-way signed partitions (theory [§5](crate::guide::theory#5-structural-balance)).
 //!
 //! The frustration index `L` of a signed graph is the least number of ties (or, weighted,
 //! the least total weight) whose deletion — equivalently whose sign flip — makes the graph

@@ -148,7 +148,7 @@ pub type AllianceYears = DyadYears<Obligations>;
 /// # Example
 /// ```no_run
 /// use rsct::io::cow::{read_atop, Obligation};
-/// let atop = read_atop("../shared/data/cow/atop5.1_directed_dyad_year.csv.gz", None)?;
+/// let atop = read_atop("cow/atop5.1_directed_dyad_year.csv.gz", None)?;
 /// assert!(atop.get(1950, 2, 20).is_some_and(|o| o.contains(Obligation::Defense)));
 /// # Ok::<(), rsct::io::ReadError>(())
 /// ```

@@ -65,7 +65,7 @@ pub type ContiguityYears = DyadYears<ContiguityType>;
 /// # Example
 /// ```no_run
 /// use rsct::io::cow::{read_contiguity, ContiguityType};
-/// let c = read_contiguity("../shared/data/cow/contdird.csv", None)?;
+/// let c = read_contiguity("cow/contdird.csv", None)?;
 /// assert_eq!(c.get(2000, 365, 370), Some(ContiguityType::Land));
 /// # Ok::<(), rsct::io::ReadError>(())
 /// ```

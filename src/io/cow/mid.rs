@@ -57,7 +57,7 @@ pub type DisputeYears = DyadYears<Dispute>;
 ///
 /// # Example
 /// ```no_run
-/// let mid = rsct::io::cow::read_mid5("../shared/data/cow/mid5_dyadic_disputes.csv", None)?;
+/// let mid = rsct::io::cow::read_mid5("cow/mid5_dyadic_disputes.csv", None)?;
 /// assert!(mid.get(1993, 373, 371).is_some_and(|d| d.hostility() >= 4));
 /// # Ok::<(), rsct::io::ReadError>(())
 /// ```

@@ -158,7 +158,7 @@ impl Nmc {
 ///
 /// # Example
 /// ```no_run
-/// let nmc = rsct::io::cow::read_nmc("../shared/data/cow/NMC-60-abridged.csv", None)?;
+/// let nmc = rsct::io::cow::read_nmc("cow/NMC-60-abridged.csv", None)?;
 /// let usa = nmc.get(2, 1816).and_then(|r| r.cinc());
 /// assert!(usa.is_some());
 /// # Ok::<(), rsct::io::ReadError>(())

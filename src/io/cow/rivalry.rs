@@ -91,7 +91,7 @@ impl Rivalry {
 ///
 /// # Example
 /// ```no_run
-/// let r = rsct::io::cow::read_rivalries("../shared/data/cow/strategic_rivalries_tss.csv", None)?;
+/// let r = rsct::io::cow::read_rivalries("cow/strategic_rivalries_tss.csv", None)?;
 /// assert!(r.iter().any(|r| r.a() == 371 && r.b() == 373 && r.active_in(1993)));
 /// # Ok::<(), rsct::io::ReadError>(())
 /// ```

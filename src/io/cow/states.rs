@@ -200,7 +200,7 @@ impl StateSystem {
 ///
 /// # Example
 /// ```no_run
-/// let states = rsct::io::cow::read_states("../shared/data/cow/states2016.csv")?;
+/// let states = rsct::io::cow::read_states("cow/states2016.csv")?;
 /// assert_eq!(states.abbreviation(365), Some("RUS"));
 /// assert!(states.is_member(371, 1991));
 /// # Ok::<(), rsct::io::ReadError>(())
