@@ -2,7 +2,7 @@
 //!
 //! | function | what | source |
 //! |---|---|---|
-//! | [`post_soviet`] | the post-Soviet security complex 1991–2013: 29 units, 23 organisations, memberships, relations, COW NMC 6.0 CINC capabilities | encoded from a thesis on Russia's security policy toward Armenia and Belarus ([theory §6](crate::guide::theory#6-the-post-soviet-case)), each relation citing section and footnote; facts from elsewhere marked `external:` |
+//! | [`post_soviet`] | the post-Soviet security complex 1991–2013: 29 units, 24 organisations, memberships, relations, COW NMC 6.0 CINC capabilities | encoded from a thesis on Russia's security policy toward Armenia and Belarus ([theory §6](crate::guide::theory#6-the-post-soviet-case)), each relation citing section and footnote; facts from elsewhere marked `external:` |
 //! | [`europe_1872_1907`] | the six European great powers from the Three Emperors' League to the Anglo-Russian Convention | treaties and historians cited per relation (Antal, Krapivsky & Redner 2006; Taylor 1954; Langer 1931) |
 //!
 //! The files are `data/post_soviet.toml` and `data/europe_1872_1907.toml`; `data/README.md`

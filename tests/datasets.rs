@@ -112,6 +112,98 @@ fn thesis_facts() {
     assert!(g.tie("RUS", "ARM").unwrap().net() > 0.0);
 }
 
+/// The largest intensity of `sign` between `a` and `b` in `sector` and `year` (0 if none).
+fn strongest(
+    ds: &rsct::Dataset,
+    a: &str,
+    b: &str,
+    sign: rsct::Sign,
+    sector: rsct::Sector,
+    year: i32,
+) -> f64 {
+    ds.relations()
+        .iter()
+        .filter(|r| (r.a(), r.b()) == (a, b) || (r.a(), r.b()) == (b, a))
+        .filter(|r| r.sign() == sign && r.sectors().contains(sector) && r.period().contains(year))
+        .map(|r| r.intensity())
+        .fold(0.0, f64::max)
+}
+
+#[test]
+fn post_soviet_coding_is_on_one_scale_and_complete() {
+    use rsct::{Sector, Sign};
+    let ds = post_soviet().unwrap();
+    // One sector per relation: wars and frozen conflicts are coded per sector, as friendships.
+    for r in ds.relations() {
+        assert_eq!(r.sectors().len(), 1, "{}", r.label());
+    }
+    // The 2008 war: military enmity 1.0 in 2008 and occupation 0.8 after, distinct from the
+    // base dispute (0.6, troops against the host's will) before it; a political rupture from 2008.
+    let mil = |y| strongest(&ds, "RUS", "GEO", Sign::Enmity, Sector::Military, y);
+    let pol = |y| strongest(&ds, "RUS", "GEO", Sign::Enmity, Sector::Political, y);
+    assert_eq!(
+        (mil(2007), mil(2008), mil(2009), mil(2013)),
+        (0.6, 1.0, 0.8, 0.8)
+    );
+    assert_eq!((pol(2007), pol(2008), pol(2013)), (0.6, 0.8, 0.8));
+    // Secessionist conflicts: the fighting and the sovereignty dispute are separate relations.
+    for (a, b) in [
+        ("GEO", "ABK"),
+        ("GEO", "SOS"),
+        ("MDA", "PMR"),
+        ("AZE", "NKR"),
+        ("ARM", "AZE"),
+    ] {
+        assert_eq!(
+            strongest(&ds, a, b, Sign::Enmity, Sector::Political, 2005),
+            0.8,
+            "{a}–{b}"
+        );
+        assert!(
+            strongest(&ds, a, b, Sign::Enmity, Sector::Military, 2005) >= 0.8,
+            "{a}–{b}"
+        );
+    }
+    // Multilateral consultation and confidence-building pacts weigh little (as amity among their
+    // members; `usa-chn-sco` is a rivalry run through the SCO, not a pact).
+    for r in ds.relations().iter().filter(|r| r.sign() == Sign::Amity) {
+        if let Some(org) = r.instrument().organisation() {
+            if ["SHANGHAI5", "SCO", "GUAM", "PFP"].contains(&org) {
+                assert!(r.intensity() <= 0.2, "{}", r.label());
+            }
+        }
+    }
+    // All ten signatories of the 1995 CIS air-defence agreement; Georgia until 2008.
+    let ads: BTreeSet<String> = [
+        "ARM", "BLR", "GEO", "KAZ", "KGZ", "RUS", "TJK", "TKM", "UKR", "UZB",
+    ]
+    .map(String::from)
+    .into();
+    assert_eq!(members(&ds, "CIS_ADS", 1995), ads);
+    assert!(!members(&ds, "CIS_ADS", 2009).contains("GEO"));
+    // Gaps filled, each with an outside source: Russia–Turkmenistan after 2002, Belarus–Ukraine,
+    // Ukraine–Moldova, Armenia–Georgia, ties among the Central Asian states.
+    let g = ds.snapshot(2005, &DerivationRules::new()).unwrap();
+    for (a, b) in [
+        ("RUS", "TKM"),
+        ("BLR", "UKR"),
+        ("UKR", "MDA"),
+        ("ARM", "GEO"),
+        ("KAZ", "KGZ"),
+        ("KAZ", "UZB"),
+    ] {
+        let tie = g
+            .tie(a, b)
+            .unwrap_or_else(|| panic!("no {a}–{b} tie in 2005"));
+        assert!(tie.net() > 0.0, "{a}–{b}");
+    }
+    assert!(members(&ds, "CACO", 2004).contains("RUS"));
+    assert_eq!(
+        strongest(&ds, "RUS", "TKM", Sign::Enmity, Sector::Economic, 2009),
+        0.4
+    );
+}
+
 #[test]
 fn europe_validates_and_is_balanced_in_1907() {
     let ds = europe_1872_1907().unwrap();
