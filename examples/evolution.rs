@@ -20,6 +20,15 @@ use rsct::{Dataset, UnitKind};
 use std::collections::BTreeSet;
 use std::error::Error;
 
+/// A category as words, the way the JSON output names it ("conflict_formation" →
+/// "conflict formation"), so that every band reads in one style.
+fn words<T: serde::Serialize>(t: &T) -> String {
+    serde_json::to_value(t)
+        .ok()
+        .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
+        .unwrap_or_default()
+}
+
 fn main() -> Result<(), Box<dyn Error>> {
     let (mut file, mut from, mut to) = (None, None, None);
     let (mut json, mut all, mut preset) = (false, false, true);
@@ -130,7 +139,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                             y.complexes
                                 .iter()
                                 .find(|c| c.name == *n)
-                                .and_then(|c| c.polarity.map(|p| format!("{p:?}").to_lowercase()))
+                                .and_then(|c| c.polarity.as_ref().map(words))
                         })
                         .collect(),
                 };
@@ -143,7 +152,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                             y.complexes
                                 .iter()
                                 .find(|c| c.name == *n)
-                                .and_then(|c| c.character.map(|p| format!("{p:?}")))
+                                .and_then(|c| c.character.as_ref().map(words))
                         })
                         .collect(),
                 };
