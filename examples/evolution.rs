@@ -13,74 +13,16 @@
 //! events too); `--json` (the events as JSON lines). The picture is written in every mode.
 
 use rsct::boundary::BoundaryOptions;
-use rsct::evolution::{EvolutionOptions, Transformation, series};
+use rsct::evolution::{EvolutionOptions, Series, Transformation, series};
 use rsct::polarity::Classification;
 use rsct::report::{Band, Panel, Timeline};
 use rsct::{Dataset, UnitKind};
 use std::collections::BTreeSet;
 use std::error::Error;
 
-/// A category as words, the way the JSON output names it ("conflict_formation" →
-/// "conflict formation"), so that every band reads in one style.
-fn words<T: serde::Serialize>(t: &T) -> String {
-    serde_json::to_value(t)
-        .ok()
-        .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
-        .unwrap_or_default()
-}
-
-fn main() -> Result<(), Box<dyn Error>> {
-    let (mut file, mut from, mut to) = (None, None, None);
-    let (mut json, mut all, mut preset) = (false, false, true);
-    let mut apart: Vec<String> = Vec::new();
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        let mut value = |n: &str| it.next().ok_or_else(|| format!("{n} needs a value"));
-        match a.as_str() {
-            "--from" => from = Some(value("--from")?.parse::<i32>()?),
-            "--to" => to = Some(value("--to")?.parse::<i32>()?),
-            "--set-apart" => {
-                apart = value("--set-apart")?
-                    .split(',')
-                    .map(str::to_owned)
-                    .collect()
-            }
-            "--no-preset" => preset = false,
-            "--all" => all = true,
-            "--json" => json = true,
-            f if !f.starts_with("--") && file.is_none() => file = Some(f.to_owned()),
-            other => return Err(format!("unknown argument {other}").into()),
-        }
-    }
-    let file = file.ok_or("usage: evolution DATASET.toml [--from Y --to Y] [--json]")?;
-    let ds = Dataset::load(&file)?;
-    let span = ds.year_span().ok_or("the data set has no dated items")?;
-    let (from, to) = (from.unwrap_or(span.0), to.unwrap_or(span.1));
-    let apart_refs: Vec<&str> = apart.iter().map(String::as_str).collect();
-    let institutions: Vec<&str> = ds
-        .units()
-        .iter()
-        .filter(|u| u.kind() == UnitKind::Institution)
-        .map(|u| u.id())
-        .collect();
-    let mut b = BoundaryOptions::new()
-        .set_apart(&apart_refs)
-        .institutions(&institutions);
-    if preset && from >= 1990 {
-        b = b.classes(Classification::buzan_waever_post_1990());
-    }
-    let s = series(&ds, from, to, &EvolutionOptions::new().boundary(b))?;
-    for e in &s.events {
-        if !all && e.transformation == Transformation::StatusQuo {
-            continue;
-        }
-        if json {
-            println!("{}", serde_json::to_string(e)?);
-        } else {
-            println!("{e}");
-        }
-    }
-    // The timeline: per complex (by name), members, enmity share and polarity.
+/// The timeline: per complex (by name), members, balance, frustration, enmity share,
+/// polarity and character.
+pub(crate) fn timeline(s: &Series, title: String, from: i32) -> Timeline {
     let names: BTreeSet<&str> = s
         .years
         .iter()
@@ -94,8 +36,8 @@ fn main() -> Result<(), Box<dyn Error>> {
             .map(|y| y.complexes.iter().find(|c| c.name == name).and_then(f))
             .collect()
     };
-    let timeline = Timeline {
-        title: format!("{} — complexes {from}–{to}", ds.name().unwrap_or(&file)),
+    Timeline {
+        title,
         first_year: from,
         panels: vec![
             Panel {
@@ -159,7 +101,71 @@ fn main() -> Result<(), Box<dyn Error>> {
                 [pol, ch]
             })
             .collect(),
-    };
+    }
+}
+
+/// A category as words, the way the JSON output names it ("conflict_formation" →
+/// "conflict formation"), so that every band reads in one style.
+fn words<T: serde::Serialize>(t: &T) -> String {
+    serde_json::to_value(t)
+        .ok()
+        .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
+        .unwrap_or_default()
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let (mut file, mut from, mut to) = (None, None, None);
+    let (mut json, mut all, mut preset) = (false, false, true);
+    let mut apart: Vec<String> = Vec::new();
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        let mut value = |n: &str| it.next().ok_or_else(|| format!("{n} needs a value"));
+        match a.as_str() {
+            "--from" => from = Some(value("--from")?.parse::<i32>()?),
+            "--to" => to = Some(value("--to")?.parse::<i32>()?),
+            "--set-apart" => {
+                apart = value("--set-apart")?
+                    .split(',')
+                    .map(str::to_owned)
+                    .collect()
+            }
+            "--no-preset" => preset = false,
+            "--all" => all = true,
+            "--json" => json = true,
+            f if !f.starts_with("--") && file.is_none() => file = Some(f.to_owned()),
+            other => return Err(format!("unknown argument {other}").into()),
+        }
+    }
+    let file = file.ok_or("usage: evolution DATASET.toml [--from Y --to Y] [--json]")?;
+    let ds = Dataset::load(&file)?;
+    let span = ds.year_span().ok_or("the data set has no dated items")?;
+    let (from, to) = (from.unwrap_or(span.0), to.unwrap_or(span.1));
+    let apart_refs: Vec<&str> = apart.iter().map(String::as_str).collect();
+    let institutions: Vec<&str> = ds
+        .units()
+        .iter()
+        .filter(|u| u.kind() == UnitKind::Institution)
+        .map(|u| u.id())
+        .collect();
+    let mut b = BoundaryOptions::new()
+        .set_apart(&apart_refs)
+        .institutions(&institutions);
+    if preset && from >= 1990 {
+        b = b.classes(Classification::buzan_waever_post_1990());
+    }
+    let s = series(&ds, from, to, &EvolutionOptions::new().boundary(b))?;
+    for e in &s.events {
+        if !all && e.transformation == Transformation::StatusQuo {
+            continue;
+        }
+        if json {
+            println!("{}", serde_json::to_string(e)?);
+        } else {
+            println!("{e}");
+        }
+    }
+    let title = format!("{} — complexes {from}–{to}", ds.name().unwrap_or(&file));
+    let timeline = timeline(&s, title, from);
     let dir = std::path::Path::new("target/rsct");
     std::fs::create_dir_all(dir)?;
     let stem = std::path::Path::new(&file)

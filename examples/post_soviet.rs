@@ -30,7 +30,7 @@ use std::error::Error;
 
 const FIRST_YEAR: i32 = 1991;
 
-fn options() -> BoundaryOptions {
+pub(crate) fn options() -> BoundaryOptions {
     BoundaryOptions::new()
         .classes(Classification::buzan_waever_post_1990())
         .set_apart(&POST_SOVIET_OUTSIDE_POWERS)
@@ -94,7 +94,7 @@ fn balance(g: &SecurityGraph, members: &[String]) -> Result<Balance, Box<dyn Err
     })
 }
 
-fn focus(report: &BoundaryReport) -> Option<&ComplexReport> {
+pub(crate) fn focus(report: &BoundaryReport) -> Option<&ComplexReport> {
     report
         .complexes
         .iter()
@@ -104,7 +104,7 @@ fn focus(report: &BoundaryReport) -> Option<&ComplexReport> {
 /// The picture: the focus complex's sub-complexes (when it has two or more) as groups of
 /// their own, then everything the boundary report says (the other complexes, buffer states,
 /// proto-complexes, insulators, outside powers), placed by the units' capitals.
-fn picture(report: &BoundaryReport, complex: &ComplexReport, year: i32) -> Drawing {
+pub(crate) fn picture(report: &BoundaryReport, complex: &ComplexReport, year: i32) -> Drawing {
     let mut drawing = Drawing::new(&format!("The post-Soviet security complex, {year}"));
     if complex.subcomplexes.len() >= 2 {
         for (i, sc) in complex.subcomplexes.iter().enumerate() {

@@ -19,12 +19,12 @@ pub(crate) const NEUTRAL_DASH: &str = "2,3";
 /// enmity colours and black.
 pub(crate) const GROUPS: [&str; 5] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442"];
 
-/// Colours for the series and categories of a timeline: the eight Okabe–Ito colours (black
-/// last), then the same at half strength. A timeline never gives one colour to two series:
+/// Colours for the series and categories of a timeline: seven Okabe–Ito colours, the same at
+/// half strength, then black and grey. A timeline never gives one colour to two series:
 /// beyond these it varies the dash pattern as well ([`series_style`]).
 pub(crate) const SERIES: [&str; 16] = [
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000",
-    "#7FB8D8", "#F2CF7F", "#7FCEB9", "#E5BCD3", "#EAAE7F", "#AAD9F4", "#F7F1A1", "#7F7F7F",
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#7FB8D8",
+    "#F2CF7F", "#7FCEB9", "#E5BCD3", "#EAAE7F", "#AAD9F4", "#F7F1A1", "#000000", "#7F7F7F",
 ];
 
 /// Dash patterns that, with [`SERIES`], make every series' style distinct.

@@ -273,7 +273,7 @@ impl Timeline {
                 if let Some(v) = v {
                     let _ = writeln!(
                         body,
-                        r#"<rect x="{:.1}" y="{top:.1}" width="{:.1}" height="{BAND_H}" fill="{}"><title>{} {}</title></rect>"#,
+                        r#"<rect x="{:.1}" y="{top:.1}" width="{:.1}" height="{BAND_H}" fill="{}" shape-rendering="crispEdges"><title>{} {}</title></rect>"#,
                         x(i) - step / 2.0,
                         step,
                         colours[v.as_str()],
