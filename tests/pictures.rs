@@ -3,7 +3,8 @@
 //! `post_soviet` example's, up to date; the shipped capitals file is what its sources give.
 //!
 //! Regenerate the README's picture and the capitals file with
-//! `RSCT_BLESS=1 cargo test --test pictures`.
+//! `RSCT_BLESS=1 cargo test --test pictures`; look at every checked picture with
+//! `RSCT_PICTURES_DIR=<dir> cargo test --test pictures`.
 
 mod common;
 
@@ -70,7 +71,27 @@ fn inherited<'a>(n: roxmltree::Node<'a, 'a>, attr: &str) -> Option<&'a str> {
 
 /// Parses an SVG as XML and checks it: the root is an `svg` with a size, every text lies
 /// on the canvas, and no two texts' boxes overlap. Returns the number of texts.
+/// With `RSCT_PICTURES_DIR` set, every checked picture is also written there, to be looked
+/// at.
 fn check_svg(name: &str, svg: &str) -> usize {
+    if let Some(dir) = std::env::var_os("RSCT_PICTURES_DIR") {
+        let file: String = name
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '.' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let file = if file.ends_with(".svg") {
+            file
+        } else {
+            file + ".svg"
+        };
+        std::fs::write(Path::new(&dir).join(file), svg).unwrap();
+    }
     let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{name}: not XML: {e}"));
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "svg", "{name}");

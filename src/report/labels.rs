@@ -6,7 +6,8 @@ type Point = (f64, f64);
 
 /// Greedy label placement: each label goes to the first free spot of the nearest ring of
 /// candidate positions round its anchor (below, above, right, left, then the diagonals),
-/// preferring the spot crossed by fewest edges; a spot is free when it overlaps no placed
+/// preferring a spot nearer its own unit than any other, then the spot crossed by fewest
+/// edges; a spot is free when it overlaps no placed
 /// label and no unit's disc. Rings grow outwards until a free spot is found, which always
 /// happens (far enough out, nothing has been placed).
 #[derive(Debug, Default)]
@@ -55,7 +56,7 @@ impl Labeller {
                 (at.0 + e, at.1 - e - h),
                 (at.0 - e - w, at.1 - e - h),
             ];
-            let mut best: Option<(usize, Rect)> = None;
+            let mut best: Option<((usize, usize), Rect)> = None;
             for (x, y) in cands {
                 let rect = Rect {
                     x0: x,
@@ -71,8 +72,15 @@ impl Labeller {
                     .iter()
                     .filter(|(a, b)| rect.meets_segment(*a, *b))
                     .count();
-                if best.is_none_or(|(c, _)| crossings < c) {
-                    best = Some((crossings, rect));
+                // A label nearer another unit than its own would be read as that unit's.
+                let own = rect.distance(at);
+                let ambiguous = self
+                    .discs
+                    .iter()
+                    .any(|(c, _)| *c != at && rect.distance(*c) < own);
+                let score = (usize::from(ambiguous), crossings);
+                if best.is_none_or(|(c, _)| score < c) {
+                    best = Some((score, rect));
                 }
             }
             if let Some((_, rect)) = best {

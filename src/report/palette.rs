@@ -65,6 +65,12 @@ impl Rect {
             x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1
         })
     }
+    /// Distance from a point to the rectangle (0 inside).
+    pub(crate) fn distance(&self, p: (f64, f64)) -> f64 {
+        let dx = (self.x0 - p.0).max(p.0 - self.x1).max(0.0);
+        let dy = (self.y0 - p.1).max(p.1 - self.y1).max(0.0);
+        dx.hypot(dy)
+    }
     pub(crate) fn union(&self, o: &Rect) -> Rect {
         Rect {
             x0: self.x0.min(o.x0),

@@ -11,7 +11,9 @@ const ITERATIONS: usize = 300;
 /// another, ties attract; members of the same group are drawn to their group's centre and
 /// repel members of other groups more strongly. Afterwards every group — and every unit in no
 /// group — is treated as a disc and the discs are moved apart until none overlaps, so that
-/// complexes are visibly apart. Deterministic: the start is each group on its own circle.
+/// complexes are visibly apart; units with no tie are then set in a row underneath.
+/// Repulsion is ignored beyond six ideal distances. Deterministic: the start is each group
+/// on its own circle.
 ///
 /// # Complexity
 /// O(I · (n² + m)) for I = 300 iterations, then O(P · g²) for g groups and P passes.
@@ -54,6 +56,9 @@ pub(crate) fn force(n: usize, edges: &[(usize, usize)], group: &[Option<usize>])
             for j in i + 1..n {
                 let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
                 let d2 = (dx * dx + dy * dy).max(1e-4);
+                if d2 > (6.0 * IDEAL) * (6.0 * IDEAL) {
+                    continue;
+                }
                 let apart = if disc[i] == disc[j] { 1.0 } else { 1.8 };
                 let f = apart * IDEAL * IDEAL / d2;
                 disp[i].0 += dx * f;
@@ -90,6 +95,23 @@ pub(crate) fn force(n: usize, edges: &[(usize, usize)], group: &[Option<usize>])
         }
     }
     separate_discs(&mut pos, &members);
+    // Units with no tie: in a row under the rest, not flung to the edge of the plane.
+    let mut tied = vec![false; n];
+    for &(a, b) in edges {
+        tied[a] = true;
+        tied[b] = true;
+    }
+    if tied.iter().any(|t| *t) {
+        let placed = (0..n).filter(|&i| tied[i]);
+        let (x0, y1) = placed.fold((f64::INFINITY, f64::NEG_INFINITY), |(x, y), i| {
+            (x.min(pos[i].0), y.max(pos[i].1))
+        });
+        let mut k = 0.0;
+        for i in (0..n).filter(|&i| !tied[i]) {
+            pos[i] = (x0 + k * IDEAL, y1 + IDEAL);
+            k += 1.0;
+        }
+    }
     pos
 }
 

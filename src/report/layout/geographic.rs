@@ -9,7 +9,8 @@ const MAP_H: f64 = 640.0;
 const MARGIN: f64 = 110.0;
 
 /// Places units by their (latitude, longitude): an equirectangular projection scaled so that
-/// the core units (those with coordinates that are not `peripheral`) fill a fixed box;
+/// the core units (those with coordinates that are not `peripheral`) fill a box (980 × 640
+/// pixels for 30 units or more, smaller for fewer);
 /// peripheral units lying beyond it are pulled in along their direction from its centre to
 /// a margin round it; units without coordinates go beside the placed units they are tied to
 /// (`neighbours`), or in a row under the map. `None` when no unit has coordinates.
@@ -50,10 +51,13 @@ pub(crate) fn geographic(
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| {
             (a.min(p.1), b.max(p.1))
         });
+    // Smaller maps for fewer units, so that a handful of units is not lost on a wide page.
+    let f = (core.len() as f64 / 30.0).sqrt().clamp(0.45, 1.0);
+    let (map_w, map_h) = (MAP_W * f, MAP_H * f);
     let scale = match (x1 - x0 > 1e-9, y1 - y0 > 1e-9) {
-        (true, true) => (MAP_W / (x1 - x0)).min(MAP_H / (y1 - y0)),
-        (true, false) => MAP_W / (x1 - x0),
-        (false, true) => MAP_H / (y1 - y0),
+        (true, true) => (map_w / (x1 - x0)).min(map_h / (y1 - y0)),
+        (true, false) => map_w / (x1 - x0),
+        (false, true) => map_h / (y1 - y0),
         (false, false) => 1.0,
     };
     let (w, h) = ((x1 - x0) * scale, (y1 - y0) * scale);

@@ -29,7 +29,7 @@ pub(crate) const NODE_RADIUS: f64 = 9.0;
 /// Least distance between an edge's path and a third unit's centre.
 pub(crate) const EDGE_CLEARANCE: f64 = NODE_RADIUS + 4.0;
 /// Least distance between two units' centres.
-pub(crate) const NODE_SPACING: f64 = 46.0;
+pub(crate) const NODE_SPACING: f64 = 54.0;
 
 pub(crate) type Point = (f64, f64);
 
