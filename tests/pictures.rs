@@ -70,7 +70,8 @@ fn inherited<'a>(n: roxmltree::Node<'a, 'a>, attr: &str) -> Option<&'a str> {
 }
 
 /// Parses an SVG as XML and checks it: the root is an `svg` with a size, every text lies
-/// on the canvas, and no two texts' boxes overlap. Returns the number of texts.
+/// on the canvas, no two texts' boxes overlap, and no tie passes through a unit it does not
+/// join. Returns the number of texts.
 /// With `RSCT_PICTURES_DIR` set, every checked picture is also written there, to be looked
 /// at.
 fn check_svg(name: &str, svg: &str) -> usize {
@@ -133,6 +134,7 @@ fn check_svg(name: &str, svg: &str) -> usize {
         );
         boxes.push(b);
     }
+    check_ties(name, &doc);
     for (i, a) in boxes.iter().enumerate() {
         for b in &boxes[i + 1..] {
             let overlap = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
@@ -144,6 +146,71 @@ fn check_svg(name: &str, svg: &str) -> usize {
         }
     }
     boxes.len()
+}
+
+/// Radius of a unit's marker in the drawings.
+const NODE_RADIUS: f64 = 9.0;
+
+fn segment_distance(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let l2 = dx * dx + dy * dy;
+    let t = if l2 > 0.0 {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / l2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    (p.0 - a.0 - t * dx).hypot(p.1 - a.1 - t * dy)
+}
+
+/// In a drawing, no tie (a `line`, or a `path` `M a Q c b`) passes within a marker's radius
+/// of a unit other than its two ends.
+fn check_ties(name: &str, doc: &roxmltree::Document) {
+    let f = |n: roxmltree::Node, a: &str| -> f64 { n.attribute(a).unwrap().parse().unwrap() };
+    let units: Vec<(f64, f64)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("g") && n.attribute("class") == Some("unit"))
+        .map(|n| (f(n, "data-x"), f(n, "data-y")))
+        .collect();
+    let Some(ties) = doc
+        .descendants()
+        .find(|n| n.has_tag_name("g") && n.attribute("class") == Some("ties"))
+    else {
+        return;
+    };
+    for t in ties.children().filter(|n| n.is_element()) {
+        let pts: Vec<(f64, f64)> = if t.has_tag_name("line") {
+            vec![(f(t, "x1"), f(t, "y1")), (f(t, "x2"), f(t, "y2"))]
+        } else {
+            let d = t.attribute("d").unwrap();
+            let v: Vec<f64> = d
+                .split(|c: char| c == ',' || c == ' ' || c == 'M' || c == 'Q')
+                .filter(|x| !x.is_empty())
+                .map(|x| x.parse().unwrap())
+                .collect();
+            assert_eq!(v.len(), 6, "{name}: path {d}");
+            (0..=400)
+                .map(|i| {
+                    let s = f64::from(i) / 400.0;
+                    let (a, b, c) = ((1.0 - s) * (1.0 - s), 2.0 * (1.0 - s) * s, s * s);
+                    (
+                        a * v[0] + b * v[2] + c * v[4],
+                        a * v[1] + b * v[3] + c * v[5],
+                    )
+                })
+                .collect()
+        };
+        let (start, end) = (pts[0], pts[pts.len() - 1]);
+        let near = |p: (f64, f64), q: (f64, f64)| (p.0 - q.0).hypot(p.1 - q.1) < 0.5;
+        for &u in units.iter().filter(|&&u| !near(u, start) && !near(u, end)) {
+            for w in pts.windows(2) {
+                let d = segment_distance(u, w[0], w[1]);
+                assert!(
+                    d >= NODE_RADIUS,
+                    "{name}: a tie from {start:?} to {end:?} passes {d:.1} from the unit at {u:?}"
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -234,6 +301,23 @@ fn overlapping_labels_are_caught() {
     assert!(r.is_err());
     let svg = r#"<svg width="100" height="40" font-size="10"><text x="10" y="20">abc</text><text x="40" y="20">ghi</text></svg>"#;
     assert_eq!(check_svg("good", svg), 2);
+}
+
+#[test]
+fn a_tie_through_a_unit_is_caught() {
+    let unit = |x: f64| format!(r#"<g class="unit" data-x="{x}" data-y="20"></g>"#);
+    let svg = |tie: &str| {
+        format!(
+            r#"<svg width="200" height="40" font-size="10"><g class="ties">{tie}</g>{}{}{}</svg>"#,
+            unit(10.0),
+            unit(100.0),
+            unit(190.0)
+        )
+    };
+    let straight = svg(r#"<line x1="10" y1="20" x2="190" y2="20"/>"#);
+    assert!(std::panic::catch_unwind(|| check_svg("straight", &straight)).is_err());
+    let curved = svg(r#"<path d="M10,20 Q100,-40 190,20"/>"#);
+    check_svg("curved", &curved);
 }
 
 #[test]

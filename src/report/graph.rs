@@ -685,7 +685,18 @@ impl Scene<'_> {
             xml_escape(&d.title)
         );
         s.push_str("<g class=\"ties\">\n");
-        for (&(a, b, t), &r) in self.ties.iter().zip(&self.routes) {
+        // Amity under enmity, wide under narrow, so that no dashed line is hidden.
+        let mut drawn: Vec<usize> = (0..self.ties.len()).collect();
+        drawn.sort_by(|&i, &j| {
+            let key = |k: usize| {
+                let t = self.ties[k].2;
+                (SignedWeight::sign(t) == Some(Sign::Enmity), -t.net().abs())
+            };
+            let (a, b) = (key(i), key(j));
+            a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(i.cmp(&j))
+        });
+        for k in drawn {
+            let ((a, b, t), r) = (self.ties[k], self.routes[k]);
             let (p, q) = (at(self.pos[a]), at(self.pos[b]));
             let style = tie_style(SignedWeight::sign(t), tie_width(t.net()));
             let tip = format!(
@@ -726,8 +737,19 @@ impl Scene<'_> {
         s.push_str("</g>\n<g class=\"units\">\n");
         for i in 0..self.units.len() {
             let (x, y) = at(self.pos[i]);
-            s.push_str(&marker(self.roles[i], fill(i), x, y));
-            s.push('\n');
+            let role = match (self.roles[i], self.groups[i]) {
+                (Role::Member | Role::Buffer | Role::Proto, Some(k)) => {
+                    format!("{}, {}", self.roles[i].legend(), d.groups[k].label)
+                }
+                (r, _) => r.legend().to_owned(),
+            };
+            let _ = writeln!(
+                s,
+                r#"<g class="unit" data-x="{x:.1}" data-y="{y:.1}"><title>{} ({})</title>{}</g>"#,
+                xml_escape(self.units[i].name()),
+                xml_escape(&role),
+                marker(self.roles[i], fill(i), x, y)
+            );
         }
         s.push_str("</g>\n<g class=\"labels\">\n");
         for (i, r, ring) in &labels {
