@@ -183,7 +183,7 @@ fn check_ties(name: &str, doc: &roxmltree::Document) {
         } else {
             let d = t.attribute("d").unwrap();
             let v: Vec<f64> = d
-                .split(|c: char| c == ',' || c == ' ' || c == 'M' || c == 'Q')
+                .split([',', ' ', 'M', 'Q'])
                 .filter(|x| !x.is_empty())
                 .map(|x| x.parse().unwrap())
                 .collect();
