@@ -286,11 +286,24 @@ fn force_layout_and_another_data_set_keep_labels_apart() {
     let ds = post_soviet().unwrap();
     for year in [1995, 2008, 2013] {
         let g = ds.snapshot(year, &DerivationRules::new()).unwrap();
-        let svg = Drawing::new("force")
-            .layout(Layout::Force)
-            .to_svg(&g)
-            .unwrap();
-        check_svg(&format!("post-Soviet {year} force"), &svg);
+        let report = analyse(
+            &g,
+            &capabilities(&ds, year),
+            &InterdependenceOptions::new(),
+            &post_soviet_example::options(),
+        )
+        .unwrap();
+        for (full, boundaries) in [(false, false), (true, true)] {
+            let mut d = Drawing::new("force").layout(Layout::Force);
+            if boundaries {
+                d = d.boundaries(&report);
+            }
+            if full {
+                d = d.full_names();
+            }
+            let svg = d.to_svg(&g).unwrap();
+            check_svg(&format!("post-Soviet {year} force {full}"), &svg);
+        }
     }
 }
 

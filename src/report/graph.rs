@@ -779,3 +779,66 @@ impl Scene<'_> {
         s
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Dataset, DerivationRules, Evidence, Period, Relation, Sector, Unit};
+
+    fn graph() -> SecurityGraph {
+        let rel = |a: &str, b: &str, sign| {
+            Relation::builder(a, b, sign, Period::from_year(2000))
+                .intensity(0.8)
+                .sector(Sector::Military)
+                .evidence(Evidence::cited("x", "test").unwrap())
+                .build()
+                .unwrap()
+        };
+        Dataset::builder()
+            .unit(Unit::state("A", "Alpha (the first)").unwrap())
+            .unit(Unit::state("B", "Beta").unwrap())
+            .unit(Unit::state("C", "Gamma").unwrap())
+            .relation(rel("A", "B", Sign::Amity))
+            .relation(rel("B", "C", Sign::Enmity))
+            .build()
+            .unwrap()
+            .snapshot(2000, &DerivationRules::new())
+            .unwrap()
+    }
+
+    #[test]
+    fn names_lose_their_gloss_only_in_labels() {
+        assert_eq!(short_name("Transnistria (PMR)"), "Transnistria");
+        assert_eq!(short_name("(odd)"), "(odd)");
+        let svg = Drawing::new("t")
+            .full_names()
+            .layout(Layout::Force)
+            .to_svg(&graph())
+            .unwrap();
+        assert!(svg.contains(">Alpha<") && svg.contains("Alpha (the first)–Beta"));
+    }
+
+    #[test]
+    fn roles_have_their_markers_and_legend_rows() {
+        let d = Drawing::new("t")
+            .group("g", ["A"])
+            .buffers(["A"])
+            .insulators(["B"])
+            .outside(["C"])
+            .layout(Layout::Force);
+        let svg = d.to_svg(&graph()).unwrap();
+        for row in [
+            "buffer state",
+            "insulator",
+            "outside power",
+            "enmity (dashed)",
+        ] {
+            assert!(svg.contains(&format!(">{row}<")), "{row}");
+        }
+        assert!(svg.contains(&format!(r#"stroke-dasharray="{}""#, palette::ENMITY_DASH)));
+        let dot = d.to_dot(&graph());
+        assert!(dot.contains("shape=triangle") && dot.contains("shape=diamond"));
+        assert!(dot.contains("shape=box"));
+        assert_eq!(svg, d.to_svg(&graph()).unwrap(), "deterministic");
+    }
+}

@@ -88,6 +88,18 @@ impl Labeller {
                 return (rect, ring);
             }
             ring += 1;
+            if ring > 100_000 {
+                // Unreachable with finite coordinates (far enough out every spot is free);
+                // a bound all the same.
+                let rect = Rect {
+                    x0: at.0,
+                    y0: at.1,
+                    x1: at.0 + w,
+                    y1: at.1 + h,
+                };
+                self.placed.push(rect);
+                return (rect, ring);
+            }
         }
     }
 }

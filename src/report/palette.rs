@@ -59,6 +59,13 @@ impl Rect {
     }
     /// Whether the segment `a`–`b` crosses the rectangle (sampled; for scoring only).
     pub(crate) fn meets_segment(&self, a: (f64, f64), b: (f64, f64)) -> bool {
+        if a.0.max(b.0) < self.x0
+            || a.0.min(b.0) > self.x1
+            || a.1.max(b.1) < self.y0
+            || a.1.min(b.1) > self.y1
+        {
+            return false;
+        }
         (0..=16).any(|i| {
             let t = f64::from(i) / 16.0;
             let (x, y) = (a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1));

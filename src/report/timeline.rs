@@ -80,7 +80,8 @@ fn ticks(lo: f64, hi: f64, whole: bool) -> (Vec<f64>, usize) {
     let first = (lo / step).floor() * step;
     let mut t = Vec::new();
     let mut k = 0.0;
-    while first + k * step <= hi + step * 1e-9 {
+    // At most 12 ticks, also when rounding stalls the steps (huge values, tiny spans).
+    while k < 12.0 && first + k * step <= hi + step * 1e-9 {
         t.push(first + k * step);
         k += 1.0;
     }
