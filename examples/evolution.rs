@@ -15,7 +15,7 @@
 mod common;
 
 use rsct::boundary::BoundaryOptions;
-use rsct::evolution::{EvolutionOptions, Transformation, series};
+use rsct::evolution::{EvolutionOptions, Series, Transformation, series};
 use rsct::polarity::Classification;
 use rsct::report::{Band, Panel, Timeline};
 use rsct::{Dataset, UnitKind};
@@ -32,6 +32,99 @@ const USAGE: &str = "usage: evolution DATASET [--from YEAR] [--to YEAR] [--set-a
   --json           the events as JSON lines
 Writes the timeline to target/rsct/evolution_<name>_<from>_<to>.svg.
 Exit codes: 0 success, 1 data or analysis error, 2 usage error.";
+
+/// The timeline: per complex (by name), members, balance, frustration, enmity share,
+/// polarity and character.
+pub(crate) fn timeline(s: &Series, title: String, from: i32) -> Timeline {
+    let names: BTreeSet<&str> = s
+        .years
+        .iter()
+        .flat_map(|y| y.complexes.iter().map(|c| c.name.as_str()))
+        .collect();
+    let pick = |name: &str,
+                f: &dyn Fn(&rsct::evolution::ComplexState) -> Option<f64>|
+     -> Vec<Option<f64>> {
+        s.years
+            .iter()
+            .map(|y| y.complexes.iter().find(|c| c.name == name).and_then(f))
+            .collect()
+    };
+    Timeline {
+        title,
+        first_year: from,
+        panels: vec![
+            Panel {
+                title: "members".into(),
+                series: names
+                    .iter()
+                    .map(|n| ((*n).to_owned(), pick(n, &|c| Some(c.members.len() as f64))))
+                    .collect(),
+            },
+            Panel {
+                title: "strict triangle balance of the members' ties".into(),
+                series: names
+                    .iter()
+                    .map(|n| ((*n).to_owned(), pick(n, &|c| c.triangle_balance)))
+                    .collect(),
+            },
+            Panel {
+                title: "frustration index of the members' ties".into(),
+                series: names
+                    .iter()
+                    .map(|n| ((*n).to_owned(), pick(n, &|c| c.frustration)))
+                    .collect(),
+            },
+            Panel {
+                title: "enmity share of internal interdependence".into(),
+                series: names
+                    .iter()
+                    .map(|n| ((*n).to_owned(), pick(n, &|c| c.enmity_share)))
+                    .collect(),
+            },
+        ],
+        bands: names
+            .iter()
+            .flat_map(|n| {
+                let pol = Band {
+                    label: format!("{n}: polarity"),
+                    values: s
+                        .years
+                        .iter()
+                        .map(|y| {
+                            y.complexes
+                                .iter()
+                                .find(|c| c.name == *n)
+                                .and_then(|c| c.polarity.as_ref().map(words))
+                        })
+                        .collect(),
+                };
+                let ch = Band {
+                    label: format!("{n}: character"),
+                    values: s
+                        .years
+                        .iter()
+                        .map(|y| {
+                            y.complexes
+                                .iter()
+                                .find(|c| c.name == *n)
+                                .and_then(|c| c.character.as_ref().map(words))
+                        })
+                        .collect(),
+                };
+                [pol, ch]
+            })
+            .collect(),
+    }
+}
+
+/// A category as words, the way the JSON output names it ("conflict_formation" →
+/// "conflict formation"), so that every band reads in one style.
+fn words<T: serde::Serialize>(t: &T) -> String {
+    serde_json::to_value(t)
+        .ok()
+        .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
+        .unwrap_or_default()
+}
 
 fn main() -> ExitCode {
     common::main(USAGE, run)
@@ -81,86 +174,8 @@ fn run(mut args: common::Args) -> Result<(), Box<dyn Error>> {
             println!("{e}");
         }
     }
-    // The timeline: per complex (by name), members, enmity share and polarity.
-    let names: BTreeSet<&str> = s
-        .years
-        .iter()
-        .flat_map(|y| y.complexes.iter().map(|c| c.name.as_str()))
-        .collect();
-    let pick = |name: &str,
-                f: &dyn Fn(&rsct::evolution::ComplexState) -> Option<f64>|
-     -> Vec<Option<f64>> {
-        s.years
-            .iter()
-            .map(|y| y.complexes.iter().find(|c| c.name == name).and_then(f))
-            .collect()
-    };
-    let timeline = Timeline {
-        title: format!("{} — complexes {from}–{to}", ds.name().unwrap_or(&file)),
-        first_year: from,
-        panels: vec![
-            Panel {
-                title: "members".into(),
-                series: names
-                    .iter()
-                    .map(|n| ((*n).to_owned(), pick(n, &|c| Some(c.members.len() as f64))))
-                    .collect(),
-            },
-            Panel {
-                title: "strict triangle balance of the members' ties".into(),
-                series: names
-                    .iter()
-                    .map(|n| ((*n).to_owned(), pick(n, &|c| c.triangle_balance)))
-                    .collect(),
-            },
-            Panel {
-                title: "frustration index of the members' ties".into(),
-                series: names
-                    .iter()
-                    .map(|n| ((*n).to_owned(), pick(n, &|c| c.frustration)))
-                    .collect(),
-            },
-            Panel {
-                title: "enmity share of internal interdependence".into(),
-                series: names
-                    .iter()
-                    .map(|n| ((*n).to_owned(), pick(n, &|c| c.enmity_share)))
-                    .collect(),
-            },
-        ],
-        bands: names
-            .iter()
-            .flat_map(|n| {
-                let pol = Band {
-                    label: format!("{n}: polarity"),
-                    values: s
-                        .years
-                        .iter()
-                        .map(|y| {
-                            y.complexes
-                                .iter()
-                                .find(|c| c.name == *n)
-                                .and_then(|c| c.polarity.map(|p| p.to_string()))
-                        })
-                        .collect(),
-                };
-                let ch = Band {
-                    label: format!("{n}: character"),
-                    values: s
-                        .years
-                        .iter()
-                        .map(|y| {
-                            y.complexes
-                                .iter()
-                                .find(|c| c.name == *n)
-                                .and_then(|c| c.character.map(|p| p.to_string()))
-                        })
-                        .collect(),
-                };
-                [pol, ch]
-            })
-            .collect(),
-    };
+    let title = format!("{} — complexes {from}–{to}", ds.name().unwrap_or(&file));
+    let timeline = timeline(&s, title, from);
     let dir = std::path::Path::new("target/rsct");
     std::fs::create_dir_all(dir)?;
     let stem = std::path::Path::new(&file)

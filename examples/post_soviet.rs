@@ -33,7 +33,7 @@ use std::process::ExitCode;
 
 const FIRST_YEAR: i32 = 1991;
 
-fn options() -> BoundaryOptions {
+pub(crate) fn options() -> BoundaryOptions {
     BoundaryOptions::new()
         .classes(Classification::buzan_waever_post_1990())
         .set_apart(&POST_SOVIET_OUTSIDE_POWERS)
@@ -97,11 +97,24 @@ fn balance(g: &SecurityGraph, members: &[String]) -> Result<Balance, Box<dyn Err
     })
 }
 
-fn focus(report: &BoundaryReport) -> Option<&ComplexReport> {
+pub(crate) fn focus(report: &BoundaryReport) -> Option<&ComplexReport> {
     report
         .complexes
         .iter()
         .find(|c| c.members.iter().any(|m| m == "RUS"))
+}
+
+/// The picture: the focus complex's sub-complexes (when it has two or more) as groups of
+/// their own, then everything the boundary report says (the other complexes, buffer states,
+/// proto-complexes, insulators, outside powers), placed by the units' capitals.
+pub(crate) fn picture(report: &BoundaryReport, complex: &ComplexReport, year: i32) -> Drawing {
+    let mut drawing = Drawing::new(&format!("The post-Soviet security complex, {year}"));
+    if complex.subcomplexes.len() >= 2 {
+        for (i, sc) in complex.subcomplexes.iter().enumerate() {
+            drawing = drawing.group(&format!("{}: sub-complex {}", complex.name, i + 1), sc);
+        }
+    }
+    drawing.boundaries(report).full_names().hide_isolated()
 }
 
 const USAGE: &str = "usage: post_soviet [--year YEAR] [--json]
@@ -151,34 +164,12 @@ fn run(mut args: common::Args) -> Result<(), Box<dyn Error>> {
         .filter(|e| e.transformation != Transformation::StatusQuo)
         .collect();
 
-    // The picture: sub-complexes (or the complex), the other complexes, outside powers apart.
-    let mut drawing = Drawing::new(&format!("The post-Soviet security complex, {year}"));
-    if complex.subcomplexes.len() >= 2 {
-        for (i, sc) in complex.subcomplexes.iter().enumerate() {
-            drawing = drawing.group(&format!("sub-complex {}", i + 1), sc);
-        }
-        let rest: Vec<String> = complex
-            .members
-            .iter()
-            .filter(|m| !complex.subcomplexes.iter().any(|sc| sc.contains(m)))
-            .cloned()
-            .collect();
-        if !rest.is_empty() {
-            drawing = drawing.group(&complex.name, &rest);
-        }
-    } else {
-        drawing = drawing.group(&complex.name, &complex.members);
-    }
-    for other in report.complexes.iter().filter(|c| c.name != complex.name) {
-        drawing = drawing.group(&other.name, &other.members);
-    }
-    let outside: Vec<String> = report.set_apart.iter().map(|s| s.0.clone()).collect();
-    drawing = drawing.outside(&outside).hide_isolated();
+    let drawing = picture(&report, complex, year);
     let dir = std::path::Path::new("target/rsct");
     std::fs::create_dir_all(dir)?;
     let svg = dir.join(format!("post_soviet_{year}.svg"));
     let dot = dir.join(format!("post_soviet_{year}.dot"));
-    std::fs::write(&svg, drawing.to_svg(&g))?;
+    std::fs::write(&svg, drawing.to_svg(&g)?)?;
     std::fs::write(&dot, drawing.to_dot(&g))?;
 
     if json {

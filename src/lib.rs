@@ -31,7 +31,7 @@
 //! | Boundaries: interdependence graph, complex detection and qualification, metrics, insulators, buffers, penetration, overlay, sub-complexes, type, character, supercomplexes | [`boundary`] |
 //! | Evolution: year states, complexes tracked over time, transformations (status quo, internal, external, overlay) with causes; membership timelines | [`evolution`] |
 //! | Polarity: capability shares, HHI, effective poles, CON, poles, power classes, centredness | [`polarity`] |
-//! | Pictures: SVG timelines (and, with the post-Soviet example, graph drawings) | [`report`] |
+//! | Pictures: drawings of security graphs (geographic or force layout, legend; SVG and DOT), SVG timelines, shipped capitals | [`report::Drawing`], [`report::Timeline`], [`report::Coordinates`] |
 //! | Readers for Correlates of War, ATOP, MID, NMC, contiguity and rivalries | [`io::cow`] |
 //! | The world panel: yearly signed graphs of the state system and their analyses, streamed | [`panel`], [`World`], [`WorldRules`] |
 //! | Structural balance with certificates: Harary test, clusterability, signed triangle census, walk balance | [`balance::harary_test`], [`balance::clusterability`], [`balance::triangle_census`], [`balance::walk_balance`] |

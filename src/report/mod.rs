@@ -1,14 +1,24 @@
 //! Reports: text for people (a `Display` for every result, numbers formatted once, errors
-//! with their causes — see [`ErrorReport`], [`labelled`], [`fixed`]), plain SVG timelines
-//! and signed-graph drawings, and Graphviz DOT.
+//! with their causes — see [`ErrorReport`], [`labelled`], [`fixed`]), SVG drawings of
+//! security graphs (geographic or force-directed, with a legend; [`Drawing`]), SVG timelines
+//! ([`Timeline`]) and Graphviz DOT.
 //!
-//! Written by hand (no plotting dependency): the output is small, deterministic text.
+//! Written by hand (no plotting dependency): the output is small, deterministic text. Colours
+//! are Okabe & Ito's colour-blind-safe set; amity and enmity differ in dash pattern as well.
+//! Capitals for geographic layouts ship in `data/capitals.csv` (GeoNames, CC BY 4.0; see
+//! `data/README.md`).
 
+mod geo;
 mod graph;
+mod labels;
+mod layout;
+mod palette;
 mod text;
 mod timeline;
 
-pub use graph::Drawing;
+pub use geo::{Capital, Coordinates, capitals};
+pub use graph::{Drawing, DrawingError};
+pub use layout::Layout;
 pub use text::{ErrorReport, Labelled, count, fixed, labelled, percent, signed};
 pub use timeline::{Band, Panel, Timeline};
 
@@ -27,9 +37,3 @@ pub(crate) fn xml_escape(s: &str) -> String {
     }
     out
 }
-
-/// A fixed palette of distinguishable colours.
-pub(crate) const PALETTE: [&str; 10] = [
-    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#7f7f7f",
-    "#bcbd22", "#17becf",
-];

@@ -1,6 +1,7 @@
 //! A multi-panel SVG timeline: numeric series as lines, categorical series as bands.
 
-use super::{PALETTE, xml_escape};
+use super::palette::{SERIES, series_style, text_width};
+use super::xml_escape;
 use crate::period::Year;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -24,6 +25,11 @@ pub struct Band {
 }
 
 /// A timeline over consecutive years with numeric panels and categorical bands.
+///
+/// Each series label has one colour and dash pattern in every panel, and no two labels share
+/// one; each category of the bands has a colour of its own. Vertical axes have round ticks,
+/// written as whole numbers when the panel's values all are (counts). A legend of the series
+/// is under the title, a legend of the categories under the bands.
 ///
 /// ```
 /// use rsct::report::{Band, Panel, Timeline};
@@ -50,10 +56,45 @@ pub struct Timeline {
     pub bands: Vec<Band>,
 }
 
-const LEFT: f64 = 215.0;
-const WIDTH: f64 = 1020.0;
-const PANEL_H: f64 = 150.0;
-const BAND_H: f64 = 22.0;
+const MARGIN: f64 = 16.0;
+const PLOT_W: f64 = 760.0;
+const PANEL_H: f64 = 130.0;
+const BAND_H: f64 = 20.0;
+const FONT: f64 = 11.0;
+const TITLE_FONT: f64 = 15.0;
+
+/// Round ticks covering `lo..=hi`: a step of 1, 2 or 5 times a power of ten, three to six
+/// ticks. Returns the ticks and the decimals they need.
+fn ticks(lo: f64, hi: f64, whole: bool) -> (Vec<f64>, usize) {
+    let span = (hi - lo).max(f64::MIN_POSITIVE);
+    let raw = span / 4.0;
+    let mag = 10f64.powf(raw.log10().floor());
+    let mut step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| span / s <= 5.0)
+        .unwrap_or(10.0 * mag);
+    if whole {
+        step = step.max(1.0).round();
+    }
+    let first = (lo / step).floor() * step;
+    let mut t = Vec::new();
+    let mut k = 0.0;
+    // At most 12 ticks, also when rounding stalls the steps (huge values, tiny spans).
+    while k < 12.0 && first + k * step <= hi + step * 1e-9 {
+        t.push(first + k * step);
+        k += 1.0;
+    }
+    if t.last().is_none_or(|&l| l < hi) {
+        t.push(first + k * step);
+    }
+    let decimals = if whole {
+        0
+    } else {
+        (-step.log10().floor()).max(0.0) as usize
+    };
+    (t, decimals)
+}
 
 impl Timeline {
     fn years(&self) -> usize {
@@ -69,82 +110,140 @@ impl Timeline {
     #[must_use]
     pub fn to_svg(&self) -> String {
         let n = self.years().max(1);
-        let plot_w = WIDTH - LEFT - 30.0;
-        let x = |i: usize| {
-            LEFT + if n == 1 {
-                plot_w / 2.0
-            } else {
-                plot_w * i as f64 / (n - 1) as f64
+        // One style per series label, in order of first appearance.
+        let mut style: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut labels: Vec<&str> = Vec::new();
+        for p in &self.panels {
+            for (l, _) in &p.series {
+                if !style.contains_key(l.as_str()) {
+                    style.insert(l, labels.len());
+                    labels.push(l);
+                }
             }
-        };
-        let height = 50.0
-            + self.panels.len() as f64 * (PANEL_H + 40.0)
-            + self.bands.len() as f64 * (BAND_H + 6.0)
-            + 60.0;
+        }
+        // One colour per category, after the series' colours.
+        let mut colours: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut order: Vec<&str> = Vec::new();
+        for band in &self.bands {
+            for v in band.values.iter().flatten() {
+                if !colours.contains_key(v.as_str()) {
+                    colours.insert(v, SERIES[(labels.len() + order.len()) % SERIES.len()]);
+                    order.push(v);
+                }
+            }
+        }
+        // Panels' scales and tick labels, to size the left column.
+        let scales: Vec<(f64, f64, Vec<f64>, usize)> = self
+            .panels
+            .iter()
+            .map(|panel| {
+                let vals: Vec<f64> = panel
+                    .series
+                    .iter()
+                    .flat_map(|s| s.1.iter().flatten().copied())
+                    .filter(|v| v.is_finite())
+                    .collect();
+                let whole = vals.iter().all(|v| v.fract() == 0.0);
+                let lo = vals.iter().copied().fold(0.0, f64::min);
+                let hi = vals.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                let hi = if hi > lo { hi } else { lo + 1.0 };
+                let (t, dec) = ticks(lo, hi, whole);
+                let (lo, hi) = (t[0].min(lo), t[t.len() - 1].max(hi));
+                (lo, hi, t, dec)
+            })
+            .collect();
+        let tick_w = scales
+            .iter()
+            .flat_map(|(_, _, t, d)| {
+                t.iter()
+                    .map(move |v| text_width(&format!("{v:.d$}", d = *d), FONT, false))
+            })
+            .fold(0.0, f64::max);
+        let band_w = self
+            .bands
+            .iter()
+            .map(|b| text_width(&b.label, FONT, false))
+            .fold(0.0, f64::max);
+        let left = MARGIN + (tick_w + 8.0).max(band_w + 10.0);
+        let step = PLOT_W / n as f64;
+        let x = |i: usize| left + step * (i as f64 + 0.5);
+        let width = (left + PLOT_W + MARGIN)
+            .max(MARGIN * 2.0 + text_width(&self.title, TITLE_FONT, true))
+            .ceil();
         let mut s = String::new();
+        let mut body = String::new();
         let _ = writeln!(
-            s,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height:.0}" viewBox="0 0 {WIDTH} {height:.0}" font-family="sans-serif" font-size="11">"#
-        );
-        let _ = writeln!(s, r#"<rect width="100%" height="100%" fill="white"/>"#);
-        let _ = writeln!(
-            s,
-            r#"<text x="{LEFT}" y="24" font-size="15" font-weight="bold">{}</text>"#,
+            body,
+            r#"<text x="{MARGIN}" y="24" font-size="{TITLE_FONT}" font-weight="bold">{}</text>"#,
             xml_escape(&self.title)
         );
-        let mut top = 50.0;
-        for panel in &self.panels {
-            let vals = panel
-                .series
-                .iter()
-                .flat_map(|s| s.1.iter().flatten().copied());
-            let (lo, hi) = vals.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-                (a.min(v), b.max(v))
-            });
-            let (lo, hi) = if lo.is_finite() {
-                (lo.min(0.0), if hi > lo { hi } else { lo + 1.0 })
-            } else {
-                (0.0, 1.0)
-            };
+        // Legend of the series, in rows under the title.
+        let mut top = 44.0;
+        let mut lx = left;
+        for (k, l) in labels.iter().enumerate() {
+            let (colour, dash) = series_style(k);
+            let w = 30.0 + text_width(l, FONT, false) + 16.0;
+            if lx + w > left + PLOT_W && lx > left {
+                lx = left;
+                top += 18.0;
+            }
+            let _ = writeln!(
+                body,
+                r#"<line x1="{lx:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}"/><text x="{:.1}" y="{:.1}">{}</text>"#,
+                top - 4.0,
+                lx + 24.0,
+                top - 4.0,
+                lx + 30.0,
+                top,
+                xml_escape(l)
+            );
+            lx += w;
+        }
+        top += if labels.is_empty() { 0.0 } else { 30.0 };
+        for (panel, (lo, hi, tk, dec)) in self.panels.iter().zip(&scales) {
+            let (lo, hi) = (*lo, *hi);
             let y = |v: f64| top + PANEL_H - (v - lo) / (hi - lo) * PANEL_H;
             let _ = writeln!(
-                s,
-                r#"<text x="{LEFT}" y="{:.1}" font-weight="bold">{}</text>"#,
-                top - 6.0,
+                body,
+                r#"<text x="{left}" y="{:.1}" font-weight="bold">{}</text>"#,
+                top - 7.0,
                 xml_escape(&panel.title)
             );
-            let _ = writeln!(
-                s,
-                r##"<rect x="{LEFT}" y="{top:.1}" width="{plot_w:.1}" height="{PANEL_H}" fill="none" stroke="#bbb"/>"##
-            );
-            for (v, anchor) in [(lo, "end"), (hi, "end")] {
+            for t in tk {
                 let _ = writeln!(
-                    s,
-                    r#"<text x="{:.1}" y="{:.1}" text-anchor="{anchor}">{v:.2}</text>"#,
-                    LEFT - 4.0,
-                    y(v) + 4.0
+                    body,
+                    r##"<line x1="{left}" y1="{0:.1}" x2="{1:.1}" y2="{0:.1}" stroke="#E5E5E5"/><text x="{2:.1}" y="{3:.1}" text-anchor="end">{t:.dec$}</text>"##,
+                    y(*t),
+                    left + PLOT_W,
+                    left - 5.0,
+                    y(*t) + 4.0,
+                    dec = *dec
                 );
             }
-            for (k, (label, values)) in panel.series.iter().enumerate() {
-                let colour = PALETTE[k % PALETTE.len()];
+            let _ = writeln!(
+                body,
+                r##"<rect x="{left}" y="{top:.1}" width="{PLOT_W}" height="{PANEL_H}" fill="none" stroke="#AAAAAA"/>"##
+            );
+            for (label, values) in &panel.series {
+                let (colour, dash) = series_style(style[label.as_str()]);
                 let mut path = String::new();
                 let mut pen_up = true;
                 for (i, v) in values.iter().enumerate() {
-                    match v {
+                    match v.filter(|v| v.is_finite()) {
                         Some(v) => {
                             let _ = write!(
                                 path,
                                 "{}{:.1},{:.1} ",
                                 if pen_up { "M" } else { "L" },
                                 x(i),
-                                y(*v)
+                                y(v)
                             );
                             pen_up = false;
                             let _ = writeln!(
-                                s,
-                                r#"<circle cx="{:.1}" cy="{:.1}" r="2" fill="{colour}"/>"#,
+                                body,
+                                r#"<circle cx="{:.1}" cy="{:.1}" r="2.2" fill="{colour}"/>"#,
                                 x(i),
-                                y(*v)
+                                y(v)
                             );
                         }
                         None => pen_up = true,
@@ -152,48 +251,30 @@ impl Timeline {
                 }
                 if !path.is_empty() {
                     let _ = writeln!(
-                        s,
-                        r#"<path d="{}" fill="none" stroke="{colour}" stroke-width="1.5"/>"#,
-                        path.trim_end()
+                        body,
+                        r#"<path d="{}" fill="none" stroke="{colour}" stroke-width="1.8" stroke-dasharray="{dash}"><title>{}</title></path>"#,
+                        path.trim_end(),
+                        xml_escape(label)
                     );
                 }
-                let _ = writeln!(
-                    s,
-                    r#"<text x="8" y="{:.1}" fill="{colour}">{}</text>"#,
-                    top + 14.0 + 14.0 * k as f64,
-                    xml_escape(label)
-                );
             }
             top += PANEL_H + 40.0;
         }
-        // Bands: one colour per category, in order of first appearance.
-        let mut colours: BTreeMap<&str, &str> = BTreeMap::new();
-        let mut order: Vec<&str> = Vec::new();
-        for band in &self.bands {
-            for v in band.values.iter().flatten() {
-                if !colours.contains_key(v.as_str()) {
-                    colours.insert(v, PALETTE[order.len() % PALETTE.len()]);
-                    order.push(v);
-                }
-            }
+        if self.panels.is_empty() {
+            top += 10.0;
         }
-        let step = if n > 1 {
-            plot_w / (n - 1) as f64
-        } else {
-            plot_w
-        };
         for band in &self.bands {
             let _ = writeln!(
-                s,
-                r#"<text x="8" y="{:.1}">{}</text>"#,
-                top + 15.0,
+                body,
+                r#"<text x="{MARGIN}" y="{:.1}">{}</text>"#,
+                top + 14.0,
                 xml_escape(&band.label)
             );
             for (i, v) in band.values.iter().enumerate() {
                 if let Some(v) = v {
                     let _ = writeln!(
-                        s,
-                        r#"<rect x="{:.1}" y="{top:.1}" width="{:.1}" height="{BAND_H}" fill="{}"><title>{} {}</title></rect>"#,
+                        body,
+                        r#"<rect x="{:.1}" y="{top:.1}" width="{:.1}" height="{BAND_H}" fill="{}" shape-rendering="crispEdges"><title>{} {}</title></rect>"#,
                         x(i) - step / 2.0,
                         step,
                         colours[v.as_str()],
@@ -202,34 +283,90 @@ impl Timeline {
                     );
                 }
             }
-            top += BAND_H + 6.0;
+            top += BAND_H + 5.0;
         }
-        // Legend of categories and the year axis.
-        let mut lx = LEFT;
-        for c in &order {
-            let _ = writeln!(
-                s,
-                r#"<rect x="{lx:.1}" y="{:.1}" width="10" height="10" fill="{}"/><text x="{:.1}" y="{:.1}">{}</text>"#,
-                top + 4.0,
-                colours[c],
-                lx + 14.0,
-                top + 13.0,
-                xml_escape(c)
-            );
-            lx += 24.0 + 7.0 * c.chars().count() as f64;
-        }
-        top += 24.0;
-        let every = (n / 12).max(1);
+        // The year axis: as many labels as fit.
+        let year_w = text_width(
+            &format!("{}", i64::from(self.first_year) + n as i64),
+            FONT,
+            false,
+        );
+        let every = ((year_w + 8.0) / step).ceil().max(1.0) as usize;
         for i in (0..n).step_by(every) {
             let _ = writeln!(
-                s,
+                body,
                 r#"<text x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
                 x(i),
                 top + 12.0,
                 i64::from(self.first_year) + i as i64
             );
         }
+        top += 22.0;
+        // Legend of the categories.
+        if !order.is_empty() {
+            top += 8.0;
+            let mut lx = left;
+            for c in &order {
+                let w = 16.0 + text_width(c, FONT, false) + 16.0;
+                if lx + w > left + PLOT_W && lx > left {
+                    lx = left;
+                    top += 18.0;
+                }
+                let _ = writeln!(
+                    body,
+                    r#"<rect x="{lx:.1}" y="{:.1}" width="11" height="11" fill="{}"/><text x="{:.1}" y="{top:.1}">{}</text>"#,
+                    top - 9.0,
+                    colours[c],
+                    lx + 16.0,
+                    xml_escape(c)
+                );
+                lx += w;
+            }
+            top += 12.0;
+        }
+        let height = (top + MARGIN).ceil();
+        let _ = writeln!(
+            s,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="Helvetica, Arial, sans-serif" font-size="{FONT}">"#
+        );
+        let _ = writeln!(s, r#"<rect width="100%" height="100%" fill="white"/>"#);
+        s.push_str(&body);
         s.push_str("</svg>\n");
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_round_and_counts_are_whole() {
+        let (t, d) = ticks(0.0, 11.0, true);
+        assert_eq!(d, 0);
+        assert_eq!(t, vec![0.0, 5.0, 10.0, 15.0]);
+        let (t, d) = ticks(0.0, 0.37, false);
+        assert_eq!(d, 1);
+        let shown: Vec<String> = t.iter().map(|v| format!("{v:.1}")).collect();
+        assert_eq!(shown, ["0.0", "0.1", "0.2", "0.3", "0.4"]);
+    }
+
+    #[test]
+    fn counts_have_no_decimals_and_series_share_no_style() {
+        let t = Timeline {
+            title: "t".into(),
+            first_year: 1991,
+            panels: vec![Panel {
+                title: "members".into(),
+                series: (0..20)
+                    .map(|k| (format!("s{k}"), vec![Some(f64::from(k)), Some(11.0)]))
+                    .collect(),
+            }],
+            bands: vec![],
+        };
+        let svg = t.to_svg();
+        assert!(!svg.contains(">11.00<") && svg.contains(">10<"), "{svg}");
+        let styles: std::collections::BTreeSet<(&str, &str)> = (0..20).map(series_style).collect();
+        assert_eq!(styles.len(), 20);
     }
 }

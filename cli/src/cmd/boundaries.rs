@@ -8,14 +8,9 @@ use rsct::{DerivationRules, UnitKind, Year};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-/// Arguments of `rsct boundaries`.
+/// Options of the boundary detection, shared by `rsct boundaries` and `rsct draw`.
 #[derive(clap::Args)]
-pub struct Args {
-    /// The data set (.toml or .json).
-    pub file: PathBuf,
-    /// The year (default: the data set's last year).
-    #[arg(long)]
-    pub year: Option<Year>,
+pub struct Options {
     /// Units set apart entirely, like superpowers (comma-separated ids).
     #[arg(long, value_delimiter = ',')]
     pub set_apart: Vec<String>,
@@ -28,21 +23,37 @@ pub struct Args {
     /// Seed of the community search.
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
+}
+
+/// Arguments of `rsct boundaries`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The data set (.toml or .json).
+    pub file: PathBuf,
+    /// The year (default: the data set's last year).
+    #[arg(long)]
+    pub year: Option<Year>,
+    /// Options of the detection.
+    #[command(flatten)]
+    pub options: Options,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
 
-/// Detects and describes the complexes.
-pub fn run(a: &Args, out: &mut dyn std::io::Write) -> Result<()> {
-    let ds = input::dataset(&a.file)?;
-    let year = input::year_or_last(&ds, a.year, &a.file)?;
-    for u in &a.set_apart {
+/// The boundary report of a data set's year under the command's options.
+pub fn report(
+    ds: &rsct::Dataset,
+    file: &std::path::Path,
+    year: Year,
+    options: &Options,
+) -> Result<rsct::boundary::BoundaryReport> {
+    for u in &options.set_apart {
         if ds.unit(u).is_none() {
-            return Err(format!("--set-apart: no unit {u} in {}", a.file.display()).into());
+            return Err(format!("--set-apart: no unit {u} in {}", file.display()).into());
         }
     }
-    let rules = if a.no_memberships {
+    let rules = if options.no_memberships {
         DerivationRules::new().without_memberships()
     } else {
         DerivationRules::new()
@@ -60,15 +71,22 @@ pub fn run(a: &Args, out: &mut dyn std::io::Write) -> Result<()> {
         .filter(|u| u.kind() == UnitKind::Institution)
         .map(|u| u.id())
         .collect();
-    let apart: Vec<&str> = a.set_apart.iter().map(String::as_str).collect();
+    let apart: Vec<&str> = options.set_apart.iter().map(String::as_str).collect();
     let mut opts = BoundaryOptions::new()
-        .seed(a.seed)
+        .seed(options.seed)
         .institutions(&institutions)
         .set_apart(&apart);
-    if !a.no_preset && year >= 1990 {
+    if !options.no_preset && year >= 1990 {
         opts = opts.classes(Classification::buzan_waever_post_1990());
     }
-    let report = analyse(&g, &caps, &InterdependenceOptions::new(), &opts)?;
+    Ok(analyse(&g, &caps, &InterdependenceOptions::new(), &opts)?)
+}
+
+/// Detects and describes the complexes.
+pub fn run(a: &Args, out: &mut dyn std::io::Write) -> Result<()> {
+    let ds = input::dataset(&a.file)?;
+    let year = input::year_or_last(&ds, a.year, &a.file)?;
+    let report = report(&ds, &a.file, year, &a.options)?;
     if a.format == Format::Json {
         writeln!(out, "{}", serde_json::to_string(&report)?)?;
     } else {

@@ -260,7 +260,7 @@ impl Display for Frustration {
         frustration_head(self, f)?;
         let [a, b] = self.camps();
         write!(f, "; camps of {} and {} units", a.len(), b.len())?;
-        neutral(f, self.unsigned_ties())
+        neutral(f, self.neutral_ties())
     }
 }
 
@@ -289,7 +289,7 @@ impl<F: Fn(usize) -> L, L: Display> Display for Labelled<'_, Frustration, F> {
                 ", ",
             )?;
         }
-        neutral(f, self.value.unsigned_ties())
+        neutral(f, self.value.neutral_ties())
     }
 }
 
