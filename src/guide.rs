@@ -14,51 +14,16 @@ pub mod theory {}
 /// A researcher who believes "if X then Y" about security complexes can state it as a
 /// property and let [proptest](https://docs.rs/proptest) search for counterexamples among
 /// generated complexes. The crate's public strategies (feature `proptest`, module
-#[cfg_attr(
-    feature = "proptest",
-    doc = "[`crate::strategies`]) generate inputs that are *valid by construction* and *shrink to"
-)]
-#[cfg_attr(
-    not(feature = "proptest"),
-    doc = "`rsct::strategies`) generate inputs that are *valid by construction* and *shrink to"
-)]
+/// `rsct::strategies`, documented when the feature is on) generate inputs that are *valid by construction* and *shrink to
 /// valid values*, so a failure is always a real counterexample, reported in its smallest
 /// form:
 ///
 /// | strategy | generates |
 /// |---|---|
-#[cfg_attr(
-    feature = "proptest",
-    doc = "| [`signed_graphs`](crate::strategies::signed_graphs)`(SignedGraphParams)` | signed graphs: nodes, density, enmity share, or planted camps with noise |"
-)]
-#[cfg_attr(
-    not(feature = "proptest"),
-    doc = "| `signed_graphs(SignedGraphParams)` | signed graphs: nodes, density, enmity share, or planted camps with noise |"
-)]
-#[cfg_attr(
-    feature = "proptest",
-    doc = "| [`datasets`](crate::strategies::datasets)`(DatasetParams)` | data sets over time: units, organisations, memberships, relations with periods, capabilities |"
-)]
-#[cfg_attr(
-    not(feature = "proptest"),
-    doc = "| `datasets(DatasetParams)` | data sets over time: units, organisations, memberships, relations with periods, capabilities |"
-)]
-#[cfg_attr(
-    feature = "proptest",
-    doc = "| [`planted_regions`](crate::strategies::planted_regions)`(RegionParams)` | regions of complexes with insulators and outside powers, with the truth |"
-)]
-#[cfg_attr(
-    not(feature = "proptest"),
-    doc = "| `planted_regions(RegionParams)` | regions of complexes with insulators and outside powers, with the truth |"
-)]
-#[cfg_attr(
-    feature = "proptest",
-    doc = "| [`capabilities`](crate::strategies::capabilities)`(units)` | capability values of a unit set |"
-)]
-#[cfg_attr(
-    not(feature = "proptest"),
-    doc = "| `capabilities(units)` | capability values of a unit set |"
-)]
+/// | `signed_graphs(SignedGraphParams)` | signed graphs: nodes, density, enmity share, or planted camps with noise |
+/// | `datasets(DatasetParams)` | data sets over time: units, organisations, memberships, relations with periods, capabilities |
+/// | `planted_regions(RegionParams)` | regions of complexes with insulators and outside powers, with the truth |
+/// | `capabilities(units)` | capability values of a unit set |
 ///
 /// Add the crate with the feature to your dev-dependencies:
 ///

@@ -1,25 +1,5 @@
 //! Text for people: [`Display`](std::fmt::Display) for the crate's results, numbers
 //! formatted once, certificates named by their units, and errors with their causes.
-//!
-//! Every result a user prints has a `Display` here, so `println!("{result}")` gives a
-//! sentence, not Rust's debug dump:
-//!
-//! ```
-//! use rsct::balance::harary_test;
-//! use rsct::report::labelled;
-//! use rsct::{Sign, SignedGraph};
-//!
-//! let g = SignedGraph::from_edges(
-//!     ["RUS", "BLR", "GEO"],
-//!     [(0, 1, Sign::Amity), (0, 2, Sign::Enmity), (1, 2, Sign::Enmity)],
-//! )?;
-//! let h = harary_test(g.graph())?;
-//! assert_eq!(h.to_string(), "balanced: two camps of 2 and 1 units");
-//! // The same certificate, its units named by the graph's labels:
-//! let named = labelled(&h, |i| g.label(i).unwrap_or("?"));
-//! assert_eq!(named.to_string(), "balanced: two camps {RUS, BLR} and {GEO}");
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
 
 mod balance;
 mod error;
@@ -42,6 +22,26 @@ pub struct Labelled<'a, T: ?Sized, F> {
 }
 
 /// `value` with its node identifiers shown through `label` (e.g. `|i| graph.label(i)`).
+///
+/// Every result a user prints has a `Display`, so `println!("{result}")` gives a
+/// sentence, not Rust's debug dump:
+///
+/// ```
+/// use rsct::balance::harary_test;
+/// use rsct::report::labelled;
+/// use rsct::{Sign, SignedGraph};
+///
+/// let g = SignedGraph::from_edges(
+///     ["RUS", "BLR", "GEO"],
+///     [(0, 1, Sign::Amity), (0, 2, Sign::Enmity), (1, 2, Sign::Enmity)],
+/// )?;
+/// let h = harary_test(g.graph())?;
+/// assert_eq!(h.to_string(), "balanced: two camps of 2 and 1 units");
+/// // The same certificate, its units named by the graph's labels:
+/// let named = labelled(&h, |i| g.label(i).unwrap_or("?"));
+/// assert_eq!(named.to_string(), "balanced: two camps {RUS, BLR} and {GEO}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// Works for [`HararyTest`](crate::balance::HararyTest),
 /// [`Clusterability`](crate::balance::Clusterability),
