@@ -7,7 +7,7 @@ pub use rules::{
 };
 
 use crate::dataset::Dataset;
-use crate::graph::{Contribution, Provenance, SecurityGraph, Tie};
+use crate::graph::{Contribution, Provenance, Proximity, SecurityGraph, Tie};
 use crate::period::Year;
 use crate::relation::Instrument;
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -19,7 +19,9 @@ use std::collections::HashMap;
 /// Each tie aggregates the relations valid in `year` (period ends inclusive) and, through the
 /// rules, the shared memberships valid in `year`, after the sector and instrument filters;
 /// see [`Tie`] for how net weight, interdependence and per-sector values are summed.
-/// Isolated units stay in the graph. The result is deterministic: the same data set and rules
+/// Isolated units stay in the graph. The borders valid in `year` between units of the graph
+/// become its proximities ([`SecurityGraph::proximities`]) when the rules count their
+/// contiguity ([`DerivationRules::contiguity_up_to`]; by default every border counts). The result is deterministic: the same data set and rules
 /// give the same graph, node and edge order included.
 ///
 /// # Complexity
@@ -114,7 +116,17 @@ pub fn snapshot(
             graph.add_edge(NodeIndex::new(k.0), NodeIndex::new(k.1), t);
         }
     }
-    Ok(SecurityGraph::new(year, graph))
+    let proximity = dataset
+        .borders()
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.period().contains(year) && rules.counts_contiguity(b.contiguity()))
+        .filter_map(|(i, b)| {
+            let (a, z) = (*node_of.get(b.a())?, *node_of.get(b.b())?);
+            Some(Proximity::new(a, z, b.contiguity(), i))
+        })
+        .collect();
+    Ok(SecurityGraph::new(year, graph).with_proximity(proximity))
 }
 
 fn derive_memberships(
