@@ -607,3 +607,54 @@ fn an_unbalanced_year_carries_its_odd_cycle() {
     cycle.sort();
     assert_eq!(cycle, ["2", "20", "200"]);
 }
+
+#[test]
+fn the_panel_of_a_span_equals_each_year_on_its_own() {
+    // The panel builds one data set per chunk of years; a state absent in a year inside its
+    // first and last year (no tie, not a member) is no unit of that year's row.
+    let w = fixture_world();
+    for rules in [WorldRules::new(), WorldRules::new().members_only(true)] {
+        let rows: Vec<_> = w
+            .panel(1900, 2000, &rules, PanelOptions::new().polarity(false))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(rows.len(), 101);
+        for r in &rows {
+            let g = w.security_graph(r.year, &rules).unwrap();
+            let enmity = g.ties().filter(|(_, _, t)| t.net() < 0.0).count();
+            assert_eq!(
+                (r.units, r.ties, r.enmity),
+                (g.unit_count(), g.tie_count(), enmity),
+                "{}",
+                r.year
+            );
+            let h = rsct::balance::harary_test(g.graph()).unwrap();
+            assert_eq!(r.harary.as_ref().unwrap().balanced, h.is_balanced());
+        }
+    }
+    // Without a state list, units come and go with their ties.
+    let w =
+        World::new().with_alliances(cow::read_atop(fixture("atop5.1_head.csv.gz"), None).unwrap());
+    let rows: Vec<_> = w
+        .panel(1900, 2000, &WorldRules::new(), PanelOptions::new())
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for r in &rows {
+        let g = w.security_graph(r.year, &WorldRules::new()).unwrap();
+        assert_eq!(
+            (r.units, r.ties),
+            (g.unit_count(), g.tie_count()),
+            "{}",
+            r.year
+        );
+        assert_eq!(
+            r.harary.as_ref().unwrap().camp_sizes.map(|(a, b)| a + b),
+            Some(g.unit_count()),
+            "{}",
+            r.year
+        );
+    }
+    assert!(rows.iter().any(|r| r.units == 0) && rows.iter().any(|r| r.units > 2));
+}

@@ -39,6 +39,10 @@ pub(crate) struct WorldYears {
     pub(crate) dataset: Dataset,
     /// Per year of the span, in order: dyads with both amity and enmity.
     pub(crate) contested: Vec<usize>,
+    /// Per year of the span, in order: which units (by position in the data set) are
+    /// present — system members or units with a tie — so that a unit absent in a year
+    /// inside its existence period is left out of that year's snapshot.
+    pub(crate) present: Vec<Vec<bool>>,
 }
 
 impl World {
@@ -126,6 +130,7 @@ impl World {
         let mut border_runs: Vec<((Ccode, Ccode), BorderRun)> = Vec::new();
         let mut capabilities: Vec<(Ccode, Year, f64)> = Vec::new();
         let mut contested = Vec::new();
+        let mut present_years: Vec<Vec<Ccode>> = Vec::new();
         let contiguity = self
             .contiguity()
             .filter(|_| rules.contiguity_rule().is_some());
@@ -134,6 +139,7 @@ impl World {
             let (c, _) = self.ties_of_year(year, rules, scratch);
             contested.push(c);
             self.units_of_year(year, scratch);
+            present_years.push(scratch.units.clone());
             for &u in &scratch.units {
                 spans
                     .entry(u)
@@ -254,9 +260,19 @@ impl World {
                 "COW NMC 6.0 (cinc)",
             )?);
         }
+        let present = present_years
+            .iter()
+            .map(|here| {
+                units
+                    .iter()
+                    .map(|(c, _)| here.binary_search(c).is_ok())
+                    .collect()
+            })
+            .collect();
         Ok(WorldYears {
             dataset: b.build()?,
             contested,
+            present,
         })
     }
 }

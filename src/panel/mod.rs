@@ -13,8 +13,8 @@
 //! is enmity (default: level ≥ 3), what wins when a dyad has both (default: the dispute),
 //! whether strategic rivalries are enmity and whether contiguity adds interdependence
 //! (default: neither). The panel holds the data read (one compact record per dyad-year)
-//! and builds one year at a time — the year's [`crate::Dataset`], its
-//! [`crate::snapshot()`], the analyses — so rows are streamed, never all years at once.
+//! and builds the [`crate::Dataset`] of 32 years at a time, then each year's
+//! [`crate::snapshot()`] and analyses — so rows are streamed, never all years at once.
 //! There is one route from the records to a graph: the panel, [`World::security_graph`]
 //! and [`World::boundaries`] all go through [`World::dataset`] and the snapshot.
 //!
@@ -182,6 +182,10 @@ impl PanelOptions {
     }
 }
 
+/// How many years the panel builds as one data set: long enough that a tie's run of years
+/// is one relation, short enough to keep memory small on long ranges.
+const CHUNK_YEARS: Year = 32;
+
 type FrustrationFn<'w> = Box<dyn FnMut(&SecurityGraph) -> Option<FrustrationColumns> + 'w>;
 
 /// The panel: an iterator of [`PanelRow`]s (or the error of a year whose data set cannot be
@@ -194,6 +198,7 @@ pub struct Panel<'w> {
     next: Year,
     to: Year,
     scratch: world::Scratch,
+    chunk: Option<(Year, dataset::WorldYears)>,
     frustration: Option<FrustrationFn<'w>>,
 }
 
@@ -233,6 +238,7 @@ impl World {
             next: from,
             to,
             scratch: world::Scratch::default(),
+            chunk: None,
             frustration: None,
         })
     }
@@ -320,13 +326,32 @@ impl<'w> Panel<'w> {
         }
     }
 
-    /// The row of `year`: the year's data set, its snapshot, the analyses.
+    /// The row of `year`: the snapshot of the data set of the chunk of years holding it
+    /// (built when the panel reaches it), the analyses.
     fn year_row(&mut self, year: Year) -> Result<PanelRow, PanelError> {
-        let built = self
-            .world
-            .build_years(year, year, &self.rules, &mut self.scratch)?;
-        let g = built.dataset.snapshot(year, &self.derivation)?;
-        Ok(self.row(&g, built.contested.first().copied().unwrap_or(0)))
+        let offset = |from: Year| usize::try_from(i64::from(year) - i64::from(from)).ok();
+        let (from, built) = match self.chunk.take() {
+            Some((from, built)) if offset(from).is_some_and(|k| k < built.present.len()) => {
+                (from, built)
+            }
+            _ => {
+                let last = year.saturating_add(CHUNK_YEARS - 1).min(self.to);
+                let built = self
+                    .world
+                    .build_years(year, last, &self.rules, &mut self.scratch)?;
+                (year, built)
+            }
+        };
+        let k = offset(from).unwrap_or(0);
+        let g = crate::snapshot::snapshot_of(
+            &built.dataset,
+            year,
+            &self.derivation,
+            built.present.get(k).map(Vec::as_slice),
+        )?;
+        let contested = built.contested.get(k).copied().unwrap_or(0);
+        self.chunk = Some((from, built));
+        Ok(self.row(&g, contested))
     }
 
     /// System polarity of `year` from the NMC CINC scores of every state with one:

@@ -56,6 +56,18 @@ pub fn snapshot(
     year: Year,
     rules: &DerivationRules,
 ) -> Result<SecurityGraph, SnapshotError> {
+    snapshot_of(dataset, year, rules, None)
+}
+
+/// [`snapshot`] keeping only the units whose position in [`Dataset::units`] is marked in
+/// `present` (all when `None`), besides the rules' filters: the world panel's units of a
+/// year in a data set that spans years.
+pub(crate) fn snapshot_of(
+    dataset: &Dataset,
+    year: Year,
+    rules: &DerivationRules,
+    present: Option<&[bool]>,
+) -> Result<SecurityGraph, SnapshotError> {
     if let Some(unknown) = rules
         .organisation_names()
         .find(|o| dataset.organisation(o).is_none())
@@ -67,8 +79,9 @@ pub fn snapshot(
     let units = dataset.units();
     let mut graph: UnGraph<crate::Unit, Tie> = UnGraph::with_capacity(units.len(), 0);
     let mut node_of: HashMap<&str, NodeIndex> = HashMap::with_capacity(units.len());
-    for u in units {
-        if u.exists_in(year) && rules.keeps_kind(u.kind()) {
+    for (i, u) in units.iter().enumerate() {
+        let here = present.is_none_or(|p| p.get(i).copied().unwrap_or(false));
+        if here && u.exists_in(year) && rules.keeps_kind(u.kind()) {
             node_of.insert(u.id(), graph.add_node(u.clone()));
         }
     }
