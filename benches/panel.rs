@@ -107,7 +107,7 @@ fn census_panel(w: &World) -> u64 {
         PanelOptions::new().harary(false).polarity(false),
     )
     .unwrap()
-    .map(|r| r.census.map_or(0, |c| c.total()))
+    .map(|r| r.unwrap().census.map_or(0, |c| c.total()))
     .sum()
 }
 

@@ -143,7 +143,9 @@ pub use balance::frustration::{
     frustration_exact, frustration_heuristic, recount_frustration, signed_kway_partition,
 };
 pub use capability::CapabilityObservation;
-pub use dataset::{Dataset, DatasetBuilder, DatasetError};
+pub use dataset::{
+    Border, Contiguity, ContiguityKind, Dataset, DatasetBuilder, DatasetError, PowerClassification,
+};
 pub use evidence::Evidence;
 pub use graph::{Contribution, Provenance, SecurityGraph, SignedEdge, SignedGraph, Tie};
 pub use organisation::{Membership, Organisation, OrganisationKind, Role};

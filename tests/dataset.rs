@@ -396,3 +396,245 @@ fn load_names_the_file() {
     assert_eq!(Dataset::load(&ok).unwrap(), ds);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+const GEO: &str = r#"
+[[borders]]
+a = "RUS"
+b = "ARM"
+kind = "sea"
+sea_miles = 400
+period = { from = 1991, to = 2013 }
+evidence = [{ text = "Caspian and Black Sea approaches", locator = "external: COW Direct Contiguity v3.2" }]
+[[borders]]
+a = "ARM"
+b = "RUS"
+kind = "land"
+period = { from = 2014 }
+evidence = [{ text = "hypothetical land border", locator = "test" }]
+[[power_classes]]
+unit = "RUS"
+class = "great_power"
+period = { from = 1991, to = 2013 }
+evidence = [{ text = "Russia a great power", locator = "external: Buzan & Waever 2003, p. 37" }]
+"#;
+
+#[test]
+fn borders_and_power_classes_round_trip_and_date() {
+    use rsct::Contiguity;
+    use rsct::polarity::PowerClass;
+    let ds = Dataset::from_toml_str(&format!("{HEAD}{GEO}")).unwrap();
+    assert_eq!(ds.borders().len(), 2);
+    assert_eq!(ds.borders()[0].contiguity(), Contiguity::Sea400);
+    assert_eq!(ds.borders()[0].contiguity().cow_code(), 5);
+    assert_eq!(ds.borders()[1].contiguity(), Contiguity::Land);
+    assert_eq!(ds.borders_in(2000).count(), 1);
+    assert_eq!(ds.borders_in(1990).count(), 0);
+    assert_eq!(ds.power_classes().len(), 1);
+    assert_eq!(
+        ds.classification_in(2000).class("RUS"),
+        PowerClass::GreatPower
+    );
+    assert_eq!(ds.classification_in(2014).class("RUS"), PowerClass::Other);
+    let toml = ds.to_toml_string().unwrap();
+    assert_eq!(Dataset::from_toml_str(&toml).unwrap(), ds);
+    let json = ds.to_json_string().unwrap();
+    assert_eq!(Dataset::from_json_str(&json).unwrap(), ds);
+    assert!(toml.contains("sea_miles = 400"));
+    // A file without the new tables writes none of them.
+    let plain = Dataset::from_toml_str(HEAD)
+        .unwrap()
+        .to_toml_string()
+        .unwrap();
+    assert!(!plain.contains("borders") && !plain.contains("power_classes"));
+}
+
+fn border(a: &str, b: &str, kind_and_miles: &str, period: &str) -> String {
+    format!(
+        r#"
+[[borders]]
+a = "{a}"
+b = "{b}"
+{kind_and_miles}
+period = {period}
+evidence = [{{ text = "border", locator = "test" }}]
+"#
+    )
+}
+
+fn border_item(index: usize, a: &str, b: &str) -> Item {
+    Item::Border {
+        index,
+        a: a.into(),
+        b: b.into(),
+    }
+}
+
+#[test]
+fn bad_borders_are_named() {
+    let land = r#"kind = "land""#;
+    let p = "{ from = 1995 }";
+    assert_eq!(
+        issues(&format!("{HEAD}{}", border("RUS", "XXX", land, p))),
+        vec![Issue::UnknownUnit {
+            item: border_item(0, "RUS", "XXX"),
+            unit: "XXX".into()
+        }]
+    );
+    assert_eq!(
+        issues(&format!("{HEAD}{}", border("RUS", "RUS", land, p))),
+        vec![Issue::SelfBorder {
+            border: border_item(0, "RUS", "RUS")
+        }]
+    );
+    assert_eq!(
+        issues(&format!(
+            "{HEAD}{}",
+            border("RUS", "ARM", land, "{ from = 2000, to = 1999 }")
+        )),
+        vec![Issue::ReversedPeriod {
+            item: border_item(0, "RUS", "ARM"),
+            from: 2000,
+            to: 1999
+        }]
+    );
+    for (km, kind, miles) in [
+        (r#"kind = "sea""#, "sea", None),
+        ("kind = \"sea\"\nsea_miles = 13", "sea", Some(13)),
+        ("kind = \"sea\"\nsea_miles = -12", "sea", Some(-12)),
+        ("kind = \"land\"\nsea_miles = 12", "land", Some(12)),
+    ] {
+        let found = issues(&format!("{HEAD}{}", border("RUS", "ARM", km, p)));
+        assert_eq!(
+            found,
+            vec![Issue::BadSeaMiles {
+                border: border_item(0, "RUS", "ARM"),
+                kind,
+                miles
+            }],
+            "{km}"
+        );
+        assert!(
+            found[0]
+                .to_string()
+                .starts_with("borders[0] (RUS–ARM): sea_miles")
+        );
+    }
+    // Armenia exists from 1991: a border from 1980 lies outside it.
+    let found = issues(&format!(
+        "{HEAD}{}",
+        border("RUS", "ARM", land, "{ from = 1980 }")
+    ));
+    assert!(
+        matches!(&found[..], [Issue::OutsideUnitPeriod { unit, .. }] if unit == "ARM"),
+        "{found:?}"
+    );
+    // Two borders of one pair (either order) over overlapping years.
+    let found = issues(&format!(
+        "{HEAD}{}{}",
+        border("RUS", "ARM", land, "{ from = 1995, to = 2000 }"),
+        border(
+            "ARM",
+            "RUS",
+            "kind = \"sea\"\nsea_miles = 24",
+            "{ from = 2000 }"
+        )
+    ));
+    assert_eq!(
+        found,
+        vec![Issue::OverlappingBorders {
+            first: border_item(0, "RUS", "ARM"),
+            second: border_item(1, "ARM", "RUS"),
+            years: rsct::Period::year(2000)
+        }]
+    );
+    // No evidence.
+    let text = format!(
+        "{HEAD}[[borders]]\na = \"RUS\"\nb = \"ARM\"\nkind = \"land\"\nperiod = {{ from = 1995 }}\n"
+    );
+    assert_eq!(
+        issues(&text),
+        vec![Issue::MissingEvidence {
+            item: border_item(0, "RUS", "ARM")
+        }]
+    );
+}
+
+#[test]
+fn bad_power_classes_are_named() {
+    let pc = |unit: &str, class: &str, period: &str| {
+        format!(
+            "[[power_classes]]\nunit = \"{unit}\"\nclass = \"{class}\"\nperiod = {period}\nevidence = [{{ text = \"t\", locator = \"l\" }}]\n"
+        )
+    };
+    let item = |index, unit: &str| Item::PowerClass {
+        index,
+        unit: unit.into(),
+    };
+    assert_eq!(
+        issues(&format!(
+            "{HEAD}{}",
+            pc("USA", "superpower", "{ from = 1991 }")
+        )),
+        vec![Issue::UnknownUnit {
+            item: item(0, "USA"),
+            unit: "USA".into()
+        }]
+    );
+    assert_eq!(
+        issues(&format!(
+            "{HEAD}{}{}",
+            pc("RUS", "superpower", "{ from = 1946, to = 1991 }"),
+            pc("RUS", "great_power", "{ from = 1991 }")
+        )),
+        vec![Issue::OverlappingPowerClasses {
+            first: item(0, "RUS"),
+            second: item(1, "RUS"),
+            years: rsct::Period::year(1991)
+        }]
+    );
+    // "other" is not a class a data set states: a parse error naming the line.
+    let err = Dataset::from_toml_str(&format!("{HEAD}{}", pc("RUS", "other", "{ from = 1991 }")))
+        .unwrap_err();
+    assert!(
+        matches!(err, DatasetError::Parse { line: Some(_), .. }),
+        "{err}"
+    );
+}
+
+#[test]
+fn geography_constructors_validate() {
+    use rsct::dataset::GeographyError;
+    use rsct::polarity::PowerClass;
+    use rsct::{Border, Contiguity, Evidence, Period, PowerClassification};
+    let ev = || vec![Evidence::cited("t", "l").unwrap()];
+    let p = Period::from_year(1991);
+    assert_eq!(
+        Border::new("RUS", "RUS", Contiguity::Land, p, ev()),
+        Err(GeographyError::SelfBorder { unit: "RUS".into() })
+    );
+    assert!(matches!(
+        Border::new("RUS", "UKR", Contiguity::Land, p, vec![]),
+        Err(GeographyError::NoEvidence { .. })
+    ));
+    assert!(matches!(
+        Border::new("R S", "UKR", Contiguity::Land, p, ev()),
+        Err(GeographyError::Id { .. })
+    ));
+    assert_eq!(
+        PowerClassification::new("RUS", PowerClass::Other, p, ev()),
+        Err(GeographyError::UnstatedClass { unit: "RUS".into() })
+    );
+    assert_eq!(Contiguity::sea(150), Some(Contiguity::Sea150));
+    assert_eq!(Contiguity::sea(100), None);
+    for c in Contiguity::ALL {
+        assert_eq!(Contiguity::from_cow_code(c.cow_code()), Some(c));
+    }
+    assert_eq!(Contiguity::from_cow_code(6), None);
+    // Built in code, validated across the data set.
+    let err = Dataset::builder()
+        .unit(rsct::Unit::state("RUS", "Russia").unwrap())
+        .border(Border::new("RUS", "UKR", Contiguity::Land, p, ev()).unwrap())
+        .build()
+        .unwrap_err();
+    assert!(matches!(err.issues(), [Issue::UnknownUnit { unit, .. }] if unit == "UKR"));
+}

@@ -318,3 +318,80 @@ fn deterministic_and_serialisable() {
     assert_eq!(war["sign"], "enmity");
     assert_eq!(war["contributions"][0]["evidence"][0]["locator"], "§2.3");
 }
+
+#[test]
+fn borders_become_proximity_and_interdependence() {
+    use rsct::boundary::{InterdependenceOptions, interdependence};
+    use rsct::{Border, Contiguity};
+    let ds = Dataset::builder()
+        .unit(Unit::state("IND", "India").unwrap())
+        .unit(Unit::state("PAK", "Pakistan").unwrap())
+        .unit(Unit::state("LKA", "Sri Lanka").unwrap())
+        .relation(
+            Relation::builder("IND", "PAK", Sign::Enmity, Period::from_year(1947))
+                .intensity(0.9)
+                .sector(Sector::Military)
+                .evidence(ev("Kashmir wars", "test"))
+                .build()
+                .unwrap(),
+        )
+        .border(
+            Border::new(
+                "IND",
+                "PAK",
+                Contiguity::Land,
+                Period::from_year(1947),
+                vec![ev("land border", "external: COW Direct Contiguity v3.2")],
+            )
+            .unwrap(),
+        )
+        .border(
+            Border::new(
+                "LKA",
+                "IND",
+                Contiguity::Sea24,
+                Period::from_year(1948),
+                vec![ev("Palk Strait", "external: COW Direct Contiguity v3.2")],
+            )
+            .unwrap(),
+        )
+        .build()
+        .unwrap();
+    let g = ds.snapshot(1950, &DerivationRules::new()).unwrap();
+    assert_eq!(g.proximity("PAK", "IND"), Some(Contiguity::Land));
+    assert_eq!(g.proximity("IND", "LKA"), Some(Contiguity::Sea24));
+    assert_eq!(g.proximity("PAK", "LKA"), None);
+    assert_eq!(g.proximities().len(), 2);
+    assert_eq!(g.proximities()[1].border(), 1);
+    // Proximity is not a tie: no tie between India and Sri Lanka.
+    assert!(g.tie("IND", "LKA").is_none());
+    // Before the Sri Lankan border holds.
+    let g47 = ds.snapshot(1947, &DerivationRules::new()).unwrap();
+    assert_eq!(g47.proximity("IND", "LKA"), None);
+    // The rules can keep land borders only, or none.
+    let land = ds
+        .snapshot(
+            1950,
+            &DerivationRules::new().contiguity_up_to(Contiguity::Land),
+        )
+        .unwrap();
+    assert_eq!(land.proximities().len(), 1);
+    let none = ds
+        .snapshot(1950, &DerivationRules::new().without_borders())
+        .unwrap();
+    assert!(none.proximities().is_empty());
+    // The interdependence adds the proximity weight per bordering pair.
+    let i = interdependence(&g, &InterdependenceOptions::new().proximity_weight(0.5)).unwrap();
+    assert!((i.between("IND", "PAK").unwrap().total() - 1.4).abs() < 1e-12);
+    assert!((i.between("IND", "LKA").unwrap().proximity - 0.5).abs() < 1e-12);
+    // Off by default (weight 0).
+    let i0 = interdependence(&g, &InterdependenceOptions::new()).unwrap();
+    assert!(i0.between("IND", "LKA").is_none());
+    // Restriction keeps the proximities among the kept units.
+    let r = g.restricted_to(&["IND", "LKA"]);
+    assert_eq!(r.proximity("IND", "LKA"), Some(Contiguity::Sea24));
+    assert_eq!(r.proximities().len(), 1);
+    // JSON names the borders.
+    let json = serde_json::to_value(&g).unwrap();
+    assert_eq!(json["borders"][0]["contiguity"], "land");
+}

@@ -198,7 +198,9 @@ impl InterdependenceGraph {
 
 /// The interdependence graph of a security graph: each tie contributes the intensities of its
 /// amity and its enmity contributions (signs are *not* cut on: enemies belong together), plus
-/// `proximity_weight × closeness` for neighbouring units.
+/// `proximity_weight × closeness` for neighbouring units: the pairs given in the options and
+/// the graph's own proximities ([`SecurityGraph::proximities`], the data set's borders, each
+/// of closeness 1).
 ///
 /// Reference: Buzan & Wæver 2003, p. 44 and ch. 3; theory [§1](crate::guide::theory#1-units-relations-and-levels), [§3](crate::guide::theory#3-boundaries).
 ///
@@ -269,6 +271,11 @@ pub fn interdependence(
             {
                 pairs.entry((i.min(j), i.max(j))).or_default().proximity += w * closeness;
             }
+        }
+        // The graph's own borders (the data set's, valid in the year), closeness 1.
+        for p in graph.proximities() {
+            let (i, j) = (p.a().index(), p.b().index());
+            pairs.entry((i.min(j), i.max(j))).or_default().proximity += w;
         }
     }
     let mut edges: Vec<(usize, usize, Interdependence)> = pairs

@@ -64,6 +64,22 @@ pub enum Item {
         /// Second unit.
         b: String,
     },
+    /// `borders[index]`.
+    Border {
+        /// Position in `borders`.
+        index: usize,
+        /// First unit.
+        a: String,
+        /// Second unit.
+        b: String,
+    },
+    /// `power_classes[index]`.
+    PowerClass {
+        /// Position in `power_classes`.
+        index: usize,
+        /// The unit.
+        unit: String,
+    },
     /// `capabilities[index]`.
     Capability {
         /// Position in `capabilities`.
@@ -89,6 +105,8 @@ impl fmt::Display for Item {
                 Some(id) => write!(f, "relations[{index}] {id} ({a}–{b})"),
                 None => write!(f, "relations[{index}] ({a}–{b})"),
             },
+            Item::Border { index, a, b } => write!(f, "borders[{index}] ({a}–{b})"),
+            Item::PowerClass { index, unit } => write!(f, "power_classes[{index}] ({unit})"),
             Item::Capability { index, unit, year } => {
                 write!(f, "capabilities[{index}] ({unit} {year})")
             }
@@ -180,11 +198,52 @@ pub enum Issue {
         /// The relation.
         relation: Item,
     },
-    /// A relation or membership without (non-blank) evidence.
-    #[error("{item}: no evidence given (every relation and membership cites a source)")]
+    /// A relation, membership, border or power class without (non-blank) evidence.
+    #[error(
+        "{item}: no evidence given (every relation, membership, border and power class cites a source)"
+    )]
     MissingEvidence {
         /// The item.
         item: Item,
+    },
+    /// A border of a unit with itself.
+    #[error("{border}: a unit cannot border itself")]
+    SelfBorder {
+        /// The border.
+        border: Item,
+    },
+    /// A border whose `sea_miles` does not fit its kind: missing or not 12, 24, 150 or 400
+    /// for `kind = "sea"`, given for `kind = "land"`.
+    #[error(
+        "{border}: sea_miles {} does not fit kind {kind}; a sea border needs 12, 24, 150 or 400 miles, a land border none", miles.map_or_else(|| "missing".to_owned(), |m| m.to_string())
+    )]
+    BadSeaMiles {
+        /// The border.
+        border: Item,
+        /// `land` or `sea`.
+        kind: &'static str,
+        /// The value given.
+        miles: Option<i64>,
+    },
+    /// Two borders of the same pair with overlapping periods.
+    #[error("{first} and {second} both give the border of the same pair over {years}")]
+    OverlappingBorders {
+        /// The first border.
+        first: Item,
+        /// The second border.
+        second: Item,
+        /// The overlapping years.
+        years: Period,
+    },
+    /// Two power classes of the same unit with overlapping periods.
+    #[error("{first} and {second} both give the power class of the same unit over {years}")]
+    OverlappingPowerClasses {
+        /// The first statement.
+        first: Item,
+        /// The second statement.
+        second: Item,
+        /// The overlapping years.
+        years: Period,
     },
     /// A capability value that is NaN, infinite or negative.
     #[error("{capability}: value {value} is not a finite non-negative number")]

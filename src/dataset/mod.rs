@@ -49,6 +49,20 @@
 //! year = 1995
 //! value = 0.0563                         # finite, ≥ 0
 //! source = "COW NMC 6.0 (cinc)"
+//!
+//! [[borders]]                            # contiguity, as COW Direct Contiguity codes it
+//! a = "RUS"
+//! b = "UKR"
+//! kind = "land"                          # land (COW conttype 1) | sea
+//! sea_miles = 24                         # only with kind = "sea": 12, 24, 150 or 400 (COW 2–5)
+//! period = { from = 1991, to = 2013 }
+//! evidence = [{ text = "…", locator = "external: COW Direct Contiguity v3.2" }]
+//!
+//! [[power_classes]]                      # Buzan & Wæver's classes; a user's classification
+//! unit = "RUS"
+//! class = "great_power"                  # superpower | great_power | regional_power
+//! period = { from = 1991, to = 2013 }
+//! evidence = [{ text = "…", locator = "external: Buzan & Waever 2003, p. 37" }]
 //! ```
 //!
 //! Validation ([`Dataset::builder`], [`Dataset::from_toml_str`], …) reports **every**
@@ -56,14 +70,18 @@
 //! invalid or duplicate identifiers, unknown units and organisations, self-relations,
 //! intensities that are NaN, ≤ 0 or > 1, reversed periods, missing sectors or evidence,
 //! capability values that are NaN or negative, duplicate capability observations, items dated
-//! outside a unit's existence, and two relations on the same pair and sector with
+//! outside a unit's existence, borders of a unit with itself, a `sea_miles` that does not fit
+//! the border's kind, two borders of one pair or two power classes of one unit over
+//! overlapping years, and two relations on the same pair and sector with
 //! overlapping periods and opposite signs unless both are marked `contested = true`.
 
 mod error;
+mod geography;
 mod schema;
 mod validate;
 
 pub use error::{DatasetError, Format, Issue, Item};
+pub use geography::{Border, Contiguity, ContiguityKind, GeographyError, PowerClassification};
 pub use schema::SCHEMA_VERSION;
 
 /// The most [`Issue::ConflictingRelations`] listed for one pair of units; beyond it one
@@ -73,11 +91,12 @@ pub const MAX_CONFLICTS_PER_PAIR: usize = 100;
 use crate::capability::CapabilityObservation;
 use crate::organisation::{Membership, Organisation};
 use crate::period::Year;
+use crate::polarity::Classification;
 use crate::relation::Relation;
 use crate::unit::Unit;
 use schema::{
-    DatasetFile, RawCapability, RawMembership, RawOrganisation, RawPeriod, RawRelation, RawUnit,
-    VersionProbe,
+    DatasetFile, RawBorder, RawCapability, RawClass, RawMembership, RawOrganisation, RawPeriod,
+    RawPowerClass, RawRelation, RawUnit, VersionProbe,
 };
 use std::collections::HashMap;
 use std::path::Path;
@@ -92,6 +111,8 @@ pub(crate) struct Parts {
     pub memberships: Vec<Membership>,
     pub relations: Vec<Relation>,
     pub capabilities: Vec<CapabilityObservation>,
+    pub borders: Vec<Border>,
+    pub power_classes: Vec<PowerClassification>,
 }
 
 /// A validated data set: units, organisations, memberships, relations and capability
@@ -338,6 +359,37 @@ impl Dataset {
                     source: c.source().to_owned(),
                 })
                 .collect(),
+            borders: p
+                .borders
+                .iter()
+                .map(|b| RawBorder {
+                    a: b.a().to_owned(),
+                    b: b.b().to_owned(),
+                    kind: b.contiguity().kind(),
+                    sea_miles: b.contiguity().sea_miles().map(i64::from),
+                    period: period(b.period()),
+                    evidence: b.evidence().to_vec(),
+                })
+                .collect(),
+            power_classes: p
+                .power_classes
+                .iter()
+                .filter_map(|c| {
+                    let class = match c.class() {
+                        crate::polarity::PowerClass::Superpower => RawClass::Superpower,
+                        crate::polarity::PowerClass::GreatPower => RawClass::GreatPower,
+                        crate::polarity::PowerClass::RegionalPower => RawClass::RegionalPower,
+                        // Not constructible: `PowerClassification::new` refuses it.
+                        _ => return None,
+                    };
+                    Some(RawPowerClass {
+                        unit: c.unit().to_owned(),
+                        class,
+                        period: period(c.period()),
+                        evidence: c.evidence().to_vec(),
+                    })
+                })
+                .collect(),
         }
     }
 
@@ -387,6 +439,49 @@ impl Dataset {
     #[must_use]
     pub fn capabilities(&self) -> &[CapabilityObservation] {
         &self.parts.capabilities
+    }
+    /// The borders (contiguity), in file order.
+    #[must_use]
+    pub fn borders(&self) -> &[Border] {
+        &self.parts.borders
+    }
+    /// The borders valid in `year`, in file order.
+    pub fn borders_in(&self, year: Year) -> impl Iterator<Item = &Border> + '_ {
+        self.parts
+            .borders
+            .iter()
+            .filter(move |b| b.period().contains(year))
+    }
+    /// The stated power classes, in file order.
+    #[must_use]
+    pub fn power_classes(&self) -> &[PowerClassification] {
+        &self.parts.power_classes
+    }
+    /// The power classes stated for `year`, as a [`Classification`] of overrides (the
+    /// user's classes, which win over computed ones); units without a statement are
+    /// [`crate::polarity::PowerClass::Other`].
+    ///
+    /// ```
+    /// use rsct::{Dataset, Evidence, Period, PowerClassification, Unit};
+    /// use rsct::polarity::PowerClass;
+    /// let ev = vec![Evidence::cited("the sole superpower", "external: Buzan & Waever 2003, p. 34")?];
+    /// let ds = Dataset::builder()
+    ///     .unit(Unit::state("USA", "United States")?)
+    ///     .power_class(PowerClassification::new("USA", PowerClass::Superpower, Period::from_year(1991), ev)?)
+    ///     .build()?;
+    /// assert_eq!(ds.classification_in(2000).class("USA"), PowerClass::Superpower);
+    /// assert_eq!(ds.classification_in(1980).class("USA"), PowerClass::Other);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn classification_in(&self, year: Year) -> Classification {
+        self.parts
+            .power_classes
+            .iter()
+            .filter(|c| c.period().contains(year))
+            .fold(Classification::new(), |acc, c| {
+                acc.with_override(c.unit(), c.class())
+            })
     }
     /// The capability observation of `unit` in `year`, if there is one.
     #[must_use]
@@ -468,6 +563,26 @@ impl DatasetBuilder {
     /// Adds a capability observation.
     pub fn capability(mut self, capability: CapabilityObservation) -> Self {
         self.parts.capabilities.push(capability);
+        self
+    }
+    /// Adds a border.
+    pub fn border(mut self, border: Border) -> Self {
+        self.parts.borders.push(border);
+        self
+    }
+    /// Adds many borders.
+    pub fn borders(mut self, borders: impl IntoIterator<Item = Border>) -> Self {
+        self.parts.borders.extend(borders);
+        self
+    }
+    /// Adds a power-class statement.
+    pub fn power_class(mut self, class: PowerClassification) -> Self {
+        self.parts.power_classes.push(class);
+        self
+    }
+    /// Adds many power-class statements.
+    pub fn power_classes(mut self, classes: impl IntoIterator<Item = PowerClassification>) -> Self {
+        self.parts.power_classes.extend(classes);
         self
     }
     /// Adds many units.

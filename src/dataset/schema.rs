@@ -3,6 +3,7 @@
 //! The file mirrors the crate's types with plain values so that loading can report every
 //! problem at once; `Dataset` is built from it only after validation.
 
+use super::geography::ContiguityKind;
 use crate::evidence::Evidence;
 use crate::organisation::{OrganisationKind, Role};
 use crate::relation::Instrument;
@@ -107,6 +108,38 @@ pub(crate) struct RawCapability {
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub(crate) struct RawBorder {
+    pub a: String,
+    pub b: String,
+    pub kind: ContiguityKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sea_miles: Option<i64>,
+    pub period: RawPeriod,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// The power classes a data set can state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RawClass {
+    Superpower,
+    GreatPower,
+    RegionalPower,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPowerClass {
+    pub unit: String,
+    pub class: RawClass,
+    pub period: RawPeriod,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct DatasetFile {
     pub schema_version: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -123,4 +156,8 @@ pub(crate) struct DatasetFile {
     pub relations: Vec<RawRelation>,
     #[serde(default)]
     pub capabilities: Vec<RawCapability>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub borders: Vec<RawBorder>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub power_classes: Vec<RawPowerClass>,
 }

@@ -2,12 +2,14 @@
 
 use super::Parts;
 use super::error::{Issue, Item};
-use super::schema::{DatasetFile, RawPeriod};
+use super::geography::{Border, Contiguity, ContiguityKind, PowerClassification};
+use super::schema::{DatasetFile, RawClass, RawPeriod};
 use crate::capability::CapabilityObservation;
 use crate::evidence::Evidence;
 use crate::id::check_id;
 use crate::organisation::{Membership, Organisation};
 use crate::period::Period;
+use crate::polarity::PowerClass;
 use crate::relation::{Relation, RelationError};
 use crate::unit::Unit;
 use std::collections::HashMap;
@@ -37,6 +39,19 @@ pub(crate) fn relation_item(index: usize, r: &Relation) -> Item {
         id: r.id().map(str::to_owned),
         a: r.a().to_owned(),
         b: r.b().to_owned(),
+    }
+}
+pub(crate) fn border_item(index: usize, b: &Border) -> Item {
+    Item::Border {
+        index,
+        a: b.a().to_owned(),
+        b: b.b().to_owned(),
+    }
+}
+pub(crate) fn power_class_item(index: usize, c: &PowerClassification) -> Item {
+    Item::PowerClass {
+        index,
+        unit: c.unit().to_owned(),
     }
 }
 pub(crate) fn capability_item(index: usize, c: &CapabilityObservation) -> Item {
@@ -176,6 +191,67 @@ pub(crate) fn from_file(file: DatasetFile, issues: &mut Vec<Issue>) -> Parts {
             c
         })
         .collect();
+    let borders = file
+        .borders
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let item = Item::Border {
+                index: i,
+                a: r.a.clone(),
+                b: r.b.clone(),
+            };
+            let p = period(r.period);
+            check_period(Some(p), &item, issues);
+            if !evidence_ok(&r.evidence) {
+                issues.push(Issue::MissingEvidence { item: item.clone() });
+            }
+            if r.a == r.b {
+                issues.push(Issue::SelfBorder {
+                    border: item.clone(),
+                });
+            }
+            let contiguity = match (r.kind, r.sea_miles) {
+                (ContiguityKind::Land, None) => Some(Contiguity::Land),
+                (ContiguityKind::Sea, Some(m)) => u32::try_from(m).ok().and_then(Contiguity::sea),
+                _ => None,
+            };
+            let contiguity = contiguity.unwrap_or_else(|| {
+                issues.push(Issue::BadSeaMiles {
+                    border: item,
+                    kind: match r.kind {
+                        ContiguityKind::Land => "land",
+                        ContiguityKind::Sea => "sea",
+                    },
+                    miles: r.sea_miles,
+                });
+                Contiguity::Land
+            });
+            Border::new_unchecked(&r.a, &r.b, contiguity, p, r.evidence)
+        })
+        .collect();
+    let power_classes = file
+        .power_classes
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let item = Item::PowerClass {
+                index: i,
+                unit: r.unit.clone(),
+            };
+            let p = period(r.period);
+            check_period(Some(p), &item, issues);
+            if !evidence_ok(&r.evidence) {
+                issues.push(Issue::MissingEvidence { item });
+            }
+            let class = match r.class {
+                RawClass::Superpower => PowerClass::Superpower,
+                RawClass::GreatPower => PowerClass::GreatPower,
+                RawClass::RegionalPower => PowerClass::RegionalPower,
+            };
+            PowerClassification::new_unchecked(&r.unit, class, p, r.evidence)
+        })
+        .collect();
     Parts {
         name: file.name,
         description: file.description,
@@ -184,6 +260,8 @@ pub(crate) fn from_file(file: DatasetFile, issues: &mut Vec<Issue>) -> Parts {
         memberships,
         relations,
         capabilities,
+        borders,
+        power_classes,
     }
 }
 
@@ -375,5 +453,40 @@ pub(crate) fn cross_check(p: &Parts, issues: &mut Vec<Issue>) {
         } else {
             cap_at.insert((c.unit(), c.year()), i);
         }
+    }
+    let mut borders_of: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, b) in p.borders.iter().enumerate() {
+        let item = || border_item(i, b);
+        check_unit(b.a(), &item, Some(b.period()), issues);
+        if b.b() != b.a() {
+            check_unit(b.b(), &item, Some(b.period()), issues);
+        }
+        let earlier = borders_of.entry(b.pair()).or_default();
+        for &j in earlier.iter() {
+            if let Some(years) = p.borders[j].period().intersection(&b.period()) {
+                issues.push(Issue::OverlappingBorders {
+                    first: border_item(j, &p.borders[j]),
+                    second: item(),
+                    years,
+                });
+            }
+        }
+        earlier.push(i);
+    }
+    let mut classes_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in p.power_classes.iter().enumerate() {
+        let item = || power_class_item(i, c);
+        check_unit(c.unit(), &item, Some(c.period()), issues);
+        let earlier = classes_of.entry(c.unit()).or_default();
+        for &j in earlier.iter() {
+            if let Some(years) = p.power_classes[j].period().intersection(&c.period()) {
+                issues.push(Issue::OverlappingPowerClasses {
+                    first: power_class_item(j, &p.power_classes[j]),
+                    second: item(),
+                    years,
+                });
+            }
+        }
+        earlier.push(i);
     }
 }

@@ -3,5 +3,5 @@
 mod security;
 mod signed;
 
-pub use security::{Contribution, Provenance, SecurityGraph, Tie};
+pub use security::{Contribution, Provenance, Proximity, SecurityGraph, Tie};
 pub use signed::{SignedEdge, SignedGraph, SignedGraphError};

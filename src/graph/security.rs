@@ -1,5 +1,6 @@
 //! `SecurityGraph`: the signed graph of a data set in one year, with provenance per tie.
 
+use crate::dataset::Contiguity;
 use crate::evidence::Evidence;
 use crate::graph::signed::{SignedEdge, SignedGraph};
 use crate::period::Year;
@@ -208,12 +209,58 @@ impl Serialize for Tie {
 /// are the units present that year (in data-set order) and whose edges are [`Tie`]s (in
 /// order of their end points), with look-up by unit identifier.
 ///
+/// Besides its ties it carries the year's proximity: the borders of the data set valid in
+/// the year (between units present), which the interdependence adds as its proximity term
+/// ([`crate::boundary::interdependence`]). Proximity never gives a sign.
+///
 /// Built by [`crate::snapshot()`].
 #[derive(Debug, Clone)]
 pub struct SecurityGraph {
     year: Year,
     graph: UnGraph<Unit, Tie>,
     index: HashMap<String, NodeIndex>,
+    proximity: Vec<Proximity>,
+}
+
+/// Two units of a year that border each other (a border of the data set valid in the year).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Proximity {
+    a: NodeIndex,
+    b: NodeIndex,
+    contiguity: Contiguity,
+    border: usize,
+}
+
+impl Proximity {
+    pub(crate) fn new(a: NodeIndex, b: NodeIndex, contiguity: Contiguity, border: usize) -> Self {
+        let (a, b) = order(a, b);
+        Self {
+            a,
+            b,
+            contiguity,
+            border,
+        }
+    }
+    /// The node of the first unit (the smaller index).
+    #[must_use]
+    pub fn a(&self) -> NodeIndex {
+        self.a
+    }
+    /// The node of the second unit.
+    #[must_use]
+    pub fn b(&self) -> NodeIndex {
+        self.b
+    }
+    /// Land, or sea within a distance.
+    #[must_use]
+    pub fn contiguity(&self) -> Contiguity {
+        self.contiguity
+    }
+    /// The position of the border in [`crate::Dataset::borders`].
+    #[must_use]
+    pub fn border(&self) -> usize {
+        self.border
+    }
 }
 
 impl SecurityGraph {
@@ -222,7 +269,37 @@ impl SecurityGraph {
             .node_indices()
             .map(|i| (graph[i].id().to_owned(), i))
             .collect();
-        Self { year, graph, index }
+        Self {
+            year,
+            graph,
+            index,
+            proximity: Vec::new(),
+        }
+    }
+
+    /// With the year's proximities (any order; kept sorted by pair, closest first).
+    pub(crate) fn with_proximity(mut self, mut proximity: Vec<Proximity>) -> Self {
+        proximity.sort_unstable_by_key(|p| (p.a, p.b, p.contiguity, p.border));
+        proximity.dedup_by_key(|p| (p.a, p.b));
+        self.proximity = proximity;
+        self
+    }
+
+    /// The proximities of the year: one per bordering pair (the closest contiguity when
+    /// several borders of the pair hold), sorted by pair.
+    #[must_use]
+    pub fn proximities(&self) -> &[Proximity] {
+        &self.proximity
+    }
+
+    /// The contiguity between the units `a` and `b` in the year, if they border each other.
+    #[must_use]
+    pub fn proximity(&self, a: &str, b: &str) -> Option<Contiguity> {
+        let (x, y) = order(self.node(a)?, self.node(b)?);
+        self.proximity
+            .binary_search_by(|p| (p.a, p.b).cmp(&(x, y)))
+            .ok()
+            .map(|i| self.proximity[i].contiguity)
     }
 
     /// The year of the snapshot.
@@ -295,7 +372,17 @@ impl SecurityGraph {
             |_, u| keep.contains(u.id()).then(|| u.clone()),
             |_, t| Some(t.clone()),
         );
-        SecurityGraph::new(self.year, graph)
+        let restricted = SecurityGraph::new(self.year, graph);
+        let proximity = self
+            .proximity
+            .iter()
+            .filter_map(|p| {
+                let a = restricted.node(self.graph[p.a].id())?;
+                let b = restricted.node(self.graph[p.b].id())?;
+                Some(Proximity::new(a, b, p.contiguity, p.border))
+            })
+            .collect();
+        restricted.with_proximity(proximity)
     }
 
     /// The signed graph of the ties that carry a sign (net weight not zero), with unit
@@ -347,11 +434,30 @@ impl Serialize for SecurityGraph {
                 tie,
             })
             .collect();
+        #[derive(Serialize)]
+        struct BorderRow<'a> {
+            a: &'a str,
+            b: &'a str,
+            contiguity: Contiguity,
+        }
         let units: Vec<&Unit> = self.units().collect();
-        let mut st = s.serialize_struct("SecurityGraph", 3)?;
+        let fields = if self.proximity.is_empty() { 3 } else { 4 };
+        let mut st = s.serialize_struct("SecurityGraph", fields)?;
         st.serialize_field("year", &self.year)?;
         st.serialize_field("units", &units)?;
         st.serialize_field("ties", &ties)?;
+        if !self.proximity.is_empty() {
+            let borders: Vec<BorderRow<'_>> = self
+                .proximity
+                .iter()
+                .map(|p| BorderRow {
+                    a: self.graph[p.a].id(),
+                    b: self.graph[p.b].id(),
+                    contiguity: p.contiguity,
+                })
+                .collect();
+            st.serialize_field("borders", &borders)?;
+        }
         st.end()
     }
 }

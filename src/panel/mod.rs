@@ -2,16 +2,21 @@
 //! Correlates-of-War family of data sets, with the crate's analyses streamed as rows.
 //!
 //! ```text
-//! io::cow readers ──▶ World ──year(y, rules)──▶ YearGraph (units, SignedGraph, provenance)
-//!                       ├──dataset(y, rules)──▶ Dataset (cited relations) ──snapshot──▶ SecurityGraph
-//!                       └──panel(from, to, rules)──▶ PanelRow per year ──▶ CSV / JSON lines
+//! io::cow readers ──▶ World ──dataset(from, to, rules)──▶ Dataset (units, cited relations,
+//!                       │                                  borders, capabilities)
+//!                       │                                    └──snapshot(y)──▶ SecurityGraph
+//!                       └──panel(from, to, rules)──▶ per year: Dataset ─▶ snapshot ─▶ analyses
+//!                                                   ──▶ PanelRow ──▶ CSV / JSON lines
 //! ```
 //!
 //! [`WorldRules`] say which ATOP obligations are amity (default: any), which MID hostility
 //! is enmity (default: level ≥ 3), what wins when a dyad has both (default: the dispute),
 //! whether strategic rivalries are enmity and whether contiguity adds interdependence
 //! (default: neither). The panel holds the data read (one compact record per dyad-year)
-//! and builds one year at a time: rows are streamed, never all years' graphs at once.
+//! and builds the [`crate::Dataset`] of 32 years at a time, then each year's
+//! [`crate::snapshot()`] and analyses — so rows are streamed, never all years at once.
+//! There is one route from the records to a graph: the panel, [`World::security_graph`]
+//! and [`World::boundaries`] all go through [`World::dataset`] and the snapshot.
 //!
 //! # Analyses
 //! Each row carries the signed triangle census ([`crate::balance::triangle_census`]) and the
@@ -34,8 +39,8 @@
 //! use rsct::panel::{PanelFormat, PanelOptions, World, WorldRules};
 //! let world = World::load("cow")?;
 //! let rules = WorldRules::new().mid_hostility_at_least(3).dispute_wins(true);
-//! let g = world.year(1993, &rules)?;
-//! assert!(g.tie(371, 373).is_some_and(|t| t.sign().is_negative()));
+//! let g = world.security_graph(1993, &rules)?;
+//! assert!(g.tie("ARM", "AZE").is_some_and(|t| t.net() < 0.0));
 //! let out = std::io::stdout();
 //! world
 //!     .panel(1816, 2014, &rules, PanelOptions::new())?
@@ -52,12 +57,13 @@ mod world;
 pub use boundaries::WorldBoundaryOptions;
 pub use row::{
     CSV_COLUMNS, FrustrationColumns, HararyColumns, PanelFormat, PanelRow, PolarityColumns,
-    TriangleCensus,
 };
 pub use rules::{Conflict, Labels, WorldRules};
-pub use world::{Proximity, World, WorldTie, YearGraph};
+pub use world::World;
 
 use crate::balance;
+use crate::graph::SecurityGraph;
+use crate::io::cow::Ccode;
 use crate::period::Year;
 use crate::polarity;
 use std::io::Write;
@@ -88,10 +94,33 @@ pub enum PanelError {
         /// The last year asked for.
         to: Year,
     },
-    /// The year's world could not be made into a valid [`crate::Dataset`] (a label that is
-    /// not an identifier, a validation issue); the message names the item.
+    /// The world could not be made into a valid [`crate::Dataset`]; the issues name the
+    /// items.
     #[error("building the data set: {0}")]
-    Dataset(String),
+    Dataset(#[from] crate::dataset::DatasetError),
+    /// Two units of the world share a label (two states with one abbreviation).
+    #[error("states {} and {} share the label {label:?}", ccodes.0, ccodes.1)]
+    DuplicateLabel {
+        /// The label.
+        label: String,
+        /// The two COW codes.
+        ccodes: (Ccode, Ccode),
+    },
+    /// A unit could not be made from a state (a label that is not an identifier).
+    #[error("building a unit: {0}")]
+    Unit(#[from] crate::unit::UnitError),
+    /// A relation could not be made from a dyad's records.
+    #[error("building a relation: {0}")]
+    Relation(#[from] crate::relation::RelationError),
+    /// A border could not be made from a contiguity record.
+    #[error("building a border: {0}")]
+    Border(#[from] crate::dataset::GeographyError),
+    /// A capability observation could not be made from an NMC record.
+    #[error("building a capability observation: {0}")]
+    Capability(#[from] crate::capability::CapabilityError),
+    /// The snapshot of a year failed.
+    #[error("snapshot: {0}")]
+    Snapshot(#[from] crate::snapshot::SnapshotError),
     /// The boundary analysis of a year failed (an option out of range, two units with one
     /// label).
     #[error("boundary analysis: {0}")]
@@ -153,17 +182,23 @@ impl PanelOptions {
     }
 }
 
-type FrustrationFn<'w> = Box<dyn FnMut(&YearGraph) -> Option<FrustrationColumns> + 'w>;
+/// How many years the panel builds as one data set: long enough that a tie's run of years
+/// is one relation, short enough to keep memory small on long ranges.
+const CHUNK_YEARS: Year = 32;
 
-/// The panel: an iterator of [`PanelRow`]s, one per year of the range, built one year at a
-/// time. Made by [`World::panel`].
+type FrustrationFn<'w> = Box<dyn FnMut(&SecurityGraph) -> Option<FrustrationColumns> + 'w>;
+
+/// The panel: an iterator of [`PanelRow`]s (or the error of a year whose data set cannot be
+/// built), one per year of the range, built one year at a time. Made by [`World::panel`].
 pub struct Panel<'w> {
     world: &'w World,
     rules: WorldRules,
     options: PanelOptions,
+    derivation: crate::DerivationRules,
     next: Year,
     to: Year,
     scratch: world::Scratch,
+    chunk: Option<(Year, dataset::WorldYears)>,
     frustration: Option<FrustrationFn<'w>>,
 }
 
@@ -198,10 +233,12 @@ impl World {
         Ok(Panel {
             world: self,
             rules: rules.clone(),
+            derivation: rules.derivation_rules(),
             options,
             next: from,
             to,
             scratch: world::Scratch::default(),
+            chunk: None,
             frustration: None,
         })
     }
@@ -213,7 +250,7 @@ impl<'w> Panel<'w> {
     #[must_use]
     pub fn frustration_with(
         mut self,
-        f: impl FnMut(&YearGraph) -> Option<FrustrationColumns> + 'w,
+        f: impl FnMut(&SecurityGraph) -> Option<FrustrationColumns> + 'w,
     ) -> Self {
         self.frustration = Some(Box::new(f));
         self
@@ -226,9 +263,8 @@ impl<'w> Panel<'w> {
     /// comes from its tabu search). Years whose graph the solver rejects get no value.
     #[must_use]
     pub fn frustration(self, options: crate::balance::frustration::FrustrationOptions) -> Self {
-        self.frustration_with(move |g: &YearGraph| {
-            let f =
-                crate::balance::frustration::frustration_exact(g.graph().graph(), &options).ok()?;
+        self.frustration_with(move |g: &SecurityGraph| {
+            let f = crate::balance::frustration::frustration_exact(g.graph(), &options).ok()?;
             Some(FrustrationColumns {
                 frustrated: f.frustrated().len(),
                 exact: f.is_optimal(),
@@ -236,26 +272,22 @@ impl<'w> Panel<'w> {
         })
     }
 
-    /// The row of one year's graph: the census and Harary test from [`crate::balance`],
-    /// system polarity from [`crate::polarity`].
-    fn row(&mut self, g: &YearGraph) -> PanelRow {
+    /// The row of one year's security graph: the census and Harary test from
+    /// [`crate::balance`], system polarity from [`crate::polarity`].
+    fn row(&mut self, g: &SecurityGraph, contested: usize) -> PanelRow {
         let sg = g.graph();
-        let n = sg.node_count();
-        let ties = sg.edge_count();
-        let enmity = sg.negative_edge_count();
-        // A year's graph is simple (one tie per dyad, no self-loop), so the census cannot
-        // fail; were it to, the columns would be left empty rather than wrong.
+        let n = g.unit_count();
+        let ties = g.tie_count();
+        let enmity = g.ties().filter(|(_, _, t)| t.net() < 0.0).count();
+        // A snapshot is simple (one tie per dyad, no self-loop), so the census cannot fail;
+        // were it to, the columns would be left empty rather than wrong.
         let census = self.options.census.then_some(()).and_then(|()| {
-            let c = balance::triangle_census(
-                sg.graph(),
-                &balance::CensusOptions::new().per_unit(false),
-            )
-            .ok()?;
-            let [ppp, ppm, pmm, mmm] = c.counts().by_negatives();
-            Some(TriangleCensus { ppp, ppm, pmm, mmm })
+            let c = balance::triangle_census(sg, &balance::CensusOptions::new().per_unit(false))
+                .ok()?;
+            Some(*c.counts())
         });
         let harary = self.options.harary.then_some(()).and_then(|()| {
-            let h = balance::harary_test(sg.graph()).ok()?;
+            let h = balance::harary_test(sg).ok()?;
             Some(match h.certificate() {
                 balance::HararyCertificate::Balanced { camps } => HararyColumns {
                     balanced: true,
@@ -268,8 +300,8 @@ impl<'w> Panel<'w> {
                     odd_cycle: cycle
                         .units()
                         .iter()
-                        .filter_map(|&i| sg.label(i))
-                        .map(str::to_owned)
+                        .filter_map(|&i| g.unit(i))
+                        .map(|u| u.id().to_owned())
                         .collect(),
                 },
             })
@@ -286,12 +318,40 @@ impl<'w> Panel<'w> {
             ties,
             amity: ties - enmity,
             enmity,
-            contested: g.contested(),
+            contested,
             census,
             harary,
             frustration,
             polarity,
         }
+    }
+
+    /// The row of `year`: the snapshot of the data set of the chunk of years holding it
+    /// (built when the panel reaches it), the analyses.
+    fn year_row(&mut self, year: Year) -> Result<PanelRow, PanelError> {
+        let offset = |from: Year| usize::try_from(i64::from(year) - i64::from(from)).ok();
+        let (from, built) = match self.chunk.take() {
+            Some((from, built)) if offset(from).is_some_and(|k| k < built.present.len()) => {
+                (from, built)
+            }
+            _ => {
+                let last = year.saturating_add(CHUNK_YEARS - 1).min(self.to);
+                let built = self
+                    .world
+                    .build_years(year, last, &self.rules, &mut self.scratch)?;
+                (year, built)
+            }
+        };
+        let k = offset(from).unwrap_or(0);
+        let g = crate::snapshot::snapshot_of(
+            &built.dataset,
+            year,
+            &self.derivation,
+            built.present.get(k).map(Vec::as_slice),
+        )?;
+        let contested = built.contested.get(k).copied().unwrap_or(0);
+        self.chunk = Some((from, built));
+        Ok(self.row(&g, contested))
     }
 
     /// System polarity of `year` from the NMC CINC scores of every state with one:
@@ -349,6 +409,7 @@ impl<'w> Panel<'w> {
         row::write_preamble(w, format, &self.sources(), &self.rules)?;
         let mut n = 0;
         for r in self.by_ref() {
+            let r = r?;
             match format {
                 PanelFormat::Csv => r.write_csv(w)?,
                 PanelFormat::JsonLines => r.write_json(w)?,
@@ -361,9 +422,9 @@ impl<'w> Panel<'w> {
 }
 
 impl Iterator for Panel<'_> {
-    type Item = PanelRow;
+    type Item = Result<PanelRow, PanelError>;
 
-    fn next(&mut self) -> Option<PanelRow> {
+    fn next(&mut self) -> Option<Self::Item> {
         if self.next > self.to {
             return None;
         }
@@ -372,8 +433,7 @@ impl Iterator for Panel<'_> {
         if year == Year::MAX {
             self.to = Year::MIN;
         }
-        let g = self.world.build_year(year, &self.rules, &mut self.scratch);
-        Some(self.row(&g))
+        Some(self.year_row(year))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {

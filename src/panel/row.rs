@@ -2,44 +2,11 @@
 
 use super::PanelError;
 use super::rules::WorldRules;
+use crate::balance::TriangleCounts;
 use crate::io::cow::DataSource;
 use crate::period::Year;
 use serde::Serialize;
 use std::io::Write;
-
-/// The signed triangle census of a year: triangles by their number of negative edges.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct TriangleCensus {
-    /// Triangles with no negative edge (+++).
-    pub ppp: u64,
-    /// Triangles with one negative edge (++−).
-    pub ppm: u64,
-    /// Triangles with two negative edges (+−−).
-    pub pmm: u64,
-    /// Triangles with three negative edges (−−−).
-    pub mmm: u64,
-}
-
-impl TriangleCensus {
-    /// All triangles.
-    #[must_use]
-    pub fn total(&self) -> u64 {
-        self.ppp + self.ppm + self.pmm + self.mmm
-    }
-    /// Strict triangle balance (+++ + +−−) / all; `None` without triangles.
-    #[must_use]
-    pub fn strict_balance(&self) -> Option<f64> {
-        let t = self.total();
-        (t > 0).then(|| (self.ppp + self.pmm) as f64 / t as f64)
-    }
-    /// Weak triangle balance (+++ + +−− + −−−) / all (Davis 1967); `None` without
-    /// triangles.
-    #[must_use]
-    pub fn weak_balance(&self) -> Option<f64> {
-        let t = self.total();
-        (t > 0).then(|| (self.ppp + self.pmm + self.mmm) as f64 / t as f64)
-    }
-}
 
 /// The Harary test of a year, with its certificate.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -98,8 +65,8 @@ pub struct PanelRow {
     pub enmity: usize,
     /// Dyads with both amity and enmity, resolved by the conflict rule.
     pub contested: usize,
-    /// The signed triangle census.
-    pub census: Option<TriangleCensus>,
+    /// The signed triangle census ([`crate::balance::triangle_census`]).
+    pub census: Option<TriangleCounts>,
     /// The Harary test.
     pub harary: Option<HararyColumns>,
     /// The frustration result.
@@ -163,12 +130,12 @@ impl PanelRow {
             self.amity,
             self.enmity,
             self.contested,
-            opt(c.map(|c| c.ppp)),
-            opt(c.map(|c| c.ppm)),
-            opt(c.map(|c| c.pmm)),
-            opt(c.map(|c| c.mmm)),
-            float(c.and_then(TriangleCensus::strict_balance)),
-            float(c.and_then(TriangleCensus::weak_balance)),
+            opt(c.map(TriangleCounts::ppp)),
+            opt(c.map(TriangleCounts::ppm)),
+            opt(c.map(TriangleCounts::pmm)),
+            opt(c.map(TriangleCounts::mmm)),
+            float(c.and_then(TriangleCounts::strict_ratio)),
+            float(c.and_then(TriangleCounts::weak_ratio)),
             opt(h.map(|h| h.balanced)),
             opt(h.and_then(|h| h.camp_sizes).map(|s| s.0)),
             opt(h.and_then(|h| h.camp_sizes).map(|s| s.1)),

@@ -223,8 +223,17 @@ impl WorldRules {
         self.contiguity
     }
 
-    pub(crate) fn contiguity_enabled(&self) -> bool {
-        self.contiguity.is_some()
+    /// The derivation rules of the world's snapshots: the defaults, keeping the borders of
+    /// the contiguity types these rules count ([`WorldRules::contiguity`]; the world's data
+    /// set holds no others) and none without contiguity. The world's data set has no
+    /// organisations, so no membership rule applies.
+    pub fn derivation_rules(&self) -> crate::DerivationRules {
+        match self.contiguity {
+            Some((up_to, _)) => {
+                crate::DerivationRules::new().contiguity_up_to(super::dataset::contiguity_of(up_to))
+            }
+            None => crate::DerivationRules::new().without_borders(),
+        }
     }
 
     /// The enmity intensity of an active strategic rivalry, `None` when rivalries are unused.

@@ -1,25 +1,23 @@
-//! `World`: the loaded COW-family data, and the signed graph of one year.
+//! `World`: the loaded COW-family data, a source of data sets.
 
 use super::PanelError;
 use super::rules::{Conflict, Labels, WorldRules};
-use crate::graph::{SignedEdge, SignedGraph};
-use crate::hash::FxHashMap;
 use crate::io::ReadError;
 use crate::io::cow::{
-    self, AllianceYears, Ccode, ContiguityType, ContiguityYears, DataSource, Dispute, DisputeYears,
-    Nmc, Obligations, Rivalry, StateSystem, sources,
+    self, AllianceYears, Ccode, ContiguityYears, DataSource, Dispute, DisputeYears, Nmc,
+    Obligations, Rivalry, StateSystem, sources,
 };
 use crate::period::Year;
 use crate::sign::Sign;
-use serde::Serialize;
 use std::path::Path;
 
 /// The COW-family data of the world: any of the state system, ATOP alliances, MID disputes,
 /// strategic rivalries, Direct Contiguity and NMC capabilities, with the sources to cite.
 ///
 /// Build it from files with [`World::load`], or from readers' results with the `with_*`
-/// methods. Then [`World::year`] gives the signed graph of a year and [`World::panel`]
-/// streams the yearly rows of analyses.
+/// methods. Then [`World::dataset`] gives the [`crate::Dataset`] of a span of years (whose
+/// [`crate::snapshot()`] is the security graph of a year, [`World::security_graph`]), and
+/// [`World::panel`] streams the yearly rows of analyses over those snapshots.
 #[derive(Debug, Clone, Default)]
 pub struct World {
     states: Option<StateSystem>,
@@ -196,20 +194,6 @@ impl World {
         }
     }
 
-    /// The signed graph of `year` under `rules`, with the provenance of every tie and the
-    /// contiguity proximities.
-    ///
-    /// # Errors
-    /// [`PanelError::BadRule`] when the rules hold an invalid number;
-    /// [`PanelError::NeedsStates`] when the rules ask for members only and no state list is
-    /// loaded.
-    pub fn year(&self, year: Year, rules: &WorldRules) -> Result<YearGraph, PanelError> {
-        rules.check()?;
-        self.check_needs(rules)?;
-        let mut scratch = Scratch::default();
-        Ok(self.build_year(year, rules, &mut scratch))
-    }
-
     pub(crate) fn check_needs(&self, rules: &WorldRules) -> Result<(), PanelError> {
         if rules.is_members_only() && self.states.is_none() {
             return Err(PanelError::NeedsStates {
@@ -219,8 +203,8 @@ impl World {
         Ok(())
     }
 
-    /// The ties of `year` as `(a, b, tie)` with `a < b`, sorted, and the counts of
-    /// contested and dropped dyads. Units are COW codes.
+    /// The signed ties of `year` as `(a, b, tie)` with `a < b`, sorted, in `scratch.ties`;
+    /// returns the counts of contested and dropped dyads. Units are COW codes.
     pub(crate) fn ties_of_year(
         &self,
         year: Year,
@@ -266,7 +250,7 @@ impl World {
         let mut i = 0;
         while i < cands.len() {
             let (a, b) = (cands[i].a, cands[i].b);
-            let mut tie = WorldTie {
+            let mut tie = YearTie {
                 a,
                 b,
                 sign: Sign::Amity,
@@ -318,64 +302,18 @@ impl World {
         (contested, dropped)
     }
 
-    pub(crate) fn build_year(
-        &self,
-        year: Year,
-        rules: &WorldRules,
-        scratch: &mut Scratch,
-    ) -> YearGraph {
-        let (contested, dropped) = self.ties_of_year(year, rules, scratch);
-        let states = self.states.as_ref();
-        let mut units: Vec<Ccode> = states.map(|s| s.members(year)).unwrap_or_default();
+    /// The units of `year` under `rules`: the system members (when a state list is loaded;
+    /// with members only, just them) and every unit with a tie, ascending, in
+    /// `scratch.units`. Needs [`World::ties_of_year`] first.
+    pub(crate) fn units_of_year(&self, year: Year, scratch: &mut Scratch) {
+        let units = &mut scratch.units;
+        units.clear();
+        if let Some(s) = &self.states {
+            units.extend(s.members(year));
+        }
         units.extend(scratch.ties.iter().flat_map(|t| [t.a, t.b]));
         units.sort_unstable();
         units.dedup();
-        let index: FxHashMap<Ccode, u32> = units
-            .iter()
-            .enumerate()
-            .map(|(i, &c)| (c, i as u32))
-            .collect();
-        let labels: Vec<String> = units
-            .iter()
-            .map(|&c| self.label(c, rules.label_rule()))
-            .collect();
-        let edges: Vec<(u32, u32, SignedEdge)> = scratch
-            .ties
-            .iter()
-            .filter_map(|t| {
-                Some((
-                    *index.get(&t.a)?,
-                    *index.get(&t.b)?,
-                    SignedEdge::weighted(t.sign, t.intensity)?,
-                ))
-            })
-            .collect();
-        let graph = SignedGraph::from_parts(labels, edges);
-        let proximity = match (&self.contiguity, rules.contiguity_enabled()) {
-            (Some(c), true) => c
-                .in_year(year)
-                .iter()
-                .filter(|r| index.contains_key(&r.a()) && index.contains_key(&r.b()))
-                .filter_map(|r| {
-                    rules.proximity(r.value()).map(|w| Proximity {
-                        a: r.a(),
-                        b: r.b(),
-                        contiguity: r.value(),
-                        weight: w,
-                    })
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
-        YearGraph {
-            year,
-            units,
-            graph,
-            ties: scratch.ties.clone(),
-            proximity,
-            contested,
-            dropped,
-        }
     }
 }
 
@@ -397,169 +335,26 @@ pub(crate) struct Candidate {
 #[derive(Default)]
 pub(crate) struct Scratch {
     candidates: Vec<Candidate>,
-    pub(crate) ties: Vec<WorldTie>,
+    pub(crate) ties: Vec<YearTie>,
+    pub(crate) units: Vec<Ccode>,
 }
 
-/// One signed tie of a year with its provenance: the alliance obligations, the most
+/// One signed tie of a year with what it comes from: the alliance obligations, the most
 /// hostile dispute and the rivalry behind it (any of them may be absent).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct WorldTie {
-    a: Ccode,
-    b: Ccode,
-    sign: Sign,
-    intensity: f64,
-    alliance: Option<Obligations>,
-    dispute: Option<Dispute>,
-    rivalry: Option<u32>,
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct YearTie {
+    pub(crate) a: Ccode,
+    pub(crate) b: Ccode,
+    pub(crate) sign: Sign,
+    pub(crate) intensity: f64,
+    pub(crate) alliance: Option<Obligations>,
+    pub(crate) dispute: Option<Dispute>,
+    pub(crate) rivalry: Option<u32>,
 }
 
-impl WorldTie {
-    /// The smaller country code.
-    #[must_use]
-    pub fn a(&self) -> Ccode {
-        self.a
-    }
-    /// The larger country code.
-    #[must_use]
-    pub fn b(&self) -> Ccode {
-        self.b
-    }
-    /// The sign after the rules.
-    #[must_use]
-    pub fn sign(&self) -> Sign {
-        self.sign
-    }
-    /// The intensity after the rules, in `(0, 1]`.
-    #[must_use]
-    pub fn intensity(&self) -> f64 {
-        self.intensity
-    }
-    /// The ATOP obligations of the dyad-year, when there is an alliance that counts.
-    #[must_use]
-    pub fn alliance(&self) -> Option<Obligations> {
-        self.alliance
-    }
-    /// The most hostile MID of the dyad-year, when it reaches the threshold.
-    #[must_use]
-    pub fn dispute(&self) -> Option<Dispute> {
-        self.dispute
-    }
-    /// The strategic rivalry active in the year, when rivalries are used.
-    #[must_use]
-    pub fn rivalry(&self) -> Option<u32> {
-        self.rivalry
-    }
+impl YearTie {
     /// Whether the dyad-year had both amity and enmity (resolved by [`Conflict`]).
-    #[must_use]
-    pub fn is_contested(&self) -> bool {
+    pub(crate) fn is_contested(&self) -> bool {
         self.alliance.is_some() && (self.dispute.is_some() || self.rivalry.is_some())
-    }
-}
-
-/// Security interdependence from contiguity between two units of a year (never a sign).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Proximity {
-    a: Ccode,
-    b: Ccode,
-    contiguity: ContiguityType,
-    weight: f64,
-}
-
-impl Proximity {
-    /// The smaller country code.
-    #[must_use]
-    pub fn a(&self) -> Ccode {
-        self.a
-    }
-    /// The larger country code.
-    #[must_use]
-    pub fn b(&self) -> Ccode {
-        self.b
-    }
-    /// The contiguity type.
-    #[must_use]
-    pub fn contiguity(&self) -> ContiguityType {
-        self.contiguity
-    }
-    /// The interdependence it adds.
-    #[must_use]
-    pub fn weight(&self) -> f64 {
-        self.weight
-    }
-}
-
-/// The world of one year: its units, its signed graph, the provenance of every tie and
-/// the contiguity proximities.
-#[derive(Debug, Clone)]
-pub struct YearGraph {
-    year: Year,
-    units: Vec<Ccode>,
-    graph: SignedGraph,
-    ties: Vec<WorldTie>,
-    proximity: Vec<Proximity>,
-    contested: usize,
-    dropped: usize,
-}
-
-impl YearGraph {
-    /// The year.
-    #[must_use]
-    pub fn year(&self) -> Year {
-        self.year
-    }
-    /// The units' country codes, ascending; node `i` of [`YearGraph::graph`] is `units()[i]`.
-    #[must_use]
-    pub fn units(&self) -> &[Ccode] {
-        &self.units
-    }
-    /// The signed graph (nodes labelled by the rules' labels, edge weight = intensity).
-    #[must_use]
-    pub fn graph(&self) -> &SignedGraph {
-        &self.graph
-    }
-    /// The ties, sorted by `(a, b)`, with their provenance.
-    #[must_use]
-    pub fn ties(&self) -> &[WorldTie] {
-        &self.ties
-    }
-    /// The tie of a dyad, in either order.
-    #[must_use]
-    pub fn tie(&self, x: Ccode, y: Ccode) -> Option<&WorldTie> {
-        let k = (x.min(y), x.max(y));
-        self.ties
-            .binary_search_by(|t| (t.a, t.b).cmp(&k))
-            .ok()
-            .map(|i| &self.ties[i])
-    }
-    /// The contiguity proximities between the year's units (empty unless the rules enable
-    /// contiguity and it is loaded).
-    #[must_use]
-    pub fn proximity(&self) -> &[Proximity] {
-        &self.proximity
-    }
-    /// Security interdependence per dyad: the tie's intensity (amity and enmity alike,
-    /// theory [§1](crate::guide::theory#1-units-relations-and-levels)) plus contiguity proximity, as `(a, b, weight)` sorted by dyad.
-    #[must_use]
-    pub fn interdependence(&self) -> Vec<(Ccode, Ccode, f64)> {
-        let mut m: std::collections::BTreeMap<(Ccode, Ccode), f64> = self
-            .ties
-            .iter()
-            .map(|t| ((t.a, t.b), t.intensity))
-            .collect();
-        for p in &self.proximity {
-            *m.entry((p.a, p.b)).or_default() += p.weight;
-        }
-        m.into_iter().map(|((a, b), w)| (a, b, w)).collect()
-    }
-    /// Dyad-years with both amity and enmity (resolved by the rules' [`Conflict`]).
-    #[must_use]
-    pub fn contested(&self) -> usize {
-        self.contested
-    }
-    /// Dyads dropped because a unit was not a system member (with
-    /// [`WorldRules::members_only`]).
-    #[must_use]
-    pub fn dropped(&self) -> usize {
-        self.dropped
     }
 }

@@ -7,7 +7,7 @@ pub use rules::{
 };
 
 use crate::dataset::Dataset;
-use crate::graph::{Contribution, Provenance, SecurityGraph, Tie};
+use crate::graph::{Contribution, Provenance, Proximity, SecurityGraph, Tie};
 use crate::period::Year;
 use crate::relation::Instrument;
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -19,7 +19,9 @@ use std::collections::HashMap;
 /// Each tie aggregates the relations valid in `year` (period ends inclusive) and, through the
 /// rules, the shared memberships valid in `year`, after the sector and instrument filters;
 /// see [`Tie`] for how net weight, interdependence and per-sector values are summed.
-/// Isolated units stay in the graph. The result is deterministic: the same data set and rules
+/// Isolated units stay in the graph. The borders valid in `year` between units of the graph
+/// become its proximities ([`SecurityGraph::proximities`]) when the rules count their
+/// contiguity ([`DerivationRules::contiguity_up_to`]; by default every border counts). The result is deterministic: the same data set and rules
 /// give the same graph, node and edge order included.
 ///
 /// # Complexity
@@ -62,6 +64,18 @@ pub fn snapshot(
     {
         return Err(SnapshotError::OutsideYears { year, first, last });
     }
+    snapshot_of(dataset, year, rules, None)
+}
+
+/// [`snapshot`] keeping only the units whose position in [`Dataset::units`] is marked in
+/// `present` (all when `None`), besides the rules' filters: the world panel's units of a
+/// year in a data set that spans years.
+pub(crate) fn snapshot_of(
+    dataset: &Dataset,
+    year: Year,
+    rules: &DerivationRules,
+    present: Option<&[bool]>,
+) -> Result<SecurityGraph, SnapshotError> {
     if let Some(unknown) = rules
         .organisation_names()
         .find(|o| dataset.organisation(o).is_none())
@@ -73,8 +87,9 @@ pub fn snapshot(
     let units = dataset.units();
     let mut graph: UnGraph<crate::Unit, Tie> = UnGraph::with_capacity(units.len(), 0);
     let mut node_of: HashMap<&str, NodeIndex> = HashMap::with_capacity(units.len());
-    for u in units {
-        if u.exists_in(year) && rules.keeps_kind(u.kind()) {
+    for (i, u) in units.iter().enumerate() {
+        let here = present.is_none_or(|p| p.get(i).copied().unwrap_or(false));
+        if here && u.exists_in(year) && rules.keeps_kind(u.kind()) {
             node_of.insert(u.id(), graph.add_node(u.clone()));
         }
     }
@@ -122,7 +137,17 @@ pub fn snapshot(
             graph.add_edge(NodeIndex::new(k.0), NodeIndex::new(k.1), t);
         }
     }
-    Ok(SecurityGraph::new(year, graph))
+    let proximity = dataset
+        .borders()
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.period().contains(year) && rules.counts_contiguity(b.contiguity()))
+        .filter_map(|(i, b)| {
+            let (a, z) = (*node_of.get(b.a())?, *node_of.get(b.b())?);
+            Some(Proximity::new(a, z, b.contiguity(), i))
+        })
+        .collect();
+    Ok(SecurityGraph::new(year, graph).with_proximity(proximity))
 }
 
 fn derive_memberships(

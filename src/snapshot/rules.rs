@@ -1,5 +1,6 @@
 //! `DerivationRules`: how memberships become ties, and which contributions a snapshot keeps.
 
+use crate::dataset::Contiguity;
 use crate::organisation::{OrganisationKind, Role};
 use crate::relation::Instrument;
 use crate::sector::{Sector, SectorSet};
@@ -125,7 +126,8 @@ impl InstrumentFilter {
 /// - co-membership (both with [`Role::Member`]) of a
 ///   [`OrganisationKind::CollectiveDefence`] organisation is amity of intensity
 ///   [`DEFAULT_DEFENCE_INTENSITY`] in the military sector; other kinds derive nothing;
-/// - every sector, every instrument and every unit kind is kept.
+/// - every sector, every instrument and every unit kind is kept;
+/// - every border of the data set valid in the year is a proximity of the graph.
 ///
 /// Precedence: a rule for a named organisation beats the rule for its kind.
 ///
@@ -149,6 +151,7 @@ pub struct DerivationRules {
     sectors: SectorSet,
     instruments: InstrumentFilter,
     unit_kinds: BTreeSet<UnitKind>,
+    contiguity: Option<Contiguity>,
 }
 
 impl Default for DerivationRules {
@@ -173,6 +176,7 @@ impl DerivationRules {
             sectors: SectorSet::all(),
             instruments: InstrumentFilter::All,
             unit_kinds: UnitKind::ALL.into_iter().collect(),
+            contiguity: Some(Contiguity::Sea400),
         }
     }
 
@@ -237,6 +241,25 @@ impl DerivationRules {
         self
     }
 
+    /// Only borders of contiguity `farthest` or closer become proximities (default: every
+    /// border, [`Contiguity::Sea400`]); e.g. [`Contiguity::Land`] keeps land borders only.
+    pub fn contiguity_up_to(mut self, farthest: Contiguity) -> Self {
+        self.contiguity = Some(farthest);
+        self
+    }
+
+    /// No border becomes a proximity.
+    pub fn without_borders(mut self) -> Self {
+        self.contiguity = None;
+        self
+    }
+
+    /// The farthest contiguity that becomes a proximity, `None` when borders are not used.
+    #[must_use]
+    pub fn contiguity_limit(&self) -> Option<Contiguity> {
+        self.contiguity
+    }
+
     /// Whether these rules derive no tie from any membership.
     #[must_use]
     pub fn derives_nothing(&self) -> bool {
@@ -268,6 +291,9 @@ impl DerivationRules {
     }
     pub(crate) fn instrument_filter(&self) -> &InstrumentFilter {
         &self.instruments
+    }
+    pub(crate) fn counts_contiguity(&self, c: Contiguity) -> bool {
+        self.contiguity.is_some_and(|far| c <= far)
     }
     pub(crate) fn keeps_kind(&self, kind: UnitKind) -> bool {
         self.unit_kinds.contains(&kind)

@@ -130,7 +130,7 @@ fn in_span<V: Copy>(d: &DyadYears<V>, from: Year, to: Year) -> impl Iterator<Ite
 /// # Example
 /// ```no_run
 /// use rsct::io::cow::{self, ExtractParts};
-/// let states = cow::read_states("../shared/data/cow/states2016.csv")?;
+/// let states = cow::read_states("cow/states2016.csv")?;
 /// let parts = ExtractParts { states: Some(&states), ..ExtractParts::default() };
 /// let written = cow::write_extract(parts, "world_extract", 1991, 2013)?;
 /// assert_eq!(written.len(), 2); // states.csv.gz and SOURCES.txt
