@@ -28,6 +28,8 @@ pub fn run(a: &Args, out: &mut dyn std::io::Write) -> Result<()> {
             "memberships": ds.memberships().len(),
             "relations": ds.relations().len(),
             "capabilities": ds.capabilities().len(),
+            "borders": ds.borders().len(),
+            "power_classes": ds.power_classes().len(),
             "years": span.map(|(a, b)| [a, b]),
         });
         writeln!(out, "{o}")?;
@@ -38,12 +40,14 @@ pub fn run(a: &Args, out: &mut dyn std::io::Write) -> Result<()> {
         }
         writeln!(
             out,
-            "  {} units, {} organisations, {} memberships, {} relations, {} capability observations",
+            "  {} units, {} organisations, {} memberships, {} relations, {} capability observations, {} borders, {} power classes",
             ds.units().len(),
             ds.organisations().len(),
             ds.memberships().len(),
             ds.relations().len(),
-            ds.capabilities().len()
+            ds.capabilities().len(),
+            ds.borders().len(),
+            ds.power_classes().len()
         )?;
         if let Some((from, to)) = span {
             writeln!(out, "  years {from}–{to}")?;
