@@ -121,7 +121,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                 c.sectors(),
                 c.instrument(),
                 match c.provenance() {
-                    rsct::Provenance::Relation { id, index } => format!(
+                    rsct::Provenance::Relation { id, index, .. } => format!(
                         "relation {}",
                         id.clone().unwrap_or_else(|| index.to_string())
                     ),
