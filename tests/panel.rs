@@ -658,3 +658,121 @@ fn the_panel_of_a_span_equals_each_year_on_its_own() {
     }
     assert!(rows.iter().any(|r| r.units == 0) && rows.iter().any(|r| r.units > 2));
 }
+
+/// A small hand-coded regional data set, its units mapped to the world's by COW code.
+fn region() -> rsct::Dataset {
+    use rsct::{Dataset, Evidence, Period, Relation, Sector, Unit};
+    let rel = |a, b, sign, p, i: f64, id: &str| {
+        Relation::builder(a, b, sign, p)
+            .id(id)
+            .intensity(i)
+            .sector(Sector::Military)
+            .evidence(Evidence::cited("coded from the thesis", "§2.3").unwrap())
+            .build()
+            .unwrap()
+    };
+    Dataset::builder()
+        .name("thesis")
+        .unit(Unit::state("RUS", "Russia").unwrap().with_cow(365).unwrap())
+        .unit(
+            Unit::state("ARMENIA", "Armenia")
+                .unwrap()
+                .with_cow(371)
+                .unwrap()
+                .with_period(Period::from_year(1991)),
+        )
+        .unit(Unit::new("NKR", "Nagorno-Karabakh", rsct::UnitKind::SubState).unwrap())
+        .relation(rel(
+            "RUS",
+            "ARMENIA",
+            Sign::Amity,
+            Period::between(1994, 1995).unwrap(),
+            0.3,
+            "rus-arm",
+        ))
+        .relation(rel(
+            "ARMENIA",
+            "NKR",
+            Sign::Amity,
+            Period::from_year(1992),
+            0.9,
+            "arm-nkr",
+        ))
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn a_regional_data_set_overlays_the_world() {
+    use rsct::dataset::OverlayRule;
+    let w = fixture_world();
+    let world = w.dataset(1992, 1995, &WorldRules::new()).unwrap();
+    let ds = rsct::Dataset::overlay(&world, &region(), OverlayRule::default()).unwrap();
+    assert_eq!(ds.layers(), ["COW-family world 1992–1995", "thesis"]);
+    // Armenia is one unit, under the overlay's identifier, with the world's code; the
+    // world's ARM is gone and its relations are renamed.
+    assert!(ds.unit("ARM").is_none());
+    assert_eq!(ds.unit("ARMENIA").and_then(|u| u.cow()), Some(371));
+    assert_eq!(ds.units().len(), world.units().len() + 1);
+    let rules = rsct::DerivationRules::new();
+    let layer_of = |g: &SecurityGraph, a: &str, b: &str| {
+        g.tie(a, b)
+            .unwrap()
+            .contributions()
+            .iter()
+            .map(|c| c.layer().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    // 1993: the overlay does not cover RUS–ARM; the world's alliance stays.
+    let g93 = ds.snapshot(1993, &rules).unwrap();
+    assert_eq!(g93.tie("RUS", "ARMENIA").unwrap().net(), 1.0);
+    assert_eq!(
+        layer_of(&g93, "RUS", "ARMENIA"),
+        ["COW-family world 1992–1995"]
+    );
+    // 1994–1995: the overlay replaces the world on RUS–ARM, and nowhere else.
+    for year in [1994, 1995] {
+        let g = ds.snapshot(year, &rules).unwrap();
+        assert_eq!(g.tie("RUS", "ARMENIA").unwrap().net(), 0.3, "{year}");
+        assert_eq!(layer_of(&g, "RUS", "ARMENIA"), ["thesis"]);
+        let world_g = world.snapshot(year, &rules).unwrap();
+        assert_eq!(
+            g.tie("ARMENIA", "AZE").map(rsct::Tie::net),
+            world_g.tie("ARM", "AZE").map(rsct::Tie::net),
+            "{year}"
+        );
+        if g.tie("ARMENIA", "AZE").is_some() {
+            assert_eq!(
+                layer_of(&g, "ARMENIA", "AZE"),
+                ["COW-family world 1992–1995"]
+            );
+        }
+        assert_eq!(g.tie("ARMENIA", "NKR").unwrap().net(), 0.9);
+        // The tie names the record: the overlay's relation by its identifier.
+        let c = &g.tie("RUS", "ARMENIA").unwrap().contributions()[0];
+        assert!(matches!(
+            c.provenance(),
+            rsct::Provenance::Relation { id: Some(id), layer: Some(l), .. }
+                if id == "rus-arm" && l == "thesis"
+        ));
+    }
+    // Keeping both layers sums them where both cover.
+    let both = rsct::Dataset::overlay(&world, &region(), OverlayRule::Keep).unwrap();
+    let g = both.snapshot(1994, &rules).unwrap();
+    let t = g.tie("RUS", "ARMENIA").unwrap();
+    assert_eq!(t.contributions().len(), 2);
+    assert!((t.net() - 1.3).abs() < 1e-12);
+    // Validation runs across the layers: an overlay unit without a code that takes a
+    // world identifier is a duplicate.
+    let clash = rsct::Dataset::builder()
+        .unit(rsct::Unit::state("AZE", "Azerbaijan").unwrap())
+        .build()
+        .unwrap();
+    let err = rsct::Dataset::overlay(&world, &clash, OverlayRule::default()).unwrap_err();
+    assert!(
+        err.issues()
+            .iter()
+            .any(|i| matches!(i, rsct::dataset::Issue::DuplicateId { id, .. } if id == "AZE")),
+        "{err}"
+    );
+}

@@ -142,15 +142,18 @@ fn aggregation_of_net_weight_interdependence_and_sectors() {
         vec![
             Provenance::Relation {
                 index: 0,
-                id: Some("bases".into())
+                id: Some("bases".into()),
+                layer: None
             },
             Provenance::Relation {
                 index: 1,
-                id: Some("gas".into())
+                id: Some("gas".into()),
+                layer: None
             },
             Provenance::Membership {
                 organisation: "CST".into(),
-                memberships: [0, 1]
+                memberships: [0, 1],
+                layers: None
             },
         ]
     );

@@ -77,11 +77,13 @@
 
 mod error;
 mod geography;
+mod overlay;
 mod schema;
 mod validate;
 
 pub use error::{DatasetError, Format, Issue, Item};
 pub use geography::{Border, Contiguity, ContiguityKind, GeographyError, PowerClassification};
+pub use overlay::OverlayRule;
 pub use schema::SCHEMA_VERSION;
 
 /// The most [`Issue::ConflictingRelations`] listed for one pair of units; beyond it one
@@ -113,6 +115,17 @@ pub(crate) struct Parts {
     pub capabilities: Vec<CapabilityObservation>,
     pub borders: Vec<Border>,
     pub power_classes: Vec<PowerClassification>,
+    pub layers: Layers,
+}
+
+/// The layers of an overlaid data set: their names and, per relation, membership and
+/// border, the position of its layer. Empty for a data set that is one layer.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct Layers {
+    pub names: Vec<String>,
+    pub relations: Vec<usize>,
+    pub memberships: Vec<usize>,
+    pub borders: Vec<usize>,
 }
 
 /// A validated data set: units, organisations, memberships, relations and capability
@@ -439,6 +452,58 @@ impl Dataset {
     #[must_use]
     pub fn capabilities(&self) -> &[CapabilityObservation] {
         &self.parts.capabilities
+    }
+    /// The names of the layers of an overlaid data set, bottom first ([`Dataset::overlay`]);
+    /// empty for a data set that is one layer.
+    #[must_use]
+    pub fn layers(&self) -> &[String] {
+        &self.parts.layers.names
+    }
+    /// The layer relation `index` comes from (`None` for a data set that is one layer).
+    #[must_use]
+    pub fn relation_layer(&self, index: usize) -> Option<&str> {
+        self.layer_name(self.parts.layers.relations.get(index))
+    }
+    /// The layer membership `index` comes from (`None` for a data set that is one layer).
+    #[must_use]
+    pub fn membership_layer(&self, index: usize) -> Option<&str> {
+        self.layer_name(self.parts.layers.memberships.get(index))
+    }
+    /// The layer border `index` comes from (`None` for a data set that is one layer).
+    #[must_use]
+    pub fn border_layer(&self, index: usize) -> Option<&str> {
+        self.layer_name(self.parts.layers.borders.get(index))
+    }
+    fn layer_name(&self, at: Option<&usize>) -> Option<&str> {
+        at.and_then(|&l| self.parts.layers.names.get(l))
+            .map(String::as_str)
+    }
+    pub(crate) fn relation_layer_index(&self, index: usize) -> usize {
+        self.parts.layers.relations.get(index).copied().unwrap_or(0)
+    }
+    pub(crate) fn membership_layer_index(&self, index: usize) -> usize {
+        self.parts
+            .layers
+            .memberships
+            .get(index)
+            .copied()
+            .unwrap_or(0)
+    }
+    pub(crate) fn border_layer_index(&self, index: usize) -> usize {
+        self.parts.layers.borders.get(index).copied().unwrap_or(0)
+    }
+    /// The layer names, or one layer named by the data set (or `default`).
+    pub(crate) fn layer_names(&self, default: &str) -> Vec<String> {
+        if self.parts.layers.names.is_empty() {
+            vec![
+                self.parts
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| default.to_owned()),
+            ]
+        } else {
+            self.parts.layers.names.clone()
+        }
     }
     /// The borders (contiguity), in file order.
     #[must_use]

@@ -262,6 +262,7 @@ pub(crate) fn from_file(file: DatasetFile, issues: &mut Vec<Issue>) -> Parts {
         capabilities,
         borders,
         power_classes,
+        layers: super::Layers::default(),
     }
 }
 

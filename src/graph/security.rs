@@ -27,6 +27,9 @@ pub enum Provenance {
         /// Its identifier, if it has one.
         #[serde(skip_serializing_if = "Option::is_none")]
         id: Option<String>,
+        /// The layer it comes from, in an overlaid data set ([`crate::Dataset::overlay`]).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        layer: Option<String>,
     },
     /// Shared membership of an organisation, turned into a tie by the derivation rules.
     Membership {
@@ -34,6 +37,9 @@ pub enum Provenance {
         organisation: String,
         /// The positions of the two memberships in [`crate::Dataset::memberships`].
         memberships: [usize; 2],
+        /// The layers the two memberships come from, in an overlaid data set.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        layers: Option<[String; 2]>,
     },
 }
 
@@ -96,6 +102,15 @@ impl Contribution {
     #[must_use]
     pub fn provenance(&self) -> &Provenance {
         &self.provenance
+    }
+    /// The layer it comes from, in an overlaid data set (for a shared membership: the
+    /// layer of the first membership).
+    #[must_use]
+    pub fn layer(&self) -> Option<&str> {
+        match &self.provenance {
+            Provenance::Relation { layer, .. } => layer.as_deref(),
+            Provenance::Membership { layers, .. } => layers.as_ref().map(|l| l[0].as_str()),
+        }
     }
     /// Its citations (for a shared membership: those of both memberships).
     pub fn evidence(&self) -> impl Iterator<Item = &Evidence> {

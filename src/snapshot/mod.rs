@@ -121,6 +121,7 @@ pub(crate) fn snapshot_of(
             Provenance::Relation {
                 index,
                 id: r.id().map(str::to_owned),
+                layer: dataset.relation_layer(index).map(str::to_owned),
             },
             [Some(r.evidence_arc().clone()), None],
         ));
@@ -201,6 +202,10 @@ fn derive_memberships(
                         Provenance::Membership {
                             organisation: org.id().to_owned(),
                             memberships: [i, j],
+                            layers: dataset
+                                .membership_layer(i)
+                                .zip(dataset.membership_layer(j))
+                                .map(|(x, y)| [x.to_owned(), y.to_owned()]),
                         },
                         [
                             Some(ms[i].evidence_arc().clone()),
