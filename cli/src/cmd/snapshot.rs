@@ -20,13 +20,7 @@ pub struct Args {
 }
 
 fn provenance(p: &Provenance) -> String {
-    match p {
-        Provenance::Relation { index, id } => id
-            .clone()
-            .unwrap_or_else(|| format!("relation #{}", index + 1)),
-        Provenance::Membership { organisation, .. } => format!("co-membership of {organisation}"),
-        _ => String::from("other"),
-    }
+    p.to_string()
 }
 
 /// Prints the ties.

@@ -25,17 +25,32 @@ impl Display for Unit {
 
 impl Display for Provenance {
     /// `relation rus-arm-bases` (or `relation #3` without an identifier), or
-    /// `co-members of CSTO`.
+    /// `co-members of CSTO`; in an overlaid data set the layer follows in brackets
+    /// (`relation rus-arm-bases [post-Soviet]`).
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        if let Provenance::Relation { index, id } = self {
-            match id {
-                Some(id) => write!(f, "relation {id}"),
-                None => write!(f, "relation #{index}"),
+        match self {
+            Provenance::Relation { index, id, layer } => {
+                match id {
+                    Some(id) => write!(f, "relation {id}")?,
+                    None => write!(f, "relation #{index}")?,
+                }
+                if let Some(l) = layer {
+                    write!(f, " [{l}]")?;
+                }
+                Ok(())
             }
-        } else if let Provenance::Membership { organisation, .. } = self {
-            write!(f, "co-members of {organisation}")
-        } else {
-            f.write_str("another source")
+            Provenance::Membership {
+                organisation,
+                layers,
+                ..
+            } => {
+                write!(f, "co-members of {organisation}")?;
+                match layers {
+                    Some([a, b]) if a == b => write!(f, " [{a}]"),
+                    Some([a, b]) => write!(f, " [{a}; {b}]"),
+                    None => Ok(()),
+                }
+            }
         }
     }
 }
