@@ -20,6 +20,71 @@ use rsct::{Dataset, UnitKind};
 use std::collections::BTreeSet;
 use std::error::Error;
 
+fn main() -> Result<(), Box<dyn Error>> {
+    let (mut file, mut from, mut to) = (None, None, None);
+    let (mut json, mut all, mut preset) = (false, false, true);
+    let mut apart: Vec<String> = Vec::new();
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        let mut value = |n: &str| it.next().ok_or_else(|| format!("{n} needs a value"));
+        match a.as_str() {
+            "--from" => from = Some(value("--from")?.parse::<i32>()?),
+            "--to" => to = Some(value("--to")?.parse::<i32>()?),
+            "--set-apart" => {
+                apart = value("--set-apart")?
+                    .split(',')
+                    .map(str::to_owned)
+                    .collect()
+            }
+            "--no-preset" => preset = false,
+            "--all" => all = true,
+            "--json" => json = true,
+            f if !f.starts_with("--") && file.is_none() => file = Some(f.to_owned()),
+            other => return Err(format!("unknown argument {other}").into()),
+        }
+    }
+    let file = file.ok_or("usage: evolution DATASET.toml [--from Y --to Y] [--json]")?;
+    let ds = Dataset::load(&file)?;
+    let span = ds.year_span().ok_or("the data set has no dated items")?;
+    let (from, to) = (from.unwrap_or(span.0), to.unwrap_or(span.1));
+    let apart_refs: Vec<&str> = apart.iter().map(String::as_str).collect();
+    let institutions: Vec<&str> = ds
+        .units()
+        .iter()
+        .filter(|u| u.kind() == UnitKind::Institution)
+        .map(|u| u.id())
+        .collect();
+    let mut b = BoundaryOptions::new()
+        .set_apart(&apart_refs)
+        .institutions(&institutions);
+    if preset && from >= 1990 {
+        b = b.classes(Classification::buzan_waever_post_1990());
+    }
+    let s = series(&ds, from, to, &EvolutionOptions::new().boundary(b))?;
+    for e in &s.events {
+        if !all && e.transformation == Transformation::StatusQuo {
+            continue;
+        }
+        if json {
+            println!("{}", serde_json::to_string(e)?);
+        } else {
+            println!("{e}");
+        }
+    }
+    let title = format!("{} — complexes {from}–{to}", ds.name().unwrap_or(&file));
+    let timeline = timeline(&s, title, from);
+    let dir = std::path::Path::new("target/rsct");
+    std::fs::create_dir_all(dir)?;
+    let stem = std::path::Path::new(&file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("dataset");
+    let path = dir.join(format!("evolution_{stem}_{from}_{to}.svg"));
+    std::fs::write(&path, timeline.to_svg())?;
+    eprintln!("timeline written to {}", path.display());
+    Ok(())
+}
+
 /// The timeline: per complex (by name), members, balance, frustration, enmity share,
 /// polarity and character.
 pub(crate) fn timeline(s: &Series, title: String, from: i32) -> Timeline {
@@ -111,69 +176,4 @@ fn words<T: serde::Serialize>(t: &T) -> String {
         .ok()
         .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
         .unwrap_or_default()
-}
-
-fn main() -> Result<(), Box<dyn Error>> {
-    let (mut file, mut from, mut to) = (None, None, None);
-    let (mut json, mut all, mut preset) = (false, false, true);
-    let mut apart: Vec<String> = Vec::new();
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        let mut value = |n: &str| it.next().ok_or_else(|| format!("{n} needs a value"));
-        match a.as_str() {
-            "--from" => from = Some(value("--from")?.parse::<i32>()?),
-            "--to" => to = Some(value("--to")?.parse::<i32>()?),
-            "--set-apart" => {
-                apart = value("--set-apart")?
-                    .split(',')
-                    .map(str::to_owned)
-                    .collect()
-            }
-            "--no-preset" => preset = false,
-            "--all" => all = true,
-            "--json" => json = true,
-            f if !f.starts_with("--") && file.is_none() => file = Some(f.to_owned()),
-            other => return Err(format!("unknown argument {other}").into()),
-        }
-    }
-    let file = file.ok_or("usage: evolution DATASET.toml [--from Y --to Y] [--json]")?;
-    let ds = Dataset::load(&file)?;
-    let span = ds.year_span().ok_or("the data set has no dated items")?;
-    let (from, to) = (from.unwrap_or(span.0), to.unwrap_or(span.1));
-    let apart_refs: Vec<&str> = apart.iter().map(String::as_str).collect();
-    let institutions: Vec<&str> = ds
-        .units()
-        .iter()
-        .filter(|u| u.kind() == UnitKind::Institution)
-        .map(|u| u.id())
-        .collect();
-    let mut b = BoundaryOptions::new()
-        .set_apart(&apart_refs)
-        .institutions(&institutions);
-    if preset && from >= 1990 {
-        b = b.classes(Classification::buzan_waever_post_1990());
-    }
-    let s = series(&ds, from, to, &EvolutionOptions::new().boundary(b))?;
-    for e in &s.events {
-        if !all && e.transformation == Transformation::StatusQuo {
-            continue;
-        }
-        if json {
-            println!("{}", serde_json::to_string(e)?);
-        } else {
-            println!("{e}");
-        }
-    }
-    let title = format!("{} — complexes {from}–{to}", ds.name().unwrap_or(&file));
-    let timeline = timeline(&s, title, from);
-    let dir = std::path::Path::new("target/rsct");
-    std::fs::create_dir_all(dir)?;
-    let stem = std::path::Path::new(&file)
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("dataset");
-    let path = dir.join(format!("evolution_{stem}_{from}_{to}.svg"));
-    std::fs::write(&path, timeline.to_svg())?;
-    eprintln!("timeline written to {}", path.display());
-    Ok(())
 }
