@@ -389,3 +389,31 @@ fn capitals_file_is_what_its_sources_give() {
         "data/capitals.csv differs from ../shared/data/geo: regenerate it with `RSCT_BLESS=1 cargo test --test pictures`"
     );
 }
+
+/// A map of Europe in the world data (COW codes 200–399 in 1995, ATOP alliances and MID
+/// disputes): geographic layout and labels stay legible for a region of some fifty states
+/// and hundreds of ties.
+#[test]
+fn world_region_map_is_xml_without_overlapping_labels() {
+    let Some(states) = common::shared("cow", "states2016.csv") else {
+        return;
+    };
+    let world = rsct::panel::World::load(states.parent().unwrap()).unwrap();
+    let ds = world
+        .dataset(1995, &rsct::panel::WorldRules::new())
+        .unwrap();
+    let g = ds.snapshot(1995, &DerivationRules::new()).unwrap();
+    let europe: Vec<String> = g
+        .units()
+        .filter(|u| u.cow().is_some_and(|c| (200..400).contains(&c)))
+        .map(|u| u.id().to_owned())
+        .collect();
+    assert!(europe.len() > 40, "{}", europe.len());
+    let g = g.restricted_to(&europe);
+    let svg = Drawing::new("Europe, 1995 (ATOP 5.1, MID 5.0)")
+        .full_names()
+        .hide_isolated()
+        .to_svg(&g)
+        .unwrap();
+    check_svg("world_europe_1995.svg", &svg);
+}

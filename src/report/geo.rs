@@ -211,6 +211,10 @@ mod tests {
         assert_eq!(keys.len(), rows.len());
         let codes: std::collections::BTreeSet<u32> = rows.iter().filter_map(|c| c.cow()).collect();
         assert_eq!(codes.len(), 217);
+        assert!(
+            rows.iter()
+                .all(|c| c.source() == "geonames" || c.source() == "manual")
+        );
         let yerevan = rows.iter().find(|c| c.cow() == Some(371)).unwrap();
         assert_eq!(yerevan.capital(), "Yerevan");
         assert!((yerevan.lat() - 40.18).abs() < 0.05 && (yerevan.lon() - 44.51).abs() < 0.05);

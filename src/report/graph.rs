@@ -120,6 +120,7 @@ fn names<S: AsRef<str>>(units: impl IntoIterator<Item = S>) -> Vec<String> {
 const FONT: f64 = 11.0;
 const TITLE_FONT: f64 = 17.0;
 const HEAD_FONT: f64 = 12.0;
+const NOTE_FONT: f64 = 10.0;
 const MARGIN: f64 = 24.0;
 /// Top of the drawing area (below the title).
 const TOP: f64 = 58.0;
@@ -305,6 +306,11 @@ impl Drawing {
             }
             Layout::Force => None,
         };
+        let placed_by = match (&geographic, &self.coordinates) {
+            (Some(_), None) => "Units at their capitals (GeoNames, CC BY 4.0).",
+            (Some(_), Some(_)) => "Units at the coordinates given.",
+            (None, _) => "Units placed by a force-directed layout.",
+        };
         let mut pos = geographic.unwrap_or_else(|| {
             let by_group: Vec<Option<usize>> = groups
                 .iter()
@@ -321,6 +327,7 @@ impl Drawing {
             groups,
             pos,
             routes,
+            placed_by,
         })
     }
 
@@ -488,6 +495,8 @@ struct Scene<'g> {
     groups: Vec<Option<usize>>,
     pos: Vec<Point>,
     routes: Vec<Route>,
+    /// Where the positions come from, for a note under the legend.
+    placed_by: &'static str,
 }
 
 /// One row of the legend.
@@ -669,6 +678,15 @@ impl Scene<'_> {
                 }
             }
         }
+        ly += 10.0;
+        let _ = writeln!(
+            legend,
+            r##"<text x="{lx:.1}" y="{:.1}" font-size="{NOTE_FONT}" fill="#555555">{}</text>"##,
+            ly + 10.0,
+            xml_escape(self.placed_by)
+        );
+        lw = lw.max(text_width(self.placed_by, NOTE_FONT, false));
+        ly += 16.0;
         let title_w = text_width(&d.title, TITLE_FONT, true);
         let w = (lx + lw + MARGIN).max(MARGIN + title_w + MARGIN).ceil();
         let h = (bbox.y1 + oy).max(ly).ceil() + MARGIN;
@@ -840,5 +858,21 @@ mod tests {
         assert!(dot.contains("shape=triangle") && dot.contains("shape=diamond"));
         assert!(dot.contains("shape=box"));
         assert_eq!(svg, d.to_svg(&graph()).unwrap(), "deterministic");
+        assert!(svg.contains("force-directed"));
+    }
+
+    #[test]
+    fn empty_and_single_unit_graphs_draw() {
+        let empty = Dataset::builder()
+            .build()
+            .unwrap()
+            .snapshot(2000, &DerivationRules::new())
+            .unwrap();
+        let svg = Drawing::new("nothing").to_svg(&empty).unwrap();
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>\n"));
+        let one = graph().restricted_to(&["A"]);
+        let c = Coordinates::new().unit("A", 10.0, 20.0).unwrap();
+        let svg = Drawing::new("one").coordinates(c).to_svg(&one).unwrap();
+        assert!(svg.contains(">A<") && svg.contains("coordinates given"));
     }
 }

@@ -75,8 +75,9 @@ fn separate(pos: &mut [Point]) {
 }
 
 /// Pushes each unit that lies too close to an edge between two others off that edge,
-/// perpendicularly; returns whether anything moved.
-fn nudge(pos: &mut [Point], edges: &[(usize, usize)]) -> bool {
+/// perpendicularly, unless that would take it farther than `reach` from `home`; returns
+/// whether anything moved.
+fn nudge(pos: &mut [Point], edges: &[(usize, usize)], home: &[Point], reach: f64) -> bool {
     let mut moved = false;
     for &(a, b) in edges {
         for c in 0..pos.len() {
@@ -105,8 +106,15 @@ fn nudge(pos: &mut [Point], edges: &[(usize, usize)]) -> bool {
                 -1.0
             };
             let step = EDGE_CLEARANCE + 2.0 - d;
-            pos[c].0 += s * normal.0 * step;
-            pos[c].1 += s * normal.1 * step;
+            let to = (
+                pos[c].0 + s * normal.0 * step,
+                pos[c].1 + s * normal.1 * step,
+            );
+            // Units stay near where the layout put them; curves do the rest.
+            if (to.0 - home[c].0).hypot(to.1 - home[c].1) > reach {
+                continue;
+            }
+            pos[c] = to;
             moved = true;
         }
     }
@@ -142,7 +150,8 @@ fn route(pos: &[Point], a: usize, b: usize) -> Option<Route> {
 }
 
 /// Makes a placement legible and returns each edge's route: units at least
-/// [`NODE_SPACING`] apart, units nudged off edges between others, edges that still pass within
+/// [`NODE_SPACING`] apart, units nudged off edges between others (by at most
+/// [`NODE_SPACING`] each, so that a geographic layout stays a map), edges that still pass within
 /// [`EDGE_CLEARANCE`] of a third unit curved round it; when some edge cannot be routed, the
 /// whole picture is spread out (scaled about its centre) and the steps repeated.
 ///
@@ -153,8 +162,9 @@ pub(crate) fn legible(pos: &mut [Point], edges: &[(usize, usize)]) -> Vec<Route>
     let mut routes = vec![Route::Straight; edges.len()];
     for _round in 0..16 {
         separate(pos);
+        let home = pos.to_vec();
         for _ in 0..40 {
-            if !nudge(pos, edges) {
+            if !nudge(pos, edges, &home, NODE_SPACING) {
                 break;
             }
             separate(pos);
