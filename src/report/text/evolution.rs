@@ -1,7 +1,7 @@
 //! Transformations of complexes and their causes, in words.
 
 use super::number::{List, percent, signed};
-use crate::evolution::{Cause, Event, Transformation};
+use crate::evolution::{Cause, ComplexState, Event, MembershipSpan, Transformation, YearState};
 use std::fmt::{self, Display, Formatter};
 
 impl Display for Transformation {
@@ -79,5 +79,54 @@ impl Display for Event {
             write!(f, "\n    cause: {c}")?;
         }
         Ok(())
+    }
+}
+
+impl Display for ComplexState {
+    /// `complex around RUS: RUS, BLR, ARM; centred on the great power RUS, security regime
+    /// (enmity 9 %)` — the members, the type, the character and the enmity share.
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {}; {}",
+            self.name,
+            self.members.join(", "),
+            self.complex_type
+        )?;
+        if let Some(c) = self.character {
+            write!(f, ", {c}")?;
+        }
+        if let Some(e) = self.enmity_share {
+            write!(f, " (enmity {})", percent(e, 0))?;
+        }
+        Ok(())
+    }
+}
+
+impl Display for YearState {
+    /// The year and one line per complex.
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} complex{}",
+            self.year,
+            self.complexes.len(),
+            if self.complexes.len() == 1 { "" } else { "es" }
+        )?;
+        for c in &self.complexes {
+            write!(f, "\n  {c}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Display for MembershipSpan {
+    /// `ARM in CSTO 2002–2013 (member)`.
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} in {} {} ({})",
+            self.unit, self.organisation, self.period, self.role
+        )
     }
 }

@@ -232,3 +232,29 @@ fn errors_list_every_problem_once() -> R {
     assert_eq!(text.lines().count(), 1, "{text}");
     Ok(())
 }
+
+#[test]
+fn complex_states_in_words() {
+    use crate::evolution::ComplexState;
+    let c = ComplexState {
+        name: "complex around RUS".into(),
+        members: vec!["RUS".into(), "BLR".into(), "ARM".into()],
+        polarity: Some(Polarity::Unipolar),
+        poles: vec!["RUS".into()],
+        complex_type: ComplexType::Centred {
+            centre: CentredOn::GreatPower("RUS".into()),
+        },
+        character: Some(Character::SecurityRegime),
+        enmity_share: Some(0.0851),
+        internal: 37.6,
+        external: 15.2,
+        triangle_balance: Some(0.91),
+        frustration: Some(1.0),
+        outside_share: 0.08,
+        overlaid: false,
+    };
+    assert_eq!(
+        c.to_string(),
+        "complex around RUS: RUS, BLR, ARM; centred on the great power RUS, security regime (enmity 9 %)"
+    );
+}
