@@ -31,19 +31,7 @@ fn bless() -> bool {
 
 /// The post_soviet example's picture of a year, through the example's own functions.
 fn post_soviet_svg(year: i32) -> String {
-    let ds = post_soviet().unwrap();
-    let g = ds.snapshot(year, &DerivationRules::new()).unwrap();
-    let report = analyse(
-        &g,
-        &capabilities(&ds, year),
-        &InterdependenceOptions::new(),
-        &post_soviet_example::options(),
-    )
-    .unwrap();
-    let complex = post_soviet_example::focus(&report).expect("a complex around Russia");
-    post_soviet_example::picture(&report, complex, year)
-        .to_svg(&g)
-        .unwrap()
+    post_soviet_example::year_picture(post_soviet_example::Scope::Embedded, year).unwrap()
 }
 
 fn capabilities(ds: &Dataset, year: i32) -> BTreeMap<String, f64> {
