@@ -6,6 +6,9 @@
 //! `RSCT_BLESS=1 cargo test --test pictures`; look at every checked picture with
 //! `RSCT_PICTURES_DIR=<dir> cargo test --test pictures`.
 
+// Both examples loaded below declare the examples' shared `common` module.
+#![allow(clippy::duplicate_mod)]
+
 mod common;
 
 #[path = "../examples/post_soviet.rs"]
@@ -278,7 +281,7 @@ fn force_layout_and_another_data_set_keep_labels_apart() {
             &g,
             &capabilities(&ds, year),
             &InterdependenceOptions::new(),
-            &post_soviet_example::options(),
+            &post_soviet_example::options(&ds),
         )
         .unwrap();
         for (full, boundaries) in [(false, false), (true, true)] {
