@@ -1,19 +1,24 @@
-//! The post-Soviet security complex, from the thesis's data set: the complex and its boundary,
-//! insulators, penetrating powers, polarity and type, sub-complexes, amity–enmity character,
-//! structural balance, and its evolution since 1991 — with a picture.
+//! The post-Soviet security complex in its world: the thesis's data set laid over the world
+//! layer (ATOP alliances, MID disputes, contiguity and NMC capabilities, 1991–2013, from the
+//! extract shipped in `data/world_1991_2013/`), then the region as the theory describes it —
+//! the complexes its states belong to, sub-complexes, insulators, buffers and hedging states,
+//! penetrating powers, polarity and type, amity–enmity character, structural balance and
+//! frustration over the region's states and over the complex, and the evolution since 1991
+//! with its causes — with a picture.
 //!
 //! ```sh
-//! cargo run --release --example post_soviet                 # 2013
-//! cargo run --release --example post_soviet -- --year 2002
+//! cargo run --release --example post_soviet                  # 2013, embedded in the world
+//! cargo run --release --example post_soviet -- --year 1995
+//! cargo run --release --example post_soviet -- --thesis-only # the data set alone
 //! cargo run --release --example post_soviet -- --json
 //! ```
 //!
 //! Writes `target/rsct/post_soviet_<year>.svg` and `.dot`. Data: `rsct::datasets::post_soviet()`
-//! (the thesis in `shared/seed/`, cited by section and footnote; COW NMC 6.0 CINC).
-//! Settings: Buzan & Wæver's post-1990 power classes (USA superpower; Russia, China, the EU,
-//! Japan great powers); China, the EU, India, Pakistan and Mongolia set apart as outside
-//! powers (`rsct::datasets::POST_SOVIET_OUTSIDE_POWERS`); default derivation rules
-//! (collective-defence co-membership = amity 0.5).
+//! (the thesis, cited by section and footnote; outside facts marked `external:`) over the world
+//! extract (`rsct::io::cow::read_extract`; ATOP v5.1, MID v5.0, COW Direct Contiguity v3.2,
+//! NMC v6.0). On the dyad-years the thesis codes, its relations replace the world layer's
+//! (`rsct::dataset::OverlayRule::Replace`). Settings: the boundary defaults (only the
+//! superpower set apart), Buzan & Wæver's post-1990 power classes from the data set.
 
 mod common;
 
@@ -22,27 +27,107 @@ use rsct::balance::{CensusOptions, harary_test, triangle_census};
 use rsct::boundary::{
     BoundaryOptions, BoundaryReport, ComplexReport, InterdependenceOptions, analyse,
 };
-use rsct::datasets::{POST_SOVIET_OUTSIDE_POWERS, post_soviet};
+use rsct::dataset::OverlayRule;
+use rsct::datasets::post_soviet;
 use rsct::evolution::{Cause, EvolutionOptions, Transformation, series};
+use rsct::io::cow::ContiguityType;
+use rsct::panel::{World, WorldRules};
 use rsct::polarity::Classification;
 use rsct::report::{Drawing, percent};
-use rsct::{DerivationRules, SecurityGraph};
+use rsct::{Dataset, DerivationRules, SecurityGraph, UnitKind, Year};
 use std::collections::BTreeMap;
 use std::error::Error;
 use std::process::ExitCode;
 
-const FIRST_YEAR: i32 = 1991;
+const FIRST_YEAR: Year = 1991;
+const LAST_YEAR: Year = 2013;
 
-pub(crate) fn options() -> BoundaryOptions {
-    BoundaryOptions::new()
-        .classes(Classification::buzan_waever_post_1990())
-        .set_apart(&POST_SOVIET_OUTSIDE_POWERS)
-        .institutions(&["EU"])
+/// The post-Soviet space as the thesis and Buzan & Wæver draw it: the twelve CIS states
+/// (the Baltic states left out) and the four breakaway regions.
+pub(crate) const REGION: [&str; 16] = [
+    "RUS", "BLR", "UKR", "MDA", "ARM", "AZE", "GEO", "KAZ", "KGZ", "TJK", "TKM", "UZB", "NKR",
+    "ABK", "SOS", "PMR",
+];
+
+/// Which data the analysis runs on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// The thesis's data set over the world layer (the default).
+    Embedded,
+    /// The thesis's data set alone.
+    ThesisOnly,
 }
 
-/// Balance of a complex's own signed ties.
+/// The world's rules: any ATOP obligation is amity, MID hostility ≥ 3 enmity, land borders
+/// count as proximity.
+fn world_rules() -> WorldRules {
+    WorldRules::new().contiguity(ContiguityType::Land, 0.5)
+}
+
+/// The data set of a scope.
+pub(crate) fn data(scope: Scope) -> Result<Dataset, Box<dyn Error>> {
+    let thesis = post_soviet()?;
+    if scope == Scope::ThesisOnly {
+        return Ok(thesis);
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/world_1991_2013");
+    let world: World = rsct::io::cow::read_extract(dir)?.into();
+    let base = world.dataset(FIRST_YEAR, LAST_YEAR, &world_rules())?;
+    Ok(Dataset::overlay(&base, &thesis, OverlayRule::Replace)?)
+}
+
+/// The derivation rules of a scope's snapshots.
+pub(crate) fn rules(scope: Scope) -> DerivationRules {
+    match scope {
+        Scope::Embedded => world_rules().derivation_rules().with_memberships(),
+        Scope::ThesisOnly => DerivationRules::new(),
+    }
+}
+
+/// The boundary options: the defaults, with Buzan & Wæver's post-1990 classes and the data
+/// set's institutions.
+pub(crate) fn options(ds: &Dataset) -> BoundaryOptions {
+    let institutions: Vec<&str> = ds
+        .units()
+        .iter()
+        .filter(|u| u.kind() == UnitKind::Institution)
+        .map(|u| u.id())
+        .collect();
+    BoundaryOptions::new()
+        .classes(Classification::buzan_waever_post_1990())
+        .institutions(&institutions)
+}
+
+/// The capabilities of a year (COW NMC CINC).
+pub(crate) fn capabilities(ds: &Dataset, year: Year) -> BTreeMap<String, f64> {
+    ds.capabilities()
+        .iter()
+        .filter(|c| c.year() == year)
+        .map(|c| (c.unit().to_owned(), c.value()))
+        .collect()
+}
+
+/// The security graph and the boundary report of a year.
+pub(crate) fn year_report(
+    ds: &Dataset,
+    scope: Scope,
+    year: Year,
+) -> Result<(SecurityGraph, BoundaryReport), Box<dyn Error>> {
+    let g = ds.snapshot(year, &rules(scope))?;
+    let report = analyse(
+        &g,
+        &capabilities(ds, year),
+        &InterdependenceOptions::new(),
+        &options(ds),
+    )?;
+    Ok((g, report))
+}
+
+/// Balance of a set of units' own signed ties.
 #[derive(serde::Serialize)]
 struct Balance {
+    units: usize,
+    ties: usize,
     ppp: u64,
     ppm: u64,
     pmm: u64,
@@ -50,7 +135,7 @@ struct Balance {
     strict_ratio: Option<f64>,
     balanced: bool,
     odd_cycle: Option<Vec<String>>,
-    /// The frustration index of the complex's signed ties (exact, with proof of optimality).
+    /// The frustration index of the signed ties (exact, with proof of optimality).
     frustration: f64,
     frustration_proven: bool,
     /// F = 1 − 2L/m.
@@ -61,7 +146,7 @@ struct Balance {
     frustrated: Vec<String>,
 }
 
-fn balance(g: &SecurityGraph, members: &[String]) -> Result<Balance, Box<dyn Error>> {
+fn balance<S: AsRef<str>>(g: &SecurityGraph, members: &[S]) -> Result<Balance, Box<dyn Error>> {
     let sub = g.restricted_to(members);
     let census = triangle_census(sub.graph(), &CensusOptions::new())?;
     let h = harary_test(sub.graph())?;
@@ -73,6 +158,8 @@ fn balance(g: &SecurityGraph, members: &[String]) -> Result<Balance, Box<dyn Err
     let [a, b] = f.camps();
     let c = census.counts();
     Ok(Balance {
+        units: sub.unit_count(),
+        ties: sub.tie_count(),
         ppp: c.ppp(),
         ppm: c.ppm(),
         pmm: c.pmm(),
@@ -97,6 +184,7 @@ fn balance(g: &SecurityGraph, members: &[String]) -> Result<Balance, Box<dyn Err
     })
 }
 
+/// The complex around Russia, if there is one.
 pub(crate) fn focus(report: &BoundaryReport) -> Option<&ComplexReport> {
     report
         .complexes
@@ -104,12 +192,27 @@ pub(crate) fn focus(report: &BoundaryReport) -> Option<&ComplexReport> {
         .find(|c| c.members.iter().any(|m| m == "RUS"))
 }
 
+/// The units drawn: the thesis's data set's units (the region and the powers around it).
+pub(crate) fn drawn_units() -> Result<Vec<String>, Box<dyn Error>> {
+    Ok(post_soviet()?
+        .units()
+        .iter()
+        .map(|u| u.id().to_owned())
+        .collect())
+}
+
 /// The picture: the focus complex's sub-complexes (when it has two or more) as groups of
 /// their own, then everything the boundary report says (the other complexes, buffer states,
 /// proto-complexes, insulators, outside powers), placed by the units' capitals.
-pub(crate) fn picture(report: &BoundaryReport, complex: &ComplexReport, year: i32) -> Drawing {
+pub(crate) fn picture(
+    report: &BoundaryReport,
+    complex: Option<&ComplexReport>,
+    year: Year,
+) -> Drawing {
     let mut drawing = Drawing::new(&format!("The post-Soviet security complex, {year}"));
-    if complex.subcomplexes.len() >= 2 {
+    if let Some(complex) = complex
+        && complex.subcomplexes.len() >= 2
+    {
         for (i, sc) in complex.subcomplexes.iter().enumerate() {
             drawing = drawing.group(&format!("{}: sub-complex {}", complex.name, i + 1), sc);
         }
@@ -117,9 +220,20 @@ pub(crate) fn picture(report: &BoundaryReport, complex: &ComplexReport, year: i3
     drawing.boundaries(report).full_names().hide_isolated()
 }
 
-const USAGE: &str = "usage: post_soviet [--year YEAR] [--json]
-  --year YEAR  the year, 1991–2013 (default 2013)
-  --json       the report as one JSON object
+/// The picture of a year's region: the graph restricted to the drawn units (used by
+/// `tests/pictures.rs`, which checks it and regenerates the README's picture).
+#[allow(dead_code)]
+pub(crate) fn year_picture(scope: Scope, year: Year) -> Result<String, Box<dyn Error>> {
+    let ds = data(scope)?;
+    let (g, report) = year_report(&ds, scope, year)?;
+    let shown = g.restricted_to(&drawn_units()?);
+    Ok(picture(&report, focus(&report), year).to_svg(&shown)?)
+}
+
+const USAGE: &str = "usage: post_soviet [--year YEAR] [--thesis-only] [--json]
+  --year YEAR    the year, 1991–2013 (default 2013)
+  --thesis-only  the thesis's data set alone, not laid over the world layer
+  --json         the report as one JSON object
 Writes target/rsct/post_soviet_<year>.svg and .dot.
 Exit codes: 0 success, 1 data or analysis error, 2 usage error.";
 
@@ -128,57 +242,90 @@ fn main() -> ExitCode {
 }
 
 fn run(mut args: common::Args) -> Result<(), Box<dyn Error>> {
-    let (mut year, mut json) = (2013, false);
+    let (mut year, mut json, mut scope) = (LAST_YEAR, false, Scope::Embedded);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--year" => year = args.value("--year")?,
             "--json" => json = true,
+            "--thesis-only" => scope = Scope::ThesisOnly,
             other => return Err(common::unknown(other).into()),
         }
     }
-    if !(FIRST_YEAR..=2013).contains(&year) {
-        return Err(
-            common::Usage(format!("the data set covers {FIRST_YEAR}–2013, not {year}")).into(),
-        );
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+        return Err(common::Usage(format!(
+            "the data set covers {FIRST_YEAR}–{LAST_YEAR}, not {year}"
+        ))
+        .into());
     }
-    let ds = post_soviet()?;
-    let g = ds.snapshot(year, &DerivationRules::new())?;
-    let caps: BTreeMap<String, f64> = ds
-        .capabilities()
+    let ds = data(scope)?;
+    let (g, report) = year_report(&ds, scope, year)?;
+    let in_region = |u: &str| REGION.contains(&u);
+    // The complexes that hold a state of the region, the focus (Russia's) first.
+    let mut touching: Vec<&ComplexReport> = report
+        .complexes
         .iter()
-        .filter(|c| c.year() == year)
-        .map(|c| (c.unit().to_owned(), c.value()))
+        .filter(|c| c.members.iter().any(|m| in_region(m)))
         .collect();
-    let report = analyse(&g, &caps, &InterdependenceOptions::new(), &options())?;
-    let complex = focus(&report).ok_or("Russia is in no complex this year")?;
-    let bal = balance(&g, &complex.members)?;
+    touching.sort_by_key(|c| !c.members.iter().any(|m| m == "RUS"));
+    let complex = focus(&report);
+    let region_present: Vec<&str> = REGION
+        .iter()
+        .copied()
+        .filter(|u| g.node(u).is_some())
+        .collect();
+    let region_balance = balance(&g, &region_present)?;
+    let complex_balance = complex.map(|c| balance(&g, &c.members)).transpose()?;
     let evolution = series(
         &ds,
         FIRST_YEAR,
         year,
-        &EvolutionOptions::new().boundary(options()),
+        &EvolutionOptions::new()
+            .rules(rules(scope))
+            .boundary(options(&ds)),
     )?;
+    // The complexes that held a state of the region in some year, by name.
+    let regional: std::collections::BTreeSet<&str> = evolution
+        .years
+        .iter()
+        .flat_map(|y| &y.complexes)
+        .filter(|c| c.members.iter().any(|m| in_region(m)))
+        .map(|c| c.name.as_str())
+        .collect();
     let events: Vec<_> = evolution
         .events
         .iter()
         .filter(|e| e.transformation != Transformation::StatusQuo)
+        .filter(|e| regional.contains(e.complex.as_str()))
         .collect();
 
+    let shown = g.restricted_to(&drawn_units()?);
     let drawing = picture(&report, complex, year);
     let dir = std::path::Path::new("target/rsct");
     std::fs::create_dir_all(dir)?;
     let svg = dir.join(format!("post_soviet_{year}.svg"));
     let dot = dir.join(format!("post_soviet_{year}.dot"));
-    std::fs::write(&svg, drawing.to_svg(&g)?)?;
-    std::fs::write(&dot, drawing.to_dot(&g))?;
+    std::fs::write(&svg, drawing.to_svg(&shown)?)?;
+    std::fs::write(&dot, drawing.to_dot(&shown))?;
 
+    let scope_text = match scope {
+        Scope::Embedded => {
+            "the thesis's data set (rsct::datasets::post_soviet) over the world layer 1991–2013 \
+             (ATOP v5.1, MID v5.0, COW Direct Contiguity v3.2, NMC v6.0)"
+        }
+        Scope::ThesisOnly => "the thesis's data set alone (rsct::datasets::post_soviet)",
+    };
     if json {
         let out = serde_json::json!({
             "year": year,
-            "data": "rsct::datasets::post_soviet() — thesis (shared/seed), COW NMC 6.0",
-            "complex": complex.name,
+            "data": scope_text,
+            "units": g.unit_count(),
+            "ties": g.tie_count(),
+            "region": REGION,
+            "complexes": touching,
+            "insulators": report.insulators,
             "report": report,
-            "balance": bal,
+            "balance_region": region_balance,
+            "balance_complex": complex_balance,
             "events": events,
             "picture": {"svg": svg, "dot": dot},
         });
@@ -187,124 +334,59 @@ fn run(mut args: common::Args) -> Result<(), Box<dyn Error>> {
     }
     println!("The post-Soviet security complex in {year}");
     println!(
-        "(data: the thesis in shared/seed, cited by section and footnote; COW NMC 6.0 CINC)\n"
+        "(data: {scope_text}; {} units, {} ties)\n",
+        g.unit_count(),
+        g.tie_count()
     );
-    println!(
-        "{} — {} members: {}",
-        complex.name,
-        complex.members.len(),
-        complex.members.join(", ")
-    );
-    let m = &complex.metrics;
-    println!(
-        "  boundary: internal {:.1}, external {:.1} (ratio {}), conductance {}; with outside powers {:.1}",
-        m.internal,
-        m.external,
-        m.internal_external_ratio
-            .map_or("∞".into(), |r| format!("{r:.2}")),
-        m.conductance.map_or("—".into(), |c| format!("{c:.3}")),
-        m.with_set_apart
-    );
-    let ties: Vec<String> = m
-        .boundary_ties
+    for c in &touching {
+        print_complex(c, &in_region);
+    }
+    let placed: Vec<&str> = touching
         .iter()
-        .take(5)
-        .map(|(a, b, w)| format!("{a}–{b} {w:.1}"))
+        .flat_map(|c| c.members.iter().map(String::as_str))
         .collect();
-    println!("  strongest ties across the boundary: {}", ties.join(", "));
-    println!("  type: {}", complex.type_reason);
-    if let Some(p) = &complex.polarity {
-        println!(
-            "  polarity: HHI {:.3}, effective poles {:.2}, CON {}, poles {}",
-            p.measures.hhi,
-            p.measures.effective_poles,
-            p.measures.con.map_or("—".into(), |c| format!("{c:.3}")),
-            p.poles
-                .poles
+    for u in REGION
+        .iter()
+        .filter(|u| !placed.contains(u) && g.node(u).is_some())
+    {
+        let role = if report.insulators.iter().any(|i| i.unit == *u) {
+            "an insulator"
+        } else if report
+            .proto_complexes
+            .iter()
+            .any(|p| p.members.iter().any(|m| m == u))
+        {
+            "in a proto-complex"
+        } else if report.set_apart.iter().any(|(s, _)| s == u) {
+            "set apart"
+        } else {
+            "in no complex"
+        };
+        println!("{u}: {role}");
+    }
+    let near: Vec<String> = report
+        .insulators
+        .iter()
+        .filter(|i| {
+            i.touches
                 .iter()
-                .map(|(u, s)| format!("{u} {s:.3}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+                .any(|(c, _)| touching.iter().any(|t| &t.name == c))
+        })
+        .map(|i| {
+            let faces: Vec<&str> = i.touches.iter().map(|(c, _)| c.as_str()).collect();
+            format!("{} (facing {})", i.unit, faces.join(", "))
+        })
+        .collect();
+    if !near.is_empty() {
+        println!("insulators at the region's edges: {}", near.join("; "));
     }
-    if let (Some(ch), Some(e)) = (complex.character, complex.enmity_share) {
-        println!(
-            "  character: {ch} (enmity {} of internal signed interdependence)",
-            percent(e, 0)
-        );
-    }
-    println!(
-        "  balance: triangles +++ {} ++− {} +−− {} −−− {}, strict ratio {}; {}",
-        bal.ppp,
-        bal.ppm,
-        bal.pmm,
-        bal.mmm,
-        bal.strict_ratio.map_or("—".into(), |r| format!("{r:.3}")),
-        match &bal.odd_cycle {
-            None => "balanced".to_owned(),
-            Some(c) => format!("not balanced: odd-negative cycle {}", c.join(" → ")),
-        }
-    );
-    println!(
-        "  frustration: L = {}{} (F = {:.3}); camps {{{}}} vs {{{}}}{}",
-        bal.frustration,
-        if bal.frustration_proven {
-            ", proven optimal"
-        } else {
-            " (not proven)"
-        },
-        bal.normalised_frustration,
-        bal.camps[0].join(", "),
-        bal.camps[1].join(", "),
-        if bal.frustrated.is_empty() {
-            String::new()
-        } else {
-            format!("; frustrated: {}", bal.frustrated.join(", "))
-        }
-    );
-    for sc in &complex.subcomplexes {
-        println!("  sub-complex: {}", sc.join(", "));
-    }
-    for b in &complex.buffers {
-        println!(
-            "  buffer: {} between {} and {}",
-            b.unit, b.between.0, b.between.1
-        );
-    }
-    for p in &complex.penetration {
-        println!(
-            "  penetrated by {} ({:.1}): aligned with {}; opposed to {}",
-            p.power,
-            p.interdependence,
-            if p.aligned.is_empty() {
-                "none".into()
-            } else {
-                p.aligned.join(", ")
-            },
-            if p.opposed.is_empty() {
-                "none".into()
-            } else {
-                p.opposed.join(", ")
-            }
-        );
+    println!();
+    print_balance("the region's states", &region_balance);
+    if let (Some(c), Some(b)) = (complex, &complex_balance) {
+        print_balance(&c.name, b);
     }
     println!(
-        "  overlay: {} ({} outside)",
-        if complex.overlay.overlaid {
-            "yes"
-        } else {
-            "no"
-        },
-        percent(complex.overlay.outside_share, 0)
-    );
-    println!("\nThe rest of the map:");
-    for line in report.to_string().lines().skip(1) {
-        if !line.contains(&complex.name) {
-            println!("{line}");
-        }
-    }
-    println!(
-        "\nEvolution {FIRST_YEAR}–{year} ({} events beyond the status quo):",
+        "\nEvolution {FIRST_YEAR}–{year} of the complexes holding the region's states ({} events beyond the status quo):",
         events.len()
     );
     for e in &events {
@@ -326,4 +408,101 @@ fn run(mut args: common::Args) -> Result<(), Box<dyn Error>> {
     }
     println!("\npicture: {} and {}", svg.display(), dot.display());
     Ok(())
+}
+
+fn print_complex(complex: &ComplexReport, in_region: &dyn Fn(&str) -> bool) {
+    let others = complex.members.iter().filter(|m| !in_region(m)).count();
+    println!(
+        "{} — {} members ({} of the region): {}",
+        complex.name,
+        complex.members.len(),
+        complex.members.len() - others,
+        complex.members.join(", ")
+    );
+    let m = &complex.metrics;
+    println!(
+        "  boundary: internal {:.1}, external {:.1} (ratio {}), conductance {}; with set-apart powers {:.1}",
+        m.internal,
+        m.external,
+        m.internal_external_ratio
+            .map_or("∞".into(), |r| format!("{r:.2}")),
+        m.conductance.map_or("—".into(), |c| format!("{c:.3}")),
+        m.with_set_apart
+    );
+    println!("  type: {}", complex.type_reason);
+    if let (Some(ch), Some(e)) = (complex.character, complex.enmity_share) {
+        println!(
+            "  character: {ch} (enmity {} of internal signed interdependence)",
+            percent(e, 0)
+        );
+    }
+    for sc in &complex.subcomplexes {
+        println!("  sub-complex: {}", sc.join(", "));
+    }
+    for b in &complex.buffers {
+        println!(
+            "  buffer: {} between {} and {}",
+            b.unit, b.between.0, b.between.1
+        );
+    }
+    for p in &complex.penetration {
+        let list = |v: &[String]| {
+            if v.is_empty() {
+                "none".to_owned()
+            } else {
+                v.join(", ")
+            }
+        };
+        println!(
+            "  penetrated by {} ({:.1}): aligned with {}; opposed to {}",
+            p.power,
+            p.interdependence,
+            list(&p.aligned),
+            list(&p.opposed)
+        );
+    }
+    println!(
+        "  overlay: {} ({} outside)",
+        if complex.overlay.overlaid {
+            "yes"
+        } else {
+            "no"
+        },
+        percent(complex.overlay.outside_share, 0)
+    );
+    println!();
+}
+
+fn print_balance(what: &str, b: &Balance) {
+    println!(
+        "Balance of {what} ({} units, {} signed ties): triangles +++ {} ++− {} +−− {} −−− {}, strict ratio {}; {}",
+        b.units,
+        b.ties,
+        b.ppp,
+        b.ppm,
+        b.pmm,
+        b.mmm,
+        b.strict_ratio.map_or("—".into(), |r| format!("{r:.3}")),
+        match &b.odd_cycle {
+            None => "balanced".to_owned(),
+            Some(c) => format!("not balanced: odd-negative cycle {}", c.join(" → ")),
+        }
+    );
+    println!(
+        "  frustration: L = {}{} (F = {:.3}); camps {{{}}} vs {{{}}}{}",
+        b.frustration,
+        if b.frustration_proven {
+            ", proven optimal"
+        } else {
+            " (not proven)"
+        },
+        b.normalised_frustration,
+        b.camps[0].join(", "),
+        b.camps[1].join(", "),
+        if b.frustrated.is_empty() {
+            String::new()
+        } else {
+            format!("; frustrated: {}", b.frustrated.join(", "))
+        }
+    );
 }

@@ -6,6 +6,9 @@
 //! `RSCT_BLESS=1 cargo test --test pictures`; look at every checked picture with
 //! `RSCT_PICTURES_DIR=<dir> cargo test --test pictures`.
 
+// Both examples loaded below declare the examples' shared `common` module.
+#![allow(clippy::duplicate_mod)]
+
 mod common;
 
 #[path = "../examples/post_soviet.rs"]
@@ -31,19 +34,7 @@ fn bless() -> bool {
 
 /// The post_soviet example's picture of a year, through the example's own functions.
 fn post_soviet_svg(year: i32) -> String {
-    let ds = post_soviet().unwrap();
-    let g = ds.snapshot(year, &DerivationRules::new()).unwrap();
-    let report = analyse(
-        &g,
-        &capabilities(&ds, year),
-        &InterdependenceOptions::new(),
-        &post_soviet_example::options(),
-    )
-    .unwrap();
-    let complex = post_soviet_example::focus(&report).expect("a complex around Russia");
-    post_soviet_example::picture(&report, complex, year)
-        .to_svg(&g)
-        .unwrap()
+    post_soviet_example::year_picture(post_soviet_example::Scope::Embedded, year).unwrap()
 }
 
 fn capabilities(ds: &Dataset, year: i32) -> BTreeMap<String, f64> {
@@ -290,7 +281,7 @@ fn force_layout_and_another_data_set_keep_labels_apart() {
             &g,
             &capabilities(&ds, year),
             &InterdependenceOptions::new(),
-            &post_soviet_example::options(),
+            &post_soviet_example::options(&ds),
         )
         .unwrap();
         for (full, boundaries) in [(false, false), (true, true)] {

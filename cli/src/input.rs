@@ -65,25 +65,5 @@ pub fn world(dir: &Path) -> Result<rsct::panel::World> {
     if !dir.join("SOURCES.txt").exists() {
         return Ok(rsct::panel::World::load(dir)?);
     }
-    let x = rsct::io::cow::read_extract(dir)?;
-    let mut w = rsct::panel::World::new();
-    if let Some(s) = x.states {
-        w = w.with_states(s);
-    }
-    if let Some(a) = x.alliances {
-        w = w.with_alliances(a);
-    }
-    if let Some((d, source)) = x.disputes {
-        w = w.with_disputes(d, source);
-    }
-    if let Some(c) = x.contiguity {
-        w = w.with_contiguity(c);
-    }
-    if let Some(n) = x.capabilities {
-        w = w.with_capabilities(n);
-    }
-    if let Some(r) = x.rivalries {
-        w = w.with_rivalries(r);
-    }
-    Ok(w)
+    Ok(rsct::io::cow::read_extract(dir)?.into())
 }

@@ -7,7 +7,7 @@ use crate::organisation::Membership;
 use crate::period::{Period, Year};
 use crate::relation::Relation;
 use crate::unit::Unit;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// What happens on the dyad-years both layers of an overlay cover with relations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -117,9 +117,10 @@ impl Dataset {
     /// - **Units** are mapped by their COW code (`cow = 365`, declared in the data): a base
     ///   unit with the code of an overlay unit *is* that unit, under the overlay's
     ///   identifier, name and kind, its existence the hull of both periods; every base item
-    ///   naming it is renamed. Other units of both layers are kept as they are (an
-    ///   identifier both layers use for different units is a duplicate the validation
-    ///   reports).
+    ///   naming it is renamed. Other units of both layers are kept; a base unit whose
+    ///   identifier the overlay gives to a different unit is renamed `<id>-<COW code>` (the
+    ///   world's Montenegro `MNG` becomes `MNG-341` beside a data set's Mongolia `MNG`), or
+    ///   `<id>-base` when it has no code.
     /// - **Relations**: under [`OverlayRule::Replace`] (the default) the overlay's relations
     ///   replace the base's on every dyad-year the overlay has a relation for — a base
     ///   relation keeps the years outside them (split in pieces if need be; a piece after
@@ -190,12 +191,39 @@ impl Dataset {
                 merged_period.insert(ou.id(), hull(u.period(), ou.period()));
             }
         }
-        let name = |id: &str| -> String { rename.get(id).copied().unwrap_or(id).to_owned() };
+        // A base unit that keeps its own identity but whose identifier the overlay gives to
+        // another unit (the world's Montenegro `MNG` beside a data set's Mongolia `MNG`) is
+        // renamed `<id>-<COW code>` (`MNG-341`), or `<id>-base` without a code.
+        let overlay_ids: HashSet<&str> = o.units.iter().map(Unit::id).collect();
+        let mut moved: HashMap<&str, String> = HashMap::new();
+        for u in &b.units {
+            if !rename.contains_key(u.id()) && overlay_ids.contains(u.id()) {
+                let suffix = u.cow().map_or_else(|| "base".to_owned(), |c| c.to_string());
+                moved.insert(u.id(), format!("{}-{suffix}", u.id()));
+            }
+        }
+        let name = |id: &str| -> String {
+            match (rename.get(id), moved.get(id)) {
+                (Some(n), _) => (*n).to_owned(),
+                (None, Some(m)) => m.clone(),
+                (None, None) => id.to_owned(),
+            }
+        };
         let mut units: Vec<Unit> = b
             .units
             .iter()
             .filter(|u| !rename.contains_key(u.id()))
-            .cloned()
+            .map(|u| match moved.get(u.id()) {
+                Some(m) => Unit::new_unchecked(
+                    m,
+                    u.name(),
+                    u.kind(),
+                    u.cow(),
+                    u.iso().map(str::to_owned),
+                    u.period(),
+                ),
+                None => u.clone(),
+            })
             .collect();
         units.extend(o.units.iter().map(|u| match merged_period.get(u.id()) {
             Some(&p) => Unit::new_unchecked(

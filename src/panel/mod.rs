@@ -50,6 +50,7 @@
 
 mod boundaries;
 mod dataset;
+mod extract;
 mod row;
 mod rules;
 mod world;
