@@ -391,7 +391,7 @@ fn world_region_map_is_xml_without_overlapping_labels() {
     };
     let world = rsct::panel::World::load(states.parent().unwrap()).unwrap();
     let ds = world
-        .dataset(1995, &rsct::panel::WorldRules::new())
+        .dataset(1995, 1995, &rsct::panel::WorldRules::new())
         .unwrap();
     let g = ds.snapshot(1995, &DerivationRules::new()).unwrap();
     let europe: Vec<String> = g
