@@ -68,28 +68,34 @@ fn post_soviet_json_shape_and_picture() {
     let out = run("post_soviet", &["--json"]);
     let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!(v["year"], 2013);
-    assert_eq!(v["complex"], "complex around RUS");
-    let members = v["report"]["complexes"][0]["members"]
-        .as_array()
-        .expect("members");
-    // Armenia left this assertion when conflicts were coded per sector (issue 16): under the
-    // summed scale its doubled conflict ties with AZE and NKR now hold it with TUR.
-    assert!(members.iter().any(|m| m == "BLR"));
-    assert_eq!(
-        v["report"]["complexes"][0]["complex_type"]["type"],
-        "centred"
+    assert!(
+        v["data"]
+            .as_str()
+            .is_some_and(|d| d.contains("world layer"))
     );
-    assert!(v["balance"]["ppp"].as_u64().is_some());
-    assert!(v["events"].as_array().is_some_and(|e| !e.is_empty()));
+    // The first complex listed is the one holding Russia, and Belarus is in it.
+    let members = v["complexes"][0]["members"].as_array().expect("members");
+    assert!(members.iter().any(|m| m == "RUS"));
+    assert!(members.iter().any(|m| m == "BLR"));
+    // Balance over the region's sixteen units (all exist in 2013), with its certificate.
+    assert_eq!(v["balance_region"]["units"], 16);
+    let camps = v["balance_region"]["camps"].as_array().expect("camps");
+    let placed: usize = camps.iter().map(|c| c.as_array().map_or(0, Vec::len)).sum();
+    assert_eq!(placed, 16);
+    assert!(v["events"].as_array().is_some());
     let svg =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(v["picture"]["svg"].as_str().expect("path"));
     let text = std::fs::read_to_string(svg).expect("the picture was written");
-    assert!(text.starts_with("<svg") && text.contains("RUS"));
+    assert!(text.starts_with("<svg") && text.contains("Russia"));
     let human = run("post_soviet", &["--year", "2002"]);
     assert!(
         human.contains("The post-Soviet security complex in 2002"),
         "{human}"
     );
+    let thesis = run("post_soviet", &["--thesis-only", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&thesis).expect("JSON");
+    assert!(v["data"].as_str().is_some_and(|d| d.contains("alone")));
+    assert_eq!(v["units"], 29);
 }
 
 #[test]

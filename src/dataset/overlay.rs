@@ -7,7 +7,7 @@ use crate::organisation::Membership;
 use crate::period::{Period, Year};
 use crate::relation::Relation;
 use crate::unit::Unit;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// What happens on the dyad-years both layers of an overlay cover with relations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -118,9 +118,10 @@ impl Dataset {
     ///   unit with the code of an overlay unit *is* that unit, under the overlay's
     ///   identifier, name and kind, its existence the hull of both periods; every base item
     ///   naming it is renamed. Other units of both layers are kept; a base unit whose
-    ///   identifier the overlay gives to a different unit is renamed `<id>-<COW code>` (the
-    ///   world's Montenegro `MNG` becomes `MNG-341` beside a data set's Mongolia `MNG`), or
-    ///   `<id>-base` when it has no code.
+    ///   identifier the overlay gives to a unit of another COW code is renamed
+    ///   `<id>-<COW code>` (the world's Montenegro `MNG` becomes `MNG-341` beside a data
+    ///   set's Mongolia `MNG`), or `<id>-base` when it has no code. An identifier both layers
+    ///   use where the overlay's unit has no code is a duplicate the validation reports.
     /// - **Relations**: under [`OverlayRule::Replace`] (the default) the overlay's relations
     ///   replace the base's on every dyad-year the overlay has a relation for — a base
     ///   relation keeps the years outside them (split in pieces if need be; a piece after
@@ -151,8 +152,8 @@ impl Dataset {
     /// use rsct::{Dataset, Evidence, Period, Relation, Sector, Sign, Unit};
     /// use rsct::dataset::OverlayRule;
     /// let ev = |t: &str| Evidence::cited(t, "test").unwrap();
-    /// let rel = |a, b, s, p, t: &str| Relation::builder(a, b, s, p).sector(Sector::Military)
-    ///     .evidence(ev(t)).build().unwrap();
+    /// let rel = |a, b, s, p, t: &str| Relation::builder(a, b, s, p).intensity(1.0)
+    ///     .sector(Sector::Military).evidence(ev(t)).build().unwrap();
     /// let world = Dataset::builder().name("world")
     ///     .unit(Unit::state("RUS", "Russia")?.with_cow(365)?)
     ///     .unit(Unit::state("GRG", "Georgia")?.with_cow(372)?)
@@ -194,10 +195,20 @@ impl Dataset {
         // A base unit that keeps its own identity but whose identifier the overlay gives to
         // another unit (the world's Montenegro `MNG` beside a data set's Mongolia `MNG`) is
         // renamed `<id>-<COW code>` (`MNG-341`), or `<id>-base` without a code.
-        let overlay_ids: HashSet<&str> = o.units.iter().map(Unit::id).collect();
+        // When the overlay's unit has no code, whether the two are one unit is not known:
+        // the duplicate is left for the validation to report.
+        let overlay_codes: HashMap<&str, u32> = o
+            .units
+            .iter()
+            .filter_map(|u| u.cow().map(|c| (u.id(), c)))
+            .collect();
         let mut moved: HashMap<&str, String> = HashMap::new();
         for u in &b.units {
-            if !rename.contains_key(u.id()) && overlay_ids.contains(u.id()) {
+            if !rename.contains_key(u.id())
+                && overlay_codes
+                    .get(u.id())
+                    .is_some_and(|&c| u.cow() != Some(c))
+            {
                 let suffix = u.cow().map_or_else(|| "base".to_owned(), |c| c.to_string());
                 moved.insert(u.id(), format!("{}-{suffix}", u.id()));
             }
