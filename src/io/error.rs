@@ -192,9 +192,9 @@ pub enum ReadError {
         /// The file.
         file: PathBuf,
     },
-    /// The input, after decompression, is larger than the reader accepts (see
+    /// The file, or its content after decompression, is larger than the reader accepts (see
     /// [`crate::io::ReadOptions::max_input_bytes`]).
-    #[error("{}: more than {limit} bytes after decompression; raise ReadOptions::max_input_bytes to read it", file.display())]
+    #[error("{}: more than {limit} bytes (after decompression); raise ReadOptions::max_input_bytes to read it", file.display())]
     TooLarge {
         /// The file.
         file: PathBuf,

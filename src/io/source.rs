@@ -81,24 +81,24 @@ pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
     read_bytes_with(path, &ReadOptions::new())
 }
 
-/// Reads `path` into memory, decompressing it when it starts with the gzip magic bytes; an
-/// input (after decompression) above the limit, or a compressed line above the line limit,
-/// is an error.
+/// Reads `path` into memory, decompressing it when it starts with the gzip magic bytes; a
+/// file or decompressed content above the size limit, or a compressed line above the line
+/// limit, is an error.
 pub(crate) fn read_bytes_with(path: &Path, options: &ReadOptions) -> Result<Vec<u8>, ReadError> {
     let io = |source| ReadError::Io {
         file: path.to_path_buf(),
         source,
     };
-    let len = std::fs::metadata(path).map_err(io)?.len();
-    let raw = std::fs::read(path).map_err(io)?;
-    match gunzip_with(path, &raw, options)? {
-        Some(out) => Ok(out),
-        None if len > options.max_input => Err(ReadError::TooLarge {
+    // A file above the limit is refused before it is read (compressed, its content would be
+    // larger still but for a few bytes of a stored stream).
+    if std::fs::metadata(path).map_err(io)?.len() > options.max_input {
+        return Err(ReadError::TooLarge {
             file: path.to_path_buf(),
             limit: options.max_input,
-        }),
-        None => Ok(raw),
+        });
     }
+    let raw = std::fs::read(path).map_err(io)?;
+    Ok(gunzip_with(path, &raw, options)?.unwrap_or(raw))
 }
 
 /// The decompressed bytes when `raw` starts with the gzip magic bytes, `None` otherwise
