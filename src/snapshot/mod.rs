@@ -129,14 +129,23 @@ pub(crate) fn snapshot_of(
             found.push((key(a, b), c));
         });
     }
-    found.sort_by_key(|(k, _)| *k);
-    graph.reserve_edges(found.len());
-    let mut found = found.into_iter().peekable();
+    // Sort positions, not the (large) contributions; the position breaks ties, so each
+    // dyad keeps its contributions in data-set order.
+    let mut order: Vec<((usize, usize), usize)> = found
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| (*k, i))
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Contribution>> = found.into_iter().map(|(_, c)| Some(c)).collect();
     let combination = rules.combination_rule();
-    while let Some((k, c)) = found.next() {
-        let mut contributions = vec![c];
-        while let Some((_, c)) = found.next_if(|(next, _)| *next == k) {
-            contributions.push(c);
+    let mut i = 0;
+    while i < order.len() {
+        let k = order[i].0;
+        let mut contributions = Vec::new();
+        while i < order.len() && order[i].0 == k {
+            contributions.extend(slots[order[i].1].take());
+            i += 1;
         }
         graph.add_edge(
             NodeIndex::new(k.0),
