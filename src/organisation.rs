@@ -92,6 +92,8 @@ pub struct Organisation {
     kind: OrganisationKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     founded: Option<Year>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    family: Option<String>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     evidence: Vec<Evidence>,
 }
@@ -122,6 +124,7 @@ impl Organisation {
             name: name.to_owned(),
             kind,
             founded: None,
+            family: None,
             evidence: Vec::new(),
         })
     }
@@ -131,6 +134,7 @@ impl Organisation {
         name: &str,
         kind: OrganisationKind,
         founded: Option<Year>,
+        family: Option<String>,
         evidence: Vec<Evidence>,
     ) -> Self {
         Self {
@@ -138,8 +142,41 @@ impl Organisation {
             name: name.to_owned(),
             kind,
             founded,
+            family,
             evidence,
         }
+    }
+
+    /// Puts the organisation in the family of organisation `family` — its predecessor or
+    /// the organisation it is part of, e.g. the CSTO (2002) in the family of the Collective
+    /// Security Treaty (1992), or a joint air-defence system in the CSTO's — named by the
+    /// family's first organisation. Co-membership derives one tie per family
+    /// ([`crate::DerivationRules::families`]).
+    ///
+    /// ```
+    /// use rsct::{Organisation, OrganisationKind};
+    /// let csto = Organisation::new("CSTO", "Collective Security Treaty Organization",
+    ///     OrganisationKind::CollectiveDefence)?.in_family("CST");
+    /// assert_eq!(csto.family(), "CST");
+    /// # Ok::<(), rsct::organisation::OrganisationError>(())
+    /// ```
+    #[must_use]
+    pub fn in_family(mut self, family: &str) -> Self {
+        self.family = Some(family.to_owned());
+        self
+    }
+
+    /// The family the organisation belongs to: the one set by
+    /// [`Organisation::in_family`], or its own identifier.
+    #[must_use]
+    pub fn family(&self) -> &str {
+        self.family.as_deref().unwrap_or(&self.id)
+    }
+
+    /// The family set by [`Organisation::in_family`], if any.
+    #[must_use]
+    pub fn declared_family(&self) -> Option<&str> {
+        self.family.as_deref()
     }
 
     /// Sets the founding year.

@@ -756,12 +756,15 @@ fn a_regional_data_set_overlays_the_world() {
                 if id == "rus-arm" && l == "thesis"
         ));
     }
-    // Keeping both layers sums them where both cover.
+    // Keeping both layers combines them where both cover: by maximum (one scale), or
+    // summed.
     let both = rsct::Dataset::overlay(&world, &region(), OverlayRule::Keep).unwrap();
     let g = both.snapshot(1994, &rules).unwrap();
     let t = g.tie("RUS", "ARMENIA").unwrap();
     assert_eq!(t.contributions().len(), 2);
-    assert!((t.net() - 1.3).abs() < 1e-12);
+    assert_eq!(t.net(), 1.0);
+    let g = both.snapshot(1994, &rules.clone().summing()).unwrap();
+    assert!((g.tie("RUS", "ARMENIA").unwrap().net() - 1.3).abs() < 1e-12);
     // Validation runs across the layers: an overlay unit without a code that takes a
     // world identifier is a duplicate.
     let clash = rsct::Dataset::builder()

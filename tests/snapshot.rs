@@ -121,7 +121,19 @@ fn close(a: f64, b: f64) -> bool {
 #[test]
 fn aggregation_of_net_weight_interdependence_and_sectors() {
     let ds = dataset();
-    let g = ds.snapshot(2006, &DerivationRules::new()).unwrap();
+    // One scale (the default): per sector the strongest amity and enmity; the tie is its
+    // strongest sector. Military max(bases 0.8, CST 0.5) = 0.8, economic −0.3.
+    let one = ds.snapshot(2006, &DerivationRules::new()).unwrap();
+    let t = one.tie("ARM", "RUS").unwrap();
+    assert!(close(t.net(), 0.5), "{}", t.net());
+    assert!(close(t.interdependence(), 1.1));
+    assert!(close(t.sector_net(Sector::Military), 0.8));
+    assert!(close(t.sector_net(Sector::Economic), -0.3));
+    assert_eq!(t.contributions().len(), 3);
+    // Summed (the rules before one scale).
+    let g = ds
+        .snapshot(2006, &DerivationRules::new().summing())
+        .unwrap();
     assert_eq!(g.year(), 2006);
     assert_eq!(g.unit_count(), 4);
     let t = g.tie("ARM", "RUS").unwrap();
@@ -168,7 +180,7 @@ fn aggregation_of_net_weight_interdependence_and_sectors() {
 #[test]
 fn periods_are_inclusive_at_both_ends() {
     let ds = dataset();
-    let rules = DerivationRules::new();
+    let rules = DerivationRules::new().summing();
     assert!(
         ds.snapshot(1994, &rules)
             .unwrap()
@@ -177,6 +189,9 @@ fn periods_are_inclusive_at_both_ends() {
     );
     let g1999 = ds.snapshot(1999, &rules).unwrap();
     assert!(close(g1999.tie("ARM", "AZE").unwrap().net(), 0.5)); // still CST co-members
+    // One scale: the CST has three members in 1999, so each pair weighs 0.5 / 2.
+    let one = ds.snapshot(1999, &DerivationRules::new()).unwrap();
+    assert!(close(one.tie("ARM", "AZE").unwrap().net(), 0.25));
     assert!(
         ds.snapshot(2000, &rules)
             .unwrap()
@@ -203,7 +218,10 @@ fn periods_are_inclusive_at_both_ends() {
 fn derivation_rules_on_off_and_overrides() {
     let ds = dataset();
     let off = ds
-        .snapshot(2006, &DerivationRules::new().without_memberships())
+        .snapshot(
+            2006,
+            &DerivationRules::new().summing().without_memberships(),
+        )
         .unwrap();
     assert!(close(off.tie("RUS", "ARM").unwrap().net(), 0.5));
     assert_eq!(off.tie("RUS", "ARM").unwrap().contributions().len(), 2);
@@ -211,14 +229,18 @@ fn derivation_rules_on_off_and_overrides() {
     let g = ds
         .snapshot(
             2006,
-            &DerivationRules::new().organisation_tie("CST", strong),
+            &DerivationRules::new()
+                .summing()
+                .organisation_tie("CST", strong),
         )
         .unwrap();
     assert!(close(g.tie("RUS", "ARM").unwrap().net(), 1.4));
     let g = ds
         .snapshot(
             2006,
-            &DerivationRules::new().no_kind_tie(OrganisationKind::CollectiveDefence),
+            &DerivationRules::new()
+                .summing()
+                .no_kind_tie(OrganisationKind::CollectiveDefence),
         )
         .unwrap();
     assert!(close(g.tie("RUS", "ARM").unwrap().net(), 0.5));
@@ -305,8 +327,9 @@ fn zero_net_ties_keep_interdependence_but_no_sign() {
 #[test]
 fn deterministic_and_serialisable() {
     let ds = dataset();
-    let a = serde_json::to_string(&ds.snapshot(1993, &DerivationRules::new()).unwrap()).unwrap();
-    let b = serde_json::to_string(&ds.snapshot(1993, &DerivationRules::new()).unwrap()).unwrap();
+    let rules = DerivationRules::new().summing();
+    let a = serde_json::to_string(&ds.snapshot(1993, &rules).unwrap()).unwrap();
+    let b = serde_json::to_string(&ds.snapshot(1993, &rules).unwrap()).unwrap();
     assert_eq!(a, b);
     let v: serde_json::Value = serde_json::from_str(&a).unwrap();
     assert_eq!(v["year"], 1993);
@@ -397,4 +420,161 @@ fn borders_become_proximity_and_interdependence() {
     // JSON names the borders.
     let json = serde_json::to_value(&g).unwrap();
     assert_eq!(json["borders"][0]["contiguity"], "land");
+}
+
+/// Four CST members, the CSTO in the CST's family from 2002, an explicit RUS–BLR relation
+/// via the CSTO, two military amity relations on RUS–ARM.
+fn one_scale_dataset() -> Dataset {
+    let org = |id: &str, name: &str| {
+        Organisation::new(id, name, OrganisationKind::CollectiveDefence).unwrap()
+    };
+    let mut b = Dataset::builder()
+        .organisation(org("CST", "Collective Security Treaty"))
+        .organisation(org("CSTO", "Collective Security Treaty Organization").in_family("CST"));
+    for u in ["RUS", "ARM", "BLR", "KAZ"] {
+        b = b.unit(Unit::state(u, u).unwrap());
+        b = b.membership(
+            Membership::new(
+                "CST",
+                u,
+                Role::Member,
+                Period::from_year(1992),
+                vec![ev("signed", "t")],
+            )
+            .unwrap(),
+        );
+        b = b.membership(
+            Membership::new(
+                "CSTO",
+                u,
+                Role::Member,
+                Period::from_year(2002),
+                vec![ev("signed", "t")],
+            )
+            .unwrap(),
+        );
+    }
+    let rel = |a, b, i: f64, sector, id: &str| {
+        Relation::builder(a, b, Sign::Amity, Period::from_year(1995))
+            .id(id)
+            .intensity(i)
+            .sector(sector)
+            .evidence(ev(id, "t"))
+    };
+    b.relation(
+        rel("RUS", "ARM", 0.8, Sector::Military, "bases")
+            .build()
+            .unwrap(),
+    )
+    .relation(
+        rel("RUS", "ARM", 0.6, Sector::Military, "guards")
+            .build()
+            .unwrap(),
+    )
+    .relation(
+        rel("RUS", "ARM", 0.4, Sector::Economic, "trade")
+            .build()
+            .unwrap(),
+    )
+    .relation(
+        rel("RUS", "BLR", 0.9, Sector::Military, "air-defence")
+            .via("CSTO")
+            .build()
+            .unwrap(),
+    )
+    .build()
+    .unwrap()
+}
+
+#[test]
+fn one_scale_by_default() {
+    use rsct::snapshot::{Combination, ExplicitRule, FamilyRule, MembershipWeight};
+    let ds = one_scale_dataset();
+    let g = ds.snapshot(2005, &DerivationRules::new()).unwrap();
+    // RUS–ARM: military max(0.8, 0.6, CST 0.5 / 3) = 0.8, economic 0.4; the tie is its
+    // strongest sector: amity 0.8.
+    let t = g.tie("RUS", "ARM").unwrap();
+    assert!(close(t.sector_net(Sector::Military), 0.8));
+    assert!(close(t.sector_net(Sector::Economic), 0.4));
+    assert!(close(t.amity(), 0.8) && close(t.enmity(), 0.0));
+    assert!(close(t.net(), 0.8) && close(t.interdependence(), 0.8));
+    // Co-membership of four: 0.5 / 3 per pair, once for the CST family (CST and CSTO).
+    let t = g.tie("ARM", "KAZ").unwrap();
+    assert_eq!(t.contributions().len(), 1);
+    assert!(close(t.net(), 0.5 / 3.0));
+    assert!(matches!(
+        t.contributions()[0].provenance(),
+        Provenance::Membership { organisation, .. } if organisation == "CST"
+    ));
+    // RUS–BLR has an explicit relation via the CSTO: no derived tie beside it.
+    let t = g.tie("RUS", "BLR").unwrap();
+    assert_eq!(t.contributions().len(), 1);
+    assert!(close(t.net(), 0.9));
+    // Before 2002 there is no CSTO; before 1995 no explicit relation: RUS–BLR derived.
+    let g94 = ds.snapshot(1994, &DerivationRules::new()).unwrap();
+    assert!(close(g94.tie("RUS", "BLR").unwrap().net(), 0.5 / 3.0));
+
+    // Each setting on its own.
+    let sum = DerivationRules::new().combination(Combination::Sum);
+    let t = ds.snapshot(2005, &sum).unwrap();
+    let t = t.tie("RUS", "ARM").unwrap();
+    assert!(close(t.net(), 0.8 + 0.6 + 0.4 + 0.5 / 3.0));
+    assert!(close(t.sector_net(Sector::Military), 0.8 + 0.6 + 0.5 / 3.0));
+    let full = DerivationRules::new().membership_weight(MembershipWeight::Full);
+    assert!(close(
+        ds.snapshot(2005, &full)
+            .unwrap()
+            .tie("ARM", "KAZ")
+            .unwrap()
+            .net(),
+        0.5
+    ));
+    let each = DerivationRules::new().families(FamilyRule::Each);
+    let g = ds.snapshot(2005, &each).unwrap();
+    assert_eq!(g.tie("ARM", "KAZ").unwrap().contributions().len(), 2);
+    assert!(close(g.tie("ARM", "KAZ").unwrap().net(), 0.5 / 3.0));
+    let adds = DerivationRules::new().explicit_relations(ExplicitRule::Adds);
+    let g = ds.snapshot(2005, &adds).unwrap();
+    // The CST family's tie (CSTO and CST alike) is back beside the explicit relation.
+    assert_eq!(g.tie("RUS", "BLR").unwrap().contributions().len(), 2);
+    // The rules before one scale.
+    let old = DerivationRules::new().summing();
+    let g = ds.snapshot(2005, &old).unwrap();
+    assert!(close(g.tie("ARM", "KAZ").unwrap().net(), 1.0));
+    assert!(close(g.tie("RUS", "BLR").unwrap().net(), 0.9 + 1.0));
+    assert_eq!(old.combination_rule(), Combination::Sum);
+    // The interdependence takes the tie's combined amity and enmity.
+    let i = rsct::boundary::interdependence(
+        &ds.snapshot(2005, &DerivationRules::new()).unwrap(),
+        &rsct::boundary::InterdependenceOptions::new(),
+    )
+    .unwrap();
+    assert!(close(i.between("RUS", "ARM").unwrap().amity, 0.8));
+}
+
+#[test]
+fn a_family_must_name_an_organisation() {
+    let text = r#"
+schema_version = 1
+[[organisations]]
+id = "CSTO"
+name = "Collective Security Treaty Organization"
+kind = "collective_defence"
+family = "CST"
+"#;
+    let err = Dataset::from_toml_str(text).unwrap_err();
+    assert_eq!(
+        err.issues(),
+        [rsct::dataset::Issue::UnknownOrganisation {
+            item: rsct::dataset::Item::Organisation {
+                index: 0,
+                id: "CSTO".into()
+            },
+            organisation: "CST".into()
+        }]
+    );
+    let ok = text.replace("family = \"CST\"\n", "family = \"CSTO\"\n");
+    let ds = Dataset::from_toml_str(&ok).unwrap();
+    assert_eq!(ds.organisations()[0].family(), "CSTO");
+    assert!(ds.to_toml_string().unwrap().contains("family = \"CSTO\""));
 }

@@ -251,12 +251,9 @@ pub fn interdependence(
         let (a, b) = (e.source().index(), e.target().index());
         let key = (a.min(b), a.max(b));
         let entry = pairs.entry(key).or_default();
-        for c in e.weight().contributions() {
-            match c.sign() {
-                Sign::Amity => entry.amity += c.intensity(),
-                Sign::Enmity => entry.enmity += c.intensity(),
-            }
-        }
+        // The tie's amity and enmity, combined by the snapshot's rules (one scale).
+        entry.amity += e.weight().amity();
+        entry.enmity += e.weight().enmity();
     }
     if w > 0.0 {
         for (a, b, closeness) in &options.proximity {

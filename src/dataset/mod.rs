@@ -23,6 +23,8 @@
 //! name = "Collective Security Treaty Organization"
 //! kind = "collective_defence"            # collective_defence | collective_security | economic | union | forum
 //! founded = 2002                         # optional
+//! family = "CST"                         # optional: the family's first organisation (a
+//!                                        # predecessor, or the organisation it is part of)
 //! evidence = [{ text = "…", locator = "§3.2, fn 140" }]   # optional
 //!
 //! [[memberships]]
@@ -332,6 +334,7 @@ impl Dataset {
                     name: o.name().to_owned(),
                     kind: o.kind(),
                     founded: o.founded_in(),
+                    family: o.declared_family().map(str::to_owned),
                     evidence: o.evidence().to_vec(),
                 })
                 .collect(),

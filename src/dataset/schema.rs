@@ -50,6 +50,8 @@ pub(crate) struct RawOrganisation {
     pub kind: OrganisationKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub founded: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }

@@ -121,7 +121,7 @@ pub(crate) fn from_file(file: DatasetFile, issues: &mut Vec<Issue>) -> Parts {
                 id: r.id.clone(),
             };
             check_named(&item, &r.id, &r.name, issues);
-            Organisation::new_unchecked(&r.id, &r.name, r.kind, r.founded, r.evidence)
+            Organisation::new_unchecked(&r.id, &r.name, r.kind, r.founded, r.family, r.evidence)
         })
         .collect();
     let memberships = file
@@ -334,6 +334,16 @@ pub(crate) fn cross_check(p: &Parts, issues: &mut Vec<Issue>) {
             });
         } else {
             org_at.insert(o.id(), i);
+        }
+    }
+    for (i, o) in p.organisations.iter().enumerate() {
+        if let Some(f) = o.declared_family()
+            && !org_at.contains_key(f)
+        {
+            issues.push(Issue::UnknownOrganisation {
+                item: org_item(i, o),
+                organisation: f.to_owned(),
+            });
         }
     }
     let check_unit =

@@ -3,6 +3,7 @@
 use crate::dataset::Contiguity;
 use crate::evidence::Evidence;
 use crate::graph::signed::{SignedEdge, SignedGraph};
+use crate::hash::FxHashMap;
 use crate::period::Year;
 use crate::relation::Instrument;
 use crate::sector::{Sector, SectorSet};
@@ -12,7 +13,6 @@ use petgraph::graph::{EdgeIndex, NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Where a contribution to a tie comes from.
@@ -131,40 +131,92 @@ impl Serialize for Contribution {
     }
 }
 
-/// A tie between two units in one year: the aggregate of its contributions.
+/// A tie between two units in one year: the aggregate of its contributions, combined by
+/// the snapshot's [`crate::snapshot::Combination`].
 ///
-/// - **net weight** = Σ sign × intensity over the contributions (each counted once, however
-///   many sectors it spans); its sign is the tie's sign, and a net weight within
-///   [`crate::tolerance::NET_ZERO`] of zero gives a tie with no sign;
-/// - **interdependence** = Σ intensity (amity and enmity alike: [theory §7](crate::guide::theory#interdependence-is-sign-blind));
-/// - **per-sector** net weight and interdependence: a contribution counts in full in each of
-///   its sectors.
+/// Under [`crate::snapshot::Combination::Maximum`] (the default, "one scale"):
+/// - per sector, **amity** is the largest intensity of the amity contributions in it and
+///   **enmity** the largest of the enmity ones; the sector's net weight is amity − enmity
+///   and its interdependence amity + enmity;
+/// - the tie's amity (enmity) is its strongest sector's; **net weight** = amity − enmity,
+///   **interdependence** = amity + enmity ([theory §7](crate::guide::theory#one-scale-for-intensities)).
+///
+/// Under [`crate::snapshot::Combination::Sum`]: amity and enmity are the sums of the
+/// intensities of the contributions of each sign (each counted once, however many sectors
+/// it spans), and a contribution counts in full in each of its sectors.
+///
+/// A net weight within [`crate::tolerance::NET_ZERO`] of zero gives a tie with no sign.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Tie {
     net: f64,
     interdependence: f64,
+    amity: f64,
+    enmity: f64,
     sector_net: [f64; 5],
     sector_interdependence: [f64; 5],
     contributions: Vec<Contribution>,
 }
 
 impl Tie {
-    pub(crate) fn push(&mut self, c: Contribution) {
-        let v = c.signed_intensity();
-        self.net += v;
-        self.interdependence += c.intensity;
-        for s in c.sectors.iter() {
-            self.sector_net[s.index()] += v;
-            self.sector_interdependence[s.index()] += c.intensity;
+    pub(crate) fn combined(
+        contributions: Vec<Contribution>,
+        combination: crate::snapshot::Combination,
+    ) -> Self {
+        let mut sector_amity = [0.0_f64; 5];
+        let mut sector_enmity = [0.0_f64; 5];
+        let (mut amity, mut enmity) = (0.0_f64, 0.0_f64);
+        let sum = combination == crate::snapshot::Combination::Sum;
+        for c in &contributions {
+            let (total, per_sector) = match c.sign {
+                Sign::Amity => (&mut amity, &mut sector_amity),
+                Sign::Enmity => (&mut enmity, &mut sector_enmity),
+            };
+            if sum {
+                *total += c.intensity;
+            } else {
+                *total = total.max(c.intensity);
+            }
+            for s in c.sectors.iter() {
+                let slot = &mut per_sector[s.index()];
+                *slot = if sum {
+                    *slot + c.intensity
+                } else {
+                    slot.max(c.intensity)
+                };
+            }
         }
-        self.contributions.push(c);
+        let mut sector_net = [0.0; 5];
+        let mut sector_interdependence = [0.0; 5];
+        for i in 0..5 {
+            sector_net[i] = sector_amity[i] - sector_enmity[i];
+            sector_interdependence[i] = sector_amity[i] + sector_enmity[i];
+        }
+        Self {
+            net: amity - enmity,
+            interdependence: amity + enmity,
+            amity,
+            enmity,
+            sector_net,
+            sector_interdependence,
+            contributions,
+        }
+    }
+    /// The amity of the tie (see the type's documentation).
+    #[must_use]
+    pub fn amity(&self) -> f64 {
+        self.amity
+    }
+    /// The enmity of the tie (see the type's documentation).
+    #[must_use]
+    pub fn enmity(&self) -> f64 {
+        self.enmity
     }
     /// The net signed weight.
     #[must_use]
     pub fn net(&self) -> f64 {
         self.net
     }
-    /// The security interdependence: the sum of the absolute contributions.
+    /// The security interdependence: amity + enmity.
     #[must_use]
     pub fn interdependence(&self) -> f64 {
         self.interdependence
@@ -233,7 +285,7 @@ impl Serialize for Tie {
 pub struct SecurityGraph {
     year: Year,
     graph: UnGraph<Unit, Tie>,
-    index: HashMap<String, NodeIndex>,
+    index: FxHashMap<String, NodeIndex>,
     proximity: Vec<Proximity>,
 }
 

@@ -3,15 +3,16 @@
 mod rules;
 
 pub use rules::{
-    DEFAULT_DEFENCE_INTENSITY, DerivationRules, InstrumentFilter, MembershipTie, SnapshotError,
+    Combination, DEFAULT_DEFENCE_INTENSITY, DerivationRules, ExplicitRule, FamilyRule,
+    InstrumentFilter, MembershipTie, MembershipWeight, SnapshotError,
 };
 
 use crate::dataset::Dataset;
 use crate::graph::{Contribution, Provenance, Proximity, SecurityGraph, Tie};
+use crate::hash::FxHashMap;
 use crate::period::Year;
 use crate::relation::Instrument;
 use petgraph::graph::{NodeIndex, UnGraph};
-use std::collections::HashMap;
 
 /// The security graph of `dataset` in `year` under `rules`.
 ///
@@ -86,7 +87,8 @@ pub(crate) fn snapshot_of(
     }
     let units = dataset.units();
     let mut graph: UnGraph<crate::Unit, Tie> = UnGraph::with_capacity(units.len(), 0);
-    let mut node_of: HashMap<&str, NodeIndex> = HashMap::with_capacity(units.len());
+    let mut node_of: FxHashMap<&str, NodeIndex> = FxHashMap::default();
+    node_of.reserve(units.len());
     for (i, u) in units.iter().enumerate() {
         let here = present.is_none_or(|p| p.get(i).copied().unwrap_or(false));
         if here && u.exists_in(year) && rules.keeps_kind(u.kind()) {
@@ -100,7 +102,8 @@ pub(crate) fn snapshot_of(
             (b.index(), a.index())
         }
     };
-    let mut ties: HashMap<(usize, usize), Tie> = HashMap::new();
+    // Contributions by dyad, in data-set order; grouped into ties after a stable sort.
+    let mut found: Vec<((usize, usize), Contribution)> = Vec::new();
     let filter = rules.sector_filter();
     for (index, r) in dataset.relations().iter().enumerate() {
         if !r.period().contains(year) || !rules.instrument_filter().keeps(r.instrument()) {
@@ -113,30 +116,50 @@ pub(crate) fn snapshot_of(
         let (Some(&a), Some(&b)) = (node_of.get(r.a()), node_of.get(r.b())) else {
             continue;
         };
-        ties.entry(key(a, b)).or_default().push(Contribution::new(
-            r.sign(),
-            r.intensity(),
-            sectors,
-            r.instrument().clone(),
-            Provenance::Relation {
-                index,
-                id: r.id().map(str::to_owned),
-                layer: dataset.relation_layer(index).map(str::to_owned),
-            },
-            [Some(r.evidence_arc().clone()), None],
+        found.push((
+            key(a, b),
+            Contribution::new(
+                r.sign(),
+                r.intensity(),
+                sectors,
+                r.instrument().clone(),
+                Provenance::Relation {
+                    index,
+                    id: r.id().map(str::to_owned),
+                    layer: dataset.relation_layer(index).map(str::to_owned),
+                },
+                [Some(r.evidence_arc().clone()), None],
+            ),
         ));
     }
     if !rules.derives_nothing() {
         derive_memberships(dataset, year, rules, &node_of, &mut |a, b, c| {
-            ties.entry(key(a, b)).or_default().push(c);
+            found.push((key(a, b), c));
         });
     }
-    let mut keys: Vec<(usize, usize)> = ties.keys().copied().collect();
-    keys.sort_unstable();
-    for k in keys {
-        if let Some(t) = ties.remove(&k) {
-            graph.add_edge(NodeIndex::new(k.0), NodeIndex::new(k.1), t);
+    // Sort positions, not the (large) contributions; the position breaks ties, so each
+    // dyad keeps its contributions in data-set order.
+    let mut order: Vec<((usize, usize), usize)> = found
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| (*k, i))
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Contribution>> = found.into_iter().map(|(_, c)| Some(c)).collect();
+    let combination = rules.combination_rule();
+    let mut i = 0;
+    while i < order.len() {
+        let k = order[i].0;
+        let mut contributions = Vec::new();
+        while i < order.len() && order[i].0 == k {
+            contributions.extend(slots[order[i].1].take());
+            i += 1;
         }
+        graph.add_edge(
+            NodeIndex::new(k.0),
+            NodeIndex::new(k.1),
+            Tie::combined(contributions, combination),
+        );
     }
     let proximity = dataset
         .borders()
@@ -155,11 +178,11 @@ fn derive_memberships(
     dataset: &Dataset,
     year: Year,
     rules: &DerivationRules,
-    node_of: &HashMap<&str, NodeIndex>,
+    node_of: &FxHashMap<&str, NodeIndex>,
     push: &mut dyn FnMut(NodeIndex, NodeIndex, Contribution),
 ) {
     // Members of each organisation in the year: the first counted membership of each unit.
-    let mut members: HashMap<&str, Vec<(usize, NodeIndex)>> = HashMap::new();
+    let mut members: FxHashMap<&str, Vec<(usize, NodeIndex)>> = FxHashMap::default();
     for (i, m) in dataset.memberships().iter().enumerate() {
         if !m.period().contains(year) || !rules.counts_role(m.role()) {
             continue;
@@ -172,7 +195,31 @@ fn derive_memberships(
             list.push((i, node));
         }
     }
+    fn family_of<'d>(dataset: &'d Dataset, org: &'d str) -> &'d str {
+        dataset
+            .organisation(org)
+            .map_or(org, crate::Organisation::family)
+    }
+    // Pairs with an explicit relation via an organisation (by family) valid in the year.
+    let mut explicit: std::collections::HashSet<(&str, NodeIndex, NodeIndex)> =
+        std::collections::HashSet::new();
+    if rules.explicit_rule() == ExplicitRule::Replaces {
+        for r in dataset.relations() {
+            if let Some(org) = r.instrument().organisation()
+                && r.period().contains(year)
+                && let (Some(&a), Some(&b)) = (node_of.get(r.a()), node_of.get(r.b()))
+            {
+                explicit.insert((family_of(dataset, org), a.min(b), a.max(b)));
+            }
+        }
+    }
+    // One derived contribution per pair and family under `FamilyRule::Once`: the
+    // strongest, the first in data-set order among equals.
+    let mut once: FxHashMap<(&str, NodeIndex, NodeIndex), (NodeIndex, NodeIndex, Contribution)> =
+        FxHashMap::default();
+    let mut order: Vec<(&str, NodeIndex, NodeIndex)> = Vec::new();
     let filter = rules.sector_filter();
+    let ms = dataset.memberships();
     for org in dataset.organisations() {
         let Some(tie) = rules.tie_for(org.id(), org.kind()) else {
             continue;
@@ -188,32 +235,53 @@ fn derive_memberships(
         let Some(list) = members.get(org.id()) else {
             continue;
         };
-        let ms = dataset.memberships();
+        let intensity = match rules.membership_weight_rule() {
+            MembershipWeight::Full => tie.intensity(),
+            _ => tie.intensity() / (list.len().max(2) - 1) as f64,
+        };
+        let family = org.family();
         for (k, &(i, a)) in list.iter().enumerate() {
             for &(j, b) in &list[k + 1..] {
-                push(
-                    a,
-                    b,
-                    Contribution::new(
-                        tie.sign(),
-                        tie.intensity(),
-                        sectors,
-                        instrument.clone(),
-                        Provenance::Membership {
-                            organisation: org.id().to_owned(),
-                            memberships: [i, j],
-                            layers: dataset
-                                .membership_layer(i)
-                                .zip(dataset.membership_layer(j))
-                                .map(|(x, y)| [x.to_owned(), y.to_owned()]),
-                        },
-                        [
-                            Some(ms[i].evidence_arc().clone()),
-                            Some(ms[j].evidence_arc().clone()),
-                        ],
-                    ),
+                let pair = (family, a.min(b), a.max(b));
+                if explicit.contains(&pair) {
+                    continue;
+                }
+                let c = Contribution::new(
+                    tie.sign(),
+                    intensity,
+                    sectors,
+                    instrument.clone(),
+                    Provenance::Membership {
+                        organisation: org.id().to_owned(),
+                        memberships: [i, j],
+                        layers: dataset
+                            .membership_layer(i)
+                            .zip(dataset.membership_layer(j))
+                            .map(|(x, y)| [x.to_owned(), y.to_owned()]),
+                    },
+                    [
+                        Some(ms[i].evidence_arc().clone()),
+                        Some(ms[j].evidence_arc().clone()),
+                    ],
                 );
+                if rules.family_rule() == FamilyRule::Each {
+                    push(a, b, c);
+                    continue;
+                }
+                match once.get_mut(&pair) {
+                    Some(kept) if kept.2.intensity() >= intensity => {}
+                    Some(kept) => *kept = (a, b, c),
+                    None => {
+                        order.push(pair);
+                        once.insert(pair, (a, b, c));
+                    }
+                }
             }
+        }
+    }
+    for pair in order {
+        if let Some((a, b, c)) = once.remove(&pair) {
+            push(a, b, c);
         }
     }
 }

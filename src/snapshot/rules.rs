@@ -92,6 +92,60 @@ impl MembershipTie {
     }
 }
 
+/// How a dyad's contributions combine into its tie ([theory §7, one scale](crate::guide::theory#one-scale-for-intensities)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Combination {
+    /// Per sector, the strongest amity and the strongest enmity (the default): a dyad's
+    /// weight says how intense its relations are, not how many were coded. The tie's amity
+    /// (enmity) is its strongest sector's, so every tie lies on the scale of one relation:
+    /// amity and enmity each in `[0, 1]`.
+    #[default]
+    Maximum,
+    /// Every contribution adds its intensity (counted once however many sectors it spans),
+    /// and in full in each of its sectors.
+    Sum,
+}
+
+/// How much co-membership of an organisation weighs on each pair of its members.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum MembershipWeight {
+    /// The membership tie's intensity divided by N − 1 for an organisation of N counted
+    /// members in the year (the default): each member's co-memberships sum to one
+    /// commitment, as in Newman's (2001) weighting of a bipartite projection — so a large
+    /// pact does not drown its members' other ties.
+    #[default]
+    PerMember,
+    /// The membership tie's full intensity for every pair.
+    Full,
+}
+
+/// How organisations of one family ([`crate::Organisation::in_family`]) derive ties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum FamilyRule {
+    /// One derived tie per pair and family (the default): the strongest of the family's
+    /// organisations both belong to in the year — a successor (CST → CSTO) or a part (a
+    /// joint air-defence system) does not count the same commitment twice.
+    #[default]
+    Once,
+    /// Each organisation derives its own tie.
+    Each,
+}
+
+/// What a derived co-membership tie does when the pair also has an explicit relation via
+/// that organisation (or one of its family) valid in the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum ExplicitRule {
+    /// The explicit relation stands for the organisation: no derived tie (the default).
+    #[default]
+    Replaces,
+    /// Both count.
+    Adds,
+}
+
 /// Which instruments a snapshot keeps.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
@@ -127,7 +181,13 @@ impl InstrumentFilter {
 ///   [`OrganisationKind::CollectiveDefence`] organisation is amity of intensity
 ///   [`DEFAULT_DEFENCE_INTENSITY`] in the military sector; other kinds derive nothing;
 /// - every sector, every instrument and every unit kind is kept;
-/// - every border of the data set valid in the year is a proximity of the graph.
+/// - every border of the data set valid in the year is a proximity of the graph;
+/// - one scale ([theory §7](crate::guide::theory#one-scale-for-intensities)): a dyad's contributions combine by maximum per sector
+///   ([`Combination::Maximum`]); co-membership of an organisation of N members weighs
+///   1/(N − 1) of the membership tie per pair ([`MembershipWeight::PerMember`]); an
+///   organisation family derives once per pair ([`FamilyRule::Once`]); no tie is derived
+///   where the pair has an explicit relation via the organisation or its family
+///   ([`ExplicitRule::Replaces`]).
 ///
 /// Precedence: a rule for a named organisation beats the rule for its kind.
 ///
@@ -152,6 +212,10 @@ pub struct DerivationRules {
     instruments: InstrumentFilter,
     unit_kinds: BTreeSet<UnitKind>,
     contiguity: Option<Contiguity>,
+    combination: Combination,
+    membership_weight: MembershipWeight,
+    families: FamilyRule,
+    explicit: ExplicitRule,
 }
 
 impl Default for DerivationRules {
@@ -177,6 +241,10 @@ impl DerivationRules {
             instruments: InstrumentFilter::All,
             unit_kinds: UnitKind::ALL.into_iter().collect(),
             contiguity: Some(Contiguity::Sea400),
+            combination: Combination::default(),
+            membership_weight: MembershipWeight::default(),
+            families: FamilyRule::default(),
+            explicit: ExplicitRule::default(),
         }
     }
 
@@ -239,6 +307,56 @@ impl DerivationRules {
     pub fn unit_kinds(mut self, kinds: &[UnitKind]) -> Self {
         self.unit_kinds = kinds.iter().copied().collect();
         self
+    }
+
+    /// How a dyad's contributions combine (default [`Combination::Maximum`]).
+    pub fn combination(mut self, combination: Combination) -> Self {
+        self.combination = combination;
+        self
+    }
+    /// How much co-membership weighs per pair (default [`MembershipWeight::PerMember`]).
+    pub fn membership_weight(mut self, weight: MembershipWeight) -> Self {
+        self.membership_weight = weight;
+        self
+    }
+    /// How an organisation family derives ties (default [`FamilyRule::Once`]).
+    pub fn families(mut self, rule: FamilyRule) -> Self {
+        self.families = rule;
+        self
+    }
+    /// What an explicit relation via an organisation does to the derived tie (default
+    /// [`ExplicitRule::Replaces`]).
+    pub fn explicit_relations(mut self, rule: ExplicitRule) -> Self {
+        self.explicit = rule;
+        self
+    }
+    /// The rules of the crate before "one scale": contributions summed, full co-membership
+    /// ties, every organisation and explicit relation counted.
+    pub fn summing(self) -> Self {
+        self.combination(Combination::Sum)
+            .membership_weight(MembershipWeight::Full)
+            .families(FamilyRule::Each)
+            .explicit_relations(ExplicitRule::Adds)
+    }
+    /// How a dyad's contributions combine.
+    #[must_use]
+    pub fn combination_rule(&self) -> Combination {
+        self.combination
+    }
+    /// How much co-membership weighs per pair.
+    #[must_use]
+    pub fn membership_weight_rule(&self) -> MembershipWeight {
+        self.membership_weight
+    }
+    /// How an organisation family derives ties.
+    #[must_use]
+    pub fn family_rule(&self) -> FamilyRule {
+        self.families
+    }
+    /// What an explicit relation via an organisation does to the derived tie.
+    #[must_use]
+    pub fn explicit_rule(&self) -> ExplicitRule {
+        self.explicit
     }
 
     /// Only borders of contiguity `farthest` or closer become proximities (default: every
