@@ -2,8 +2,8 @@
 
 use rsct::balance::{
     BalanceError, CensusOptions, PnIndexOptions, SignedEigenvectorOptions, WalkBalanceOptions,
-    clusterability, harary_test, pn_index, signed_degrees, signed_eigenvector, triangle_census,
-    verify_clusterability, verify_harary, walk_balance,
+    WalkMethod, clusterability, harary_test, pn_index, signed_degrees, signed_eigenvector,
+    triangle_census, verify_clusterability, verify_harary, walk_balance,
 };
 use rsct::petgraph::graph::{NodeIndex, UnGraph};
 use rsct::petgraph::stable_graph::StableUnGraph;
@@ -271,7 +271,7 @@ fn graphs_with_holes() {
 }
 
 #[test]
-fn dense_limits_are_typed_errors() {
+fn above_the_dense_limits_the_iterative_methods_take_over() {
     let g = SignedGraph::from_edges(
         ["a", "b", "c", "d", "e"],
         [
@@ -282,41 +282,40 @@ fn dense_limits_are_typed_errors() {
         ],
     )
     .unwrap();
-    let e = walk_balance(g.graph(), &WalkBalanceOptions::new().dense_limit(3)).unwrap_err();
-    assert_eq!(
-        e,
-        BalanceError::TooLargeForDense {
-            measure: "walk balance",
-            nodes: 5,
-            limit: 3
+    // A path is balanced: walk balance 1, by Lanczos too (above the dense limit).
+    let w = walk_balance(g.graph(), &WalkBalanceOptions::new().dense_limit(3)).unwrap();
+    assert!(matches!(
+        w.method(),
+        WalkMethod::Lanczos {
+            parts: 1,
+            steps: 10
         }
-    );
-    assert!(
-        e.to_string()
-            .contains("5 units exceeds the dense limit of 3")
-    );
+    ));
+    assert!((w.ratio() - 1.0).abs() <= w.error_bound());
+    assert!(w.error_bound() < 1e-12);
     // A path has eigenvalues ±λ: no dominant eigenvalue.
     let u = signed_eigenvector(g.graph(), &SignedEigenvectorOptions::new()).unwrap_err();
     assert!(
         matches!(u, BalanceError::EigenvectorUndefined { .. }),
         "{u}"
     );
-    // Power iteration cannot converge either, and says so.
+    // Lanczos spans the whole (5-dimensional) space and reaches the same verdict.
+    let p =
+        signed_eigenvector(g.graph(), &SignedEigenvectorOptions::new().dense_limit(0)).unwrap_err();
+    assert!(
+        matches!(p, BalanceError::EigenvectorUndefined { .. }),
+        "{p}"
+    );
+    // With too few steps to resolve anything, it says so.
     let p = signed_eigenvector(
         g.graph(),
         &SignedEigenvectorOptions::new()
             .dense_limit(0)
-            .max_iterations(500),
+            .max_iterations(2),
     )
     .unwrap_err();
     assert!(
-        matches!(
-            p,
-            BalanceError::NoConvergence {
-                iterations: 500,
-                ..
-            }
-        ),
+        matches!(p, BalanceError::NoConvergence { iterations: 2, .. }),
         "{p}"
     );
 }
@@ -416,7 +415,7 @@ fn security_graph_of_a_dataset() {
 }
 
 #[test]
-fn power_iteration_does_not_settle_on_a_non_dominant_eigenvalue() {
+fn lanczos_does_not_settle_on_a_non_dominant_eigenvalue() {
     // Spectrum {3, −1, −1, −1}; the dominant eigenvector is (1, −1, −1, 1)/2, orthogonal to
     // simple start vectors such as (1, 1 + 1/64, 1 + 2/64, 1 + 3/64) (regression).
     let g = SignedGraph::from_edges(

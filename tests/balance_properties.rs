@@ -272,11 +272,12 @@ proptest! {
                 prop_assert!(x.iter().all(|v| v.abs() <= 1.0 + 1e-12));
                 prop_assert!(x.iter().any(|v| (v.abs() - 1.0).abs() < 1e-12));
                 prop_assert!(l.abs() > e.second_modulus().unwrap());
-                // Power iteration agrees when the gap is comfortable.
+                // Lanczos agrees when the gap is comfortable.
                 if e.second_modulus().unwrap() < 0.8 * l.abs() {
                     let p = signed_eigenvector(g.graph(), &SignedEigenvectorOptions::new().dense_limit(0)).unwrap();
-                    let is_power = matches!(p.method(), EigenMethod::Power { .. });
-                    prop_assert!(is_power);
+                    let is_lanczos = matches!(p.method(), EigenMethod::Lanczos { .. });
+                    prop_assert!(is_lanczos);
+                    prop_assert!((p.eigenvalue() - l).abs() < 1e-9);
                     for (u, v) in p.values().iter().zip(x) {
                         prop_assert!((u - v).abs() < 1e-6);
                     }

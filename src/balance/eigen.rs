@@ -18,8 +18,8 @@ pub(crate) fn symmetric_eigen(
     let mut v = a.to_vec();
     let mut d = vec![0.0; n];
     let mut e = vec![0.0; n];
-    tred2(&mut v, &mut d, &mut e, n);
-    tql2(&mut v, &mut d, &mut e, n, vectors)?;
+    tred2(&mut v, &mut d, &mut e, n, vectors);
+    tql2(&mut v, &mut d, &mut e, n, if vectors { n } else { 0 })?;
     // Sort ascending (insertion by selection, stable enough for n ≤ a few thousand).
     let mut idx: Vec<usize> = (0..n).collect();
     idx.sort_by(|&i, &j| d[i].total_cmp(&d[j]));
@@ -36,8 +36,44 @@ pub(crate) fn symmetric_eigen(
     Ok((values, vecs))
 }
 
+/// Eigenvalues of the symmetric tridiagonal matrix with diagonal `diag` and off-diagonal
+/// `off` (`off[i]` couples `i` and `i + 1`; `off.len() + 1 == diag.len()`), in ascending
+/// order, and the rows `rows` of the matching eigenvector matrix: `out[r][j]` is entry
+/// `rows[r]` of the `j`-th eigenvector. Only the requested rows are rotated, so the cost is
+/// `O(k² · (1 + rows.len()))` for a `k × k` matrix. `Err(iterations)` as for
+/// [`symmetric_eigen`].
+pub(crate) fn tridiagonal_eigen(
+    diag: &[f64],
+    off: &[f64],
+    rows: &[usize],
+) -> Result<(Vec<f64>, Vec<Vec<f64>>), usize> {
+    let n = diag.len();
+    if n == 0 {
+        return Ok((Vec::new(), vec![Vec::new(); rows.len()]));
+    }
+    let mut d = diag.to_vec();
+    // tql2 expects the off-diagonal shifted by one (e[i] couples i − 1 and i).
+    let mut e = vec![0.0; n];
+    e[1..n].copy_from_slice(&off[..n - 1]);
+    let r = rows.len();
+    let mut v = vec![0.0; r * n];
+    for (k, &row) in rows.iter().enumerate() {
+        v[k * n + row] = 1.0;
+    }
+    tql2(&mut v, &mut d, &mut e, n, r)?;
+    let mut idx: Vec<usize> = (0..n).collect();
+    idx.sort_by(|&i, &j| d[i].total_cmp(&d[j]));
+    let values = idx.iter().map(|&i| d[i]).collect();
+    let out = (0..r)
+        .map(|k| idx.iter().map(|&i| v[k * n + i]).collect())
+        .collect();
+    Ok((values, out))
+}
+
+/// Householder reduction to tridiagonal form; accumulates the transformations into `v`
+/// only if `vectors` (the accumulation is as costly as the reduction).
 #[allow(clippy::many_single_char_names)]
-fn tred2(v: &mut [f64], d: &mut [f64], e: &mut [f64], n: usize) {
+fn tred2(v: &mut [f64], d: &mut [f64], e: &mut [f64], n: usize, vectors: bool) {
     let at = |i: usize, j: usize| i * n + j;
     for j in 0..n {
         d[j] = v[at(n - 1, j)];
@@ -102,6 +138,14 @@ fn tred2(v: &mut [f64], d: &mut [f64], e: &mut [f64], n: usize) {
         }
         d[i] = h;
     }
+    if !vectors {
+        // The diagonal of the tridiagonal matrix is left on the diagonal of `v`.
+        for j in 0..n {
+            d[j] = v[at(j, j)];
+        }
+        e[0] = 0.0;
+        return;
+    }
     for i in 0..n - 1 {
         v[at(n - 1, i)] = v[at(i, i)];
         v[at(i, i)] = 1.0;
@@ -132,8 +176,11 @@ fn tred2(v: &mut [f64], d: &mut [f64], e: &mut [f64], n: usize) {
     e[0] = 0.0;
 }
 
+/// Implicit QL with Wilkinson shifts on the tridiagonal matrix (`d`, `e`); rotates the first
+/// `rows` rows of the row-major `rows × n` matrix `v` along (all of `v` for the eigenvectors
+/// of a reduction, none for eigenvalues only).
 #[allow(clippy::many_single_char_names)]
-fn tql2(v: &mut [f64], d: &mut [f64], e: &mut [f64], n: usize, vectors: bool) -> Result<(), usize> {
+fn tql2(v: &mut [f64], d: &mut [f64], e: &mut [f64], n: usize, rows: usize) -> Result<(), usize> {
     let at = |i: usize, j: usize| i * n + j;
     for i in 1..n {
         e[i - 1] = e[i];
@@ -188,12 +235,10 @@ fn tql2(v: &mut [f64], d: &mut [f64], e: &mut [f64], n: usize, vectors: bool) ->
                     c = p / r;
                     p = c * d[i] - s * g;
                     d[i + 1] = h + s * (c * g + s * d[i]);
-                    if vectors {
-                        for k in 0..n {
-                            h = v[at(k, i + 1)];
-                            v[at(k, i + 1)] = s * v[at(k, i)] + c * h;
-                            v[at(k, i)] = c * v[at(k, i)] - s * h;
-                        }
+                    for k in 0..rows {
+                        h = v[at(k, i + 1)];
+                        v[at(k, i + 1)] = s * v[at(k, i)] + c * h;
+                        v[at(k, i)] = c * v[at(k, i)] - s * h;
                     }
                 }
                 p = -s * s2 * c3 * el1 * e[l] / dl1;

@@ -4,6 +4,7 @@ use super::BalanceError;
 use super::components;
 use super::csr;
 use super::eigen::symmetric_eigen;
+use super::lanczos::{Lanczos, SignedCsr};
 use crate::sign::SignedWeight;
 use crate::tolerance;
 use petgraph::visit::{IntoEdgeReferences, NodeCompactIndexable};
@@ -17,6 +18,7 @@ const MEASURE: &str = "signed eigenvector centrality";
 pub struct SignedEigenvectorOptions {
     dense_limit: usize,
     max_iterations: usize,
+    seed: u64,
 }
 
 impl Default for SignedEigenvectorOptions {
@@ -26,22 +28,28 @@ impl Default for SignedEigenvectorOptions {
 }
 
 impl SignedEigenvectorOptions {
-    /// The defaults: dense eigen-decomposition up to 1,500 units, power iteration above (at
-    /// most 20,000 iterations).
+    /// The defaults: dense eigen-decomposition up to 500 units, Lanczos above (at most
+    /// 5,000 steps), seed 0.
     pub fn new() -> Self {
         Self {
-            dense_limit: 1_500,
-            max_iterations: 20_000,
+            dense_limit: 500,
+            max_iterations: 5_000,
+            seed: 0,
         }
     }
-    /// The largest graph handled by the dense solver; larger graphs use power iteration.
+    /// The largest graph handled by the dense solver; larger graphs use Lanczos.
     pub fn dense_limit(mut self, units: usize) -> Self {
         self.dense_limit = units;
         self
     }
-    /// The most power iterations.
+    /// The most Lanczos steps (matrix–vector products), restarts included.
     pub fn max_iterations(mut self, iterations: usize) -> Self {
         self.max_iterations = iterations;
+        self
+    }
+    /// The seed of the Lanczos start vectors (same seed, same result, byte for byte).
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
         self
     }
 }
@@ -53,10 +61,12 @@ impl SignedEigenvectorOptions {
 pub enum EigenMethod {
     /// Full dense eigen-decomposition; the gap to the second modulus was checked.
     Dense,
-    /// Power iteration until the relative residual fell below [`tolerance::ITERATION`].
-    Power {
-        /// Iterations performed.
-        iterations: usize,
+    /// Lanczos with full reorthogonalisation until the relative residual
+    /// `‖Ax − λx‖ / |λ|` of the Ritz pair fell below [`tolerance::ITERATION`], then a
+    /// deflated probe for a second eigenvalue of the same modulus.
+    Lanczos {
+        /// Matrix–vector products performed (probe included).
+        steps: usize,
     },
 }
 
@@ -83,7 +93,8 @@ impl SignedEigenvector {
     pub fn eigenvalue(&self) -> f64 {
         self.eigenvalue
     }
-    /// The second largest eigenvalue modulus (dense method only).
+    /// The second largest eigenvalue modulus: exact (to rounding) for the dense method; for
+    /// Lanczos the largest other Ritz modulus seen, a lower estimate by Cauchy interlacing.
     #[must_use]
     pub fn second_modulus(&self) -> Option<f64> {
         self.second_modulus
@@ -108,15 +119,18 @@ impl SignedEigenvector {
 /// returns [`BalanceError::EigenvectorUndefined`] with both moduli.
 ///
 /// Up to [`SignedEigenvectorOptions::dense_limit`] units the full spectrum is computed
-/// (Householder + QL) and the gap checked exactly; above, power iteration runs until the
-/// relative residual `‖Ax − λx‖ / |λ|` is below [`tolerance::ITERATION`] (an eigenvalue
-/// without a gap shows as [`BalanceError::NoConvergence`]), from a pseudo-random start; a
-/// result whose modulus is below `sqrt(2m / n)` — a lower bound on the dominant modulus, as
-/// Σλ² = 2m — means the start missed the dominant eigenvector, and up to two other starts are
-/// tried.
+/// (Householder + QL) and the gap checked exactly. Above, the Lanczos iteration with full
+/// reorthogonalisation (Paige 1971; Parlett 1998, ch. 13) runs from a seeded random start
+/// until the Ritz pair of largest modulus has relative residual `‖Ax − λx‖ / |λ|` below
+/// [`tolerance::ITERATION`] (restarting from that Ritz vector every 120 steps); it finds
+/// both ends of the spectrum at once, so a negative dominant eigenvalue is found as easily
+/// as a positive one. A second Lanczos run orthogonal to the eigenvector found (40 steps)
+/// then looks for another eigenvalue of the same modulus, which a single Krylov space cannot
+/// see; it stops when its own largest Ritz modulus has converged (relative residual 1e-5),
+/// and the gap check uses every Ritz value of both runs.
 ///
 /// # Complexity
-/// O(n³) dense; O(m) per power iteration.
+/// O(n³) dense; O(m + k·n) per Lanczos step with k basis vectors (k ≤ 120).
 ///
 /// # Errors
 /// [`BalanceError::EigenvectorUndefined`], [`BalanceError::NoConvergence`],
@@ -174,27 +188,10 @@ where
             })?;
         let vectors = vectors.unwrap_or_default();
         // Ascending order: the largest modulus is at one end.
-        let (top, other) = if values[0].abs() > values[n - 1].abs() {
-            (0, n - 1)
-        } else {
-            (n - 1, 0)
-        };
+        let (top, _) = extremes(&values);
         let lambda = values[top];
-        let second = if n == 1 {
-            0.0
-        } else {
-            let inner = if top == 0 { values[1] } else { values[n - 2] };
-            values[other].abs().max(inner.abs())
-        };
-        if lambda.abs() - second <= tolerance::DOMINANT_GAP * lambda.abs() {
-            return Err(BalanceError::EigenvectorUndefined {
-                reason: format!(
-                    "no dominant eigenvalue: the two largest moduli are {:.12} and {:.12}",
-                    lambda.abs(),
-                    second
-                ),
-            });
-        }
+        let second = second_modulus(&values, top);
+        check_gap(lambda, second)?;
         let x: Vec<f64> = (0..n).map(|r| vectors[r * n + top]).collect();
         return Ok(SignedEigenvector {
             values: normalise(x),
@@ -204,100 +201,148 @@ where
             neutral_ties,
         });
     }
-    let adj = csr::Adjacency::build(n, &edges.ends, |_| true);
-    // Σ λᵢ² = 2m, so the dominant modulus is at least sqrt(2m / n): an eigenvalue below that
-    // means the start vector missed the dominant eigenvector; try another start.
-    let floor = (2.0 * edges.ends.len() as f64 / n as f64).sqrt();
-    let mut last = BalanceError::NoConvergence {
-        measure: MEASURE,
-        iterations: 0,
-        residual: f64::INFINITY,
-    };
-    for seed in 0..3u64 {
-        match power(&adj, &edges.negative, n, seed, options.max_iterations)? {
-            (x, lambda, it) if lambda.abs() >= floor * (1.0 - tolerance::MODULUS_TIE) => {
-                return Ok(SignedEigenvector {
-                    values: normalise(x),
-                    eigenvalue: lambda,
-                    second_modulus: None,
-                    method: EigenMethod::Power { iterations: it },
-                    neutral_ties,
-                });
-            }
-            (_, lambda, it) => {
-                last = BalanceError::NoConvergence {
-                    measure: MEASURE,
-                    iterations: it,
-                    residual: (floor - lambda.abs()) / floor,
-                };
-            }
-        }
-    }
-    Err(last)
+    let a = SignedCsr::build(
+        n,
+        edges
+            .ends
+            .iter()
+            .zip(&edges.negative)
+            .map(|(&(x, y), &neg)| (x, y, neg)),
+    );
+    let (x, lambda, second, steps) = dominant(&a, options)?;
+    Ok(SignedEigenvector {
+        values: normalise(x),
+        eigenvalue: lambda,
+        second_modulus: Some(second),
+        method: EigenMethod::Lanczos { steps },
+        neutral_ties,
+    })
 }
 
-/// Power iteration from a pseudo-random start (splitmix64 of the index and `seed`): the unit
-/// eigenvector, its eigenvalue and the iterations.
-fn power(
-    adj: &csr::Adjacency,
-    negative: &[bool],
-    n: usize,
-    seed: u64,
-    max_iterations: usize,
-) -> Result<(Vec<f64>, f64, usize), BalanceError> {
-    let mix = |i: u64| {
-        let mut z = i
-            .wrapping_add(seed.wrapping_mul(0xD1B5_4A32_D192_ED03))
-            .wrapping_add(0x9E37_79B9_7F4A_7C15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^= z >> 31;
-        0.5 + (z >> 11) as f64 / (1u64 << 53) as f64
-    };
-    let mut x: Vec<f64> = (0..n as u64).map(mix).collect();
-    let norm = x.iter().map(|v| v * v).sum::<f64>().sqrt();
-    x.iter_mut().for_each(|v| *v /= norm);
-    let mut y = vec![0.0; n];
-    let mut residual = f64::INFINITY;
-    for it in 1..=max_iterations {
-        for (u, yu) in y.iter_mut().enumerate() {
-            let (nbr, tie) = adj.neighbours(u);
-            let mut s = 0.0;
-            for (&v, &t) in nbr.iter().zip(tie) {
-                s += if negative[t as usize] {
-                    -x[v as usize]
-                } else {
-                    x[v as usize]
-                };
-            }
-            *yu = s;
-        }
-        let lambda: f64 = x.iter().zip(&y).map(|(a, b)| a * b).sum();
-        let ny = y.iter().map(|v| v * v).sum::<f64>().sqrt();
-        if ny == 0.0 || lambda == 0.0 {
-            return Err(BalanceError::EigenvectorUndefined {
-                reason: "the iteration reached a zero vector (no dominant eigenvalue)".into(),
-            });
-        }
-        residual = x
-            .iter()
-            .zip(&y)
-            .map(|(a, b)| (b - lambda * a).powi(2))
-            .sum::<f64>()
-            .sqrt()
-            / lambda.abs();
-        if residual <= tolerance::ITERATION {
-            return Ok((x, lambda, it));
-        }
-        for (a, b) in x.iter_mut().zip(&y) {
-            *a = b / ny;
-        }
-    }
-    Err(BalanceError::NoConvergence {
+/// The most Lanczos vectors kept at once; beyond, the run restarts from its best Ritz
+/// vector (explicit restart), which bounds memory to `BASIS · n` numbers.
+const BASIS: usize = 120;
+/// The most steps of the deflated probe for a second eigenvalue of the same modulus (it
+/// stops earlier once its own largest modulus has converged to 1e-5).
+const PROBE: usize = 40;
+
+/// The dominant eigenpair by Lanczos with restarts, then a deflated probe: the unit
+/// eigenvector, the eigenvalue, the largest other modulus seen, and the steps taken.
+fn dominant(
+    a: &SignedCsr,
+    options: &SignedEigenvectorOptions,
+) -> Result<(Vec<f64>, f64, f64, usize), BalanceError> {
+    let no_conv = |iterations, residual| BalanceError::NoConvergence {
         measure: MEASURE,
-        iterations: max_iterations,
+        iterations,
         residual,
-    })
+    };
+    let n = a.len();
+    let mut steps = 0usize;
+    let mut start = None;
+    let mut cycle = 0u64;
+    let mut residual = f64::INFINITY;
+    while steps < options.max_iterations {
+        let mut l = Lanczos::deflated(
+            a,
+            false,
+            options.seed.wrapping_add(cycle),
+            Vec::new(),
+            start.take(),
+        );
+        cycle += 1;
+        let mut found = None;
+        while l.steps() < BASIS.min(n) && steps < options.max_iterations && l.step() {
+            steps += 1;
+            let r = l.ritz().map_err(|it| no_conv(it, f64::NAN))?;
+            let (top, other) = extremes(&r.values);
+            let theta = r.values[top];
+            residual = r.residuals[top] / theta.abs().max(f64::MIN_POSITIVE);
+            if residual <= tolerance::ITERATION || l.exhausted() {
+                found = Some((top, other, r));
+                break;
+            }
+        }
+        let r = match found {
+            Some((top, _, r)) if l.exhausted() => {
+                // The whole spectrum: the gap is exact.
+                let theta = r.values[top];
+                let second = second_modulus(&r.values, top);
+                let x = l.ritz_vector(top).map_err(|it| no_conv(it, f64::NAN))?;
+                check_gap(theta, second)?;
+                return Ok((x, theta, second, steps));
+            }
+            Some((top, _, r)) => (top, r),
+            None => {
+                // Restart from the best Ritz vector.
+                let r = l.ritz().map_err(|it| no_conv(it, f64::NAN))?;
+                if r.values.is_empty() {
+                    break;
+                }
+                let (top, _) = extremes(&r.values);
+                start = Some(l.ritz_vector(top).map_err(|it| no_conv(it, f64::NAN))?);
+                continue;
+            }
+        };
+        let (top, rit) = r;
+        let theta = rit.values[top];
+        let x = l.ritz_vector(top).map_err(|it| no_conv(it, f64::NAN))?;
+        // Deflated probe: a fresh run orthogonal to x finds the next largest moduli,
+        // including a second eigenvalue of the same modulus (which one Krylov space from a
+        // single start cannot see).
+        let mut second = second_modulus(&rit.values, top);
+        let mut p = Lanczos::deflated(a, false, options.seed ^ 0xA5A5_5A5A, vec![x.clone()], None);
+        // Until the probe's own largest modulus has settled (or PROBE steps).
+        let mut pr = p.ritz().map_err(|it| no_conv(it, f64::NAN))?;
+        while p.steps() < PROBE && p.step() {
+            steps += 1;
+            pr = p.ritz().map_err(|it| no_conv(it, f64::NAN))?;
+            let (t, _) = extremes(&pr.values);
+            if pr.residuals[t] <= tolerance::ITERATION.sqrt() * pr.values[t].abs() {
+                break;
+            }
+        }
+        for v in &pr.values {
+            second = second.max(v.abs());
+        }
+        check_gap(theta, second)?;
+        return Ok((x, theta, second, steps));
+    }
+    Err(no_conv(steps, residual))
+}
+
+/// Index of the Ritz value of largest modulus (ascending values) and of the other extreme.
+fn extremes(values: &[f64]) -> (usize, usize) {
+    let last = values.len() - 1;
+    if values[0].abs() > values[last].abs() {
+        (0, last)
+    } else {
+        (last, 0)
+    }
+}
+
+/// The largest modulus among the values other than `top` (ascending values).
+fn second_modulus(values: &[f64], top: usize) -> f64 {
+    let k = values.len();
+    if k == 1 {
+        return 0.0;
+    }
+    let (other, inner) = if top == 0 { (k - 1, 1) } else { (0, k - 2) };
+    values[other].abs().max(values[inner].abs())
+}
+
+/// `EigenvectorUndefined` unless `|λ|` exceeds `second` by more than the dominance gap.
+fn check_gap(lambda: f64, second: f64) -> Result<(), BalanceError> {
+    if lambda.abs() - second <= tolerance::DOMINANT_GAP * lambda.abs() {
+        return Err(BalanceError::EigenvectorUndefined {
+            reason: format!(
+                "no dominant eigenvalue: the two largest moduli are {:.12} and {:.12}",
+                lambda.abs(),
+                second
+            ),
+        });
+    }
+    Ok(())
 }
 
 /// Scales to max modulus 1, signed so that the first entry (by index) whose modulus is within

@@ -6,11 +6,11 @@
 //! | Harary test (balance), O(n + m α(n)) | [`harary_test`] | two camps, or a cycle with an odd number of negative ties; [`verify_harary`] |
 //! | Weak balance (Davis clusterability), O(n + m) | [`clusterability`] | the clusters, or a cycle with exactly one negative tie; [`verify_clusterability`] |
 //! | Signed triangle census, O(m^1.5) | [`triangle_census`] | per unit, weighted variant, list of unbalanced triangles |
-//! | Walk balance tr e^A / tr e^\|A\| | [`walk_balance`] | error bound; typed error above the dense limit |
+//! | Walk balance tr e^A / tr e^\|A\| | [`walk_balance`] | stated error bound: dense (rounding) or Lanczos spectral truncation on large parts |
 //! | Frustration (line) index: exact with a proof of optimality, heuristic, k-way partitions | [`frustration`] | the partition, the frustrated ties, a lower bound (optimal when equal); [`recount_frustration`] |
 //! | Signed degree centrality | [`signed_degrees`] | exact |
 //! | PN index (Everett & Borgatti 2014) | [`pn_index`] | dense solve, or iteration with error bound |
-//! | Signed eigenvector centrality | [`signed_eigenvector`] | typed error when no dominant eigenvalue |
+//! | Signed eigenvector centrality | [`signed_eigenvector`] | dense or Lanczos (residual ≤ 1e-10); typed error when no dominant eigenvalue |
 //!
 //! Every function takes any petgraph graph through its visit traits — `&UnGraph` of a
 //! [`crate::SignedGraph`] or [`crate::SecurityGraph`], or any graph whose edge weights
@@ -43,6 +43,7 @@ mod eigenvector;
 mod error;
 pub mod frustration;
 mod harary;
+mod lanczos;
 mod partition;
 mod pn_index;
 mod unionfind;
@@ -68,4 +69,4 @@ pub use frustration::{
 };
 pub use harary::{HararyCertificate, HararyTest, harary_test, verify_harary};
 pub use pn_index::{PnIndex, PnIndexOptions, PnMethod, pn_index};
-pub use walk::{WalkBalance, WalkBalanceOptions, walk_balance};
+pub use walk::{WalkBalance, WalkBalanceOptions, WalkMethod, walk_balance};

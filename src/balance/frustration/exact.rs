@@ -43,6 +43,15 @@ pub(crate) const MAX_DEPTH: usize = 1_500;
 pub(crate) const MAX_PATH_EDGES: usize = 10_000_000;
 
 impl Ctx {
+    /// Whether the search must stop: aborted already, or past the deadline (then marks it
+    /// aborted). Cheap enough for every search node.
+    pub(crate) fn out_of_time(&mut self) -> bool {
+        if !self.aborted && self.deadline.is_some_and(|d| Instant::now() >= d) {
+            self.aborted = true;
+        }
+        self.aborted
+    }
+
     fn tick(&mut self) -> bool {
         if self.aborted {
             return true;
@@ -102,6 +111,15 @@ fn balanced_colouring(g: &WorkGraph) -> Colouring {
 /// Searches `g` for a colouring cheaper than `limit`. `pre` is the packing of `g` when the
 /// caller has computed it already (reused when the reductions leave `g` unchanged).
 pub(crate) fn solve(mut g: WorkGraph, limit: f64, ctx: &mut Ctx, pre: Option<Packing>) -> Outcome {
+    // After the deadline (or the node limit) nothing more is searched: the ties already
+    // frustrated by the branching (the constant) are a valid lower bound, and returning at
+    // once keeps the unwinding of a deep search from overrunning the time limit.
+    if ctx.out_of_time() {
+        return Outcome {
+            best: None,
+            lb: g.constant(),
+        };
+    }
     let log = reduce(&mut g);
     let c0 = g.constant();
     let n = g.len();

@@ -116,8 +116,8 @@ where
     G: IntoEdgeReferences + NodeIndexable,
     G::EdgeWeight: SignedWeight,
 {
-    let input = Input::read(graph, options.weighting)?;
     let start = Instant::now();
+    let input = Input::read(graph, options.weighting)?;
     let mut g = input.work_graph();
     let log = reduce(&mut g);
     let bl = blocks(&g);
