@@ -337,14 +337,14 @@ impl Display for PnMethod {
 }
 
 impl Display for EigenMethod {
-    /// `dense eigen-decomposition` or `power iteration (20 iterations)`.
+    /// `dense eigen-decomposition` or `Lanczos (42 matrix–vector products)`.
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         match self {
             EigenMethod::Dense => f.write_str("dense eigen-decomposition"),
-            EigenMethod::Power { iterations } => write!(
+            EigenMethod::Lanczos { steps } => write!(
                 f,
-                "power iteration ({})",
-                plural(*iterations, "iteration", "iterations")
+                "Lanczos ({})",
+                plural(*steps, "matrix–vector product", "matrix–vector products")
             ),
         }
     }
