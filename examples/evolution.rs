@@ -17,7 +17,7 @@ mod common;
 use rsct::boundary::BoundaryOptions;
 use rsct::evolution::{EvolutionOptions, Series, Transformation, series};
 use rsct::polarity::Classification;
-use rsct::report::{Band, Panel, Timeline};
+use rsct::report::{Band, Timeline, TimelinePanel};
 use rsct::{Dataset, UnitKind};
 use std::collections::BTreeSet;
 use std::error::Error;
@@ -53,28 +53,28 @@ pub(crate) fn timeline(s: &Series, title: String, from: i32) -> Timeline {
         title,
         first_year: from,
         panels: vec![
-            Panel {
+            TimelinePanel {
                 title: "members".into(),
                 series: names
                     .iter()
                     .map(|n| ((*n).to_owned(), pick(n, &|c| Some(c.members.len() as f64))))
                     .collect(),
             },
-            Panel {
+            TimelinePanel {
                 title: "strict triangle balance of the members' ties".into(),
                 series: names
                     .iter()
                     .map(|n| ((*n).to_owned(), pick(n, &|c| c.triangle_balance)))
                     .collect(),
             },
-            Panel {
+            TimelinePanel {
                 title: "frustration index of the members' ties".into(),
                 series: names
                     .iter()
                     .map(|n| ((*n).to_owned(), pick(n, &|c| c.frustration)))
                     .collect(),
             },
-            Panel {
+            TimelinePanel {
                 title: "enmity share of internal interdependence".into(),
                 series: names
                     .iter()

@@ -173,7 +173,7 @@ fn timeline_at_the_last_year() {
     let t = rsct::report::Timeline {
         title: "end of time".into(),
         first_year: i32::MAX,
-        panels: vec![rsct::report::Panel {
+        panels: vec![rsct::report::TimelinePanel {
             title: "p".into(),
             series: vec![("A".into(), vec![Some(0.1), Some(0.2)])],
         }],

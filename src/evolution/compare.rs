@@ -1,6 +1,7 @@
 //! Transformations between two year states, with their causes.
 
-use super::state::{ComplexState, EvolutionOptions, YearState};
+use super::options::EvolutionOptions;
+use super::state::{ComplexState, YearState};
 use crate::evidence::Evidence;
 use crate::period::Year;
 use std::collections::BTreeSet;
@@ -240,6 +241,11 @@ fn internal_changes(x: &ComplexState, y: &ComplexState, o: &EvolutionOptions) ->
             out.push("signed ties appeared or vanished".to_owned())
         }
         _ => {}
+    }
+    if let (Some(p), Some(q)) = (x.triangle_balance, y.triangle_balance)
+        && (p - q).abs() >= o.balance_change
+    {
+        out.push(format!("strict triangle balance {p:.2} → {q:.2}"));
     }
     out
 }

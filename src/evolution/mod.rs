@@ -16,14 +16,16 @@
 //! causes: the units, ties and memberships that changed, with their evidence.
 
 mod compare;
+mod membership;
+mod options;
+mod series;
 mod state;
-mod timeline;
 
 pub use compare::{Cause, Event, Transformation, compare};
-pub use state::{
-    ComplexState, EvolutionOptions, FRUSTRATION_NODE_LIMIT, Series, YearState, series, year_state,
-};
-pub use timeline::{MembershipSpan, membership_timeline};
+pub use membership::{MembershipSpan, membership_timeline};
+pub use options::EvolutionOptions;
+pub use series::{Series, series};
+pub use state::{ComplexState, FRUSTRATION_NODE_LIMIT, TieState, YearState, year_state};
 
 /// The longest year range [`series`] analyses: 10,000 years (one snapshot and boundary
 /// analysis per year, so a range near the `i32` bounds is refused instead of running for

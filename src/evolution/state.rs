@@ -1,92 +1,20 @@
-//! The state of the complexes in one year, and series over a range of years.
+//! The state of the complexes in one year.
 
 use super::EvolutionError;
-use super::compare::{Event, compare, match_complexes};
+use super::options::EvolutionOptions;
 use crate::balance::frustration::{FrustrationOptions, frustration_exact};
 use crate::balance::{CensusOptions, triangle_census};
-use crate::boundary::{BoundaryOptions, Character, ComplexType, InterdependenceOptions, analyse};
+use crate::boundary::{Character, ComplexType, analyse};
 use crate::dataset::Dataset;
 use crate::evidence::Evidence;
 use crate::period::Year;
 use crate::polarity::Polarity;
-use crate::snapshot::DerivationRules;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The node limit of the exact frustration search for each complex in each year: complexes
 /// are small, so the search ends long before; a complex that reaches it gets no frustration
 /// value rather than an unproven one.
 pub const FRUSTRATION_NODE_LIMIT: u64 = 200_000;
-
-/// Options for [`series`] and [`compare`](super::compare). A builder.
-#[derive(Debug, Clone, PartialEq)]
-#[must_use]
-pub struct EvolutionOptions {
-    pub(crate) rules: DerivationRules,
-    pub(crate) inter: InterdependenceOptions,
-    pub(crate) boundary: BoundaryOptions,
-    pub(crate) match_share: f64,
-    pub(crate) enmity_change: f64,
-    pub(crate) balance_change: f64,
-}
-
-impl Default for EvolutionOptions {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl EvolutionOptions {
-    /// Defaults: default derivation rules, interdependence and boundary options; a complex
-    /// keeps its identity from one year to the next when the Jaccard overlap of the member
-    /// sets is at least 0.5; a change of at least 0.1 in the enmity share or in the strict
-    /// triangle balance of the members' ties is an internal transformation.
-    pub fn new() -> Self {
-        Self {
-            rules: DerivationRules::new(),
-            inter: InterdependenceOptions::new(),
-            boundary: BoundaryOptions::new(),
-            match_share: 0.5,
-            enmity_change: 0.1,
-            balance_change: 0.1,
-        }
-    }
-    /// Derivation rules for the snapshots.
-    pub fn rules(mut self, rules: DerivationRules) -> Self {
-        self.rules = rules;
-        self
-    }
-    /// Interdependence options.
-    pub fn interdependence(mut self, inter: InterdependenceOptions) -> Self {
-        self.inter = inter;
-        self
-    }
-    /// Boundary options.
-    pub fn boundary(mut self, boundary: BoundaryOptions) -> Self {
-        self.boundary = boundary;
-        self
-    }
-    /// The Jaccard overlap needed to keep a complex's identity, in `(0, 1]`.
-    pub fn match_share(mut self, share: f64) -> Self {
-        self.match_share = share;
-        self
-    }
-    /// The change in enmity share that counts as an internal transformation, in `(0, 1]`.
-    pub fn enmity_change(mut self, change: f64) -> Self {
-        self.enmity_change = change;
-        self
-    }
-    pub(crate) fn check(&self) -> Result<(), EvolutionError> {
-        for (parameter, value) in [
-            ("match_share", self.match_share),
-            ("enmity_change", self.enmity_change),
-        ] {
-            if !(value > 0.0 && value <= 1.0) {
-                return Err(EvolutionError::BadParameter { parameter, value });
-            }
-        }
-        Ok(())
-    }
-}
 
 /// The state of one complex in one year: the variables of its essential structure.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -248,75 +176,4 @@ pub fn year_state(
         ties,
         memberships,
     })
-}
-
-/// The states of a range of years, with complexes named consistently across years, and the
-/// events between consecutive years.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Series {
-    /// One state a year, in order.
-    pub years: Vec<YearState>,
-    /// The events between consecutive years, in order.
-    pub events: Vec<Event>,
-}
-
-/// The evolution of `dataset` over `from..=to`: each year's state, complexes keeping their
-/// names while their membership overlaps (Jaccard ≥ `match_share`), and the transformations
-/// between consecutive years with their causes.
-///
-/// # Complexity
-/// One [`year_state`] per year, plus O(C² + T) per pair of years for C complexes and T ties.
-///
-/// # Errors
-/// [`EvolutionError::EmptyRange`], [`EvolutionError::RangeTooLong`] for more than
-/// [`MAX_SERIES_YEARS`](super::MAX_SERIES_YEARS) years, or the errors of [`year_state`].
-///
-/// # Example
-/// ```no_run
-/// let ds = rsct::Dataset::load("data/post_soviet.toml")?;
-/// let s = rsct::evolution::series(&ds, 1991, 2013, &rsct::evolution::EvolutionOptions::new())?;
-/// for e in &s.events { println!("{e}"); }
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn series(
-    dataset: &Dataset,
-    from: Year,
-    to: Year,
-    o: &EvolutionOptions,
-) -> Result<Series, EvolutionError> {
-    if to < from {
-        return Err(EvolutionError::EmptyRange { from, to });
-    }
-    // In i64: `to - from + 1` overflows i32 for ranges near the bounds.
-    let span = i64::from(to) - i64::from(from) + 1;
-    if span > i64::from(super::MAX_SERIES_YEARS) {
-        return Err(EvolutionError::RangeTooLong {
-            from,
-            to,
-            limit: super::MAX_SERIES_YEARS,
-        });
-    }
-    let mut years: Vec<YearState> = Vec::with_capacity(span as usize);
-    let mut events = Vec::new();
-    for y in from..=to {
-        let mut s = year_state(dataset, y, o)?;
-        if let Some(prev) = years.last() {
-            // Inherit names from matched complexes; new complexes keep theirs, made unique.
-            let pairs = match_complexes(&prev.complexes, &s.complexes, o.match_share);
-            let mut taken: BTreeSet<String> = BTreeSet::new();
-            for (i, j) in &pairs {
-                s.complexes[*j].name = prev.complexes[*i].name.clone();
-                taken.insert(prev.complexes[*i].name.clone());
-            }
-            for (j, c) in s.complexes.iter_mut().enumerate() {
-                if !pairs.iter().any(|p| p.1 == j) && taken.contains(&c.name) {
-                    c.name = format!("{} (from {y})", c.name);
-                }
-                taken.insert(c.name.clone());
-            }
-            events.extend(compare(prev, &s, o));
-        }
-        years.push(s);
-    }
-    Ok(Series { years, events })
 }

@@ -20,7 +20,7 @@ pub use geo::{Capital, Coordinates, capitals};
 pub use graph::{Drawing, DrawingError};
 pub use layout::Layout;
 pub use text::{ErrorReport, Labelled, count, fixed, labelled, percent, signed};
-pub use timeline::{Band, Panel, Timeline};
+pub use timeline::{Band, Timeline, TimelinePanel};
 
 /// Escapes text for SVG and XML attributes.
 pub(crate) fn xml_escape(s: &str) -> String {

@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 /// A panel of numeric series sharing one vertical scale.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Panel {
+pub struct TimelinePanel {
     /// The panel's title.
     pub title: String,
     /// The series: a label and one value per year (`None`: no value that year).
@@ -32,11 +32,11 @@ pub struct Band {
 /// is under the title, a legend of the categories under the bands.
 ///
 /// ```
-/// use rsct::report::{Band, Panel, Timeline};
+/// use rsct::report::{Band, TimelinePanel, Timeline};
 /// let t = Timeline {
 ///     title: "example".into(),
 ///     first_year: 2000,
-///     panels: vec![Panel { title: "enmity share".into(),
+///     panels: vec![TimelinePanel { title: "enmity share".into(),
 ///         series: vec![("A".into(), vec![Some(0.1), Some(0.4), None])] }],
 ///     bands: vec![Band { label: "A polarity".into(),
 ///         values: vec![Some("unipolar".into()), Some("bipolar".into()), None] }],
@@ -51,7 +51,7 @@ pub struct Timeline {
     /// The first year; the series' values are for consecutive years from it.
     pub first_year: Year,
     /// Numeric panels.
-    pub panels: Vec<Panel>,
+    pub panels: Vec<TimelinePanel>,
     /// Categorical bands.
     pub bands: Vec<Band>,
 }
@@ -356,7 +356,7 @@ mod tests {
         let t = Timeline {
             title: "t".into(),
             first_year: 1991,
-            panels: vec![Panel {
+            panels: vec![TimelinePanel {
                 title: "members".into(),
                 series: (0..20)
                     .map(|k| (format!("s{k}"), vec![Some(f64::from(k)), Some(11.0)]))
