@@ -69,17 +69,14 @@ impl EvolutionOptions {
         self
     }
     /// The derivation rules.
-    #[must_use]
     pub fn derivation_rules(&self) -> &DerivationRules {
         &self.rules
     }
     /// The interdependence options.
-    #[must_use]
     pub fn interdependence_options(&self) -> &InterdependenceOptions {
         &self.inter
     }
     /// The boundary options.
-    #[must_use]
     pub fn boundary_options(&self) -> &BoundaryOptions {
         &self.boundary
     }
