@@ -19,10 +19,12 @@ use petgraph::graph::{NodeIndex, UnGraph};
 /// Nodes are the units that exist in `year` and whose kind the rules keep, in data-set order.
 /// Each tie aggregates the relations valid in `year` (period ends inclusive) and, through the
 /// rules, the shared memberships valid in `year`, after the sector and instrument filters;
-/// see [`Tie`] for how net weight, interdependence and per-sector values are summed.
+/// see [`Tie`] for how net weight, interdependence and per-sector values are combined
+/// ([`DerivationRules::combination`]; by default one scale, the maximum per sector).
 /// Isolated units stay in the graph. The borders valid in `year` between units of the graph
 /// become its proximities ([`SecurityGraph::proximities`]) when the rules count their
-/// contiguity ([`DerivationRules::contiguity_up_to`]; by default every border counts). The result is deterministic: the same data set and rules
+/// contiguity ([`DerivationRules::contiguity_up_to`]; by default every border counts).
+/// The result is deterministic: the same data set and rules
 /// give the same graph, node and edge order included.
 ///
 /// # Complexity
