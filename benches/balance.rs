@@ -1,20 +1,32 @@
 //! Balance benches: signed triangle census and Harary test on Epinions (synthetic seeded
 //! fallback when ../shared is absent), census on the 1996–99 COW window and bitcoinalpha.
 //!
+//! Spectral group (`balance/spectral/…`): signed eigenvector centrality (Lanczos) and walk
+//! balance (Lanczos spectral truncation) on Epinions, Slashdot, wikielections and
+//! bitcoinalpha, and (with `RSCT_BENCH_LONG=1`) dense walk balance on a seeded synthetic
+//! 2,400-unit graph.
+//!
 //! Run: `cargo bench --bench balance`. Compare with `../shared/anchors/triangles_igraph.py`
-//! (see BENCHMARKS.md).
+//! and `../shared/anchors/spectral_scipy.py` (see BENCHMARKS.md).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rsct::balance::{CensusOptions, clusterability, harary_test, triangle_census};
+use rsct::balance::{
+    CensusOptions, SignedEigenvectorOptions, WalkBalanceOptions, clusterability, harary_test,
+    signed_eigenvector, triangle_census, walk_balance,
+};
 use rsct::{Sign, SignedGraph};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// `../shared/data/signed/REL`, or `$RSCT_SIGNED_DATA/REL` when that variable is set (e.g.
+/// from a worktree elsewhere).
 fn shared(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/signed")
-        .join(rel);
+    let dir = std::env::var_os("RSCT_SIGNED_DATA").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/signed"),
+        PathBuf::from,
+    );
+    let p = dir.join(rel);
     p.exists().then_some(p)
 }
 
@@ -136,5 +148,34 @@ fn small(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, epinions, small);
+fn spectral(c: &mut Criterion) {
+    let mut grp = c.benchmark_group("balance/spectral");
+    grp.sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    for (rel, n, m) in [
+        ("snap_soc-sign-epinions.txt.gz", 131_580, 708_507),
+        ("snap_soc-sign-Slashdot090221.txt.gz", 82_140, 498_532),
+        ("wikielections.csv", 7_115, 100_693),
+        ("bitcoinalpha.csv", 3_783, 13_876),
+    ] {
+        let (name, g) = load(rel, || synthetic(n, m, 13));
+        grp.bench_function(format!("{name}/signed_eigenvector"), |b| {
+            b.iter(|| signed_eigenvector(black_box(g.graph()), &SignedEigenvectorOptions::new()))
+        });
+        grp.bench_function(format!("{name}/walk_balance"), |b| {
+            b.iter(|| walk_balance(black_box(g.graph()), &WalkBalanceOptions::new()))
+        });
+    }
+    // A connected 2,400-unit graph (the dense case, below the dense limit): tens of
+    // seconds an iteration, so only with RSCT_BENCH_LONG=1.
+    if std::env::var_os("RSCT_BENCH_LONG").is_some() {
+        let g = synthetic(2_400, 12_000, 17);
+        grp.bench_function("synthetic-2400/walk_balance_dense", |b| {
+            b.iter(|| walk_balance(black_box(g.graph()), &WalkBalanceOptions::new()))
+        });
+    }
+    grp.finish();
+}
+
+criterion_group!(benches, epinions, small, spectral);
 criterion_main!(benches);

@@ -29,11 +29,11 @@ impl Default for SignedEigenvectorOptions {
 
 impl SignedEigenvectorOptions {
     /// The defaults: dense eigen-decomposition up to 500 units, Lanczos above (at most
-    /// 5,000 steps), seed 0.
+    /// 1,200 steps, i.e. ten restart cycles), seed 0.
     pub fn new() -> Self {
         Self {
             dense_limit: 500,
-            max_iterations: 5_000,
+            max_iterations: 1_200,
             seed: 0,
         }
     }
