@@ -35,7 +35,6 @@ use rsct::panel::{World, WorldRules};
 use rsct::polarity::Classification;
 use rsct::report::{Drawing, percent};
 use rsct::{Dataset, DerivationRules, SecurityGraph, UnitKind, Year};
-use std::collections::BTreeMap;
 use std::error::Error;
 use std::process::ExitCode;
 
@@ -98,15 +97,6 @@ pub(crate) fn options(ds: &Dataset) -> BoundaryOptions {
         .institutions(&institutions)
 }
 
-/// The capabilities of a year (COW NMC CINC).
-pub(crate) fn capabilities(ds: &Dataset, year: Year) -> BTreeMap<String, f64> {
-    ds.capabilities()
-        .iter()
-        .filter(|c| c.year() == year)
-        .map(|c| (c.unit().to_owned(), c.value()))
-        .collect()
-}
-
 /// The security graph and the boundary report of a year.
 pub(crate) fn year_report(
     ds: &Dataset,
@@ -116,7 +106,7 @@ pub(crate) fn year_report(
     let g = ds.snapshot(year, &rules(scope))?;
     let report = analyse(
         &g,
-        &capabilities(ds, year),
+        &ds.capabilities_in(year),
         &InterdependenceOptions::new(),
         &options(ds),
     )?;

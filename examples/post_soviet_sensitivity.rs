@@ -16,7 +16,7 @@
 #[allow(dead_code)]
 mod post_soviet;
 
-use post_soviet::{REGION, Scope, capabilities, focus, options, rules};
+use post_soviet::{REGION, Scope, focus, options, rules};
 use rsct::boundary::{BoundaryReport, ComplexType, InterdependenceOptions, analyse};
 use rsct::{Dataset, Relation, Year};
 use std::error::Error;
@@ -160,7 +160,7 @@ fn run(years: &[Year]) -> Result<(), Box<dyn Error>> {
         let mut counts = vec![[0usize; 3]; FINDINGS.len()];
         for (s, (_, ds, scope)) in scopes.iter().enumerate() {
             let g = ds.snapshot(year, &rules(*scope))?;
-            let caps = capabilities(ds, year);
+            let caps = ds.capabilities_in(year);
             for &(resolution, weight) in &grid {
                 let report = analyse(
                     &g,

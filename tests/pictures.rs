@@ -19,13 +19,12 @@ mod post_soviet_example;
 #[allow(dead_code)]
 mod evolution_example;
 
+use rsct::DerivationRules;
 use rsct::boundary::{BoundaryOptions, InterdependenceOptions, analyse};
 use rsct::datasets::{POST_SOVIET_OUTSIDE_POWERS, europe_1872_1907, post_soviet};
 use rsct::evolution::{EvolutionOptions, series};
 use rsct::polarity::Classification;
 use rsct::report::{Drawing, Layout};
-use rsct::{Dataset, DerivationRules};
-use std::collections::BTreeMap;
 use std::path::Path;
 
 fn bless() -> bool {
@@ -35,14 +34,6 @@ fn bless() -> bool {
 /// The post_soviet example's picture of a year, through the example's own functions.
 fn post_soviet_svg(year: i32) -> String {
     post_soviet_example::year_picture(post_soviet_example::Scope::Embedded, year).unwrap()
-}
-
-fn capabilities(ds: &Dataset, year: i32) -> BTreeMap<String, f64> {
-    ds.capabilities()
-        .iter()
-        .filter(|c| c.year() == year)
-        .map(|c| (c.unit().to_owned(), c.value()))
-        .collect()
 }
 
 /// A text's estimated box: width = font size × 0.6 × characters, from 0.8 font sizes above
@@ -259,7 +250,7 @@ fn force_layout_and_another_data_set_keep_labels_apart() {
         let g = ds.snapshot(year, &DerivationRules::new()).unwrap();
         let report = analyse(
             &g,
-            &capabilities(&ds, year),
+            &ds.capabilities_in(year),
             &InterdependenceOptions::new(),
             &BoundaryOptions::new(),
         )
@@ -279,7 +270,7 @@ fn force_layout_and_another_data_set_keep_labels_apart() {
         let g = ds.snapshot(year, &DerivationRules::new()).unwrap();
         let report = analyse(
             &g,
-            &capabilities(&ds, year),
+            &ds.capabilities_in(year),
             &InterdependenceOptions::new(),
             &post_soviet_example::options(&ds),
         )

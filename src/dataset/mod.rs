@@ -456,6 +456,24 @@ impl Dataset {
     pub fn capabilities(&self) -> &[CapabilityObservation] {
         &self.parts.capabilities
     }
+    /// The capabilities observed in `year`, by unit: the map [`crate::boundary::analyse`] and
+    /// [`crate::polarity`] take.
+    ///
+    /// ```
+    /// let ds = rsct::datasets::post_soviet()?;
+    /// let caps = ds.capabilities_in(2013);
+    /// assert!(caps["RUS"] > caps["BLR"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn capabilities_in(&self, year: Year) -> std::collections::BTreeMap<String, f64> {
+        self.parts
+            .capabilities
+            .iter()
+            .filter(|c| c.year() == year)
+            .map(|c| (c.unit().to_owned(), c.value()))
+            .collect()
+    }
     /// The names of the layers of an overlaid data set, bottom first ([`Dataset::overlay`]);
     /// empty for a data set that is one layer.
     #[must_use]

@@ -93,12 +93,7 @@ pub fn year_state(
 ) -> Result<YearState, EvolutionError> {
     o.check()?;
     let g = dataset.snapshot(year, &o.rules)?;
-    let caps: BTreeMap<String, f64> = dataset
-        .capabilities()
-        .iter()
-        .filter(|c| c.year() == year)
-        .map(|c| (c.unit().to_owned(), c.value()))
-        .collect();
+    let caps = dataset.capabilities_in(year);
     let report = analyse(&g, &caps, &o.inter, &o.boundary)?;
     let mut complexes: Vec<ComplexState> = report
         .complexes

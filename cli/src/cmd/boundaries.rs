@@ -5,7 +5,6 @@ use crate::input::{self, Result};
 use rsct::boundary::{BoundaryOptions, InterdependenceOptions, analyse};
 use rsct::polarity::Classification;
 use rsct::{DerivationRules, UnitKind, Year};
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// Options of the boundary detection, shared by `rsct boundaries` and `rsct draw`.
@@ -59,12 +58,7 @@ pub fn report(
         DerivationRules::new()
     };
     let g = ds.snapshot(year, &rules)?;
-    let caps: BTreeMap<String, f64> = ds
-        .capabilities()
-        .iter()
-        .filter(|c| c.year() == year)
-        .map(|c| (c.unit().to_owned(), c.value()))
-        .collect();
+    let caps = ds.capabilities_in(year);
     let institutions: Vec<&str> = ds
         .units()
         .iter()
