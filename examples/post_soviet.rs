@@ -17,8 +17,8 @@
 //! (the thesis, cited by section and footnote; outside facts marked `external:`) over the world
 //! extract (`rsct::io::cow::read_extract`; ATOP v5.1, MID v5.0, COW Direct Contiguity v3.2,
 //! NMC v6.0). On the dyad-years the thesis codes, its relations replace the world layer's
-//! (`rsct::dataset::OverlayRule::Replace`). Settings: the boundary defaults (only the
-//! superpower set apart), Buzan & Wæver's post-1990 power classes from the data set.
+//! (`rsct::dataset::OverlayRule::Replace`). Settings: the boundary defaults, and the power
+//! classes the data set states (Buzan & Wæver's, with their evidence).
 
 mod common;
 
@@ -32,7 +32,6 @@ use rsct::datasets::post_soviet;
 use rsct::evolution::{Cause, EvolutionOptions, Transformation, series};
 use rsct::io::cow::ContiguityType;
 use rsct::panel::{World, WorldRules};
-use rsct::polarity::Classification;
 use rsct::report::{Drawing, percent};
 use rsct::{Dataset, DerivationRules, SecurityGraph, UnitKind, Year};
 use std::error::Error;
@@ -83,9 +82,9 @@ pub(crate) fn rules(scope: Scope) -> DerivationRules {
     }
 }
 
-/// The boundary options: the defaults, with Buzan & Wæver's post-1990 classes and the data
-/// set's institutions.
-pub(crate) fn options(ds: &Dataset) -> BoundaryOptions {
+/// The boundary options: the defaults, with the data set's power classes of the year (Buzan &
+/// Wæver's, stated in the data with their evidence) and the data set's institutions.
+pub(crate) fn options(ds: &Dataset, year: Year) -> BoundaryOptions {
     let institutions: Vec<&str> = ds
         .units()
         .iter()
@@ -93,7 +92,7 @@ pub(crate) fn options(ds: &Dataset) -> BoundaryOptions {
         .map(|u| u.id())
         .collect();
     BoundaryOptions::new()
-        .classes(Classification::buzan_waever_post_1990())
+        .classes(ds.classification_in(year))
         .institutions(&institutions)
 }
 
@@ -108,7 +107,7 @@ pub(crate) fn year_report(
         &g,
         &ds.capabilities_in(year),
         &InterdependenceOptions::new(),
-        &options(ds),
+        &options(ds, year),
     )?;
     Ok((g, report))
 }
@@ -271,7 +270,7 @@ fn run(mut args: common::Args) -> Result<(), Box<dyn Error>> {
         year,
         &EvolutionOptions::new()
             .rules(rules(scope))
-            .boundary(options(&ds)),
+            .boundary(options(&ds, year)),
     )?;
     // The complexes that held a state of the region in some year, by name.
     let regional: std::collections::BTreeSet<&str> = evolution
