@@ -46,7 +46,17 @@ fn post_soviet_json_shape_and_picture() {
     let members = v["report"]["complexes"][0]["members"]
         .as_array()
         .expect("members");
-    assert!(members.iter().any(|m| m == "BLR") && members.iter().any(|m| m == "ARM"));
+    // Under the definition-driven detection (issue 15) Belarus stays in Russia's complex;
+    // Armenia, drawn by its conflict with Azerbaijan and its ties with the USA, Iran and
+    // Nagorno-Karabakh, falls in a proto-complex with them (not tuned on: the post-Soviet
+    // data set is held apart from calibration).
+    assert!(members.iter().any(|m| m == "BLR"));
+    let proto = v["report"]["proto_complexes"].as_array().expect("proto");
+    assert!(proto.iter().any(|p| {
+        p["members"]
+            .as_array()
+            .is_some_and(|m| m.iter().any(|u| u == "ARM"))
+    }));
     assert_eq!(
         v["report"]["complexes"][0]["complex_type"]["type"],
         "centred"
