@@ -1,7 +1,7 @@
 //! Complex detection: complexes formed by the definition (or taken from modularity),
 //! insulators taken out, and the qualification test for each candidate.
 
-use super::formation::{NONE, form};
+use super::formation::{NONE, form, reform};
 use super::interdependence::InterdependenceGraph;
 use super::louvain::{WeightedGraph, louvain, modularity};
 use super::metrics::{BoundaryMetrics, metrics};
@@ -210,7 +210,7 @@ fn detect(
     // over every region can spoil the region it was proposed in until it is taken out),
     // until no new insulator appears.
     let mut insulators: Vec<Insulator> = Vec::new();
-    for round in 0..4 {
+    for _round in 0..n {
         let groups = groups_of(&community);
         let mut labels = community.clone();
         for (c, members) in groups.iter().enumerate() {
@@ -227,35 +227,49 @@ fn detect(
                         .qualified
             })
             .collect();
-        let found = find_insulators(g, &labels, &qualified, &apart, &global, options);
-        let mut new = false;
-        // After the first round only members of qualified complexes may still turn out
-        // insulators (a fragment's members are not re-examined).
-        let eligible = |u: &str| {
-            round == 0
-                || g.position(u).is_some_and(|i| {
-                    insulators.iter().any(|x| x.unit == u)
-                        || (labels[i] != NONE && qualified[labels[i]])
-                })
-        };
-        let found: Vec<Insulator> = found.into_iter().filter(|x| eligible(&x.unit)).collect();
-        for ins in found {
+        // One insulator at a time, the most spread first (ties by identifier): taking it
+        // out can qualify a complex it spoiled, or leave a unit that faced it facing one
+        // complex only.
+        let best = find_insulators(g, &labels, &qualified, &apart, &global, options)
+            .into_iter()
+            .filter(|x| !insulators.iter().any(|y| y.unit == x.unit))
+            .max_by(|a, b| {
+                a.participation
+                    .total_cmp(&b.participation)
+                    .then_with(|| b.unit.cmp(&a.unit))
+            });
+        let Some(ins) = best else { break };
+        if let Some(i) = g.position(&ins.unit) {
+            community[i] = usize::MAX;
+        }
+        insulators.push(ins);
+    }
+    insulators.sort_by_key(|x| g.position(&x.unit));
+    // Complexes re-form without their insulators (an insulator is no member, and the units
+    // it bound may belong elsewhere).
+    if options.method == Method::Definition && !insulators.is_empty() {
+        let mut held: Vec<bool> = apart.clone();
+        for ins in &insulators {
+            if let Some(i) = g.position(&ins.unit) {
+                held[i] = true;
+            }
+        }
+        let formed_held: Vec<bool> = (0..n).map(|i| held[i] || global[i]).collect();
+        reform(
+            g,
+            &mut community,
+            &formed_held,
+            &held,
+            &global,
+            prior,
+            options,
+        );
+        for ins in &insulators {
             if let Some(i) = g.position(&ins.unit) {
                 community[i] = usize::MAX;
             }
-            match insulators.iter_mut().find(|x| x.unit == ins.unit) {
-                Some(x) => *x = ins,
-                None => {
-                    insulators.push(ins);
-                    new = true;
-                }
-            }
-        }
-        if !new {
-            break;
         }
     }
-    insulators.sort_by_key(|x| g.position(&x.unit));
     let mut candidates = Vec::new();
     let mut alone = Vec::new();
     for members in groups_of(&community) {

@@ -70,16 +70,43 @@ pub(crate) fn form(
         // Second pass: each global power takes part with its ties to its own region only
         // (and to units in no complex); its ties to other complexes are its reach beyond
         // its region and merge nothing.
-        let masked = mask_reach(g, &comm, global);
         let apart_only: Vec<bool> = (0..n).map(|i| held[i] && !global[i]).collect();
-        refine(&masked, &mut comm, &apart_only, prior, o);
-        isolate(&masked, &mut comm, &apart_only);
+        reform(g, &mut comm, held, &apart_only, global, prior, o);
     }
     relabel(&mut comm);
     Formation {
         community: comm,
         modularity: q,
     }
+}
+
+/// The rules applied again to a labelling with global powers placed: each global power takes
+/// part with its ties to its own community and to fragments only (see [`mask_reach`]);
+/// `formed_held` flags the units held out when the communities were formed (to judge which
+/// communities are formed regions), `held` those held out now (units set apart, and
+/// insulators once taken out).
+pub(crate) fn reform(
+    g: &InterdependenceGraph,
+    comm: &mut [usize],
+    formed_held: &[bool],
+    held: &[bool],
+    global: &[bool],
+    prior: Option<&[usize]>,
+    o: &BoundaryOptions,
+) {
+    let d = degrees(g, comm, formed_held, None);
+    let formed: FxHashMap<usize, bool> = d
+        .size
+        .iter()
+        .map(|(&c, &size)| {
+            let inn = d.internal.get(&c).copied().unwrap_or(0.0);
+            let ext = d.external.get(&c).copied().unwrap_or(0.0);
+            (c, size >= 2 && passes(inn, ext, o.inside_ratio))
+        })
+        .collect();
+    let masked = mask_reach(g, comm, global, &formed);
+    refine(&masked, comm, held, prior, o);
+    isolate(&masked, comm, held);
 }
 
 /// The rules of the definition, applied to a labelling until nothing changes.
@@ -121,11 +148,21 @@ fn isolate(g: &InterdependenceGraph, comm: &mut [usize], held: &[bool]) {
 }
 
 /// The graph without each placed global power's ties to units of other communities than
-/// its own, and without ties between global powers.
-fn mask_reach(g: &InterdependenceGraph, comm: &[usize], global: &[bool]) -> InterdependenceGraph {
+/// its own that pass the weak test on their own (formed regions; fragments of its own
+/// region keep their ties to it), and without ties between global powers.
+fn mask_reach(
+    g: &InterdependenceGraph,
+    comm: &[usize],
+    global: &[bool],
+    formed: &FxHashMap<usize, bool>,
+) -> InterdependenceGraph {
     let keep = |a: usize, b: usize| {
         let reach = |x: usize, y: usize| {
-            global[x] && (global[y] || (comm[y] != NONE && comm[y] != comm[x]))
+            global[x]
+                && (global[y]
+                    || (comm[y] != NONE
+                        && comm[y] != comm[x]
+                        && formed.get(&comm[y]).copied().unwrap_or(false)))
         };
         !(reach(a, b) || reach(b, a))
     };

@@ -170,7 +170,7 @@ impl BoundaryOptions {
     ///   interdependence inside (the strong-community test, relaxed);
     /// - `proto_ratio` 0.5: a candidate that fails the test but whose internal
     ///   interdependence is at least half its external is a proto-complex;
-    /// - `sub_resolution` 2.0: sub-complexes are sought at twice the resolution;
+    /// - `sub_resolution` 1.0: the proposer's resolution for sub-complexes inside a complex;
     /// - insulators: participation ≥ 0.4 and no complex holding more than 0.6 of the unit's
     ///   interdependence (no condition on its strength);
     /// - `method` [`Method::Definition`], `inside_ratio` 1 (Radicchi et al.'s weak
@@ -191,7 +191,7 @@ impl BoundaryOptions {
             set_apart: Vec::new(),
             member_share: 0.3,
             proto_ratio: 0.5,
-            sub_resolution: 2.0,
+            sub_resolution: 1.0,
             insulator_participation: 0.4,
             insulator_max_share: 0.6,
             overlay_share: 0.5,
