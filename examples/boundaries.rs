@@ -14,9 +14,10 @@
 //! rule and a null model (ties rewired, strengths preserved); see docs/world_1990_2001.md.
 //!
 //! Common options: `--resolution G` (default 1.0; 3.0 for the world, calibrated); `--seed S`;
-//! `--method definition|modularity`; `--without primary-share,merge,split,global-home`
+//! `--method definition|modularity`; `--without primary-share,merge,split,dissolve,global-home`
 //! (switch rules off); `--inside-ratio R`; `--member-share S`; `--insulator P,MAX`
-//! (default 0.4,0.6; 0.4,0.4 for the world, calibrated);
+//! (default 0.4,0.6; 0.4,0.4 for the world, calibrated); `--dissolve` (world: dissolve
+//! the fragments insulators leave, off by calibration);
 //! `--sub-resolution G`; `--set-apart A,B` (outside
 //! powers to set apart, like superpowers); `--no-preset` (do not apply Buzan & Wæver's
 //! post-1990 power classes, applied from 1990 by default); `--json` prints the
@@ -68,6 +69,7 @@ struct Args {
     compare: Option<String>,
     atop: Vec<(String, f64)>,
     calibrate: bool,
+    dissolve: bool,
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -109,6 +111,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                         "merge" => FormationRule::Merge,
                         "split" => FormationRule::Split,
                         "global-home" => FormationRule::GlobalHome,
+                        "dissolve" => FormationRule::Dissolve,
                         r => return Err(format!("unknown rule {r}").into()),
                     });
                 }
@@ -135,6 +138,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             }
             "--json" => a.json = true,
             "--calibrate" => a.calibrate = true,
+            "--dissolve" => a.dissolve = true,
             f if !f.starts_with("--") && a.file.is_none() => a.file = Some(f.to_owned()),
             other => return Err(format!("unknown argument {other}").into()),
         }
@@ -149,6 +153,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     opts = opts.resolution(resolution.unwrap_or(world_default));
     if a.cow.is_some() && insulator.is_none() {
         opts = opts.insulator(WORLD_INSULATOR.0, WORLD_INSULATOR.1);
+    }
+    if a.cow.is_some() && !WORLD_DISSOLVE && !a.dissolve {
+        opts = opts.without_rule(FormationRule::Dissolve);
     }
     let apart: Vec<&str> = a.apart.iter().map(String::as_str).collect();
     opts = opts.set_apart(&apart);
@@ -176,6 +183,9 @@ const WORLD_RESOLUTION: f64 = 3.0;
 const WORLD_NONAGGRESSION: f64 = 0.1;
 /// See [`WORLD_RESOLUTION`]: the weight of land contiguity.
 const WORLD_PROXIMITY: f64 = 2.0;
+/// See [`WORLD_RESOLUTION`]: whether fragments left by insulators dissolve (off: the
+/// ablation scores the world better without; `--dissolve` turns it on).
+const WORLD_DISSOLVE: bool = false;
 /// See [`WORLD_RESOLUTION`]: insulator thresholds (participation, largest share).
 const WORLD_INSULATOR: (f64, f64) = (0.4, 0.4);
 
@@ -432,9 +442,31 @@ fn calibrate(dir: &str, map_path: &str) -> Result<(), Box<dyn Error>> {
         "chosen insulator thresholds: participation {} max_share {}",
         ins_best.0, ins_best.1
     );
-    let base = BoundaryOptions::new()
+    let with = BoundaryOptions::new()
         .resolution(best.0)
         .insulator(ins_best.0, ins_best.1);
+    let without = with.clone().without_rule(FormationRule::Dissolve);
+    let (h_with, ..) = score(
+        &w,
+        &rules,
+        &WorldBoundaryOptions::new().boundary(with.clone()),
+        &map,
+    )?;
+    let (h_without, ..) = score(
+        &w,
+        &rules,
+        &WorldBoundaryOptions::new().boundary(without.clone()),
+        &map,
+    )?;
+    println!(
+        "dissolving the fragments insulators leave: held-out {h_with:.3} with, {h_without:.3} without; chosen: {}",
+        if h_with >= h_without {
+            "with"
+        } else {
+            "without"
+        }
+    );
+    let base = if h_with >= h_without { with } else { without };
     println!("\nablation at the chosen point: heldout_ari full_ari TUR AFG");
     let variants: Vec<(&str, BoundaryOptions, WorldRules)> = vec![
         ("all rules", base.clone(), rules.clone()),
@@ -451,6 +483,18 @@ fn calibrate(dir: &str, map_path: &str) -> Result<(), Box<dyn Error>> {
         (
             "without split",
             base.clone().without_rule(FormationRule::Split),
+            rules.clone(),
+        ),
+        (
+            "without dissolving insulators' fragments",
+            base.clone().without_rule(FormationRule::Dissolve),
+            rules.clone(),
+        ),
+        (
+            "with dissolving insulators' fragments",
+            BoundaryOptions::new()
+                .resolution(best.0)
+                .insulator(ins_best.0, ins_best.1),
             rules.clone(),
         ),
         (

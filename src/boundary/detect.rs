@@ -1,7 +1,7 @@
 //! Complex detection: complexes formed by the definition (or taken from modularity),
 //! insulators taken out, and the qualification test for each candidate.
 
-use super::formation::{NONE, form, reform};
+use super::formation::{NONE, Reform, form, reform};
 use super::interdependence::InterdependenceGraph;
 use super::louvain::{WeightedGraph, louvain, modularity};
 use super::metrics::{BoundaryMetrics, metrics};
@@ -245,9 +245,12 @@ fn detect(
         insulators.push(ins);
     }
     insulators.sort_by_key(|x| g.position(&x.unit));
-    // Complexes re-form without their insulators (an insulator is no member, and the units
-    // it bound may belong elsewhere).
-    if options.method == Method::Definition && !insulators.is_empty() {
+    // Without their insulators, the fragments they leave join the complex they are bound to
+    // (an insulator is no member, and the units it bound may belong elsewhere).
+    if options.method == Method::Definition
+        && options.has_rule(super::FormationRule::Dissolve)
+        && !insulators.is_empty()
+    {
         let mut held: Vec<bool> = apart.clone();
         for ins in &insulators {
             if let Some(i) = g.position(&ins.unit) {
@@ -255,6 +258,19 @@ fn detect(
             }
         }
         let formed_held: Vec<bool> = (0..n).map(|i| held[i] || global[i]).collect();
+        let labels_max = community
+            .iter()
+            .filter(|&&c| c != NONE)
+            .max()
+            .map_or(0, |&c| c + 1);
+        let mut qualified = vec![false; labels_max];
+        for (c, q) in qualified.iter_mut().enumerate() {
+            let members: Vec<usize> = (0..n).filter(|&i| community[i] == c).collect();
+            *q = members.len() >= 2
+                && qualify(g, &members, &apart, &global, options)
+                    .qualification
+                    .qualified;
+        }
         reform(
             g,
             &mut community,
@@ -263,6 +279,7 @@ fn detect(
             &global,
             prior,
             options,
+            Reform::Fragments(&qualified),
         );
         for ins in &insulators {
             if let Some(i) = g.position(&ins.unit) {

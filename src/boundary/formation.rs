@@ -71,7 +71,16 @@ pub(crate) fn form(
         // (and to units in no complex); its ties to other complexes are its reach beyond
         // its region and merge nothing.
         let apart_only: Vec<bool> = (0..n).map(|i| held[i] && !global[i]).collect();
-        reform(g, &mut comm, held, &apart_only, global, prior, o);
+        reform(
+            g,
+            &mut comm,
+            held,
+            &apart_only,
+            global,
+            prior,
+            o,
+            Reform::All,
+        );
     }
     relabel(&mut comm);
     Formation {
@@ -85,6 +94,7 @@ pub(crate) fn form(
 /// `formed_held` flags the units held out when the communities were formed (to judge which
 /// communities are formed regions), `held` those held out now (units set apart, and
 /// insulators once taken out).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn reform(
     g: &InterdependenceGraph,
     comm: &mut [usize],
@@ -93,6 +103,7 @@ pub(crate) fn reform(
     global: &[bool],
     prior: Option<&[usize]>,
     o: &BoundaryOptions,
+    stage: Reform,
 ) {
     let d = degrees(g, comm, formed_held, None);
     let formed: FxHashMap<usize, bool> = d
@@ -105,8 +116,78 @@ pub(crate) fn reform(
         })
         .collect();
     let masked = mask_reach(g, comm, global, &formed);
-    refine(&masked, comm, held, prior, o);
+    match stage {
+        Reform::All => refine(&masked, comm, held, prior, o),
+        Reform::Fragments(qualified) => {
+            if o.has_rule(FormationRule::PrimaryShare) {
+                let mut size: FxHashMap<usize, usize> = FxHashMap::default();
+                for (i, &c) in comm.iter().enumerate() {
+                    if c != NONE && !held[i] {
+                        *size.entry(c).or_insert(0) += 1;
+                    }
+                }
+                let movable: Vec<bool> = (0..comm.len())
+                    .map(|i| {
+                        !held[i]
+                            && comm[i] != NONE
+                            && !qualified[comm[i]]
+                            && size.get(&comm[i]).copied().unwrap_or(0) <= FRAGMENT
+                    })
+                    .collect();
+                reassign_movable(&masked, comm, held, &movable);
+            }
+        }
+    }
     isolate(&masked, comm, held);
+}
+
+/// The largest set an insulator can leave behind as a fragment to dissolve (a pair: two
+/// units it bound together).
+const FRAGMENT: usize = 2;
+
+/// What [`reform`] applies again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reform<'a> {
+    /// Every rule (the second pass, with global powers placed).
+    All,
+    /// Only the primary-share rule, for the members of communities of at most two units that
+    /// do not qualify (flags by community label): after insulators are taken out, the units
+    /// of the fragments they leave move to where their largest share lies; complexes and
+    /// larger proto-complexes stay as they are.
+    Fragments(&'a [bool]),
+}
+
+/// The primary-share rule for the `movable` units only (ties with every unit counted).
+fn reassign_movable(g: &InterdependenceGraph, comm: &mut [usize], held: &[bool], movable: &[bool]) {
+    let mut order: Vec<usize> = (0..g.ids.len()).filter(|&i| movable[i]).collect();
+    order.sort_by(|&a, &b| g.ids[a].cmp(&g.ids[b]));
+    for _sweep in 0..16 {
+        let mut moved = false;
+        for &i in &order {
+            let mut sums: Vec<(usize, f64)> = Vec::new();
+            for (j, w) in g.neighbours(i) {
+                if held[j] || comm[j] == NONE {
+                    continue;
+                }
+                match sums.iter_mut().find(|x| x.0 == comm[j]) {
+                    Some(x) => x.1 += weight(w),
+                    None => sums.push((comm[j], weight(w))),
+                }
+            }
+            let own = sums.iter().find(|x| x.0 == comm[i]).map_or(0.0, |x| x.1);
+            sums.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            if let Some(&(c, s)) = sums.first()
+                && c != comm[i]
+                && clearly_below(own, s)
+            {
+                comm[i] = c;
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
 }
 
 /// The rules of the definition, applied to a labelling until nothing changes.

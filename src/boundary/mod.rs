@@ -136,6 +136,10 @@ pub enum FormationRule {
     /// A set splits when the proposer cuts it into parts that each pass the weak test at
     /// `split_ratio` (markedly more inside than outside).
     Split,
+    /// After insulators are taken out, the members of a fragment of at most two units they
+    /// leave behind (a pair the insulator bound together) move to where their largest share
+    /// of interdependence lies.
+    Dissolve,
     /// Superpowers and great powers are held out of formation (their extra-regional ties
     /// merge no regions) and then placed in the complex holding the largest share of their
     /// interdependence. Off: superpowers are set apart entirely, great powers take part in
@@ -149,6 +153,7 @@ impl std::fmt::Display for FormationRule {
             Self::PrimaryShare => "primary share",
             Self::Merge => "merge",
             Self::Split => "split",
+            Self::Dissolve => "dissolve fragments left by insulators",
             Self::GlobalHome => "global powers in their region",
         })
     }
