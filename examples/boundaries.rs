@@ -395,8 +395,11 @@ fn calibrate(dir: &str, map_path: &str) -> Result<(), Box<dyn Error>> {
             for &na in &nonaggressions {
                 for &cs in &consultations {
                     let rules = grid_rules(p, na, cs);
-                    let options =
-                        WorldBoundaryOptions::new().boundary(BoundaryOptions::new().resolution(g));
+                    let options = WorldBoundaryOptions::new().boundary(
+                        BoundaryOptions::new()
+                            .resolution(g)
+                            .without_rule(FormationRule::Dissolve),
+                    );
                     let (h, f, tur, afg, rec) = score(&w, &rules, &options, &map)?;
                     println!("{g} {p} {na} {cs} {h:.3} {f:.3} {tur} {afg}");
                     for (r, k) in rec {
@@ -429,8 +432,12 @@ fn calibrate(dir: &str, map_path: &str) -> Result<(), Box<dyn Error>> {
     let mut ins_best = (0.4, 0.6, f64::MIN, 0usize);
     for &p in &[0.4, 0.5, 0.6] {
         for &m in &[0.4, 0.5, 0.6] {
-            let o = WorldBoundaryOptions::new()
-                .boundary(BoundaryOptions::new().resolution(best.0).insulator(p, m));
+            let o = WorldBoundaryOptions::new().boundary(
+                BoundaryOptions::new()
+                    .resolution(best.0)
+                    .insulator(p, m)
+                    .without_rule(FormationRule::Dissolve),
+            );
             let (h, f, tur, afg, _) = score(&w, &rules, &o, &map)?;
             println!("{p} {m} {h:.3} {f:.3} {tur} {afg}");
             if h > ins_best.2 + 1e-9 || ((h - ins_best.2).abs() <= 1e-9 && tur + afg > ins_best.3) {
