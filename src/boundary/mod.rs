@@ -5,8 +5,11 @@
 //!
 //! 1. [`interdependence`] — the interdependence graph (amity and enmity alike, plus an
 //!    optional proximity term);
-//! 2. [`detect_complexes`] — superpowers set apart; the rest partitioned by seeded Louvain
-//!    modularity with a resolution parameter; each candidate put to the qualification test;
+//! 2. [`detect_complexes`] — complexes formed by Buzan & Wæver's definition
+//!    ([`Method::Definition`]): Louvain proposes, the primary-share rule reassigns, the
+//!    weak-community test merges and splits, global powers join their own region
+//!    ([`FormationRule`]); insulators taken out; each candidate put to the qualification
+//!    test ([`Method::Modularity`] keeps Louvain's partition as it is);
 //! 3. [`analyse`] — the whole report: boundary metrics, insulators, buffer states,
 //!    penetration and overlay, sub-complexes, polarity and type, amity–enmity character,
 //!    supercomplexes — a [`BoundaryReport`] with `Display`, serde and
