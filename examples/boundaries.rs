@@ -18,7 +18,9 @@
 //! (switch rules off); `--inside-ratio R`; `--member-share S`; `--insulator P,MAX`
 //! (default 0.4,0.6; 0.4,0.4 for the world, calibrated); `--dissolve` (world: dissolve
 //! the fragments insulators leave, off by calibration);
-//! `--sub-resolution G`; `--set-apart A,B` (outside
+//! `--sub-resolution G`; world: `--coupling W` (couple each year to the previous year's
+//! complexes, damping one-year flips), `--stability` (per year, the units that move under
+//! resolution ×0.8/×1.25 or other seeds); `--set-apart A,B` (outside
 //! powers to set apart, like superpowers); `--no-preset` (do not apply Buzan & Wæver's
 //! post-1990 power classes, applied from 1990 by default); `--json` prints the
 //! `BoundaryReport` as JSON (fields as in the README and the `rsct::boundary` docs).
@@ -70,6 +72,8 @@ struct Args {
     atop: Vec<(String, f64)>,
     calibrate: bool,
     dissolve: bool,
+    coupling: Option<f64>,
+    stability: bool,
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -139,6 +143,8 @@ fn main() -> Result<(), Box<dyn Error>> {
             "--json" => a.json = true,
             "--calibrate" => a.calibrate = true,
             "--dissolve" => a.dissolve = true,
+            "--coupling" => a.coupling = Some(value("--coupling")?.parse()?),
+            "--stability" => a.stability = true,
             f if !f.starts_with("--") && a.file.is_none() => a.file = Some(f.to_owned()),
             other => return Err(format!("unknown argument {other}").into()),
         }
@@ -277,8 +283,33 @@ fn world(dir: &str, a: &Args, opts: BoundaryOptions) -> Result<(), Box<dyn Error
     }
     let map = a.compare.as_deref().map(read_map).transpose()?;
     let mut scores = Vec::new();
+    let mut previous: Option<rsct::boundary::BoundaryReport> = None;
     for year in from..=to {
-        let report = w.boundaries(year, &rules, &options)?;
+        let report = match (a.coupling, &previous) {
+            (Some(c), Some(prev)) => {
+                let g = w.interdependence(year, &rules)?;
+                let caps = w.capabilities_in(year, &rules)?;
+                let o = w.boundary_options(year, &rules, &options)?.coupling(c);
+                rsct::boundary::analyse_interdependence_after(year, &g, &caps, &o, prev)?
+            }
+            _ => w.boundaries(year, &rules, &options)?,
+        };
+        if a.stability {
+            let moved = movers(&w, year, &rules, &options, &report)?;
+            let line = format!(
+                "stability {year}: units that move under resolution ×0.8/×1.25 or the other seeds 1–3: {}",
+                if moved.is_empty() {
+                    "none".to_owned()
+                } else {
+                    moved.join(" ")
+                }
+            );
+            if a.json {
+                eprintln!("{line}");
+            } else {
+                println!("{line}");
+            }
+        }
         if a.json {
             println!("{}", serde_json::to_string(&report)?);
         } else {
@@ -305,6 +336,7 @@ fn world(dir: &str, a: &Args, opts: BoundaryOptions) -> Result<(), Box<dyn Error
             }
             scores.extend(ari);
         }
+        previous = Some(report);
     }
     if !scores.is_empty() {
         let mean = scores.iter().sum::<f64>() / scores.len() as f64;
@@ -592,4 +624,48 @@ fn rewire(
     Ok(rsct::boundary::InterdependenceGraph::from_pairs(
         units, pairs,
     )?)
+}
+
+/// Units whose complex shares less than half its members (Jaccard < 1/2) with their complex
+/// in a run with the resolution ×0.8 or ×1.25, or with seeds 1–3: the units that would move
+/// under small parameter changes.
+fn movers(
+    w: &World,
+    year: i32,
+    rules: &WorldRules,
+    options: &WorldBoundaryOptions,
+    report: &rsct::boundary::BoundaryReport,
+) -> Result<Vec<String>, Box<dyn Error>> {
+    let base = w.boundary_options(year, rules, options)?;
+    let g = w.interdependence(year, rules)?;
+    let caps = w.capabilities_in(year, rules)?;
+    let gamma = base.get_resolution();
+    let variants = [
+        base.clone().resolution(gamma * 0.8),
+        base.clone().resolution(gamma * 1.25),
+        base.clone().seed(1),
+        base.clone().seed(2),
+        base.clone().seed(3),
+    ];
+    let mates = |r: &rsct::boundary::BoundaryReport, u: &str| -> Vec<String> {
+        r.complexes
+            .iter()
+            .find(|c| c.members.iter().any(|m| m == u))
+            .map(|c| c.members.clone())
+            .unwrap_or_default()
+    };
+    let mut moved = std::collections::BTreeSet::new();
+    for o in variants {
+        let r = rsct::boundary::analyse_interdependence(year, &g, &caps, &o)?;
+        for u in g.units() {
+            let (a, b) = (mates(report, u), mates(&r, u));
+            let common = a.iter().filter(|x| b.contains(x)).count();
+            let union = a.len() + b.len() - common;
+            // Moves: its complex shares less than half its members with the variant's.
+            if union > 0 && 2 * common < union {
+                moved.insert(u.clone());
+            }
+        }
+    }
+    Ok(moved.into_iter().collect())
 }

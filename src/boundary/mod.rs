@@ -38,7 +38,7 @@ pub use interdependence::{
 pub use metrics::BoundaryMetrics;
 pub use report::{
     BoundaryReport, ComplexPolarity, ComplexReport, GlobalPowerRole, analyse,
-    analyse_interdependence,
+    analyse_interdependence, analyse_interdependence_after,
 };
 pub use roles::{Alignment, BufferState, HedgingState, Insulator, Overlay, Penetration};
 
@@ -219,6 +219,11 @@ impl BoundaryOptions {
         self.method = method;
         self
     }
+    /// The resolution of the proposer.
+    #[must_use]
+    pub fn get_resolution(&self) -> f64 {
+        self.resolution
+    }
     /// The detection method.
     #[must_use]
     pub fn get_method(&self) -> Method {
@@ -245,7 +250,8 @@ impl BoundaryOptions {
         self
     }
     /// Coupling between consecutive years (default 0): with a previous year's complexes
-    /// given (see [`crate::boundary::detect_complexes_after`]), each unit's primary-share
+    /// given (see [`crate::boundary::detect_complexes_after`] and
+    /// [`crate::boundary::analyse_interdependence_after`]), each unit's primary-share
     /// score of the complex holding most of its previous co-members gains `coupling` × its
     /// interdependence, so one-year flips are damped (an explicit inter-year coupling in
     /// the spirit of multislice modularity, Mucha et al. 2010).

@@ -184,6 +184,67 @@ pub fn analyse_interdependence(
     Ok(report_detection(year, g, &detection, capabilities, options))
 }
 
+/// [`analyse_interdependence`] of a year coupled to the previous year's report: detection
+/// by [`super::detect_complexes_after`] with the previous year's complexes as the prior
+/// (each unit's score for the complex holding most of its previous co-members gains
+/// [`BoundaryOptions::coupling`] × its interdependence), so that one-year flips are damped.
+///
+/// # Complexity
+/// As [`super::detect_complexes_after`] plus the report.
+///
+/// # Errors
+/// As [`analyse_interdependence`].
+///
+/// # Example
+/// ```
+/// use rsct::UnitKind;
+/// use rsct::boundary::{analyse_interdependence, analyse_interdependence_after, BoundaryOptions, Interdependence, InterdependenceGraph};
+/// let units = ["A", "B", "C", "X", "Y", "Z"].map(|u| (u.to_owned(), UnitKind::State)).to_vec();
+/// let w = |amity| Interdependence { amity, enmity: 0.0, proximity: 0.0 };
+/// let g = InterdependenceGraph::from_pairs(units, [
+///     (0, 1, w(1.0)), (1, 2, w(1.0)), (0, 2, w(1.0)),
+///     (3, 4, w(1.0)), (4, 5, w(1.0)), (3, 5, w(1.0)), (2, 3, w(0.1)),
+/// ])?;
+/// let o = BoundaryOptions::new().coupling(0.5);
+/// let first = analyse_interdependence(2000, &g, &Default::default(), &o)?;
+/// let next = analyse_interdependence_after(2001, &g, &Default::default(), &o, &first)?;
+/// assert_eq!(first.complexes[0].members, next.complexes[0].members);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn analyse_interdependence_after(
+    year: Year,
+    g: &InterdependenceGraph,
+    capabilities: &BTreeMap<String, f64>,
+    options: &BoundaryOptions,
+    previous: &BoundaryReport,
+) -> Result<BoundaryReport, BoundaryError> {
+    for (u, &v) in capabilities {
+        if !(v.is_finite() && v >= 0.0) {
+            return Err(BoundaryError::BadCapability {
+                unit: u.clone(),
+                value: v,
+            });
+        }
+    }
+    let prior = super::Detection {
+        candidates: previous
+            .complexes
+            .iter()
+            .map(|c| Candidate {
+                members: c.members.clone(),
+                qualification: c.qualification.clone(),
+                metrics: c.metrics.clone(),
+            })
+            .collect(),
+        set_apart: Vec::new(),
+        insulators: Vec::new(),
+        alone: Vec::new(),
+        modularity: 0.0,
+    };
+    let detection = super::detect_complexes_after(g, options, &prior)?;
+    Ok(report_detection(year, g, &detection, capabilities, options))
+}
+
 /// The report of a detection already made (e.g. by
 /// [`super::detect_complexes_after`], coupled across years).
 pub(crate) fn report_detection(
