@@ -8,7 +8,19 @@
 //! cargo run --release --example boundaries -- --cow ../shared/data/cow --from 1995 --to 1995 --json
 //! ```
 //!
-//! Common options: `--resolution G` (default 1.0); `--seed S`; `--set-apart A,B` (outside
+//! Calibration: `--cow DIR --compare MAP.csv --calibrate` runs the grid (resolution ×
+//! proximity × nonaggression × consultation intensity) on the world 1990–2001 scored on the
+//! map with the post-Soviet region left out, per-region recovery shares, an ablation of each
+//! rule and a null model (ties rewired, strengths preserved); see docs/world_1990_2001.md.
+//!
+//! Common options: `--resolution G` (default 1.0; 3.0 for the world, calibrated); `--seed S`;
+//! `--method definition|modularity`; `--without primary-share,merge,split,dissolve,global-home`
+//! (switch rules off); `--inside-ratio R`; `--member-share S`; `--insulator P,MAX`
+//! (default 0.4,0.6; 0.4,0.4 for the world, calibrated); `--dissolve` (world: dissolve
+//! the fragments insulators leave, off by calibration);
+//! `--sub-resolution G`; world: `--coupling W` (couple each year to the previous year's
+//! complexes, damping one-year flips), `--stability` (per year, the units that move under
+//! resolution ×0.8/×1.25 or other seeds); `--set-apart A,B` (outside
 //! powers to set apart, like superpowers); `--no-preset` (do not apply Buzan & Wæver's
 //! post-1990 power classes, applied from 1990 by default); `--json` prints the
 //! `BoundaryReport` as JSON (fields as in the README and the `rsct::boundary` docs).
@@ -20,10 +32,11 @@
 //! 5.0, Direct Contiguity, NMC, state list) and prints each year's report — with `--json`,
 //! one line citing the data sets and the rules, then one report per line (JSON lines).
 //! Ties: any ATOP obligation is amity, MID hostility ≥ `--hostility` (default 3) enmity,
-//! the dispute wins; `--proximity W` (default 0.5; 0 turns it off) adds W of
+//! the dispute wins; `--proximity W` (default 2, calibrated; 0 turns it off) adds W of
 //! interdependence for land contiguity, or up to `--contiguity 1-5` (default 1, land);
 //! `--atop-intensity OBLIGATION=W` (repeatable; `defense`, `offense`, `neutrality`,
-//! `nonaggression`, `consultation`) sets the amity intensity of an obligation (default 1;
+//! `nonaggression`, `consultation`) sets the amity intensity of an obligation (default 1,
+//! nonaggression 0.1 — calibrated;
 //! a tie takes the largest of its obligations'); `--members-only` keeps only system members. Power classes come from NMC world CINC
 //! shares (superpowers are set apart), with Buzan & Wæver's "1 + 4" from 1990.
 //! `--compare MAP.csv` (lines `unit,region`, `#` comments; region `insulator` marks an
@@ -32,7 +45,7 @@
 //! unit in no complex counts as a group of its own) and the map's insulators found — e.g.
 //! `tests/data/bw2003_regions.csv`, Buzan & Wæver's post-Cold War map.
 
-use rsct::boundary::{BoundaryOptions, InterdependenceOptions, analyse};
+use rsct::boundary::{BoundaryOptions, FormationRule, InterdependenceOptions, Method, analyse};
 mod common;
 
 use rsct::io::cow::{ContiguityType, Obligation};
@@ -67,6 +80,10 @@ struct Args {
     members_only: bool,
     compare: Option<String>,
     atop: Vec<(String, f64)>,
+    calibrate: bool,
+    dissolve: bool,
+    coupling: Option<f64>,
+    stability: bool,
 }
 
 fn main() -> ExitCode {
@@ -76,6 +93,8 @@ fn main() -> ExitCode {
 fn run() -> Result<(), Box<dyn Error>> {
     let mut a = Args::default();
     let mut opts = BoundaryOptions::new();
+    let mut resolution: Option<f64> = None;
+    let mut insulator: Option<(f64, f64)> = None;
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         let mut value = |n: &str| it.next().ok_or_else(|| format!("{n} needs a value"));
@@ -84,8 +103,37 @@ fn run() -> Result<(), Box<dyn Error>> {
             "--from" => a.from = Some(value("--from")?.parse()?),
             "--to" => a.to = Some(value("--to")?.parse()?),
             "--cow" => a.cow = Some(value("--cow")?),
-            "--resolution" => opts = opts.resolution(value("--resolution")?.parse()?),
+            "--resolution" => resolution = Some(value("--resolution")?.parse()?),
             "--seed" => opts = opts.seed(value("--seed")?.parse()?),
+            "--sub-resolution" => opts = opts.sub_resolution(value("--sub-resolution")?.parse()?),
+            "--inside-ratio" => opts = opts.inside_ratio(value("--inside-ratio")?.parse()?),
+            "--member-share" => opts = opts.member_share(value("--member-share")?.parse()?),
+            "--insulator" => {
+                let v = value("--insulator")?;
+                let (p, m) = v.split_once(',').ok_or("--insulator needs P,MAX")?;
+                let (p, m) = (p.parse()?, m.parse()?);
+                insulator = Some((p, m));
+                opts = opts.insulator(p, m);
+            }
+            "--method" => {
+                opts = opts.method(match value("--method")?.as_str() {
+                    "definition" => Method::Definition,
+                    "modularity" => Method::Modularity,
+                    m => return Err(format!("unknown method {m}").into()),
+                })
+            }
+            "--without" => {
+                for r in value("--without")?.split(',') {
+                    opts = opts.without_rule(match r {
+                        "primary-share" => FormationRule::PrimaryShare,
+                        "merge" => FormationRule::Merge,
+                        "split" => FormationRule::Split,
+                        "global-home" => FormationRule::GlobalHome,
+                        "dissolve" => FormationRule::Dissolve,
+                        r => return Err(format!("unknown rule {r}").into()),
+                    });
+                }
+            }
             "--no-preset" => a.no_preset = true,
             "--set-apart" => {
                 a.apart = value("--set-apart")?
@@ -107,18 +155,57 @@ fn run() -> Result<(), Box<dyn Error>> {
                 a.atop.push((o.to_owned(), w.parse()?));
             }
             "--json" => a.json = true,
+            "--calibrate" => a.calibrate = true,
+            "--dissolve" => a.dissolve = true,
+            "--coupling" => a.coupling = Some(value("--coupling")?.parse()?),
+            "--stability" => a.stability = true,
             f if !f.starts_with("--") && a.file.is_none() => a.file = Some(f.to_owned()),
             other => return Err(common::unknown(other).into()),
         }
     }
+    // World default: the resolution chosen by `--calibrate` on the map without the
+    // post-Soviet region (docs/world_1990_2001.md); data sets: the library's default.
+    let world_default = if a.cow.is_some() {
+        WORLD_RESOLUTION
+    } else {
+        1.0
+    };
+    opts = opts.resolution(resolution.unwrap_or(world_default));
+    if a.cow.is_some() && insulator.is_none() {
+        opts = opts.insulator(WORLD_INSULATOR.0, WORLD_INSULATOR.1);
+    }
+    if a.cow.is_some() && !WORLD_DISSOLVE && !a.dissolve {
+        opts = opts.without_rule(FormationRule::Dissolve);
+    }
     let apart: Vec<&str> = a.apart.iter().map(String::as_str).collect();
     opts = opts.set_apart(&apart);
+    if a.calibrate {
+        let dir = a.cow.as_deref().ok_or("--calibrate needs --cow DIR")?;
+        let map = a
+            .compare
+            .as_deref()
+            .ok_or("--calibrate needs --compare MAP.csv")?;
+        return calibrate(dir, map);
+    }
     match (&a.file, &a.cow) {
         (Some(file), None) => dataset(file, &a, opts),
         (None, Some(dir)) => world(dir, &a, opts),
         _ => Err(common::Usage("give a data set or --cow DIR, not both".into()).into()),
     }
 }
+
+/// The world defaults chosen by `--calibrate` on Buzan & Wæver's map with the post-Soviet
+/// region left out (grid and shares in docs/world_1990_2001.md).
+const WORLD_RESOLUTION: f64 = 3.0;
+/// See [`WORLD_RESOLUTION`].
+const WORLD_NONAGGRESSION: f64 = 0.1;
+/// See [`WORLD_RESOLUTION`]: the weight of land contiguity.
+const WORLD_PROXIMITY: f64 = 2.0;
+/// See [`WORLD_RESOLUTION`]: whether fragments left by insulators dissolve (off: the
+/// ablation scores the world better without; `--dissolve` turns it on).
+const WORLD_DISSOLVE: bool = false;
+/// See [`WORLD_RESOLUTION`]: insulator thresholds (participation, largest share).
+const WORLD_INSULATOR: (f64, f64) = (0.4, 0.4);
 
 /// A data set's year.
 fn dataset(file: &str, a: &Args, mut opts: BoundaryOptions) -> Result<(), Box<dyn Error>> {
@@ -171,6 +258,8 @@ fn world(dir: &str, a: &Args, opts: BoundaryOptions) -> Result<(), Box<dyn Error
     if let Some(h) = a.hostility {
         rules = rules.mid_hostility_at_least(h);
     }
+    // Calibrated default (docs/world_1990_2001.md): a nonaggression pact weighs 0.1.
+    rules = rules.atop_intensity(Obligation::NonAggression, WORLD_NONAGGRESSION);
     for (o, w) in &a.atop {
         let o = Obligation::ALL
             .into_iter()
@@ -178,7 +267,7 @@ fn world(dir: &str, a: &Args, opts: BoundaryOptions) -> Result<(), Box<dyn Error
             .ok_or_else(|| format!("unknown ATOP obligation {o}"))?;
         rules = rules.atop_intensity(o, *w);
     }
-    let weight = a.proximity.unwrap_or(0.5);
+    let weight = a.proximity.unwrap_or(WORLD_PROXIMITY);
     if weight > 0.0 {
         let t = ContiguityType::from_code(a.contiguity.unwrap_or(1))
             .ok_or("--contiguity must be 1 (land) to 5 (400 miles of water)")?;
@@ -206,8 +295,32 @@ fn world(dir: &str, a: &Args, opts: BoundaryOptions) -> Result<(), Box<dyn Error
     }
     let map = a.compare.as_deref().map(read_map).transpose()?;
     let mut scores = Vec::new();
+    let mut previous: Option<rsct::boundary::BoundaryReport> = None;
     for year in from..=to {
-        let report = w.boundaries(year, &rules, &options)?;
+        let report = match (a.coupling, &previous) {
+            (Some(c), Some(prev)) => {
+                let (g, caps) = w.interdependence_and_capabilities(year, &rules)?;
+                let o = w.boundary_options(year, &rules, &options)?.coupling(c);
+                rsct::boundary::analyse_interdependence_after(year, &g, &caps, &o, prev)?
+            }
+            _ => w.boundaries(year, &rules, &options)?,
+        };
+        if a.stability {
+            let moved = movers(&w, year, &rules, &options, &report)?;
+            let line = format!(
+                "stability {year}: units that move under resolution ×0.8/×1.25 or the other seeds 1–3: {}",
+                if moved.is_empty() {
+                    "none".to_owned()
+                } else {
+                    moved.join(" ")
+                }
+            );
+            if a.json {
+                eprintln!("{line}");
+            } else {
+                println!("{line}");
+            }
+        }
         if a.json {
             println!("{}", serde_json::to_string(&report)?);
         } else {
@@ -216,7 +329,8 @@ fn world(dir: &str, a: &Args, opts: BoundaryOptions) -> Result<(), Box<dyn Error
             print!("{}", report.explain());
         }
         if let Some(map) = &map {
-            let (ari, n, insulators) = compare(&report, map);
+            let agreement = rsct::boundary::map_agreement(&report, map, &[]);
+            let (ari, n, insulators) = (agreement.ari, agreement.units, agreement.insulators_found);
             let line = format!(
                 "compare {year}: adjusted Rand index {} over {n} mapped states; map insulators found as insulators: {}",
                 ari.map_or("undefined".to_owned(), |x| format!("{x:.3}")),
@@ -233,6 +347,7 @@ fn world(dir: &str, a: &Args, opts: BoundaryOptions) -> Result<(), Box<dyn Error
             }
             scores.extend(ari);
         }
+        previous = Some(report);
     }
     if !scores.is_empty() {
         let mean = scores.iter().sum::<f64>() / scores.len() as f64;
@@ -263,49 +378,303 @@ fn read_map(path: &str) -> Result<Vec<(String, String)>, Box<dyn Error>> {
     Ok(out)
 }
 
-/// The adjusted Rand index of the report's complexes against the map's regions, over the
-/// map's region members that are units of the year; the number of them; the map's
-/// insulators the report names as insulators.
-fn compare(
-    report: &rsct::boundary::BoundaryReport,
+/// World rules of a grid point: proximity weight, nonaggression and consultation
+/// intensities (defence, offence and neutrality stay 1).
+fn grid_rules(proximity: f64, nonaggression: f64, consultation: f64) -> WorldRules {
+    let mut rules = WorldRules::new()
+        .atop_intensity(Obligation::NonAggression, nonaggression)
+        .atop_intensity(Obligation::Consultation, consultation);
+    if proximity > 0.0 {
+        rules = rules.contiguity(ContiguityType::Land, proximity);
+    }
+    rules
+}
+
+/// (held-out mean ARI, full-map mean ARI, TUR years, AFG years, per-region recovered years).
+type Score = (f64, f64, usize, usize, BTreeMap<String, usize>);
+
+/// Mean agreement over 1990–2001: (held-out mean ARI, full-map mean ARI, TUR years, AFG
+/// years, per-region recovered year counts).
+fn score(
+    w: &World,
+    rules: &WorldRules,
+    options: &WorldBoundaryOptions,
     map: &[(String, String)],
-) -> (Option<f64>, usize, Vec<String>) {
-    let present: std::collections::BTreeSet<&str> = report
-        .complexes
+) -> Result<Score, Box<dyn Error>> {
+    let (mut held, mut full) = (Vec::new(), Vec::new());
+    let (mut tur, mut afg) = (0, 0);
+    let mut recovered: BTreeMap<String, usize> = BTreeMap::new();
+    for year in 1990..=2001 {
+        let r = w.boundaries(year, rules, options)?;
+        let h = rsct::boundary::map_agreement(&r, map, &["post_soviet"]);
+        let f = rsct::boundary::map_agreement(&r, map, &[]);
+        held.extend(h.ari);
+        full.extend(f.ari);
+        tur += usize::from(f.insulators_found.iter().any(|u| u == "TUR"));
+        afg += usize::from(f.insulators_found.iter().any(|u| u == "AFG"));
+        for (region, ok) in f.recovered {
+            *recovered.entry(region).or_insert(0) += usize::from(ok);
+        }
+    }
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
+    Ok((mean(&held), mean(&full), tur, afg, recovered))
+}
+
+/// The calibration on the world 1990–2001 against a map, the post-Soviet region held apart:
+/// a grid, per-region shares, an ablation of each rule, and a null model.
+fn calibrate(dir: &str, map_path: &str) -> Result<(), Box<dyn Error>> {
+    let w = World::load(dir)?;
+    let map = read_map(map_path)?;
+    let gammas = [1.0, 2.0, 3.0, 4.0];
+    let proximities = [0.0, 0.5, 1.0, 2.0];
+    let nonaggressions = [0.1, 0.3, 1.0];
+    let consultations = [0.25, 1.0];
+    println!("grid: resolution × proximity × nonaggression × consultation, world 1990–2001");
+    println!("gamma prox nonagg consult heldout_ari full_ari TUR AFG");
+    let mut points = Vec::new();
+    let mut region_years: BTreeMap<String, usize> = BTreeMap::new();
+    for &g in &gammas {
+        for &p in &proximities {
+            for &na in &nonaggressions {
+                for &cs in &consultations {
+                    let rules = grid_rules(p, na, cs);
+                    let options = WorldBoundaryOptions::new().boundary(
+                        BoundaryOptions::new()
+                            .resolution(g)
+                            .without_rule(FormationRule::Dissolve),
+                    );
+                    let (h, f, tur, afg, rec) = score(&w, &rules, &options, &map)?;
+                    println!("{g} {p} {na} {cs} {h:.3} {f:.3} {tur} {afg}");
+                    for (r, k) in rec {
+                        *region_years.entry(r).or_insert(0) += k;
+                    }
+                    points.push((g, p, na, cs, h, f));
+                }
+            }
+        }
+    }
+    let n = points.len();
+    println!("\nper region: share of grid points × years recovering it ({n} points × 12 years)");
+    for (r, k) in &region_years {
+        println!("{r}: {:.2}", *k as f64 / (n * 12) as f64);
+    }
+    let best = points
         .iter()
-        .flat_map(|c| c.members.iter())
-        .chain(report.proto_complexes.iter().flat_map(|c| c.members.iter()))
-        .chain(report.unstructured.iter())
-        .chain(report.insulators.iter().map(|i| &i.unit))
-        .chain(report.set_apart.iter().map(|s| &s.0))
-        .map(String::as_str)
-        .collect();
-    let mut regions: Vec<&str> = Vec::new();
-    let (mut truth, mut found) = (Vec::new(), Vec::new());
-    for (u, r) in map {
-        if r == "insulator" || !present.contains(u.as_str()) {
+        .copied()
+        .max_by(|a, b| a.4.total_cmp(&b.4))
+        .ok_or("empty grid")?;
+    let near = points.iter().filter(|x| x.4 >= best.4 - 0.02).count();
+    println!(
+        "\nchosen on the held-out map (post-Soviet left out): resolution {} proximity {} nonaggression {} consultation {}: held-out {:.3}, full map {:.3}; {near} of {n} grid points within 0.02 of it",
+        best.0, best.1, best.2, best.3, best.4, best.5
+    );
+    let rules = grid_rules(best.1, best.2, best.3);
+    println!(
+        "\ninsulator thresholds at that point: participation max_share heldout_ari full_ari TUR AFG"
+    );
+    let mut ins_best = (0.4, 0.6, f64::MIN, 0usize);
+    for &p in &[0.4, 0.5, 0.6] {
+        for &m in &[0.4, 0.5, 0.6] {
+            let o = WorldBoundaryOptions::new().boundary(
+                BoundaryOptions::new()
+                    .resolution(best.0)
+                    .insulator(p, m)
+                    .without_rule(FormationRule::Dissolve),
+            );
+            let (h, f, tur, afg, _) = score(&w, &rules, &o, &map)?;
+            println!("{p} {m} {h:.3} {f:.3} {tur} {afg}");
+            if h > ins_best.2 + 1e-9 || ((h - ins_best.2).abs() <= 1e-9 && tur + afg > ins_best.3) {
+                ins_best = (p, m, h, tur + afg);
+            }
+        }
+    }
+    println!(
+        "chosen insulator thresholds: participation {} max_share {}",
+        ins_best.0, ins_best.1
+    );
+    let with = BoundaryOptions::new()
+        .resolution(best.0)
+        .insulator(ins_best.0, ins_best.1);
+    let without = with.clone().without_rule(FormationRule::Dissolve);
+    let (h_with, ..) = score(
+        &w,
+        &rules,
+        &WorldBoundaryOptions::new().boundary(with.clone()),
+        &map,
+    )?;
+    let (h_without, ..) = score(
+        &w,
+        &rules,
+        &WorldBoundaryOptions::new().boundary(without.clone()),
+        &map,
+    )?;
+    println!(
+        "dissolving the fragments insulators leave: held-out {h_with:.3} with, {h_without:.3} without; chosen: {}",
+        if h_with >= h_without {
+            "with"
+        } else {
+            "without"
+        }
+    );
+    let base = if h_with >= h_without { with } else { without };
+    println!("\nablation at the chosen point: heldout_ari full_ari TUR AFG");
+    let variants: Vec<(&str, BoundaryOptions, WorldRules)> = vec![
+        ("all rules", base.clone(), rules.clone()),
+        (
+            "without primary share",
+            base.clone().without_rule(FormationRule::PrimaryShare),
+            rules.clone(),
+        ),
+        (
+            "without merge",
+            base.clone().without_rule(FormationRule::Merge),
+            rules.clone(),
+        ),
+        (
+            "without split",
+            base.clone().without_rule(FormationRule::Split),
+            rules.clone(),
+        ),
+        (
+            "without dissolving insulators' fragments",
+            base.clone().without_rule(FormationRule::Dissolve),
+            rules.clone(),
+        ),
+        (
+            "with dissolving insulators' fragments",
+            BoundaryOptions::new()
+                .resolution(best.0)
+                .insulator(ins_best.0, ins_best.1),
+            rules.clone(),
+        ),
+        (
+            "global powers set apart",
+            base.clone().without_rule(FormationRule::GlobalHome),
+            rules.clone(),
+        ),
+        (
+            "no insulators",
+            base.clone().insulator(1.0, 0.0),
+            rules.clone(),
+        ),
+        (
+            "no proximity",
+            base.clone(),
+            grid_rules(0.0, best.2, best.3),
+        ),
+        (
+            "modularity only",
+            base.clone().method(Method::Modularity),
+            rules.clone(),
+        ),
+    ];
+    for (name, o, r) in variants {
+        let (h, f, tur, afg, _) = score(&w, &r, &WorldBoundaryOptions::new().boundary(o), &map)?;
+        println!("{name}: {h:.3} {f:.3} {tur} {afg}");
+    }
+    println!(
+        "\nnull model at the chosen point (ties rewired among ties of equal weight, strengths preserved):"
+    );
+    let options = WorldBoundaryOptions::new().boundary(base);
+    for seed in 0..5u64 {
+        let mut scores = Vec::new();
+        for year in 1990..=2001 {
+            let (g, caps) = w.interdependence_and_capabilities(year, &rules)?;
+            let rewired = rewire(&g, seed * 1000 + year as u64)?;
+            let o = w.boundary_options(year, &rules, &options)?;
+            let r = rsct::boundary::analyse_interdependence(year, &rewired, &caps, &o)?;
+            scores.extend(rsct::boundary::map_agreement(&r, &map, &["post_soviet"]).ari);
+        }
+        let mean = scores.iter().sum::<f64>() / scores.len().max(1) as f64;
+        println!("seed {seed}: held-out mean ARI {mean:.3}");
+    }
+    Ok(())
+}
+
+/// Degree-preserving rewiring (Maslov & Sneppen 2002) among pairs of equal total weight, so
+/// that every unit keeps its strength: 10 × m attempted swaps (a, b), (c, d) → (a, d), (c, b).
+fn rewire(
+    g: &rsct::boundary::InterdependenceGraph,
+    seed: u64,
+) -> Result<rsct::boundary::InterdependenceGraph, Box<dyn Error>> {
+    let mut state = seed ^ 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut pairs: Vec<(usize, usize, rsct::boundary::Interdependence)> = g.pairs().to_vec();
+    let mut present: std::collections::BTreeSet<(usize, usize)> =
+        pairs.iter().map(|p| (p.0, p.1)).collect();
+    let m = pairs.len();
+    for _ in 0..10 * m {
+        let (x, y) = ((next() % m as u64) as usize, (next() % m as u64) as usize);
+        let (a, b, wx) = pairs[x];
+        let (c, d, wy) = pairs[y];
+        if x == y || (wx.total() - wy.total()).abs() > 1e-12 {
             continue;
         }
-        let t = regions.iter().position(|x| x == r).unwrap_or_else(|| {
-            regions.push(r);
-            regions.len() - 1
-        });
-        truth.push(t);
-        let f = report
-            .complexes
-            .iter()
-            .position(|c| c.members.contains(u))
-            .unwrap_or(10_000 + truth.len());
-        found.push(f);
+        let (e1, e2) = ((a.min(d), a.max(d)), (c.min(b), c.max(b)));
+        if a == d || c == b || e1 == e2 || present.contains(&e1) || present.contains(&e2) {
+            continue;
+        }
+        present.remove(&(a, b));
+        present.remove(&(c, d));
+        present.insert(e1);
+        present.insert(e2);
+        pairs[x] = (e1.0, e1.1, wx);
+        pairs[y] = (e2.0, e2.1, wy);
     }
-    let insulators = map
+    let units = g
+        .units()
         .iter()
-        .filter(|(u, r)| r == "insulator" && report.insulators.iter().any(|i| &i.unit == u))
-        .map(|(u, _)| u.clone())
+        .map(|u| (u.clone(), UnitKind::State))
         .collect();
-    (
-        rsct::boundary::adjusted_rand_index(&truth, &found),
-        truth.len(),
-        insulators,
-    )
+    Ok(rsct::boundary::InterdependenceGraph::from_pairs(
+        units, pairs,
+    )?)
+}
+
+/// Units whose complex shares less than half its members (Jaccard < 1/2) with their complex
+/// in a run with the resolution ×0.8 or ×1.25, or with seeds 1–3: the units that would move
+/// under small parameter changes.
+fn movers(
+    w: &World,
+    year: i32,
+    rules: &WorldRules,
+    options: &WorldBoundaryOptions,
+    report: &rsct::boundary::BoundaryReport,
+) -> Result<Vec<String>, Box<dyn Error>> {
+    let base = w.boundary_options(year, rules, options)?;
+    let (g, caps) = w.interdependence_and_capabilities(year, rules)?;
+    let gamma = base.get_resolution();
+    let variants = [
+        base.clone().resolution(gamma * 0.8),
+        base.clone().resolution(gamma * 1.25),
+        base.clone().seed(1),
+        base.clone().seed(2),
+        base.clone().seed(3),
+    ];
+    let mates = |r: &rsct::boundary::BoundaryReport, u: &str| -> Vec<String> {
+        r.complexes
+            .iter()
+            .find(|c| c.members.iter().any(|m| m == u))
+            .map(|c| c.members.clone())
+            .unwrap_or_default()
+    };
+    let mut moved = std::collections::BTreeSet::new();
+    for o in variants {
+        let r = rsct::boundary::analyse_interdependence(year, &g, &caps, &o)?;
+        for u in g.units() {
+            let (a, b) = (mates(report, u), mates(&r, u));
+            let common = a.iter().filter(|x| b.contains(x)).count();
+            let union = a.len() + b.len() - common;
+            // Moves: its complex shares less than half its members with the variant's.
+            if union > 0 && 2 * common < union {
+                moved.insert(u.to_owned());
+            }
+        }
+    }
+    Ok(moved.into_iter().collect())
 }

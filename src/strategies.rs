@@ -613,3 +613,267 @@ pub fn capabilities(units: RangeInclusive<usize>) -> CapabilitiesStrategy {
     });
     CapabilitiesStrategy(s.boxed())
 }
+
+named_strategy!(
+    /// Strategy for [`PlantedStructure`]; see [`planted_hub_regions`], [`planted_insulator`],
+    /// [`planted_buffer`] and [`planted_nested`].
+    PlantedStructureStrategy => PlantedStructure
+);
+
+/// An interdependence graph with a planted structure for the boundary rules, and the truth.
+#[derive(Debug, Clone)]
+pub struct PlantedStructure {
+    /// The interdependence graph (units `R{r}U{i}`, hubs `H{r}`, insulator `I`, buffer `B`).
+    pub graph: crate::boundary::InterdependenceGraph,
+    /// The planted complexes' members (hubs included).
+    pub regions: Vec<Vec<String>>,
+    /// Great powers: the hub of a hub region, or the rival outside power of a buffer.
+    pub great_powers: Vec<String>,
+    /// Capabilities (a pole has 10, every other unit 1).
+    pub capabilities: std::collections::BTreeMap<String, f64>,
+    /// The planted insulator, if any.
+    pub insulator: Option<String>,
+    /// The planted buffer and the two rivals it lies between, if any.
+    pub buffer: Option<(String, String, String)>,
+    /// Planted sub-regions of region 0, if any.
+    pub subregions: Vec<Vec<String>>,
+}
+
+/// A xorshift stream of numbers in [0, 1).
+fn uniform(seed: u64) -> impl FnMut() -> f64 {
+    let mut x = seed | 1;
+    move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// Builder of a planted interdependence graph.
+#[derive(Default)]
+struct Planter {
+    units: Vec<String>,
+    pairs: Vec<(usize, usize, crate::boundary::Interdependence)>,
+}
+
+impl Planter {
+    fn unit(&mut self, id: &str) -> usize {
+        match self.units.iter().position(|u| u == id) {
+            Some(i) => i,
+            None => {
+                self.units.push(id.to_owned());
+                self.units.len() - 1
+            }
+        }
+    }
+    fn tie(&mut self, a: &str, b: &str, amity: f64, enmity: f64, proximity: f64) {
+        let (i, j) = (self.unit(a), self.unit(b));
+        self.pairs.push((
+            i,
+            j,
+            crate::boundary::Interdependence {
+                amity,
+                enmity,
+                proximity,
+            },
+        ));
+    }
+    /// A dense region: a ring plus every other pair with probability 0.9, intensities 0.5–1.
+    fn dense(&mut self, members: &[String], rnd: &mut impl FnMut() -> f64) {
+        let n = members.len();
+        for i in 0..n {
+            for j in i + 1..n {
+                let ring = j == i + 1 || (i == 0 && j == n - 1);
+                if ring || rnd() < 0.9 {
+                    let w = 0.5 + (rnd() * 50.0).round() / 100.0;
+                    if rnd() < 0.3 {
+                        self.tie(&members[i], &members[j], 0.0, w, 0.0);
+                    } else {
+                        self.tie(&members[i], &members[j], w, 0.0, 0.0);
+                    }
+                }
+            }
+        }
+    }
+    fn build(self, truth: PlantedStructure) -> PlantedStructure {
+        let units = self
+            .units
+            .into_iter()
+            .map(|u| (u, crate::unit::UnitKind::State))
+            .collect();
+        match crate::boundary::InterdependenceGraph::from_pairs(units, self.pairs) {
+            Ok(graph) => PlantedStructure { graph, ..truth },
+            Err(e) => unreachable!("a planted graph is valid: {e}"),
+        }
+    }
+}
+
+fn region(r: usize, n: usize) -> Vec<String> {
+    (0..n).map(|i| format!("R{r}U{i}")).collect()
+}
+
+fn empty_truth() -> PlantedStructure {
+    PlantedStructure {
+        graph: crate::boundary::InterdependenceGraph::from_pairs(Vec::new(), Vec::new())
+            .unwrap_or_else(|_| unreachable!()),
+        regions: Vec::new(),
+        great_powers: Vec::new(),
+        capabilities: std::collections::BTreeMap::new(),
+        insulator: None,
+        buffer: None,
+        subregions: Vec::new(),
+    }
+}
+
+/// A region built around a dominant hub `H0` (a great power): 4–8 members each tied to the
+/// hub with intensity 1–1.5 and to their ring neighbours with 0.2 only, so that the hub holds
+/// most of the region's weight (the case where modularity's null model cuts members away);
+/// 1–3 dense regions of 3–5 units beside it; weak ties (0.1) across with density 0.05; and
+/// the hub's reach (0.3) to one member of each other region, which must merge nothing.
+pub fn planted_hub_regions() -> PlantedStructureStrategy {
+    let s = (
+        4usize..=8,
+        proptest::collection::vec(3usize..=5, 1..=3),
+        any::<u64>(),
+    )
+        .prop_map(|(m, others, seed)| {
+            let mut rnd = uniform(seed);
+            let mut p = Planter::default();
+            let mut members = region(0, m);
+            for (i, u) in members.iter().enumerate() {
+                let w = 1.0 + (rnd() * 50.0).round() / 100.0;
+                p.tie("H0", u, w, 0.0, 0.0);
+                p.tie(u, &members[(i + 1) % m], 0.2, 0.0, 0.0);
+            }
+            members.push("H0".to_owned());
+            let mut regions = vec![members];
+            for (r, &n) in others.iter().enumerate() {
+                let reg = region(r + 1, n);
+                p.dense(&reg, &mut rnd);
+                p.tie("H0", &reg[0], 0.0, 0.3, 0.0);
+                regions.push(reg);
+            }
+            for a in 0..regions.len() {
+                for b in a + 1..regions.len() {
+                    for u in &regions[a] {
+                        for v in &regions[b] {
+                            if u != "H0" && rnd() < 0.05 {
+                                p.tie(u, v, 0.1, 0.0, 0.0);
+                            }
+                        }
+                    }
+                }
+            }
+            p.build(PlantedStructure {
+                regions,
+                great_powers: vec!["H0".to_owned()],
+                ..empty_truth()
+            })
+        });
+    PlantedStructureStrategy(s.boxed())
+}
+
+/// Two dense regions of 3–6 units and an insulator `I` tied with intensity 1 to two members
+/// of each: its ties spread evenly over both (participation 0.5), binding neither to the
+/// other.
+pub fn planted_insulator() -> PlantedStructureStrategy {
+    let s = (3usize..=6, 3usize..=6, any::<u64>()).prop_map(|(a, b, seed)| {
+        let mut rnd = uniform(seed);
+        let mut p = Planter::default();
+        let (ra, rb) = (region(0, a), region(1, b));
+        p.dense(&ra, &mut rnd);
+        p.dense(&rb, &mut rnd);
+        for u in ra.iter().take(2).chain(rb.iter().take(2)) {
+            p.tie("I", u, 1.0, 0.0, 0.0);
+        }
+        p.build(PlantedStructure {
+            regions: vec![ra, rb],
+            insulator: Some("I".to_owned()),
+            ..empty_truth()
+        })
+    });
+    PlantedStructureStrategy(s.boxed())
+}
+
+/// A buffer between rival poles: region 0 (3–5 dense units, its pole `R0U0` with capability
+/// 10) and region 1 (4–6 dense units) around the great power `R1U0` (amity 1 with each of its
+/// members besides), the poles hostile (enmity 1); the buffer
+/// `B`, a member of region 0 (amity 1 with three of its members), borders both poles
+/// (proximity 1) and is hostile to `R1U0` (enmity 0.5). Every unit of region 0 borders its
+/// neighbours in the ring (proximity 0.5).
+pub fn planted_buffer() -> PlantedStructureStrategy {
+    let s = (3usize..=5, 4usize..=6, any::<u64>()).prop_map(|(a, b, seed)| {
+        let mut rnd = uniform(seed);
+        let mut p = Planter::default();
+        let (mut ra, rb) = (region(0, a), region(1, b));
+        p.dense(&ra, &mut rnd);
+        p.dense(&rb, &mut rnd);
+        for i in 0..a {
+            p.tie(&ra[i], &ra[(i + 1) % a], 0.0, 0.0, 0.5);
+        }
+        for u in rb.iter().skip(1) {
+            p.tie(&rb[0], u, 1.0, 0.0, 0.0);
+        }
+        p.tie(&ra[0], &rb[0], 0.0, 1.0, 0.0);
+        p.tie("B", &ra[0], 1.0, 0.0, 1.0);
+        for u in ra.iter().skip(1).take(2) {
+            p.tie("B", u, 1.0, 0.0, 0.0);
+        }
+        p.tie("B", &rb[0], 0.0, 0.5, 1.0);
+        let buffer = Some(("B".to_owned(), ra[0].clone(), rb[0].clone()));
+        let mut capabilities = std::collections::BTreeMap::new();
+        for u in ra.iter().chain(&rb) {
+            capabilities.insert(u.clone(), 1.0);
+        }
+        capabilities.insert("B".to_owned(), 1.0);
+        capabilities.insert(ra[0].clone(), 10.0);
+        capabilities.insert(rb[0].clone(), 10.0);
+        let great_powers = vec![rb[0].clone()];
+        ra.push("B".to_owned());
+        p.build(PlantedStructure {
+            regions: vec![ra, rb],
+            great_powers,
+            capabilities,
+            buffer,
+            ..empty_truth()
+        })
+    });
+    PlantedStructureStrategy(s.boxed())
+}
+
+/// Nested sub-regions: region 0 made of two complete sub-regions of the same size, 3–5 units
+/// (intensity 1 inside), tied to each other pair by pair with intensity 0.5 — one complex, markedly more
+/// intense inside than outside only as a whole — beside a dense region 1 of 3–5 units, with
+/// one weak tie (0.1) across.
+pub fn planted_nested() -> PlantedStructureStrategy {
+    let s = (3usize..=5, 3usize..=5, any::<u64>()).prop_map(|(a, c, seed)| {
+        let b = a;
+        let mut rnd = uniform(seed);
+        let mut p = Planter::default();
+        let s1: Vec<String> = (0..a).map(|i| format!("R0U{i}")).collect();
+        let s2: Vec<String> = (a..a + b).map(|i| format!("R0U{i}")).collect();
+        for s in [&s1, &s2] {
+            for i in 0..s.len() {
+                for j in i + 1..s.len() {
+                    p.tie(&s[i], &s[j], 1.0, 0.0, 0.0);
+                }
+            }
+        }
+        for u in &s1 {
+            for v in &s2 {
+                p.tie(u, v, 0.5, 0.0, 0.0);
+            }
+        }
+        let r1 = region(1, c);
+        p.dense(&r1, &mut rnd);
+        p.tie(&s1[0], &r1[0], 0.1, 0.0, 0.0);
+        let r0: Vec<String> = s1.iter().chain(&s2).cloned().collect();
+        p.build(PlantedStructure {
+            regions: vec![r0, r1],
+            subregions: vec![s1, s2],
+            ..empty_truth()
+        })
+    });
+    PlantedStructureStrategy(s.boxed())
+}

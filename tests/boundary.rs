@@ -3,20 +3,22 @@
 
 use proptest::prelude::*;
 use rsct::boundary::{
-    BoundaryOptions, Character, ComplexType, InterdependenceOptions, adjusted_rand_index, analyse,
-    detect_complexes, interdependence,
+    BoundaryOptions, Character, ComplexType, FormationRule, InterdependenceOptions,
+    adjusted_rand_index, analyse, detect_complexes, interdependence,
 };
 use rsct::polarity::{CentredOn, Classification, PowerClass};
 use rsct::strategies::{RegionParams, planted_regions};
 use rsct::{Dataset, DerivationRules, Evidence, Period, Relation, Sector, Sign, Unit, UnitKind};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Planted outside powers are superpowers whose own region is not in the data: set apart.
 fn options_for(outside: &[String]) -> BoundaryOptions {
     let mut c = Classification::new();
     for p in outside {
         c = c.with_override(p, PowerClass::Superpower);
     }
-    BoundaryOptions::new().classes(c)
+    let ids: Vec<&str> = outside.iter().map(String::as_str).collect();
+    BoundaryOptions::new().classes(c).set_apart(&ids)
 }
 
 /// Labels of the planted regions' units by detected complex (insulators and outsiders left
@@ -146,7 +148,9 @@ fn hand_made_world() {
         &g,
         &caps,
         &InterdependenceOptions::new(),
-        &BoundaryOptions::new().classes(classes),
+        &BoundaryOptions::new()
+            .classes(classes)
+            .without_rule(FormationRule::GlobalHome),
     )
     .unwrap();
     assert_eq!(r.set_apart, vec![("S".to_owned(), PowerClass::Superpower)]);
@@ -226,17 +230,66 @@ fn hand_made_world() {
         &g,
         &caps,
         &InterdependenceOptions::new(),
-        &BoundaryOptions::new().classes(
-            Classification::new()
-                .with_override("S", PowerClass::Superpower)
-                .with_override("B1", PowerClass::GreatPower),
-        ),
+        &BoundaryOptions::new()
+            .classes(
+                Classification::new()
+                    .with_override("S", PowerClass::Superpower)
+                    .with_override("B1", PowerClass::GreatPower),
+            )
+            .without_rule(FormationRule::GlobalHome),
     )
     .unwrap();
     assert_eq!(
         serde_json::to_string(&r).unwrap(),
         serde_json::to_string(&again).unwrap()
     );
+}
+
+/// By default a superpower is a member of its own region's complex — the one holding the
+/// largest share of its interdependence — and penetrates the others; its ties across the
+/// boundary are reach, not external interdependence.
+#[test]
+fn a_superpower_belongs_to_its_region_and_penetrates_beyond() {
+    let ds = world();
+    let g = ds.snapshot(2000, &DerivationRules::new()).unwrap();
+    let classes = Classification::new()
+        .with_override("S", PowerClass::Superpower)
+        .with_override("B1", PowerClass::GreatPower);
+    let r = analyse(
+        &g,
+        &BTreeMap::new(),
+        &InterdependenceOptions::new(),
+        &BoundaryOptions::new().classes(classes),
+    )
+    .unwrap();
+    assert!(r.set_apart.is_empty());
+    let members: Vec<Vec<&str>> = r
+        .complexes
+        .iter()
+        .map(|c| c.members.iter().map(String::as_str).collect())
+        .collect();
+    // S: 1.0 with A (A1, A2), 0.5 with B (B1): home A.
+    assert_eq!(
+        members,
+        vec![vec!["A1", "A2", "A3", "S", "X"], vec!["B1", "B2", "B3"]]
+    );
+    let (a, b) = (&r.complexes[0], &r.complexes[1]);
+    // A: internal 3.3 + S–A1 0.5 + S–A2 0.5 = 4.3; across A2–T 0.2 only: A3–B1 is a tie
+    // with B1, a great power of another complex (penetration), and S–B1 is S's reach.
+    assert!((a.metrics.internal - 4.3).abs() < 1e-12);
+    assert!((a.metrics.external - 0.2).abs() < 1e-12);
+    assert!((a.metrics.with_set_apart - 0.7).abs() < 1e-12);
+    assert!(
+        b.penetration
+            .iter()
+            .any(|p| p.power == "S" && p.opposed == ["B1"])
+    );
+    let s = r.global_powers.iter().find(|p| p.unit == "S").unwrap();
+    assert_eq!(s.home.as_deref(), Some(a.name.as_str()));
+    assert_eq!(s.penetrates, vec![b.name.clone()]);
+    // A global member is an anchor, never a buffer or hedging state.
+    assert!(a.buffers.iter().all(|x| x.unit != "S"));
+    assert!(a.hedging.iter().all(|x| x.unit != "S"));
 }
 
 #[test]

@@ -138,7 +138,10 @@ fn options() -> EvolutionOptions {
         .rules(rsct::DerivationRules::new().combination(rsct::snapshot::Combination::Sum))
         .boundary(
             BoundaryOptions::new()
-                .classes(Classification::new().with_override("S", PowerClass::Superpower)),
+                .classes(Classification::new().with_override("S", PowerClass::Superpower))
+                // S stands for an outside superpower: set apart entirely, so that its ties
+                // with B are overlay rather than membership of its home region.
+                .without_rule(rsct::boundary::FormationRule::GlobalHome),
         )
 }
 

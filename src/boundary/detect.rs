@@ -1,11 +1,12 @@
-//! Complex detection: superpowers set apart, Louvain modularity on the rest, insulators taken
-//! out, and the qualification test for each candidate.
+//! Complex detection: complexes formed by the definition (or taken from modularity),
+//! insulators taken out, and the qualification test for each candidate.
 
+use super::formation::{NONE, Reform, form, reform};
 use super::interdependence::InterdependenceGraph;
 use super::louvain::{WeightedGraph, louvain, modularity};
 use super::metrics::{BoundaryMetrics, metrics};
 use super::roles::{Insulator, find_insulators};
-use super::{BoundaryError, BoundaryOptions};
+use super::{BoundaryError, BoundaryOptions, Method};
 use crate::tolerance::clearly_below;
 use crate::unit::UnitKind;
 
@@ -48,7 +49,8 @@ pub struct Candidate {
 pub struct Detection {
     /// Candidates of two or more units, in order of their first member.
     pub candidates: Vec<Candidate>,
-    /// Units set apart from detection (superpowers), in unit order.
+    /// Units set apart from detection (named by the options; superpowers under
+    /// [`Method::Modularity`]; global powers placed in no complex), in unit order.
     pub set_apart: Vec<String>,
     /// Insulators taken out of the candidates.
     pub insulators: Vec<Insulator>,
@@ -65,19 +67,30 @@ impl Detection {
     }
 }
 
-/// Detects candidate complexes in an interdependence graph.
+/// Detects complexes in an interdependence graph.
 ///
-/// Superpowers (by `options.classes`) are set apart — never merged into a region. The other
-/// units are partitioned by seeded Louvain modularity maximisation (Blondel et al. 2008) with
-/// the resolution parameter (Reichardt & Bornholdt 2006). Insulators (see
-/// [`BoundaryOptions::insulator`]) are then taken out of their communities, and each community
-/// of two or more units is put to the qualification test: at least two autonomous units;
-/// internal interdependence greater than external (Radicchi et al. 2004, weak sense); every
-/// member with at least `member_share` of its interdependence inside. Ties with units set
-/// apart count in neither. Signs are not cut on: enemies belong together.
+/// By default ([`Method::Definition`], theory [§3](crate::guide::theory#3-boundaries)) the definition of Buzan & Wæver forms the
+/// complexes: seeded Louvain modularity (Blondel et al. 2008, resolution γ) only proposes
+/// candidates among the units that are neither set apart nor global powers; each unit is
+/// reassigned to the candidate holding the largest share of its interdependence until no
+/// unit moves (ties with units held out stay in the denominator); a set failing the weak
+/// test (internal ≥ `inside_ratio` × external, Radicchi et al. 2004) merges into the set
+/// it is bound to at least as much as within itself; a set splits when the proposer cuts
+/// it into parts that all pass the weak test; superpowers and great powers then join the
+/// complex holding the largest share of their interdependence (their own region; beyond it
+/// they penetrate, and their ties across the boundary are not counted as external).
+/// Insulators ([`BoundaryOptions::insulator`]) are taken out; each set of two or more units
+/// is put to the qualification test: at least two autonomous units; internal greater than
+/// external (weak sense); every member with at least `member_share` of its
+/// interdependence inside (ties with units set apart in the denominator). Signs are not cut
+/// on: enemies belong together.
+///
+/// With [`Method::Modularity`], Louvain's partition is kept as it is and superpowers are
+/// set apart.
 ///
 /// # Complexity
-/// O(m log n) per Louvain level in practice; O(n + m) for the rest.
+/// O(m log n) per Louvain level in practice; O(s·(n + m)) for s sweeps of the
+/// primary-share rule (a handful in practice), each merge or split round alike.
 ///
 /// # Errors
 /// [`BoundaryError::BadParameter`] for an option out of range.
@@ -104,63 +117,201 @@ pub fn detect_complexes(
     g: &InterdependenceGraph,
     options: &BoundaryOptions,
 ) -> Result<Detection, BoundaryError> {
+    detect(g, options, None)
+}
+
+/// [`detect_complexes`] of a year coupled to the previous year's detection: each unit's
+/// score for the complex holding most of its previous co-members gains
+/// [`BoundaryOptions::coupling`] × its interdependence, so that a unit's membership changes
+/// only when its ties do (durability; an explicit inter-year coupling in the spirit of
+/// multislice modularity, Mucha et al. 2010). Units new in the year have no prior.
+///
+/// # Complexity
+/// As [`detect_complexes`], plus O(n²) per sweep for the prior.
+///
+/// # Errors
+/// As [`detect_complexes`].
+///
+/// # Example
+/// ```
+/// use rsct::UnitKind;
+/// use rsct::boundary::{detect_complexes, detect_complexes_after, BoundaryOptions, Interdependence, InterdependenceGraph};
+/// let units = ["A", "B", "C", "D"].map(|u| (u.to_owned(), UnitKind::State)).to_vec();
+/// let w = |amity| Interdependence { amity, enmity: 0.0, proximity: 0.0 };
+/// let g = InterdependenceGraph::from_pairs(units, [(0, 1, w(1.0)), (2, 3, w(1.0)), (1, 2, w(0.2))])?;
+/// let o = BoundaryOptions::new().coupling(0.5);
+/// let first = detect_complexes(&g, &o)?;
+/// let next = detect_complexes_after(&g, &o, &first)?;
+/// assert_eq!(first.candidates, next.candidates);
+/// # Ok::<(), rsct::boundary::BoundaryError>(())
+/// ```
+pub fn detect_complexes_after(
+    g: &InterdependenceGraph,
+    options: &BoundaryOptions,
+    previous: &Detection,
+) -> Result<Detection, BoundaryError> {
+    let mut prior = vec![NONE; g.ids.len()];
+    for (c, cand) in previous.candidates.iter().enumerate() {
+        for u in &cand.members {
+            if let Some(i) = g.position(u) {
+                prior[i] = c;
+            }
+        }
+    }
+    detect(g, options, Some(&prior))
+}
+
+fn detect(
+    g: &InterdependenceGraph,
+    options: &BoundaryOptions,
+    prior: Option<&[usize]>,
+) -> Result<Detection, BoundaryError> {
     options.check()?;
     let n = g.ids.len();
     let apart: Vec<bool> = g.ids.iter().map(|u| options.is_set_apart(u)).collect();
-    // Louvain on the units not set apart, taken in identifier order so that the result does
-    // not depend on the order of units in the data set.
-    let mut keep: Vec<usize> = (0..n).filter(|&i| !apart[i]).collect();
-    keep.sort_by(|&a, &b| g.ids[a].cmp(&g.ids[b]));
-    let mut local = vec![usize::MAX; n];
-    for (k, &i) in keep.iter().enumerate() {
-        local[i] = k;
-    }
-    let edges: Vec<(usize, usize, f64)> = g
-        .edges
-        .iter()
-        .filter(|(a, b, _)| !apart[*a] && !apart[*b])
-        .map(|&(a, b, w)| (local[a], local[b], w.total()))
+    let global: Vec<bool> = (0..n)
+        .map(|i| {
+            !apart[i]
+                && options.method == Method::Definition
+                && options.has_rule(super::FormationRule::GlobalHome)
+                && options.classes.class(&g.ids[i]).is_global()
+        })
         .collect();
-    let wg = WeightedGraph::new(keep.len(), &edges);
-    let part = louvain(&wg, options.resolution, options.seed);
-    let q = modularity(&wg, &part, options.resolution);
-    let mut community = vec![usize::MAX; n];
-    for (k, &i) in keep.iter().enumerate() {
-        community[i] = part[k];
-    }
-    let insulators = find_insulators(g, &community, &apart, options);
-    for ins in &insulators {
+    let (mut community, q) = match options.method {
+        Method::Definition => {
+            let held: Vec<bool> = (0..n).map(|i| apart[i] || global[i]).collect();
+            let f = form(g, &held, &global, prior, options);
+            (f.community, f.modularity)
+        }
+        _ => {
+            let keep: Vec<usize> = (0..n).filter(|&i| !apart[i]).collect();
+            let mut local = vec![usize::MAX; n];
+            for (k, &i) in keep.iter().enumerate() {
+                local[i] = k;
+            }
+            let edges: Vec<(usize, usize, f64)> = g
+                .edges
+                .iter()
+                .filter(|(a, b, _)| !apart[*a] && !apart[*b])
+                .map(|&(a, b, w)| (local[a], local[b], w.total()))
+                .collect();
+            let wg = WeightedGraph::new(keep.len(), &edges);
+            let part = louvain(&wg, options.resolution, options.seed);
+            let q = modularity(&wg, &part, options.resolution);
+            let mut community = vec![usize::MAX; n];
+            for (k, &i) in keep.iter().enumerate() {
+                community[i] = part[k];
+            }
+            (community, q)
+        }
+    };
+    // Insulators touch qualified complexes, not fragments: which communities qualify is
+    // decided before insulators are taken out, and again after (a unit whose ties spread
+    // over every region can spoil the region it was proposed in until it is taken out),
+    // until no new insulator appears.
+    let mut insulators: Vec<Insulator> = Vec::new();
+    for _round in 0..n {
+        let groups = groups_of(&community);
+        let mut labels = community.clone();
+        for (c, members) in groups.iter().enumerate() {
+            for &i in members {
+                labels[i] = c;
+            }
+        }
+        let qualified: Vec<bool> = groups
+            .iter()
+            .map(|members| {
+                members.len() >= 2
+                    && qualify(g, members, &apart, &global, options)
+                        .qualification
+                        .qualified
+            })
+            .collect();
+        // One insulator at a time, the most spread first (ties by identifier): taking it
+        // out can qualify a complex it spoiled, or leave a unit that faced it facing one
+        // complex only.
+        let best = find_insulators(g, &labels, &qualified, &apart, &global, options)
+            .into_iter()
+            .filter(|x| !insulators.iter().any(|y| y.unit == x.unit))
+            .max_by(|a, b| {
+                a.participation
+                    .total_cmp(&b.participation)
+                    .then_with(|| b.unit.cmp(&a.unit))
+            });
+        let Some(ins) = best else { break };
         if let Some(i) = g.position(&ins.unit) {
             community[i] = usize::MAX;
         }
+        insulators.push(ins);
     }
-    let k = community
-        .iter()
-        .filter(|&&c| c != usize::MAX)
-        .max()
-        .map_or(0, |&c| c + 1);
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); k];
-    for (i, &c) in community.iter().enumerate() {
-        if c != usize::MAX {
-            groups[c].push(i);
+    insulators.sort_by_key(|x| g.position(&x.unit));
+    // Without their insulators, the fragments they leave join the complex they are bound to
+    // (an insulator is no member, and the units it bound may belong elsewhere).
+    if options.method == Method::Definition
+        && options.has_rule(super::FormationRule::Dissolve)
+        && !insulators.is_empty()
+    {
+        let mut held: Vec<bool> = apart.clone();
+        for ins in &insulators {
+            if let Some(i) = g.position(&ins.unit) {
+                held[i] = true;
+            }
+        }
+        let formed_held: Vec<bool> = (0..n).map(|i| held[i] || global[i]).collect();
+        let labels_max = community
+            .iter()
+            .filter(|&&c| c != NONE)
+            .max()
+            .map_or(0, |&c| c + 1);
+        let mut qualified = vec![false; labels_max];
+        for (c, q) in qualified.iter_mut().enumerate() {
+            let members: Vec<usize> = (0..n).filter(|&i| community[i] == c).collect();
+            *q = members.len() >= 2
+                && qualify(g, &members, &apart, &global, options)
+                    .qualification
+                    .qualified;
+        }
+        reform(
+            g,
+            &mut community,
+            &formed_held,
+            &held,
+            &global,
+            prior,
+            options,
+            Reform::Fragments(&qualified),
+        );
+        for ins in &insulators {
+            if let Some(i) = g.position(&ins.unit) {
+                community[i] = usize::MAX;
+            }
         }
     }
     let mut candidates = Vec::new();
     let mut alone = Vec::new();
-    for members in groups {
+    for members in groups_of(&community) {
         if members.len() < 2 {
             alone.extend(members.iter().map(|&i| g.ids[i].clone()));
             continue;
         }
-        candidates.push(qualify(g, &members, &apart, options));
+        candidates.push(qualify(g, &members, &apart, &global, options));
+    }
+    for i in 0..n {
+        if community[i] == usize::MAX
+            && !apart[i]
+            && !global[i]
+            && !insulators.iter().any(|x| x.unit == g.ids[i])
+        {
+            alone.push(g.ids[i].clone());
+        }
     }
     candidates.sort_by_key(|c| g.position(&c.members[0]));
     let set_apart = (0..n)
-        .filter(|&i| apart[i])
+        .filter(|&i| apart[i] || (global[i] && community[i] == usize::MAX))
         .map(|i| g.ids[i].clone())
         .collect();
-    let mut alone: Vec<String> = alone;
     alone.sort_by_key(|u| g.position(u));
+    alone.dedup();
     Ok(Detection {
         candidates,
         set_apart,
@@ -170,29 +321,57 @@ pub fn detect_complexes(
     })
 }
 
+/// The members of each community label 0..k (labels [`NONE`] skipped), in unit order.
+fn groups_of(community: &[usize]) -> Vec<Vec<usize>> {
+    let k = community
+        .iter()
+        .filter(|&&c| c != NONE)
+        .max()
+        .map_or(0, |&c| c + 1);
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); k];
+    for (i, &c) in community.iter().enumerate() {
+        if c != NONE {
+            groups[c].push(i);
+        }
+    }
+    groups.retain(|m| !m.is_empty());
+    groups
+}
+
 /// The qualification test and metrics of a member set (positions, in unit order).
+///
+/// `global` flags global powers: a global power outside the set counts like a unit set apart
+/// (its ties are penetration, not external interdependence), and a global power inside it
+/// is a member whose ties across the boundary are its reach beyond its region. Members'
+/// shares count ties with every unit in the denominator (theory [§3](crate::guide::theory#3-boundaries)); a global member's own
+/// share is not tested.
 pub(crate) fn qualify(
     g: &InterdependenceGraph,
     members: &[usize],
     apart: &[bool],
+    global: &[bool],
     options: &BoundaryOptions,
 ) -> Candidate {
     let mut inside = vec![false; g.ids.len()];
     for &i in members {
         inside[i] = true;
     }
-    let m: BoundaryMetrics = metrics(g, &inside, apart);
+    let outside_apart: Vec<bool> = (0..g.ids.len())
+        .map(|i| apart[i] || (global[i] && !inside[i]))
+        .collect();
+    let penetrating: Vec<bool> = (0..g.ids.len()).map(|i| global[i] && inside[i]).collect();
+    let m: BoundaryMetrics = metrics(g, &inside, &outside_apart, &penetrating);
     let autonomous_units = members
         .iter()
         .filter(|&&i| matches!(g.kinds[i], UnitKind::State | UnitKind::Institution))
         .count();
     let mut weak_members = Vec::new();
     for &i in members {
+        if penetrating[i] {
+            continue;
+        }
         let (mut inn, mut tot) = (0.0, 0.0);
         for (j, w) in g.neighbours(i) {
-            if apart[j] {
-                continue;
-            }
             tot += w.total();
             if inside[j] {
                 inn += w.total();

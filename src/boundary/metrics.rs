@@ -20,18 +20,23 @@ pub struct BoundaryMetrics {
     pub boundary_ties: Vec<(String, String, f64)>,
 }
 
-/// Metrics of the set `inside` (flags by position); `apart` flags units set apart.
+/// Metrics of the set `inside` (flags by position); `apart` flags units whose ties with the
+/// set are not counted as external (units set apart, global powers outside the set);
+/// `penetrating` flags members (global powers) whose ties across the boundary are their
+/// reach beyond their region, counted with the units set apart rather than as external.
 pub(crate) fn metrics(
     g: &InterdependenceGraph,
     inside: &[bool],
     apart: &[bool],
+    penetrating: &[bool],
 ) -> BoundaryMetrics {
     let (mut internal, mut external, mut with_apart) = (0.0, 0.0, 0.0);
     let (mut vol_in, mut vol_out) = (0.0, 0.0);
     let mut ties = Vec::new();
     for &(a, b, w) in &g.edges {
         let w = w.total();
-        if apart[a] || apart[b] {
+        let reach = (inside[a] != inside[b]) && (penetrating[a] || penetrating[b]);
+        if apart[a] || apart[b] || reach {
             if inside[a] || inside[b] {
                 with_apart += w;
             }

@@ -5,8 +5,11 @@
 //!
 //! 1. [`interdependence`] — the interdependence graph (amity and enmity alike, plus an
 //!    optional proximity term);
-//! 2. [`detect_complexes`] — superpowers set apart; the rest partitioned by seeded Louvain
-//!    modularity with a resolution parameter; each candidate put to the qualification test;
+//! 2. [`detect_complexes`] — complexes formed by Buzan & Wæver's definition
+//!    ([`Method::Definition`]): Louvain proposes, the primary-share rule reassigns, the
+//!    weak-community test merges and splits, global powers join their own region
+//!    ([`FormationRule`]); insulators taken out; each candidate put to the qualification
+//!    test ([`Method::Modularity`] keeps Louvain's partition as it is);
 //! 3. [`analyse`] — the whole report: boundary metrics, insulators, buffer states,
 //!    penetration and overlay, sub-complexes, polarity and type, amity–enmity character,
 //!    supercomplexes — a [`BoundaryReport`] with `Display`, serde and
@@ -16,7 +19,9 @@
 
 mod ari;
 mod classify;
+mod compare;
 mod detect;
+mod formation;
 mod interdependence;
 mod louvain;
 mod metrics;
@@ -25,15 +30,17 @@ mod roles;
 
 pub use ari::adjusted_rand_index;
 pub use classify::{Character, ComplexType};
-pub use detect::{Candidate, Detection, Qualification, detect_complexes};
+pub use compare::{MapAgreement, map_agreement};
+pub use detect::{Candidate, Detection, Qualification, detect_complexes, detect_complexes_after};
 pub use interdependence::{
     Interdependence, InterdependenceGraph, InterdependenceOptions, interdependence,
 };
 pub use metrics::BoundaryMetrics;
 pub use report::{
-    BoundaryReport, ComplexPolarity, ComplexReport, analyse, analyse_interdependence,
+    BoundaryReport, ComplexPolarity, ComplexReport, GlobalPowerRole, analyse,
+    analyse_interdependence, analyse_interdependence_after,
 };
-pub use roles::{BufferState, Insulator, Overlay, Penetration};
+pub use roles::{Alignment, BufferState, HedgingState, Insulator, Overlay, Penetration};
 
 use crate::polarity::{Classification, PoleRule};
 
@@ -94,6 +101,65 @@ pub struct BoundaryOptions {
     pub(crate) community_enmity: f64,
     pub(crate) conflict_enmity: f64,
     pub(crate) pole_rule: PoleRule,
+    pub(crate) method: Method,
+    pub(crate) inside_ratio: f64,
+    pub(crate) split_ratio: f64,
+    pub(crate) without: Vec<FormationRule>,
+    pub(crate) coupling: f64,
+}
+
+/// How candidate complexes become complexes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Method {
+    /// Buzan & Wæver's definition forms the complexes (the default): Louvain modularity only
+    /// proposes candidates; units are reassigned by the primary-share rule to a fixed point,
+    /// sets merged or split by the weak-community test (Radicchi et al. 2004), global powers
+    /// placed in their own region. See [`FormationRule`].
+    Definition,
+    /// Modularity's partition is taken as it is (Louvain, Blondel et al. 2008); the
+    /// qualification test only vetoes. Superpowers are set apart.
+    Modularity,
+}
+
+/// One rule of [`Method::Definition`], named to switch it off
+/// ([`BoundaryOptions::without_rule`]) for an ablation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FormationRule {
+    /// Each unit moves to the community holding the largest share of its interdependence
+    /// (ties with units held out in the denominator), to a fixed point (a strong community
+    /// in the sense of Radicchi et al. 2004, relaxed to the largest share).
+    PrimaryShare,
+    /// A set failing the weak test (internal ≥ `inside_ratio` × external) merges into the
+    /// set it is bound to at least as much as within itself.
+    Merge,
+    /// A set splits when the proposer cuts it into parts that each pass the weak test at
+    /// `split_ratio` (markedly more inside than outside).
+    Split,
+    /// After insulators are taken out, the members of a fragment of at most two units they
+    /// leave behind (a pair the insulator bound together) move to where their largest share
+    /// of interdependence lies.
+    Dissolve,
+    /// Superpowers and great powers are held out of formation (their extra-regional ties
+    /// merge no regions) and then placed in the complex holding the largest share of their
+    /// interdependence. Off: superpowers are set apart entirely, great powers take part in
+    /// formation like any unit.
+    GlobalHome,
+}
+
+impl std::fmt::Display for FormationRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::PrimaryShare => "primary share",
+            Self::Merge => "merge",
+            Self::Split => "split",
+            Self::Dissolve => "dissolve fragments left by insulators",
+            Self::GlobalHome => "global powers in their region",
+        })
+    }
 }
 
 impl Default for BoundaryOptions {
@@ -112,9 +178,11 @@ impl BoundaryOptions {
     ///   interdependence inside (the strong-community test, relaxed);
     /// - `proto_ratio` 0.5: a candidate that fails the test but whose internal
     ///   interdependence is at least half its external is a proto-complex;
-    /// - `sub_resolution` 2.0: sub-complexes are sought at twice the resolution;
+    /// - `sub_resolution` 1.0: the proposer's resolution for sub-complexes inside a complex;
     /// - insulators: participation ≥ 0.4 and no complex holding more than 0.6 of the unit's
-    ///   interdependence, with total interdependence below the median unit's;
+    ///   interdependence (no condition on its strength);
+    /// - `method` [`Method::Definition`], `inside_ratio` 1 (Radicchi et al.'s weak
+    ///   community), `split_ratio` 2, every [`FormationRule`] on, `coupling` 0;
     /// - `overlay_share` 0.5: outside global powers hold at least half the interdependence of
     ///   the complex's members;
     /// - `supercomplex_share` 0.2: a great power with at least 20 % of its interdependence in
@@ -131,7 +199,7 @@ impl BoundaryOptions {
             set_apart: Vec::new(),
             member_share: 0.3,
             proto_ratio: 0.5,
-            sub_resolution: 2.0,
+            sub_resolution: 1.0,
             insulator_participation: 0.4,
             insulator_max_share: 0.6,
             overlay_share: 0.5,
@@ -139,7 +207,62 @@ impl BoundaryOptions {
             community_enmity: 0.05,
             conflict_enmity: 0.35,
             pole_rule: PoleRule::new(),
+            method: Method::Definition,
+            inside_ratio: 1.0,
+            split_ratio: 2.0,
+            without: Vec::new(),
+            coupling: 0.0,
         }
+    }
+    /// The detection method (default [`Method::Definition`]).
+    pub fn method(mut self, method: Method) -> Self {
+        self.method = method;
+        self
+    }
+    /// The resolution of the proposer.
+    #[must_use]
+    pub fn get_resolution(&self) -> f64 {
+        self.resolution
+    }
+    /// The detection method.
+    #[must_use]
+    pub fn get_method(&self) -> Method {
+        self.method
+    }
+    /// The weak test's ratio: a set is a complex when its internal degree is at least
+    /// `ratio` × its external degree (default 1: Radicchi et al.'s weak community; ≥ 0).
+    pub fn inside_ratio(mut self, ratio: f64) -> Self {
+        self.inside_ratio = ratio;
+        self
+    }
+    /// The split test's ratio: a complex splits only when every part's internal degree is
+    /// at least `ratio` × its external degree — interdependence *markedly* more intense
+    /// inside (default 2; ≥ 0). At 1, any two halves of a ring would split.
+    pub fn split_ratio(mut self, ratio: f64) -> Self {
+        self.split_ratio = ratio;
+        self
+    }
+    /// Switches a rule of [`Method::Definition`] off (for an ablation).
+    pub fn without_rule(mut self, rule: FormationRule) -> Self {
+        if !self.without.contains(&rule) {
+            self.without.push(rule);
+        }
+        self
+    }
+    /// Coupling between consecutive years (default 0): with a previous year's complexes
+    /// given (see [`crate::boundary::detect_complexes_after`] and
+    /// [`crate::boundary::analyse_interdependence_after`]), each unit's primary-share
+    /// score of the complex holding most of its previous co-members gains `coupling` × its
+    /// interdependence, so one-year flips are damped (an explicit inter-year coupling in
+    /// the spirit of multislice modularity, Mucha et al. 2010).
+    pub fn coupling(mut self, coupling: f64) -> Self {
+        self.coupling = coupling;
+        self
+    }
+    /// Whether a rule of [`Method::Definition`] is on.
+    #[must_use]
+    pub fn has_rule(&self, rule: FormationRule) -> bool {
+        !self.without.contains(&rule)
     }
     /// Modularity resolution (> 0; larger gives smaller complexes).
     pub fn resolution(mut self, gamma: f64) -> Self {
@@ -161,7 +284,7 @@ impl BoundaryOptions {
         self.institutions = ids.iter().map(|s| (*s).to_owned()).collect();
         self
     }
-    /// Sets these units apart as well, like superpowers: outside powers whose own region is
+    /// Sets these units apart entirely: outside powers whose own region is
     /// not in the data (e.g. China and the EU in a post-Soviet data set). They are reported as
     /// penetrating when they are great powers or superpowers.
     pub fn set_apart(mut self, ids: &[&str]) -> Self {
@@ -169,11 +292,14 @@ impl BoundaryOptions {
         self
     }
 
-    /// Whether `unit` is set apart: a superpower by the classes, or named by
-    /// [`BoundaryOptions::set_apart`].
+    /// Whether `unit` is set apart entirely: named by [`BoundaryOptions::set_apart`], or a
+    /// superpower by the classes under [`Method::Modularity`] or without
+    /// [`FormationRule::GlobalHome`].
     #[must_use]
     pub fn is_set_apart(&self, unit: &str) -> bool {
-        self.classes.class(unit) == crate::polarity::PowerClass::Superpower
+        let superpower_apart =
+            self.method == Method::Modularity || self.without.contains(&FormationRule::GlobalHome);
+        (superpower_apart && self.classes.class(unit) == crate::polarity::PowerClass::Superpower)
             || self.set_apart.iter().any(|u| u == unit)
     }
 
@@ -242,6 +368,18 @@ impl BoundaryOptions {
             }
         }
         unit("member_share", self.member_share)?;
+        for (p, v) in [
+            ("inside_ratio", self.inside_ratio),
+            ("split_ratio", self.split_ratio),
+            ("coupling", self.coupling),
+        ] {
+            if !(v.is_finite() && v >= 0.0) {
+                return Err(BoundaryError::BadParameter {
+                    parameter: p,
+                    value: v,
+                });
+            }
+        }
         unit("proto_ratio", self.proto_ratio)?;
         unit("insulator participation", self.insulator_participation)?;
         unit("insulator max_share", self.insulator_max_share)?;

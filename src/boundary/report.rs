@@ -1,11 +1,14 @@
 //! The whole boundary analysis of a year, and its report.
 
-use super::classify::{Character, ComplexType, character, complex_type};
+use super::classify::{Character, ComplexType, character as character_of, complex_type};
 use super::detect::{Candidate, Qualification, detect_complexes, qualify};
+use super::formation::propose_parts;
 use super::interdependence::{InterdependenceGraph, InterdependenceOptions, interdependence};
-use super::louvain::{WeightedGraph, louvain};
 use super::metrics::BoundaryMetrics;
-use super::roles::{BufferState, Insulator, Overlay, Penetration, find_buffers, penetration};
+use super::roles::{
+    BufferState, HedgingState, Insulator, Overlay, Penetration, find_buffers, find_hedging,
+    penetration,
+};
 use super::{BoundaryError, BoundaryOptions};
 use crate::graph::SecurityGraph;
 use crate::period::Year;
@@ -45,14 +48,34 @@ pub struct ComplexReport {
     pub enmity_share: Option<f64>,
     /// The amity–enmity character.
     pub character: Option<Character>,
-    /// Buffer states.
+    /// Buffer states: members located between rivals, whatever their alignment.
     pub buffers: Vec<BufferState>,
+    /// Hedging states: members friendly with two rivals.
+    pub hedging: Vec<HedgingState>,
     /// Outside global powers' engagement, strongest first.
     pub penetration: Vec<Penetration>,
     /// Overlay.
     pub overlay: Overlay,
-    /// Sub-complexes (qualifying parts at the finer resolution), each in unit order.
+    /// Sub-complexes (parts found by the same criterion inside the complex, at the finer
+    /// resolution), each in unit order.
     pub subcomplexes: Vec<Vec<String>>,
+    /// The amity–enmity character of each sub-complex, in the same order (`None` when its
+    /// members have no signed ties).
+    pub subcomplex_characters: Vec<Option<Character>>,
+}
+
+/// A superpower or great power: the complex of its own region (if any) and the complexes
+/// it penetrates beyond it (B&W: the USA centres North America and penetrates the others).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct GlobalPowerRole {
+    /// The unit.
+    pub unit: String,
+    /// Its class.
+    pub class: PowerClass,
+    /// The name of the complex it is a member of.
+    pub home: Option<String>,
+    /// The names of the other complexes it has interdependence with.
+    pub penetrates: Vec<String>,
 }
 
 /// The boundaries of a year: complexes, proto-complexes, unstructured units, insulators,
@@ -69,11 +92,14 @@ pub struct BoundaryReport {
     pub unstructured: Vec<String>,
     /// Insulators.
     pub insulators: Vec<Insulator>,
-    /// Units set apart (superpowers) with their class.
+    /// Units set apart with their class (named by the options; superpowers under
+    /// [`super::Method::Modularity`]; global powers with no home complex).
     pub set_apart: Vec<(String, PowerClass)>,
+    /// Superpowers and great powers: home complex and penetration.
+    pub global_powers: Vec<GlobalPowerRole>,
     /// Supercomplexes: sets of complex names tied together through great powers.
     pub supercomplexes: Vec<Vec<String>>,
-    /// Modularity of the partition.
+    /// Modularity of the proposer's partition.
     pub modularity: f64,
 }
 
@@ -155,7 +181,88 @@ pub fn analyse_interdependence(
         }
     }
     let detection = detect_complexes(g, options)?;
+    Ok(report_detection(year, g, &detection, capabilities, options))
+}
+
+/// [`analyse_interdependence`] of a year coupled to the previous year's report: detection
+/// by [`super::detect_complexes_after`] with the previous year's complexes as the prior
+/// (each unit's score for the complex holding most of its previous co-members gains
+/// [`BoundaryOptions::coupling`] × its interdependence), so that one-year flips are damped.
+///
+/// # Complexity
+/// As [`super::detect_complexes_after`] plus the report.
+///
+/// # Errors
+/// As [`analyse_interdependence`].
+///
+/// # Example
+/// ```
+/// use rsct::UnitKind;
+/// use rsct::boundary::{analyse_interdependence, analyse_interdependence_after, BoundaryOptions, Interdependence, InterdependenceGraph};
+/// let units = ["A", "B", "C", "X", "Y", "Z"].map(|u| (u.to_owned(), UnitKind::State)).to_vec();
+/// let w = |amity| Interdependence { amity, enmity: 0.0, proximity: 0.0 };
+/// let g = InterdependenceGraph::from_pairs(units, [
+///     (0, 1, w(1.0)), (1, 2, w(1.0)), (0, 2, w(1.0)),
+///     (3, 4, w(1.0)), (4, 5, w(1.0)), (3, 5, w(1.0)), (2, 3, w(0.1)),
+/// ])?;
+/// let o = BoundaryOptions::new().coupling(0.5);
+/// let first = analyse_interdependence(2000, &g, &Default::default(), &o)?;
+/// let next = analyse_interdependence_after(2001, &g, &Default::default(), &o, &first)?;
+/// assert_eq!(first.complexes[0].members, next.complexes[0].members);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn analyse_interdependence_after(
+    year: Year,
+    g: &InterdependenceGraph,
+    capabilities: &BTreeMap<String, f64>,
+    options: &BoundaryOptions,
+    previous: &BoundaryReport,
+) -> Result<BoundaryReport, BoundaryError> {
+    for (u, &v) in capabilities {
+        if !(v.is_finite() && v >= 0.0) {
+            return Err(BoundaryError::BadCapability {
+                unit: u.clone(),
+                value: v,
+            });
+        }
+    }
+    let prior = super::Detection {
+        candidates: previous
+            .complexes
+            .iter()
+            .map(|c| Candidate {
+                members: c.members.clone(),
+                qualification: c.qualification.clone(),
+                metrics: c.metrics.clone(),
+            })
+            .collect(),
+        set_apart: Vec::new(),
+        insulators: Vec::new(),
+        alone: Vec::new(),
+        modularity: 0.0,
+    };
+    let detection = super::detect_complexes_after(g, options, &prior)?;
+    Ok(report_detection(year, g, &detection, capabilities, options))
+}
+
+/// The report of a detection already made (e.g. by
+/// [`super::detect_complexes_after`], coupled across years).
+pub(crate) fn report_detection(
+    year: Year,
+    g: &InterdependenceGraph,
+    detection: &super::Detection,
+    capabilities: &BTreeMap<String, f64>,
+    options: &BoundaryOptions,
+) -> BoundaryReport {
     let apart: Vec<bool> = g.ids.iter().map(|u| options.is_set_apart(u)).collect();
+    let global: Vec<bool> = (0..g.ids.len())
+        .map(|i| {
+            !apart[i]
+                && options.method == super::Method::Definition
+                && options.has_rule(super::FormationRule::GlobalHome)
+                && options.classes.class(&g.ids[i]).is_global()
+        })
+        .collect();
     let institutions: BTreeSet<String> = options.institutions.iter().cloned().collect();
     let mut complexes = Vec::new();
     let mut proto = Vec::new();
@@ -166,6 +273,7 @@ pub fn analyse_interdependence(
                 g,
                 cand,
                 &apart,
+                &global,
                 capabilities,
                 &institutions,
                 options,
@@ -178,26 +286,50 @@ pub fn analyse_interdependence(
     }
     unstructured.sort_by_key(|u| g.position(u));
     let supercomplexes = supercomplexes(g, &complexes, options);
-    Ok(BoundaryReport {
+    let mut global_powers = Vec::new();
+    for (i, u) in g.ids.iter().enumerate() {
+        let class = options.classes.class(u);
+        if !class.is_global() || apart[i] {
+            continue;
+        }
+        let home = complexes
+            .iter()
+            .find(|c| c.members.contains(u))
+            .map(|c| c.name.clone());
+        let penetrates = complexes
+            .iter()
+            .filter(|c| c.penetration.iter().any(|p| &p.power == u))
+            .map(|c| c.name.clone())
+            .collect();
+        global_powers.push(GlobalPowerRole {
+            unit: u.clone(),
+            class,
+            home,
+            penetrates,
+        });
+    }
+    BoundaryReport {
         year,
         complexes,
         proto_complexes: proto,
         unstructured,
-        insulators: detection.insulators,
+        insulators: detection.insulators.clone(),
         set_apart: detection
             .set_apart
             .iter()
             .map(|u| (u.clone(), options.classes.class(u)))
             .collect(),
+        global_powers,
         supercomplexes,
         modularity: detection.modularity,
-    })
+    }
 }
 
 fn report_complex(
     g: &super::InterdependenceGraph,
     cand: &Candidate,
     apart: &[bool],
+    global: &[bool],
     capabilities: &BTreeMap<String, f64>,
     institutions: &BTreeSet<String>,
     o: &BoundaryOptions,
@@ -241,14 +373,16 @@ fn report_complex(
         }
     }
     let enmity_share = (amity + enmity > 0.0).then(|| enmity / (amity + enmity));
-    let character = character(enmity_share, o.community_enmity, o.conflict_enmity);
+    let character = character_of(enmity_share, o.community_enmity, o.conflict_enmity);
     let pen = penetration(g, &inside, &o.classes);
     // Anchors for buffers: the poles and outside global powers.
     let mut anchors: Vec<usize> = pen.iter().filter_map(|p| g.position(&p.power)).collect();
+    anchors.extend(members.iter().copied().filter(|&i| global[i]));
     if let Some(p) = &polarity {
         anchors.extend(p.poles.poles.iter().filter_map(|(u, _)| g.position(u)));
     }
     let buffers = find_buffers(g, &members, &anchors);
+    let hedging = find_hedging(g, &members, &anchors);
     let outside: f64 = pen.iter().map(|p| p.interdependence).sum();
     let member_total: f64 = members
         .iter()
@@ -264,7 +398,22 @@ fn report_complex(
         threshold: o.overlay_share,
         overlaid: outside_share >= o.overlay_share,
     };
-    let subcomplexes = subcomplexes(g, &members, apart, o);
+    let subcomplexes = subcomplexes(g, &members, apart, global, o);
+    let subcomplex_characters = subcomplexes
+        .iter()
+        .map(|sc| {
+            let idx: Vec<usize> = sc.iter().filter_map(|u| g.position(u)).collect();
+            let (mut amity, mut enmity) = (0.0, 0.0);
+            for &(a, b, w) in &g.edges {
+                if idx.contains(&a) && idx.contains(&b) {
+                    amity += w.amity;
+                    enmity += w.enmity;
+                }
+            }
+            let share = (amity + enmity > 0.0).then(|| enmity / (amity + enmity));
+            character_of(share, o.community_enmity, o.conflict_enmity)
+        })
+        .collect();
     let name = match &polarity {
         Some(p) if !p.poles.poles.is_empty() => format!("complex around {}", p.poles.poles[0].0),
         _ => {
@@ -286,59 +435,54 @@ fn report_complex(
         enmity_share,
         character,
         buffers,
+        hedging,
         penetration: pen,
         overlay,
         subcomplexes,
+        subcomplex_characters,
     }
 }
 
-/// Sub-complexes: Louvain on the complex's own subgraph at the finer resolution; a part of
-/// two or more units is kept when it passes the qualification test *within the complex*.
+/// Sub-complexes (theory [§3](crate::guide::theory#3-boundaries)): the same criterion inside the complex — the proposer at the
+/// finer resolution on the complex's own subgraph, units reassigned by the primary-share rule
+/// among the members — and a part of two or more units kept when it passes the
+/// qualification test *within the complex* (units outside it count as set apart).
 fn subcomplexes(
     g: &super::InterdependenceGraph,
     members: &[usize],
     apart: &[bool],
+    global: &[bool],
     o: &BoundaryOptions,
 ) -> Vec<Vec<String>> {
-    let mut local = vec![usize::MAX; g.ids.len()];
-    for (k, &i) in members.iter().enumerate() {
-        local[i] = k;
-    }
-    let edges: Vec<(usize, usize, f64)> = g
-        .edges
+    let parts = propose_parts(g, members, apart, o.sub_resolution, o.seed);
+    let k = parts
         .iter()
-        .filter(|(a, b, _)| local[*a] != usize::MAX && local[*b] != usize::MAX)
-        .map(|&(a, b, w)| (local[a], local[b], w.total()))
-        .collect();
-    let part = louvain(
-        &WeightedGraph::new(members.len(), &edges),
-        o.sub_resolution,
-        o.seed,
-    );
-    let k = part.iter().copied().max().map_or(0, |c| c + 1);
+        .filter(|&&p| p != usize::MAX)
+        .max()
+        .map_or(0, |c| c + 1);
     if k < 2 {
         return Vec::new();
     }
-    // Qualify each part against the complex only: units outside the complex count as apart.
     let mut outside_apart = apart.to_vec();
     for (i, flag) in outside_apart.iter_mut().enumerate() {
-        if local[i] == usize::MAX {
+        if !members.contains(&i) {
             *flag = true;
         }
     }
+    let none = vec![false; global.len()];
     let mut out = Vec::new();
     for c in 0..k {
         let part_members: Vec<usize> = members
             .iter()
             .enumerate()
-            .filter(|(kk, _)| part[*kk] == c)
+            .filter(|(kk, _)| parts[*kk] == c)
             .map(|(_, &i)| i)
             .collect();
-        if part_members.len() < 2 {
+        if part_members.len() < 2 || part_members.len() == members.len() {
             continue;
         }
-        let q = qualify(g, &part_members, &outside_apart, o);
-        if q.qualification.qualified {
+        let q = qualify(g, &part_members, &outside_apart, &none, o);
+        if q.qualification.weak_community && q.qualification.autonomous_units >= 2 {
             out.push(q.members);
         }
     }
@@ -445,8 +589,14 @@ impl BoundaryReport {
             }
             for b in &c.buffers {
                 s += &format!(
-                    "  buffer: {} between rivals {} and {} (ties of at least {:.2} to both, enmity with neither)\n",
-                    b.unit, b.between.0, b.between.1, b.strength
+                    "  buffer: {} located between rivals {} ({}) and {} ({}) (interdependence of at least {:.2} with both)\n",
+                    b.unit, b.between.0, b.alignment.0, b.between.1, b.alignment.1, b.strength
+                );
+            }
+            for h in &c.hedging {
+                s += &format!(
+                    "  hedging: {} friendly with both rivals {} and {} (ties of at least {:.2} to both, enmity with neither)\n",
+                    h.unit, h.between.0, h.between.1, h.strength
                 );
             }
             for p in &c.penetration {
@@ -464,8 +614,12 @@ impl BoundaryReport {
                 c.overlay.outside_share * 100.0,
                 c.overlay.threshold * 100.0
             );
-            for sc in &c.subcomplexes {
-                s += &format!("  sub-complex: {}\n", sc.join(", "));
+            for (sc, ch) in c.subcomplexes.iter().zip(&c.subcomplex_characters) {
+                s += &format!(
+                    "  sub-complex: {} ({})\n",
+                    sc.join(", "),
+                    ch.map_or("character undetermined", character_name)
+                );
             }
         }
         for p in &self.proto_complexes {
@@ -477,22 +631,30 @@ impl BoundaryReport {
         }
         for i in &self.insulators {
             s += &format!(
-                "insulator {}: participation {:.2}, at most {:.0} % with one community, total {:.2} < median {:.2}; touches {}\n",
+                "insulator {}: participation {:.2}, at most {:.0} % with one complex, total {:.2}; touches {}\n",
                 i.unit,
                 i.participation,
                 i.max_share * 100.0,
                 i.strength,
-                i.median_strength,
                 i.touches
                     .iter()
-                    .map(|(u, w)| format!("{u}'s community {:.0} %", w * 100.0))
+                    .map(|(u, w)| format!("{u}'s complex {:.0} %", w * 100.0))
                     .collect::<Vec<_>>()
                     .join(", ")
             );
         }
         for (u, c) in &self.set_apart {
             s += &format!(
-                "set apart: {u} ({c}) — a superpower, or an outside power named by the options, is never merged into a region\n"
+                "set apart: {u} ({}) — placed in no complex\n",
+                class_name(*c)
+            );
+        }
+        for gp in &self.global_powers {
+            s += &format!(
+                "global power {}: member of {}; penetrates {}\n",
+                gp.unit,
+                gp.home.as_deref().unwrap_or("no complex"),
+                list(&gp.penetrates)
             );
         }
         for sc in &self.supercomplexes {
@@ -502,6 +664,15 @@ impl BoundaryReport {
             );
         }
         s
+    }
+}
+
+fn class_name(c: PowerClass) -> &'static str {
+    match c {
+        PowerClass::Superpower => "superpower",
+        PowerClass::GreatPower => "great power",
+        PowerClass::RegionalPower => "regional power",
+        _ => "no power class",
     }
 }
 

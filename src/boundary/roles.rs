@@ -1,7 +1,7 @@
 //! Roles of units around complexes: insulators, buffer states, penetration and overlay.
 
 use super::BoundaryOptions;
-use super::interdependence::InterdependenceGraph;
+use super::interdependence::{Interdependence, InterdependenceGraph};
 use crate::polarity::Classification;
 use crate::sign::Sign;
 use crate::tolerance::clearly_below;
@@ -13,95 +13,92 @@ use crate::unit::UnitKind;
 pub struct Insulator {
     /// The unit.
     pub unit: String,
-    /// Participation coefficient P = 1 − Σ_s (k_s / k)² over the communities it touches.
+    /// Participation coefficient P = 1 − Σ_s (k_s / k)² over the groups its ties reach:
+    /// each qualified complex, each unit set apart, and everything else as one group.
     pub participation: f64,
-    /// Its largest share of interdependence with any one community.
+    /// Its largest share of interdependence with any one qualified complex.
     pub max_share: f64,
-    /// Its total interdependence (units set apart excluded).
+    /// Its total interdependence (ties with every unit).
     pub strength: f64,
-    /// The median total interdependence of all units with any, for comparison.
-    pub median_strength: f64,
-    /// The communities it touches, as (a member naming the community, share).
+    /// The qualified complexes it touches, as (a member naming the complex, share).
     pub touches: Vec<(String, f64)>,
 }
 
-/// Finds insulators: autonomous units (states, institutions) touching two or more communities (of two or more units) with
-/// participation coefficient ≥ the threshold, no community holding more than the maximum
-/// share, and total interdependence below the median unit's ("low total intensity").
+/// Finds insulators (theory [§3](crate::guide::theory#3-boundaries)): autonomous units (states, institutions), neither set apart
+/// nor global powers, whose ties reach two or more *qualified* complexes, spread so that the
+/// participation coefficient (Guimerà & Amaral 2005) over the groups reached — each
+/// qualified complex (global powers counted with their home complex), each unit set apart,
+/// everything else — is at least the threshold and no complex holds more than the maximum
+/// share. No condition on the unit's own strength: Turkey is a strong insulator.
 pub(crate) fn find_insulators(
     g: &InterdependenceGraph,
     community: &[usize],
+    qualified: &[bool],
     apart: &[bool],
+    global: &[bool],
     o: &BoundaryOptions,
 ) -> Vec<Insulator> {
     let n = g.ids.len();
-    let k = community
-        .iter()
-        .filter(|&&c| c != usize::MAX)
-        .max()
-        .map_or(0, |&c| c + 1);
-    let mut size = vec![0usize; k];
-    let mut first = vec![usize::MAX; k];
+    const OTHER: usize = usize::MAX - 1;
+    let mut first = vec![usize::MAX; qualified.len()];
     for (i, &c) in community.iter().enumerate() {
-        if c != usize::MAX {
-            size[c] += 1;
-            if first[c] == usize::MAX {
-                first[c] = i;
-            }
+        if c != usize::MAX && first[c] == usize::MAX && !global[i] {
+            first[c] = i;
         }
     }
-    let strength: Vec<f64> = (0..n)
-        .map(|i| {
-            g.neighbours(i)
-                .filter(|(j, _)| !apart[*j])
-                .map(|(_, w)| w.total())
-                .sum()
-        })
-        .collect();
-    let mut positive: Vec<f64> = (0..n)
-        .filter(|&i| !apart[i] && strength[i] > 0.0)
-        .map(|i| strength[i])
-        .collect();
-    positive.sort_by(f64::total_cmp);
-    let median = if positive.is_empty() {
-        0.0
-    } else {
-        positive[positive.len() / 2]
-    };
+    for (i, &c) in community.iter().enumerate() {
+        if c != usize::MAX && first[c] == usize::MAX {
+            first[c] = i;
+        }
+    }
     let mut out = Vec::new();
     for i in 0..n {
         let autonomous = matches!(g.kinds[i], UnitKind::State | UnitKind::Institution);
-        if apart[i] || !autonomous || strength[i] <= 0.0 || !clearly_below(strength[i], median) {
+        if apart[i] || global[i] || !autonomous {
             continue;
         }
         let mut by: Vec<(usize, f64)> = Vec::new();
+        let mut total = 0.0;
         for (j, w) in g.neighbours(i) {
             let c = community[j];
-            if apart[j] || c == usize::MAX || size[c] < 2 {
-                continue;
-            }
-            match by.iter_mut().find(|x| x.0 == c) {
+            let key = if apart[j] {
+                n + j
+            } else if c != usize::MAX && qualified[c] {
+                c
+            } else {
+                OTHER
+            };
+            total += w.total();
+            match by.iter_mut().find(|x| x.0 == key) {
                 Some(x) => x.1 += w.total(),
-                None => by.push((c, w.total())),
+                None => by.push((key, w.total())),
             }
         }
-        if by.len() < 2 {
+        let complexes = by.iter().filter(|x| x.0 < qualified.len()).count();
+        if complexes < 2 || total <= 0.0 {
             continue;
         }
-        let total: f64 = by.iter().map(|x| x.1).sum();
         let p = 1.0 - by.iter().map(|x| (x.1 / total).powi(2)).sum::<f64>();
-        let max_share = by.iter().map(|x| x.1 / total).fold(0.0, f64::max);
+        let max_share = by
+            .iter()
+            .filter(|x| x.0 < qualified.len())
+            .map(|x| x.1 / total)
+            .fold(0.0, f64::max);
         if !clearly_below(p, o.insulator_participation)
             && !clearly_below(o.insulator_max_share, max_share)
         {
-            by.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            let mut touched: Vec<(usize, f64)> = by
+                .iter()
+                .copied()
+                .filter(|x| x.0 < qualified.len())
+                .collect();
+            touched.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
             out.push(Insulator {
                 unit: g.ids[i].clone(),
                 participation: p,
                 max_share,
-                strength: strength[i],
-                median_strength: median,
-                touches: by
+                strength: total,
+                touches: touched
                     .iter()
                     .map(|&(c, w)| (g.ids[first[c]].clone(), w / total))
                     .collect(),
@@ -111,44 +108,135 @@ pub(crate) fn find_insulators(
     out
 }
 
-/// A member of a complex that lies between two rivals (theory [§2](crate::guide::theory#2-the-regional-security-complex): Belarus between Russia and
-/// NATO).
-///
-/// Definition: a member `u` is a buffer between rivals `a` and `b` when `a`–`b` is enmity
-/// (net), at least one of them is a pole of the complex or an outside global power, `u` is
-/// neither, and `u` has interdependence with both without net enmity towards either; the pair
-/// reported is the one maximising min(I(u, a), I(u, b)). When the interdependence graph
-/// carries proximity (contiguity, [`crate::boundary::InterdependenceOptions::proximity`]),
-/// "between" is also geographic: `u` must be proximate to both rivals. Without it, every
-/// member of a dense alliance bloc that includes a pole would be a buffer between that pole
-/// and any of its enemies (in the world of 1990–2001, 70 buffers a year).
+/// How a unit stands towards one of the rivals it lies between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Alignment {
+    /// Net amity.
+    Aligned,
+    /// Net enmity.
+    Opposed,
+    /// No signed tie, or amity and enmity cancel.
+    Neutral,
+}
+
+impl Alignment {
+    fn of(w: Option<Interdependence>) -> Self {
+        match w.and_then(|w| w.sign()) {
+            Some(Sign::Amity) => Self::Aligned,
+            Some(Sign::Enmity) => Self::Opposed,
+            None => Self::Neutral,
+        }
+    }
+}
+
+impl std::fmt::Display for Alignment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Aligned => "aligned",
+            Self::Opposed => "opposed",
+            Self::Neutral => "neutral",
+        })
+    }
+}
+
+/// A buffer state (theory [§3](crate::guide::theory#3-boundaries); Buzan & Wæver): a member of a complex *located* between two rivals (net
+/// enmity between them), at least one of them a pole of the complex or an outside global
+/// power, whatever its own alignment — Belarus between Russia and NATO while hostile to the
+/// West. Located between: proximate to both (a proximity term in the interdependence graph);
+/// when the graph carries no proximity at all, interdependent with both. Its alignment
+/// towards each rival is reported beside it. The pair reported is the one maximising
+/// min(I(u, a), I(u, b)).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct BufferState {
     /// The buffer.
     pub unit: String,
     /// The rivals it stands between.
     pub between: (String, String),
+    /// Its alignment towards each rival, in the same order.
+    pub alignment: (Alignment, Alignment),
     /// min(I(u, a), I(u, b)).
     pub strength: f64,
 }
 
+/// A hedging state: a member with interdependence with two rivals (at least one a pole or
+/// an outside global power) and net enmity towards neither — friendly with both sides, a
+/// different thing from a buffer (theory [§3](crate::guide::theory#3-boundaries)). The pair reported is the one maximising
+/// min(I(u, a), I(u, b)).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct HedgingState {
+    /// The hedging state.
+    pub unit: String,
+    /// The rivals it hedges between.
+    pub between: (String, String),
+    /// min(I(u, a), I(u, b)).
+    pub strength: f64,
+}
+
+/// Rival pairs (net enmity) with at least one anchor.
+fn rivals(g: &InterdependenceGraph, anchors: &[usize]) -> Vec<(usize, usize)> {
+    g.edges
+        .iter()
+        .filter(|(a, b, w)| {
+            w.sign() == Some(Sign::Enmity) && (anchors.contains(a) || anchors.contains(b))
+        })
+        .map(|&(a, b, _)| (a, b))
+        .collect()
+}
+
+/// Buffers among `members` between rivals anchored by `anchors`.
 pub(crate) fn find_buffers(
     g: &InterdependenceGraph,
     members: &[usize],
     anchors: &[usize],
 ) -> Vec<BufferState> {
-    // Rival pairs with at least one anchor (pole or outside global power).
-    let is_anchor = |i: usize| anchors.contains(&i);
-    let rivals: Vec<(usize, usize)> = g
-        .edges
-        .iter()
-        .filter(|(a, b, w)| w.sign() == Some(Sign::Enmity) && (is_anchor(*a) || is_anchor(*b)))
-        .map(|&(a, b, _)| (a, b))
-        .collect();
+    let rivals = rivals(g, anchors);
     let geographic = g.edges.iter().any(|e| e.2.proximity > 0.0);
     let mut out = Vec::new();
     for &u in members {
-        if is_anchor(u) {
+        if anchors.contains(&u) {
+            continue;
+        }
+        let tie = |x: usize| g.neighbours(u).find(|(j, _)| *j == x).map(|(_, w)| *w);
+        let mut best: Option<(usize, usize, f64)> = None;
+        for &(a, b) in &rivals {
+            if a == u || b == u {
+                continue;
+            }
+            let (Some(ta), Some(tb)) = (tie(a), tie(b)) else {
+                continue;
+            };
+            if geographic && !(ta.proximity > 0.0 && tb.proximity > 0.0) {
+                continue;
+            }
+            let s = ta.total().min(tb.total());
+            if best.is_none_or(|x| s > x.2) {
+                best = Some((a, b, s));
+            }
+        }
+        if let Some((a, b, s)) = best {
+            out.push(BufferState {
+                unit: g.ids[u].clone(),
+                between: (g.ids[a].clone(), g.ids[b].clone()),
+                alignment: (Alignment::of(tie(a)), Alignment::of(tie(b))),
+                strength: s,
+            });
+        }
+    }
+    out
+}
+
+/// Hedging states among `members` between rivals anchored by `anchors`.
+pub(crate) fn find_hedging(
+    g: &InterdependenceGraph,
+    members: &[usize],
+    anchors: &[usize],
+) -> Vec<HedgingState> {
+    let rivals = rivals(g, anchors);
+    let mut out = Vec::new();
+    for &u in members {
+        if anchors.contains(&u) {
             continue;
         }
         let tie = |x: usize| g.neighbours(u).find(|(j, _)| *j == x).map(|(_, w)| *w);
@@ -163,16 +251,13 @@ pub(crate) fn find_buffers(
             if ta.sign() == Some(Sign::Enmity) || tb.sign() == Some(Sign::Enmity) {
                 continue;
             }
-            if geographic && !(ta.proximity > 0.0 && tb.proximity > 0.0) {
-                continue;
-            }
             let s = ta.total().min(tb.total());
             if best.is_none_or(|x| s > x.2) {
                 best = Some((a, b, s));
             }
         }
         if let Some((a, b, s)) = best {
-            out.push(BufferState {
+            out.push(HedgingState {
                 unit: g.ids[u].clone(),
                 between: (g.ids[a].clone(), g.ids[b].clone()),
                 strength: s,

@@ -164,16 +164,27 @@ impl World {
         rules: &WorldRules,
         options: &WorldBoundaryOptions,
     ) -> Result<BoundaryReport, PanelError> {
+        let (ig, caps) = self.interdependence_and_capabilities(year, rules)?;
+        let opts = self.boundary_options(year, rules, options)?;
+        Ok(analyse_interdependence(year, &ig, &caps, &opts)?)
+    }
+
+    /// The interdependence graph of `year` ([`crate::boundary::interdependence`] of
+    /// [`World::security_graph`], with the contiguity weight of [`WorldRules::contiguity`]
+    /// on the year's borders) and the year's CINC capabilities by unit: the inputs of
+    /// [`analyse_interdependence`], for callers that run it with options of their own.
+    ///
+    /// # Errors
+    /// As [`World::boundaries`].
+    pub fn interdependence_and_capabilities(
+        &self,
+        year: Year,
+        rules: &WorldRules,
+    ) -> Result<(crate::boundary::InterdependenceGraph, BTreeMap<String, f64>), PanelError> {
         let ds = self.dataset(year, year, rules)?;
         let g = ds.snapshot(year, &rules.derivation_rules())?;
         let weight = rules.contiguity_rule().map_or(0.0, |(_, w)| w);
         let ig = interdependence(&g, &InterdependenceOptions::new().proximity_weight(weight))?;
-        let caps: BTreeMap<String, f64> = ds
-            .capabilities()
-            .iter()
-            .map(|c| (c.unit().to_owned(), c.value()))
-            .collect();
-        let opts = self.boundary_options(year, rules, options)?;
-        Ok(analyse_interdependence(year, &ig, &caps, &opts)?)
+        Ok((ig, ds.capabilities_in(year)))
     }
 }

@@ -1,9 +1,16 @@
-//! Boundaries follow interdependence, and interdependence ignores sign.
+//! Boundaries follow interdependence, and interdependence ignores sign; planted hub
+//! regions, insulators, buffers and nested sub-regions are recovered.
 
 use proptest::prelude::*;
-use rsct::boundary::{BoundaryOptions, InterdependenceOptions, analyse};
+use rsct::boundary::{
+    Alignment, BoundaryOptions, Character, InterdependenceOptions, adjusted_rand_index, analyse,
+    analyse_interdependence,
+};
 use rsct::polarity::{Classification, PowerClass};
-use rsct::strategies::{RegionParams, planted_regions};
+use rsct::strategies::{
+    PlantedStructure, RegionParams, planted_buffer, planted_hub_regions, planted_insulator,
+    planted_nested, planted_regions,
+};
 use rsct::{Dataset, DerivationRules, Relation};
 
 fn flipped(ds: &Dataset) -> Dataset {
@@ -44,5 +51,101 @@ proptest! {
         }
         prop_assert_eq!(a.insulators, b.insulators);
         prop_assert_eq!(a.unstructured, b.unstructured);
+    }
+}
+
+/// Labels of the planted regions' units by the complex found (units in no complex get a
+/// group of their own), and the truth.
+fn recovery(regions: &[Vec<String>], report: &rsct::boundary::BoundaryReport) -> f64 {
+    let (mut truth, mut got) = (Vec::new(), Vec::new());
+    for (r, reg) in regions.iter().enumerate() {
+        for u in reg {
+            truth.push(r);
+            got.push(
+                report
+                    .complexes
+                    .iter()
+                    .position(|c| c.members.contains(u))
+                    .unwrap_or(1000 + truth.len()),
+            );
+        }
+    }
+    adjusted_rand_index(&truth, &got).unwrap()
+}
+
+fn great_powers(p: &PlantedStructure) -> Classification {
+    let mut c = Classification::new();
+    for u in &p.great_powers {
+        c = c.with_override(u, PowerClass::GreatPower);
+    }
+    c
+}
+
+proptest! {
+    /// **A region around a dominant hub is one complex** (THEORY §3, "why not plain
+    /// modularity"): members whose largest share of interdependence is with the hub stay in
+    /// the hub's complex, and the hub's reach into other regions merges none of them; the hub
+    /// is a member of its own region's complex and penetrates the others.
+    #[test]
+    fn a_hub_region_is_recovered_whole(p in planted_hub_regions()) {
+        let o = BoundaryOptions::new().classes(great_powers(&p));
+        let r = analyse_interdependence(2000, &p.graph, &p.capabilities, &o).unwrap();
+        let ari = recovery(&p.regions, &r);
+        prop_assert!(ari >= 0.95, "ARI {ari}: {r}");
+        let hub = r.global_powers.iter().find(|g| g.unit == "H0").unwrap();
+        prop_assert!(hub.home.is_some());
+    }
+
+    /// **A planted insulator is found** (THEORY §3): a unit whose ties spread evenly over two
+    /// qualified complexes is an insulator, a member of neither, and both regions are
+    /// recovered.
+    #[test]
+    fn a_planted_insulator_is_found(p in planted_insulator()) {
+        let r = analyse_interdependence(2000, &p.graph, &p.capabilities, &BoundaryOptions::new()).unwrap();
+        prop_assert!(recovery(&p.regions, &r) >= 0.95, "{r}");
+        let ins: Vec<&str> = r.insulators.iter().map(|i| i.unit.as_str()).collect();
+        prop_assert_eq!(ins, vec!["I"]);
+        prop_assert!((r.insulators[0].participation - 0.5).abs() < 1e-9);
+        prop_assert!(r.complexes.iter().all(|c| !c.members.contains(&"I".to_owned())));
+    }
+
+    /// **A buffer is defined by position, not alignment** (THEORY §3): a member bordering its
+    /// complex's pole and the rival outside great power is a buffer although hostile to the
+    /// outside power (alignment reported: aligned, opposed), and so not a hedging state.
+    #[test]
+    fn a_planted_buffer_is_found_whatever_its_alignment(p in planted_buffer()) {
+        let o = BoundaryOptions::new().classes(great_powers(&p));
+        let r = analyse_interdependence(2000, &p.graph, &p.capabilities, &o).unwrap();
+        prop_assert!(recovery(&p.regions, &r) >= 0.95, "{r}");
+        let (b, pole, rival) = p.buffer.clone().unwrap();
+        let home = r.complexes.iter().find(|c| c.members.contains(&b)).unwrap();
+        let found = home.buffers.iter().find(|x| x.unit == b).unwrap();
+        let pair = [found.between.0.clone(), found.between.1.clone()];
+        prop_assert!(pair.contains(&pole) && pair.contains(&rival), "{pair:?}");
+        let align = if found.between.0 == pole { found.alignment } else { (found.alignment.1, found.alignment.0) };
+        prop_assert_eq!(align, (Alignment::Aligned, Alignment::Opposed));
+        prop_assert!(home.hedging.iter().all(|h| h.unit != b
+            || !([h.between.0.clone(), h.between.1.clone()].contains(&rival))));
+    }
+
+    /// **Nested sub-regions** (THEORY §3, sub-complexes): two sub-regions tied to each other
+    /// too strongly to be complexes apart (markedly more inside than outside only as a
+    /// whole, `inside_ratio` 2) form one complex, in which the same criterion finds both as
+    /// sub-complexes, each with its character.
+    #[test]
+    fn nested_subregions_are_subcomplexes(p in planted_nested()) {
+        let o = BoundaryOptions::new().inside_ratio(2.0);
+        let r = analyse_interdependence(2000, &p.graph, &p.capabilities, &o).unwrap();
+        prop_assert!(recovery(&p.regions, &r) >= 0.95, "{r}");
+        let c = r.complexes.iter().find(|c| c.members.contains(&p.subregions[0][0])).unwrap();
+        let mut found: Vec<Vec<String>> = c.subcomplexes.clone();
+        for s in &mut found { s.sort(); }
+        found.sort();
+        let mut planted = p.subregions.clone();
+        for s in &mut planted { s.sort(); }
+        planted.sort();
+        prop_assert_eq!(found, planted);
+        prop_assert_eq!(c.subcomplex_characters.len(), 2);
+        prop_assert!(c.subcomplex_characters.iter().all(|ch| *ch == Some(Character::SecurityCommunity)));
     }
 }

@@ -1,0 +1,125 @@
+//! Agreement of a year's complexes with a reference map of regions (e.g. Buzan & Wæver's
+//! post-Cold War map), by the adjusted Rand index.
+
+use super::ari::adjusted_rand_index;
+use super::report::BoundaryReport;
+use std::collections::BTreeSet;
+
+/// How a [`BoundaryReport`] agrees with a reference map.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct MapAgreement {
+    /// Adjusted Rand index of the complexes against the map's regions, over the map's region
+    /// members present in the year (a unit in no complex counts as a group of its own);
+    /// `None` with fewer than two such units.
+    pub ari: Option<f64>,
+    /// How many mapped units were scored.
+    pub units: usize,
+    /// The map's insulators the report names as insulators.
+    pub insulators_found: Vec<String>,
+    /// Per map region: whether a complex recovers it — the complex holding most of the
+    /// region's present members holds at least two thirds of them, and they are at least two
+    /// thirds of that complex's mapped members.
+    pub recovered: Vec<(String, bool)>,
+}
+
+/// The agreement of `report` with `map` (`(unit, region)` pairs; region `insulator` marks an
+/// insulator), leaving out the regions named in `leave_out` (e.g. the region under study,
+/// held apart from calibration).
+///
+/// # Complexity
+/// O(M·C) for M map lines and C complexes.
+///
+/// # Errors
+/// None.
+///
+/// # Example
+/// ```
+/// use rsct::UnitKind;
+/// use rsct::boundary::{analyse_interdependence, map_agreement, BoundaryOptions, Interdependence, InterdependenceGraph};
+/// let units = ["A", "B", "C", "X", "Y", "Z"].map(|u| (u.to_owned(), UnitKind::State)).to_vec();
+/// let w = |amity| Interdependence { amity, enmity: 0.0, proximity: 0.0 };
+/// let g = InterdependenceGraph::from_pairs(units, [
+///     (0, 1, w(1.0)), (1, 2, w(1.0)), (0, 2, w(1.0)),
+///     (3, 4, w(1.0)), (4, 5, w(1.0)), (3, 5, w(1.0)), (2, 3, w(0.1)),
+/// ])?;
+/// let r = analyse_interdependence(2000, &g, &Default::default(), &BoundaryOptions::new())?;
+/// let map: Vec<(String, String)> = [("A", "r1"), ("B", "r1"), ("C", "r1"), ("X", "r2"), ("Y", "r2"), ("Z", "r2")]
+///     .iter().map(|(u, r)| (u.to_string(), r.to_string())).collect();
+/// let a = map_agreement(&r, &map, &[]);
+/// assert_eq!(a.ari, Some(1.0));
+/// assert!(a.recovered.iter().all(|x| x.1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn map_agreement(
+    report: &BoundaryReport,
+    map: &[(String, String)],
+    leave_out: &[&str],
+) -> MapAgreement {
+    let present: BTreeSet<&str> = report
+        .complexes
+        .iter()
+        .flat_map(|c| c.members.iter())
+        .chain(report.proto_complexes.iter().flat_map(|c| c.members.iter()))
+        .chain(report.unstructured.iter())
+        .chain(report.insulators.iter().map(|i| &i.unit))
+        .chain(report.set_apart.iter().map(|s| &s.0))
+        .map(String::as_str)
+        .collect();
+    let complex_of = |u: &str| {
+        report
+            .complexes
+            .iter()
+            .position(|c| c.members.iter().any(|m| m == u))
+    };
+    let mut regions: Vec<&str> = Vec::new();
+    let (mut truth, mut found) = (Vec::new(), Vec::new());
+    let mut scored: Vec<(&str, &str)> = Vec::new();
+    for (u, r) in map {
+        if r == "insulator" || leave_out.contains(&r.as_str()) || !present.contains(u.as_str()) {
+            continue;
+        }
+        let t = regions.iter().position(|x| x == r).unwrap_or_else(|| {
+            regions.push(r);
+            regions.len() - 1
+        });
+        truth.push(t);
+        found.push(complex_of(u).unwrap_or(usize::MAX - truth.len()));
+        scored.push((u, r));
+    }
+    let recovered = regions
+        .iter()
+        .map(|&r| {
+            let members: Vec<&str> = scored.iter().filter(|x| x.1 == r).map(|x| x.0).collect();
+            let mut counts: Vec<(usize, usize)> = Vec::new();
+            for m in &members {
+                if let Some(c) = complex_of(m) {
+                    match counts.iter_mut().find(|x| x.0 == c) {
+                        Some(x) => x.1 += 1,
+                        None => counts.push((c, 1)),
+                    }
+                }
+            }
+            let best = counts
+                .iter()
+                .max_by_key(|x| (x.1, usize::MAX - x.0))
+                .copied();
+            let ok = best.is_some_and(|(c, k)| {
+                let mapped_in_c = scored.iter().filter(|x| complex_of(x.0) == Some(c)).count();
+                3 * k >= 2 * members.len() && 3 * k >= 2 * mapped_in_c
+            });
+            (r.to_owned(), ok)
+        })
+        .collect();
+    let insulators_found = map
+        .iter()
+        .filter(|(u, r)| r == "insulator" && report.insulators.iter().any(|i| &i.unit == u))
+        .map(|(u, _)| u.clone())
+        .collect();
+    MapAgreement {
+        ari: adjusted_rand_index(&truth, &found),
+        units: truth.len(),
+        insulators_found,
+        recovered,
+    }
+}

@@ -1,0 +1,588 @@
+//! Complexes formed by Buzan & Wæver's definition (theory [§3](crate::guide::theory#3-boundaries)): candidates proposed by
+//! modularity, units reassigned by the primary-share rule to a fixed point, sets merged or
+//! split by the inside-versus-outside (weak community) test, global powers placed in their
+//! own region.
+//!
+//! References: Radicchi, Castellano, Cecconi, Loreto & Parisi 2004, PNAS 101 (strong and
+//! weak communities; the weak test and divisive splitting); Lancichinetti, Fortunato &
+//! Kertész 2009, New J. Phys. 11 (a community grown by each node's fitness — here each unit's
+//! share of interdependence); Blondel et al. 2008 (Louvain, the proposer); Traag, Waltman &
+//! van Eck 2019, Sci. Rep. 9 (communities refined to connected, locally optimal parts).
+
+use super::interdependence::InterdependenceGraph;
+use super::louvain::{WeightedGraph, louvain, modularity};
+use super::{BoundaryOptions, FormationRule};
+use crate::hash::FxHashMap;
+use crate::tolerance::clearly_below;
+
+/// Not in any community.
+pub(crate) const NONE: usize = usize::MAX;
+
+/// The outcome of [`form`].
+#[derive(Debug, Clone)]
+pub(crate) struct Formation {
+    /// The community of each unit (0..k in order of first member), [`NONE`] for units held
+    /// out and not placed, and for isolated units.
+    pub(crate) community: Vec<usize>,
+    /// Modularity of the proposer's candidates (over the units not held out).
+    pub(crate) modularity: f64,
+}
+
+/// Weight of a pair.
+fn weight(w: &super::Interdependence) -> f64 {
+    w.total()
+}
+
+/// Forms complexes. `held` flags units kept out of formation (set apart, and global powers);
+/// `global` flags global powers (placed in their home community afterwards when the rule is
+/// on); `prior` gives, per unit, a community label of the previous year (or [`NONE`]) with
+/// the coupling weight of [`BoundaryOptions::coupling`].
+pub(crate) fn form(
+    g: &InterdependenceGraph,
+    held: &[bool],
+    global: &[bool],
+    prior: Option<&[usize]>,
+    o: &BoundaryOptions,
+) -> Formation {
+    let n = g.ids.len();
+    let keep: Vec<usize> = (0..n).filter(|&i| !held[i]).collect();
+    let mut local = vec![NONE; n];
+    for (k, &i) in keep.iter().enumerate() {
+        local[i] = k;
+    }
+    let edges: Vec<(usize, usize, f64)> = g
+        .edges
+        .iter()
+        .filter(|(a, b, _)| !held[*a] && !held[*b])
+        .map(|(a, b, w)| (local[*a], local[*b], weight(w)))
+        .collect();
+    let wg = WeightedGraph::new(keep.len(), &edges);
+    let part = louvain(&wg, o.resolution, o.seed);
+    let q = modularity(&wg, &part, o.resolution);
+    let mut comm = vec![NONE; n];
+    for (k, &i) in keep.iter().enumerate() {
+        comm[i] = part[k];
+    }
+    refine(g, &mut comm, held, prior, o);
+    isolate(g, &mut comm, held);
+    if o.has_rule(FormationRule::GlobalHome) && global.iter().any(|&x| x) {
+        place_global(g, &mut comm, held, global);
+        // Second pass: each global power takes part with its ties to its own region only
+        // (and to units in no complex); its ties to other complexes are its reach beyond
+        // its region and merge nothing.
+        let apart_only: Vec<bool> = (0..n).map(|i| held[i] && !global[i]).collect();
+        reform(
+            g,
+            &mut comm,
+            held,
+            &apart_only,
+            global,
+            prior,
+            o,
+            Reform::All,
+        );
+    }
+    relabel(&mut comm);
+    Formation {
+        community: comm,
+        modularity: q,
+    }
+}
+
+/// The rules applied again to a labelling with global powers placed: each global power takes
+/// part with its ties to its own community and to fragments only (see [`mask_reach`]);
+/// `formed_held` flags the units held out when the communities were formed (to judge which
+/// communities are formed regions), `held` those held out now (units set apart, and
+/// insulators once taken out).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn reform(
+    g: &InterdependenceGraph,
+    comm: &mut [usize],
+    formed_held: &[bool],
+    held: &[bool],
+    global: &[bool],
+    prior: Option<&[usize]>,
+    o: &BoundaryOptions,
+    stage: Reform,
+) {
+    let d = degrees(g, comm, formed_held, None);
+    let formed: FxHashMap<usize, bool> = d
+        .size
+        .iter()
+        .map(|(&c, &size)| {
+            let inn = d.internal.get(&c).copied().unwrap_or(0.0);
+            let ext = d.external.get(&c).copied().unwrap_or(0.0);
+            (c, size >= 2 && passes(inn, ext, o.inside_ratio))
+        })
+        .collect();
+    let masked = mask_reach(g, comm, global, &formed);
+    match stage {
+        Reform::All => refine(&masked, comm, held, prior, o),
+        Reform::Fragments(qualified) => {
+            if o.has_rule(FormationRule::PrimaryShare) {
+                let mut size: FxHashMap<usize, usize> = FxHashMap::default();
+                for (i, &c) in comm.iter().enumerate() {
+                    if c != NONE && !held[i] {
+                        *size.entry(c).or_insert(0) += 1;
+                    }
+                }
+                let movable: Vec<bool> = (0..comm.len())
+                    .map(|i| {
+                        !held[i]
+                            && comm[i] != NONE
+                            && !qualified[comm[i]]
+                            && size.get(&comm[i]).copied().unwrap_or(0) <= FRAGMENT
+                    })
+                    .collect();
+                reassign_movable(&masked, comm, held, &movable);
+            }
+        }
+    }
+    isolate(&masked, comm, held);
+}
+
+/// The largest set an insulator can leave behind as a fragment to dissolve (a pair: two
+/// units it bound together).
+const FRAGMENT: usize = 2;
+
+/// What [`reform`] applies again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reform<'a> {
+    /// Every rule (the second pass, with global powers placed).
+    All,
+    /// Only the primary-share rule, for the members of communities of at most two units that
+    /// do not qualify (flags by community label): after insulators are taken out, the units
+    /// of the fragments they leave move to where their largest share lies; complexes and
+    /// larger proto-complexes stay as they are.
+    Fragments(&'a [bool]),
+}
+
+/// The primary-share rule for the `movable` units only (ties with every unit counted).
+fn reassign_movable(g: &InterdependenceGraph, comm: &mut [usize], held: &[bool], movable: &[bool]) {
+    let mut order: Vec<usize> = (0..g.ids.len()).filter(|&i| movable[i]).collect();
+    order.sort_by(|&a, &b| g.ids[a].cmp(&g.ids[b]));
+    for _sweep in 0..16 {
+        let mut moved = false;
+        for &i in &order {
+            let mut sums: Vec<(usize, f64)> = Vec::new();
+            for (j, w) in g.neighbours(i) {
+                if held[j] || comm[j] == NONE {
+                    continue;
+                }
+                match sums.iter_mut().find(|x| x.0 == comm[j]) {
+                    Some(x) => x.1 += weight(w),
+                    None => sums.push((comm[j], weight(w))),
+                }
+            }
+            let own = sums.iter().find(|x| x.0 == comm[i]).map_or(0.0, |x| x.1);
+            sums.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            if let Some(&(c, s)) = sums.first()
+                && c != comm[i]
+                && clearly_below(own, s)
+            {
+                comm[i] = c;
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+}
+
+/// The rules of the definition, applied to a labelling until nothing changes.
+fn refine(
+    g: &InterdependenceGraph,
+    comm: &mut [usize],
+    held: &[bool],
+    prior: Option<&[usize]>,
+    o: &BoundaryOptions,
+) {
+    let on = |r: FormationRule| o.has_rule(r);
+    if !(on(FormationRule::PrimaryShare) || on(FormationRule::Merge) || on(FormationRule::Split)) {
+        return;
+    }
+    for _round in 0..16 {
+        let mut changed = false;
+        if on(FormationRule::PrimaryShare) {
+            changed |= reassign(g, comm, held, None, prior, o.coupling);
+        }
+        if on(FormationRule::Merge) {
+            changed |= merge_weak(g, comm, held, o.inside_ratio);
+        }
+        if on(FormationRule::Split) {
+            changed |= split(g, comm, held, o);
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// Units with no tie to any unit formed belong to no community.
+fn isolate(g: &InterdependenceGraph, comm: &mut [usize], held: &[bool]) {
+    for i in 0..g.ids.len() {
+        if !held[i] && !g.neighbours(i).any(|(j, w)| !held[j] && weight(w) > 0.0) {
+            comm[i] = NONE;
+        }
+    }
+}
+
+/// The graph without each placed global power's ties to units of other communities than
+/// its own that pass the weak test on their own (formed regions; fragments of its own
+/// region keep their ties to it), and without ties between global powers.
+fn mask_reach(
+    g: &InterdependenceGraph,
+    comm: &[usize],
+    global: &[bool],
+    formed: &FxHashMap<usize, bool>,
+) -> InterdependenceGraph {
+    let keep = |a: usize, b: usize| {
+        let reach = |x: usize, y: usize| {
+            global[x]
+                && (global[y]
+                    || (comm[y] != NONE
+                        && comm[y] != comm[x]
+                        && formed.get(&comm[y]).copied().unwrap_or(false)))
+        };
+        !(reach(a, b) || reach(b, a))
+    };
+    let edges: Vec<(usize, usize, super::Interdependence)> = g
+        .edges
+        .iter()
+        .copied()
+        .filter(|&(a, b, _)| keep(a, b))
+        .collect();
+    let mut adjacency = vec![Vec::new(); g.ids.len()];
+    for (k, &(a, b, _)) in edges.iter().enumerate() {
+        adjacency[a].push((b, k));
+        adjacency[b].push((a, k));
+    }
+    InterdependenceGraph {
+        ids: g.ids.clone(),
+        kinds: g.kinds.clone(),
+        index: g.index.clone(),
+        edges,
+        adjacency,
+    }
+}
+
+/// Relabels communities 0..k in order of first member.
+pub(crate) fn relabel(comm: &mut [usize]) {
+    let mut label: FxHashMap<usize, usize> = FxHashMap::default();
+    for c in comm.iter_mut() {
+        if *c == NONE {
+            continue;
+        }
+        let next = label.len();
+        *c = *label.entry(*c).or_insert(next);
+    }
+}
+
+/// The primary-share rule: each unit moves to the community holding the largest share of
+/// its interdependence (ties with units held out stay in the denominator and so cannot be
+/// anyone's majority), until no unit moves. `within` restricts the rule to units flagged and
+/// their ties among themselves (for splitting and sub-complexes). A `prior` labelling adds
+/// `coupling × strength` to the community holding most of the unit's previous co-members
+/// (durability across years). Returns whether anything moved.
+///
+/// A unit moves only when another community holds clearly more than its own, so the rule
+/// stops: each move raises Σ_i w(i, community(i)) … except when two moves interact; the
+/// sweeps are capped at 64.
+pub(crate) fn reassign(
+    g: &InterdependenceGraph,
+    comm: &mut [usize],
+    held: &[bool],
+    within: Option<&[bool]>,
+    prior: Option<&[usize]>,
+    coupling: f64,
+) -> bool {
+    let n = g.ids.len();
+    let inside = |i: usize| !held[i] && within.is_none_or(|w| w[i]);
+    let mut sums: FxHashMap<usize, f64> = FxHashMap::default();
+    let mut prior_count: FxHashMap<usize, f64> = FxHashMap::default();
+    let mut moved_any = false;
+    // Units visited, and ties broken, by identifier, so that the order of units in the graph
+    // decides nothing.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| g.ids[a].cmp(&g.ids[b]));
+    let mut rank = vec![0usize; n];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+    let mut key: FxHashMap<usize, usize> = FxHashMap::default();
+    for _sweep in 0..64 {
+        let mut moved = false;
+        key.clear();
+        for i in 0..n {
+            if comm[i] != NONE && inside(i) {
+                let k = key.entry(comm[i]).or_insert(rank[i]);
+                *k = (*k).min(rank[i]);
+            }
+        }
+        for &i in &order {
+            if !inside(i) {
+                continue;
+            }
+            sums.clear();
+            let mut strength = 0.0;
+            for (j, w) in g.neighbours(i) {
+                if !inside(j) {
+                    continue;
+                }
+                strength += weight(w);
+                if comm[j] != NONE {
+                    *sums.entry(comm[j]).or_insert(0.0) += weight(w);
+                }
+            }
+            if let Some(p) = prior
+                && coupling > 0.0
+                && p[i] != NONE
+            {
+                prior_count.clear();
+                for j in 0..n {
+                    if j != i && inside(j) && p[j] == p[i] && comm[j] != NONE {
+                        *prior_count.entry(comm[j]).or_insert(0.0) += 1.0;
+                    }
+                }
+                let best_prior = prior_count
+                    .iter()
+                    .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+                    .map(|(c, _)| *c);
+                if let Some(c) = best_prior {
+                    *sums.entry(c).or_insert(0.0) += coupling * strength;
+                }
+            }
+            let cur = comm[i];
+            let own = if cur == NONE {
+                0.0
+            } else {
+                sums.get(&cur).copied().unwrap_or(0.0)
+            };
+            let kc = |c: &usize| key.get(c).copied().unwrap_or(usize::MAX);
+            let best = sums
+                .iter()
+                .filter(|(c, _)| **c != cur)
+                .max_by(|a, b| a.1.total_cmp(b.1).then(kc(b.0).cmp(&kc(a.0))));
+            if let Some((&c, &s)) = best
+                && clearly_below(own, s)
+                && s - own > 1e-9 * s.max(1.0)
+            {
+                comm[i] = c;
+                moved = true;
+                moved_any = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    moved_any
+}
+
+/// Internal degree (each internal pair twice), external degree (ties to units not held out
+/// and outside the community) and pairwise weights between communities.
+struct Degrees {
+    internal: FxHashMap<usize, f64>,
+    external: FxHashMap<usize, f64>,
+    size: FxHashMap<usize, usize>,
+    between: FxHashMap<(usize, usize), f64>,
+}
+
+fn degrees(
+    g: &InterdependenceGraph,
+    comm: &[usize],
+    held: &[bool],
+    within: Option<&[bool]>,
+) -> Degrees {
+    let inside = |i: usize| !held[i] && within.is_none_or(|w| w[i]);
+    let mut d = Degrees {
+        internal: FxHashMap::default(),
+        external: FxHashMap::default(),
+        size: FxHashMap::default(),
+        between: FxHashMap::default(),
+    };
+    for (i, &c) in comm.iter().enumerate() {
+        if c != NONE && inside(i) {
+            *d.size.entry(c).or_insert(0) += 1;
+        }
+    }
+    for (a, b, w) in &g.edges {
+        let (a, b, w) = (*a, *b, weight(w));
+        if !inside(a) || !inside(b) {
+            continue;
+        }
+        let (ca, cb) = (comm[a], comm[b]);
+        if ca == cb && ca != NONE {
+            *d.internal.entry(ca).or_insert(0.0) += 2.0 * w;
+            continue;
+        }
+        for c in [ca, cb] {
+            if c != NONE {
+                *d.external.entry(c).or_insert(0.0) += w;
+            }
+        }
+        if ca != NONE && cb != NONE {
+            *d.between.entry((ca.min(cb), ca.max(cb))).or_insert(0.0) += w;
+        }
+    }
+    d
+}
+
+/// Whether internal ≥ ratio × external (Radicchi et al.'s weak community at ratio 1).
+pub(crate) fn passes(internal: f64, external: f64, ratio: f64) -> bool {
+    internal > 0.0 && !clearly_below(internal, ratio * external)
+}
+
+/// Merges each community failing the weak test into the community it is most bound to, when
+/// it is bound to it at least as much as within itself. Returns whether anything merged.
+fn merge_weak(g: &InterdependenceGraph, comm: &mut [usize], held: &[bool], ratio: f64) -> bool {
+    let d = degrees(g, comm, held, None);
+    let mut labels: Vec<usize> = d.size.keys().copied().collect();
+    labels.sort_unstable_by_key(|c| (d.size[c], *c));
+    let mut target: FxHashMap<usize, usize> = FxHashMap::default();
+    for &c in &labels {
+        let inn = d.internal.get(&c).copied().unwrap_or(0.0);
+        let ext = d.external.get(&c).copied().unwrap_or(0.0);
+        if ext <= 0.0 || passes(inn, ext, ratio) {
+            continue;
+        }
+        let best = d
+            .between
+            .iter()
+            .filter_map(|(&(a, b), &w)| {
+                if a == c {
+                    Some((b, w))
+                } else if b == c {
+                    Some((a, w))
+                } else {
+                    None
+                }
+            })
+            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+        if let Some((t, w)) = best
+            && !clearly_below(w, inn / 2.0)
+            && !target.contains_key(&t)
+        {
+            target.insert(c, t);
+        }
+    }
+    if target.is_empty() {
+        return false;
+    }
+    for c in comm.iter_mut() {
+        if let Some(&t) = target.get(c) {
+            *c = t;
+        }
+    }
+    true
+}
+
+/// Splits a community when the proposer, followed by the primary-share rule inside it, cuts
+/// it into parts that each pass the weak test at `split_ratio` in the whole graph (Radicchi
+/// et al.'s divisive criterion, with interdependence markedly more intense inside). Returns whether anything split.
+fn split(g: &InterdependenceGraph, comm: &mut [usize], held: &[bool], o: &BoundaryOptions) -> bool {
+    let n = g.ids.len();
+    let mut labels: Vec<usize> = comm.iter().copied().filter(|&c| c != NONE).collect();
+    labels.sort_unstable();
+    labels.dedup();
+    let mut next = labels.last().map_or(0, |c| c + 1);
+    let mut any = false;
+    for c in labels {
+        let members: Vec<usize> = (0..n).filter(|&i| comm[i] == c && !held[i]).collect();
+        if members.len() < 4 {
+            continue;
+        }
+        let parts = propose_parts(g, &members, held, o.resolution, o.seed);
+        let k = parts
+            .iter()
+            .filter(|&&p| p != NONE)
+            .max()
+            .map_or(0, |p| p + 1);
+        if k < 2 {
+            continue;
+        }
+        let mut trial = comm.to_vec();
+        for (idx, &i) in members.iter().enumerate() {
+            trial[i] = if parts[idx] == 0 {
+                c
+            } else {
+                next + parts[idx]
+            };
+        }
+        let d = degrees(g, &trial, held, None);
+        let all_pass = (0..k).all(|p| {
+            let l = if p == 0 { c } else { next + p };
+            let size = d.size.get(&l).copied().unwrap_or(0);
+            size >= 2
+                && passes(
+                    d.internal.get(&l).copied().unwrap_or(0.0),
+                    d.external.get(&l).copied().unwrap_or(0.0),
+                    o.split_ratio,
+                )
+        });
+        if all_pass {
+            comm.copy_from_slice(&trial);
+            next += k;
+            any = true;
+        }
+    }
+    any
+}
+
+/// Parts of a member set: the proposer on its induced subgraph, then the primary-share rule
+/// among the members; labels 0..k by first member.
+pub(crate) fn propose_parts(
+    g: &InterdependenceGraph,
+    members: &[usize],
+    held: &[bool],
+    resolution: f64,
+    seed: u64,
+) -> Vec<usize> {
+    let n = g.ids.len();
+    let mut local = vec![NONE; n];
+    for (k, &i) in members.iter().enumerate() {
+        local[i] = k;
+    }
+    let edges: Vec<(usize, usize, f64)> = g
+        .edges
+        .iter()
+        .filter(|(a, b, _)| local[*a] != NONE && local[*b] != NONE && !held[*a] && !held[*b])
+        .map(|(a, b, w)| (local[*a], local[*b], weight(w)))
+        .collect();
+    let part = louvain(&WeightedGraph::new(members.len(), &edges), resolution, seed);
+    let mut within = vec![false; n];
+    let mut comm = vec![NONE; n];
+    for (k, &i) in members.iter().enumerate() {
+        within[i] = true;
+        comm[i] = part[k];
+    }
+    reassign(g, &mut comm, held, Some(&within), None, 0.0);
+    let mut out: Vec<usize> = members.iter().map(|&i| comm[i]).collect();
+    relabel(&mut out);
+    out
+}
+
+/// Places each global power held out in the community holding the largest share of its
+/// interdependence with units formed (its own region; beyond it, it penetrates).
+fn place_global(g: &InterdependenceGraph, comm: &mut [usize], held: &[bool], global: &[bool]) {
+    let mut homes = Vec::new();
+    for i in (0..g.ids.len()).filter(|&i| global[i]) {
+        let mut sums: FxHashMap<usize, f64> = FxHashMap::default();
+        for (j, w) in g.neighbours(i) {
+            if held[j] || comm[j] == NONE {
+                continue;
+            }
+            *sums.entry(comm[j]).or_insert(0.0) += weight(w);
+        }
+        if let Some((&c, _)) = sums
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+        {
+            homes.push((i, c));
+        }
+    }
+    for (i, c) in homes {
+        comm[i] = c;
+    }
+}
