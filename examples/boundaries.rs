@@ -195,7 +195,8 @@ fn run() -> Result<(), Box<dyn Error>> {
 }
 
 /// The world defaults chosen by `--calibrate` on Buzan & Wæver's map with the post-Soviet
-/// region left out (grid and shares in docs/world_1990_2001.md).
+/// region left out (grid and shares in docs/world_1990_2001.md); the library holds the same
+/// values as `WorldRules::calibrated()` and `BoundaryOptions::world_calibrated()`.
 const WORLD_RESOLUTION: f64 = 3.0;
 /// See [`WORLD_RESOLUTION`].
 const WORLD_NONAGGRESSION: f64 = 0.1;

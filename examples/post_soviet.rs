@@ -30,7 +30,6 @@ use rsct::boundary::{
 use rsct::dataset::OverlayRule;
 use rsct::datasets::post_soviet;
 use rsct::evolution::{Cause, EvolutionOptions, Transformation, series};
-use rsct::io::cow::ContiguityType;
 use rsct::panel::{World, WorldRules};
 use rsct::report::{Drawing, percent};
 use rsct::{Dataset, DerivationRules, SecurityGraph, UnitKind, Year};
@@ -57,9 +56,10 @@ pub(crate) enum Scope {
 }
 
 /// The world's rules: any ATOP obligation is amity, MID hostility ≥ 3 enmity, land borders
-/// count as proximity.
+/// count as proximity — as the world calibration chose them, with the post-Soviet region
+/// held out (`WorldRules::calibrated`, `docs/world_1990_2001.md`).
 fn world_rules() -> WorldRules {
-    WorldRules::new().contiguity(ContiguityType::Land, 0.5)
+    WorldRules::calibrated()
 }
 
 /// The data set of a scope.
@@ -82,17 +82,22 @@ pub(crate) fn rules(scope: Scope) -> DerivationRules {
     }
 }
 
-/// The boundary options: the defaults, with the data set's power classes of the year (Buzan &
-/// Wæver's, stated in the data with their evidence) and the data set's institutions.
-pub(crate) fn options(ds: &Dataset, year: Year) -> BoundaryOptions {
+/// The boundary options: the world calibration's (`BoundaryOptions::world_calibrated`) when
+/// the data set is embedded in the world, the defaults for the data set alone; with the data
+/// set's power classes of the year (Buzan & Wæver's, stated in the data with their evidence)
+/// and its institutions.
+pub(crate) fn options(ds: &Dataset, scope: Scope, year: Year) -> BoundaryOptions {
     let institutions: Vec<&str> = ds
         .units()
         .iter()
         .filter(|u| u.kind() == UnitKind::Institution)
         .map(|u| u.id())
         .collect();
-    BoundaryOptions::new()
-        .classes(ds.classification_in(year))
+    let base = match scope {
+        Scope::Embedded => BoundaryOptions::world_calibrated(),
+        Scope::ThesisOnly => BoundaryOptions::new(),
+    };
+    base.classes(ds.classification_in(year))
         .institutions(&institutions)
 }
 
@@ -107,7 +112,7 @@ pub(crate) fn year_report(
         &g,
         &ds.capabilities_in(year),
         &InterdependenceOptions::new(),
-        &options(ds, year),
+        &options(ds, scope, year),
     )?;
     Ok((g, report))
 }
@@ -270,7 +275,7 @@ fn run(mut args: common::Args) -> Result<(), Box<dyn Error>> {
         year,
         &EvolutionOptions::new()
             .rules(rules(scope))
-            .boundary(options(&ds, year)),
+            .boundary(options(&ds, scope, year)),
     )?;
     // The complexes that held a state of the region in some year, by name.
     let regional: std::collections::BTreeSet<&str> = evolution

@@ -166,7 +166,7 @@ fn run(years: &[Year]) -> Result<(), Box<dyn Error>> {
                     &g,
                     &caps,
                     &InterdependenceOptions::new().proximity_weight(weight),
-                    &options(ds, year).resolution(resolution),
+                    &options(ds, *scope, year).resolution(resolution),
                 )?;
                 for (k, (_, holds)) in FINDINGS.iter().enumerate() {
                     if holds(&report) {

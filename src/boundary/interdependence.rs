@@ -33,19 +33,36 @@ impl Interdependence {
     }
 }
 
+/// The default weight of the proximity term: [`DEFAULT_PROXIMITY_WEIGHT`] × closeness per
+/// pair of bordering units, closeness 1 for a land border. Chosen by the world calibration
+/// (1990–2001, post-Soviet region held out: land contiguity 2 of {0, 0.5, 1, 2};
+/// `docs/world_1990_2001.md`).
+pub const DEFAULT_PROXIMITY_WEIGHT: f64 = 2.0;
+
 /// Options for [`interdependence`]: a proximity term added to the interdependence of
 /// neighbouring units (B&W: threats travel more easily over short distances). A builder.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[must_use]
 pub struct InterdependenceOptions {
     proximity: Vec<(String, String, f64)>,
     proximity_weight: f64,
 }
 
+impl Default for InterdependenceOptions {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl InterdependenceOptions {
-    /// No proximity term.
+    /// Proximity on by default wherever the security graph carries borders (the data set's
+    /// `[[borders]]`, or the world's contiguity), weighted [`DEFAULT_PROXIMITY_WEIGHT`]; no
+    /// further pairs.
     pub fn new() -> Self {
-        Self::default()
+        Self {
+            proximity: Vec::new(),
+            proximity_weight: DEFAULT_PROXIMITY_WEIGHT,
+        }
     }
     /// Adds proximity between `a` and `b` of `closeness` in `[0, 1]` (e.g. 1 for land
     /// contiguity, less for contiguity by water); pairs naming absent units are ignored, as
@@ -54,7 +71,8 @@ impl InterdependenceOptions {
         self.proximity.push((a.to_owned(), b.to_owned(), closeness));
         self
     }
-    /// The weight of the proximity term relative to a tie of intensity 1 (default 0: off).
+    /// The weight of the proximity term relative to a tie of intensity 1 (default
+    /// [`DEFAULT_PROXIMITY_WEIGHT`]; 0 turns it off).
     pub fn proximity_weight(mut self, weight: f64) -> Self {
         self.proximity_weight = weight;
         self

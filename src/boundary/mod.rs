@@ -33,7 +33,8 @@ pub use classify::{Character, ComplexType};
 pub use compare::{MapAgreement, map_agreement};
 pub use detect::{Candidate, Detection, Qualification, detect_complexes, detect_complexes_after};
 pub use interdependence::{
-    Interdependence, InterdependenceGraph, InterdependenceOptions, interdependence,
+    DEFAULT_PROXIMITY_WEIGHT, Interdependence, InterdependenceGraph, InterdependenceOptions,
+    interdependence,
 };
 pub use metrics::BoundaryMetrics;
 pub use report::{
@@ -213,6 +214,19 @@ impl BoundaryOptions {
             without: Vec::new(),
             coupling: 0.0,
         }
+    }
+
+    /// The options the boundary calibration chose on the world 1990–2001 against Buzan &
+    /// Wæver's map with the post-Soviet region held out (`docs/world_1990_2001.md`): the
+    /// defaults with the proposer's resolution 3, insulator thresholds participation 0.4 and
+    /// largest share 0.4, and the fragments insulators leave kept (rule
+    /// [`FormationRule::Dissolve`] off). For the world's yearly graphs, with
+    /// [`crate::panel::WorldRules::calibrated`].
+    pub fn world_calibrated() -> Self {
+        Self::new()
+            .resolution(3.0)
+            .insulator(0.4, 0.4)
+            .without_rule(FormationRule::Dissolve)
     }
     /// The detection method (default [`Method::Definition`]).
     pub fn method(mut self, method: Method) -> Self {

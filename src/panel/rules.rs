@@ -97,6 +97,18 @@ impl WorldRules {
         Self::default()
     }
 
+    /// The rules the boundary calibration chose on the world 1990–2001 against Buzan &
+    /// Wæver's map with the post-Soviet region held out (`docs/world_1990_2001.md`): the
+    /// defaults, with land contiguity as proximity of weight 2 and ATOP non-aggression pacts
+    /// at intensity 0.1. Use them with
+    /// [`BoundaryOptions::world_calibrated`](crate::boundary::BoundaryOptions::world_calibrated).
+    #[must_use]
+    pub fn calibrated() -> Self {
+        Self::new()
+            .contiguity(crate::io::cow::ContiguityType::Land, 2.0)
+            .atop_intensity(crate::io::cow::Obligation::NonAggression, 0.1)
+    }
+
     /// Only these obligations count as amity (each with intensity 1.0 unless set by
     /// [`WorldRules::atop_intensity`] afterwards); the others are ignored.
     #[must_use]
