@@ -27,9 +27,20 @@ pub fn is_net_zero(x: f64) -> bool {
 pub const DOMINANT_GAP: f64 = 1e-8;
 
 /// Convergence tolerance of the iterative balance measures (PN index by fixed-point
-/// iteration, signed eigenvector by power iteration): the iteration stops when its error
+/// iteration, signed eigenvector by Lanczos): the iteration stops when its error
 /// bound (PN) or relative residual `‖Ax − λx‖ / |λ|` (eigenvector) falls below this.
 pub const ITERATION: f64 = 1e-10;
+
+/// Relative size (against `‖A q‖`) under which the Lanczos iteration of the spectral
+/// balance measures takes a new direction to lie in the span of its basis (an invariant
+/// subspace) and restarts from a fresh random vector; well above rounding (about `1e-16`),
+/// far below any coupling that carries information.
+pub const LANCZOS_BREAKDOWN: f64 = 1e-12;
+
+/// Relative residual `ρ / max(1, θ₁)` under which a Ritz value counts as converged in the
+/// Lanczos truncation of walk balance (only converged Ritz values enter its head or bound
+/// its tail; their own error `e^ρ − 1` is counted in the bound anyway).
+pub const RITZ_CONVERGED: f64 = 1e-6;
 
 /// Pivot size under which a dense linear system of a balance measure counts as singular
 /// (the matrices involved have entries of order 1).

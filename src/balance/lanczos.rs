@@ -19,6 +19,7 @@
 
 use super::csr::{ID_MASK, NEG_BIT};
 use super::eigen::tridiagonal_eigen;
+use crate::tolerance::LANCZOS_BREAKDOWN as BREAKDOWN;
 
 /// The signed adjacency matrix of a simple graph in compressed rows; the sign of each entry
 /// is the top bit of its column ([`NEG_BIT`]).
@@ -85,9 +86,6 @@ pub(crate) struct Lanczos<'a> {
     /// Vectors kept orthogonal to the basis without entering `T` (deflation).
     locked: Vec<Vec<f64>>,
 }
-
-/// Below this relative size a new direction counts as lying in the span of the basis.
-const BREAKDOWN: f64 = 1e-12;
 
 impl<'a> Lanczos<'a> {
     /// Starts from a seeded random vector (entries uniform in [−1, 1)).

@@ -6,6 +6,7 @@ use super::csr;
 use super::eigen::symmetric_eigen;
 use super::lanczos::{Lanczos, SignedCsr};
 use crate::sign::SignedWeight;
+use crate::tolerance::RITZ_CONVERGED as CONVERGED;
 use petgraph::visit::{IntoEdgeReferences, NodeCompactIndexable};
 use serde::Serialize;
 
@@ -380,9 +381,6 @@ fn lanczos_trace(
         }
     }
 }
-
-/// The relative residual under which a Ritz value counts as converged for the truncation.
-const CONVERGED: f64 = 1e-6;
 
 /// The head-plus-half-tail estimate of `Σ e^{λ}` from Ritz values (ascending) with the
 /// smallest relative error bound over the split points, or `None` before any split bounds

@@ -111,10 +111,11 @@ fn balanced_colouring(g: &WorkGraph) -> Colouring {
 /// Searches `g` for a colouring cheaper than `limit`. `pre` is the packing of `g` when the
 /// caller has computed it already (reused when the reductions leave `g` unchanged).
 pub(crate) fn solve(mut g: WorkGraph, limit: f64, ctx: &mut Ctx, pre: Option<Packing>) -> Outcome {
-    // After the deadline (or the node limit) nothing more is searched: the ties already
-    // frustrated by the branching (the constant) are a valid lower bound, and returning at
-    // once keeps the unwinding of a deep search from overrunning the time limit.
-    if ctx.out_of_time() {
+    // After the deadline (or the node limit) nothing more is searched below the root: the
+    // ties already frustrated by the branching (the constant) are a valid lower bound, and
+    // returning at once keeps the unwinding of a deep search from overrunning the time
+    // limit. A root still gets its (deadline-checked) packing bound.
+    if ctx.depth > 0 && ctx.out_of_time() {
         return Outcome {
             best: None,
             lb: g.constant(),
