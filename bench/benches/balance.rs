@@ -1,7 +1,7 @@
 //! Balance benches: signed triangle census and Harary test on Epinions (synthetic seeded
 //! fallback when ../shared is absent), census on the 1996–99 COW window and bitcoinalpha.
 //!
-//! Run: `cargo bench --bench balance`. Compare with `../shared/anchors/triangles_igraph.py`
+//! Run: `cargo bench -p rsct-bench --bench balance`. Compare with `../shared/anchors/triangles_igraph.py`
 //! (see BENCHMARKS.md).
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -13,7 +13,7 @@ use std::time::Duration;
 
 fn shared(rel: &str) -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/signed")
+        .join("../../shared/data/signed")
         .join(rel);
     p.exists().then_some(p)
 }
