@@ -3,13 +3,13 @@
 # the HiGHS binary program of shared/anchors/frustration_highs.py, on the same files.
 # Prints a Markdown table per file and the totals; figures go to BENCHMARKS.md.
 #
-#   benches/frustration_vs_highs.sh            # tribes + 51 COW windows, avatar, congress, cloister
-#   HIGHS_BIG=1 benches/frustration_vs_highs.sh  # + bitcoinalpha for HiGHS (10-minute cap)
+#   bench/benches/frustration_vs_highs.sh            # tribes + 51 COW windows, avatar, congress, cloister
+#   HIGHS_BIG=1 bench/benches/frustration_vs_highs.sh  # + bitcoinalpha for HiGHS (10-minute cap)
 #
 # Needs ../shared and the anchors venv (see /work/notes/GUIDE.md):
 #   python3 -m venv ~/.cache/anchors-venv && ~/.cache/anchors-venv/bin/pip install scipy highspy numpy
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 SHARED=${SHARED:-../shared}
 PY=${PY:-$HOME/.cache/anchors-venv/bin/python}
 OUT=${OUT:-target/frustration_vs_highs}

@@ -102,7 +102,7 @@ fn synthetic() -> World {
 }
 
 fn world() -> (&'static str, World) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/cow");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/cow");
     if dir.join(sources::ATOP.file).exists() && dir.join(sources::MID5.file).exists() {
         ("real", World::load(&dir).unwrap())
     } else {

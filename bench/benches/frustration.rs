@@ -5,8 +5,8 @@
 //! the timed loop.
 //!
 //! ```text
-//! cargo bench --bench frustration                 # all groups but the long ones
-//! RSCT_BENCH_LONG=1 cargo bench --bench frustration   # + bitcoinalpha exact, Epinions
+//! cargo bench -p rsct-bench --bench frustration                 # all groups but the long ones
+//! RSCT_BENCH_LONG=1 cargo bench -p rsct-bench --bench frustration   # + bitcoinalpha exact, Epinions
 //! ```
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -21,7 +21,7 @@ use std::time::Duration;
 
 fn shared(rel: &str) -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/signed")
+        .join("../../shared/data/signed")
         .join(rel);
     if p.exists() {
         Some(p)

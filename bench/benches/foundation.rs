@@ -1,6 +1,6 @@
 //! Foundation benches: snapshot of a large synthetic data set, and reading Epinions.
 //!
-//! `cargo bench --bench foundation`. Inputs are seeded; the Epinions bench reads
+//! `cargo bench -p rsct-bench --bench foundation`. Inputs are seeded; the Epinions bench reads
 //! `../shared/data/signed/snap_soc-sign-epinions.txt.gz` and falls back to a synthetic gzip
 //! edge list of the same size when `../shared` is absent.
 
@@ -81,7 +81,7 @@ fn big_dataset() -> Dataset {
 
 fn epinions_path() -> PathBuf {
     let real = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/signed/snap_soc-sign-epinions.txt.gz");
+        .join("../../shared/data/signed/snap_soc-sign-epinions.txt.gz");
     if real.exists() {
         return real;
     }

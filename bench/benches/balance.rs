@@ -6,7 +6,7 @@
 //! bitcoinalpha, and (with `RSCT_BENCH_LONG=1`) dense walk balance on a seeded synthetic
 //! 2,400-unit graph.
 //!
-//! Run: `cargo bench --bench balance`. Compare with `../shared/anchors/triangles_igraph.py`
+//! Run: `cargo bench -p rsct-bench --bench balance`. Compare with `../shared/anchors/triangles_igraph.py`
 //! and `../shared/anchors/spectral_scipy.py` (see BENCHMARKS.md).
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -23,7 +23,7 @@ use std::time::Duration;
 /// from a worktree elsewhere).
 fn shared(rel: &str) -> Option<PathBuf> {
     let dir = std::env::var_os("RSCT_SIGNED_DATA").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/signed"),
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/signed"),
         PathBuf::from,
     );
     let p = dir.join(rel);

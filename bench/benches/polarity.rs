@@ -2,7 +2,7 @@
 //! 1816–2016 from COW NMC 6.0 CINC (`../shared/data/cow/NMC-60-abridged.csv`; a seeded
 //! synthetic system of the same size when `../shared` is absent).
 //!
-//! `cargo bench --bench polarity`
+//! `cargo bench -p rsct-bench --bench polarity`
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use rsct::polarity::{
@@ -15,7 +15,7 @@ use std::hint::black_box;
 fn system() -> BTreeMap<i32, Vec<(String, f64)>> {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/cow/NMC-60-abridged.csv"
+        "/../../shared/data/cow/NMC-60-abridged.csv"
     );
     let mut years: BTreeMap<i32, Vec<(String, f64)>> = BTreeMap::new();
     match std::fs::read_to_string(path) {

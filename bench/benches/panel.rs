@@ -70,7 +70,7 @@ enum Input {
 }
 
 fn inputs() -> (&'static str, Input) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/cow");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/cow");
     let (a, m) = (dir.join(sources::ATOP.file), dir.join(sources::MID5.file));
     if a.exists() && m.exists() {
         ("real", Input::Files(a, m))
