@@ -410,8 +410,11 @@ fn borders_become_proximity_and_interdependence() {
     let i = interdependence(&g, &InterdependenceOptions::new().proximity_weight(0.5)).unwrap();
     assert!((i.between("IND", "PAK").unwrap().total() - 1.4).abs() < 1e-12);
     assert!((i.between("IND", "LKA").unwrap().proximity - 0.5).abs() < 1e-12);
-    // Off by default (weight 0).
-    let i0 = interdependence(&g, &InterdependenceOptions::new()).unwrap();
+    // On by default, at the calibrated weight; weight 0 turns it off.
+    let i2 = interdependence(&g, &InterdependenceOptions::new()).unwrap();
+    let expected = rsct::boundary::DEFAULT_PROXIMITY_WEIGHT;
+    assert!((i2.between("IND", "LKA").unwrap().proximity - expected).abs() < 1e-12);
+    let i0 = interdependence(&g, &InterdependenceOptions::new().proximity_weight(0.0)).unwrap();
     assert!(i0.between("IND", "LKA").is_none());
     // Restriction keeps the proximities among the kept units.
     let r = g.restricted_to(&["IND", "LKA"]);

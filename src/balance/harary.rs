@@ -4,7 +4,7 @@ use super::BalanceError;
 use super::csr;
 use super::cycle::{self, SignedCycle};
 use super::partition;
-use super::unionfind::ParityUnionFind;
+use crate::internal::ParityUnionFind;
 use crate::sign::SignedWeight;
 use petgraph::visit::{
     EdgeIndexable, EdgeRef, IntoEdgeReferences, IntoNodeIdentifiers, NodeIndexable,

@@ -19,6 +19,7 @@
 
 use super::csr::{ID_MASK, NEG_BIT};
 use super::eigen::tridiagonal_eigen;
+use crate::internal::Rng;
 use crate::tolerance::LANCZOS_BREAKDOWN as BREAKDOWN;
 
 /// The signed adjacency matrix of a simple graph in compressed rows; the sign of each entry
@@ -82,7 +83,7 @@ pub(crate) struct Lanczos<'a> {
     beta: Vec<f64>,
     /// The next basis vector, normalised, if the space is not exhausted.
     next: Option<Vec<f64>>,
-    rng: u64,
+    rng: Rng,
     /// Vectors kept orthogonal to the basis without entering `T` (deflation).
     locked: Vec<Vec<f64>>,
 }
@@ -110,7 +111,7 @@ impl<'a> Lanczos<'a> {
             alpha: Vec::new(),
             beta: Vec::new(),
             next: None,
-            rng: seed ^ 0x5DEE_CE66_D1B5_4A32,
+            rng: Rng::from_state(seed ^ 0x5DEE_CE66_D1B5_4A32),
             locked,
         };
         run.next = match start {
@@ -130,12 +131,7 @@ impl<'a> Lanczos<'a> {
     }
 
     fn random(&mut self) -> u64 {
-        // splitmix64
-        self.rng = self.rng.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.rng;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.rng.next_u64()
     }
 
     /// A new random unit vector orthogonal to the basis; `None` if the basis spans the space.

@@ -46,7 +46,6 @@ mod harary;
 mod lanczos;
 mod partition;
 mod pn_index;
-mod unionfind;
 mod walk;
 
 pub use census::{

@@ -12,7 +12,7 @@
 use super::interdependence::InterdependenceGraph;
 use super::louvain::{WeightedGraph, louvain, modularity};
 use super::{BoundaryOptions, FormationRule};
-use crate::hash::FxHashMap;
+use crate::internal::hash::FxHashMap;
 use crate::tolerance::clearly_below;
 
 /// Not in any community.

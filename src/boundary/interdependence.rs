@@ -2,7 +2,7 @@
 //! (theory [§1](crate::guide::theory#1-units-relations-and-levels), [§3](crate::guide::theory#3-boundaries)), optionally with a proximity term.
 
 use crate::graph::SecurityGraph;
-use crate::hash::FxHashMap;
+use crate::internal::hash::FxHashMap;
 use crate::sign::Sign;
 use crate::unit::UnitKind;
 use petgraph::visit::EdgeRef;

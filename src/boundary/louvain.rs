@@ -1,7 +1,8 @@
 //! Louvain modularity maximisation with a resolution parameter (Blondel et al. 2008), seeded
 //! and deterministic.
 
-use crate::hash::FxHashMap;
+use crate::internal::Rng;
+use crate::internal::hash::FxHashMap;
 
 /// A weighted undirected graph in compressed adjacency form, with self-loop weights kept
 /// apart (they arise when communities are aggregated).
@@ -55,27 +56,6 @@ impl WeightedGraph {
     /// Total edge weight m (each edge once, self-loops once).
     fn total(&self) -> f64 {
         self.adj.iter().map(|e| e.1).sum::<f64>() / 2.0 + self.self_loops.iter().sum::<f64>()
-    }
-}
-
-/// SplitMix64, for the seeded node order.
-pub(crate) struct Rng(u64);
-impl Rng {
-    pub(crate) fn new(seed: u64) -> Self {
-        Self(seed)
-    }
-    pub(crate) fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    pub(crate) fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            v.swap(i, j);
-        }
     }
 }
 
@@ -203,7 +183,7 @@ pub(crate) fn louvain(g: &WeightedGraph, gamma: f64, seed: u64) -> Vec<usize> {
     if g.total() <= 0.0 {
         return (0..g.len()).collect();
     }
-    let mut rng = Rng::new(seed);
+    let mut rng = Rng::from_state(seed);
     let mut membership: Vec<usize> = (0..g.len()).collect();
     let mut current = g.clone();
     for _ in 0..64 {

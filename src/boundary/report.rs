@@ -11,6 +11,7 @@ use super::roles::{
 };
 use super::{BoundaryError, BoundaryOptions};
 use crate::graph::SecurityGraph;
+use crate::internal::ParityUnionFind;
 use crate::period::Year;
 use crate::polarity::{PolarityMeasures, Poles, PowerClass, Shares, identify_poles, measures};
 use std::collections::{BTreeMap, BTreeSet};
@@ -506,15 +507,7 @@ fn supercomplexes(
             }
         }
     }
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], x: usize) -> usize {
-        let mut r = x;
-        while p[r] != r {
-            r = p[r];
-        }
-        p[x] = r;
-        r
-    }
+    let mut sets = ParityUnionFind::new(n);
     for (c, r) in complexes.iter().enumerate() {
         for u in &r.members {
             let Some(i) = g.position(u) else { continue };
@@ -530,18 +523,24 @@ fn supercomplexes(
             }
             for (d, &w) in into.iter().enumerate() {
                 if total > 0.0 && w / total >= o.supercomplex_share {
-                    let (a, b) = (find(&mut parent, c), find(&mut parent, d));
-                    parent[a.max(b)] = a.min(b);
+                    // Complexes number far below 2³¹; "not odd": a plain union.
+                    sets.unite(c as u32, d as u32, false);
                 }
             }
         }
     }
-    let mut groups: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    // Groups in the order of their first complex.
+    let mut position: BTreeMap<u32, usize> = BTreeMap::new();
+    let mut groups: Vec<Vec<String>> = Vec::new();
     for (c, complex) in complexes.iter().enumerate() {
-        let root = find(&mut parent, c);
-        groups.entry(root).or_default().push(complex.name.clone());
+        let root = sets.find(c as u32).0;
+        let k = *position.entry(root).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[k].push(complex.name.clone());
     }
-    groups.into_values().filter(|v| v.len() >= 2).collect()
+    groups.into_iter().filter(|v| v.len() >= 2).collect()
 }
 
 impl BoundaryReport {

@@ -3,7 +3,7 @@
 use crate::dataset::Contiguity;
 use crate::evidence::Evidence;
 use crate::graph::signed::{SignedEdge, SignedGraph};
-use crate::hash::FxHashMap;
+use crate::internal::hash::FxHashMap;
 use crate::period::Year;
 use crate::relation::Instrument;
 use crate::sector::{Sector, SectorSet};

@@ -1,7 +1,7 @@
 //! `SignedGraph`: a plain undirected signed graph with labelled nodes, for the algorithms
 //! that need only signs and weights (and for edge lists read from files).
 
-use crate::hash::FxHashMap;
+use crate::internal::hash::FxHashMap;
 use crate::sign::{Sign, SignedWeight};
 use petgraph::graph::{NodeIndex, UnGraph};
 

@@ -11,7 +11,7 @@
 
 use super::ReadError;
 use crate::graph::{SignedEdge, SignedGraph};
-use crate::hash::FxHashMap;
+use crate::internal::hash::FxHashMap;
 use crate::sign::Sign;
 use std::path::Path;
 

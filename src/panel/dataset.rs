@@ -8,7 +8,7 @@ use crate::CapabilityObservation;
 use crate::dataset::{Border, Contiguity, Dataset};
 use crate::evidence::Evidence;
 use crate::graph::SecurityGraph;
-use crate::hash::FxHashMap;
+use crate::internal::hash::FxHashMap;
 use crate::io::cow::{Ccode, ContiguityType, sources};
 use crate::period::{Period, Year};
 use crate::relation::Relation;

@@ -9,7 +9,7 @@ pub use rules::{
 
 use crate::dataset::Dataset;
 use crate::graph::{Contribution, Provenance, Proximity, SecurityGraph, Tie};
-use crate::hash::FxHashMap;
+use crate::internal::hash::FxHashMap;
 use crate::period::Year;
 use crate::relation::Instrument;
 use petgraph::graph::{NodeIndex, UnGraph};

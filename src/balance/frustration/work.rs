@@ -8,6 +8,7 @@
 //! becomes a loop, frustrated or not, and moves into the constant as well. The cost of a
 //! colouring of the work graph is its constant plus the weights of its frustrated edges.
 
+pub(crate) use crate::internal::Rng;
 use crate::tolerance::FRUSTRATION_EPS;
 
 /// A colour per node: `false` and `true` are the two camps.
@@ -246,27 +247,6 @@ impl WorkGraph {
             adj,
             constant: 0.0,
         }
-    }
-}
-
-/// A small, seeded, deterministic generator (SplitMix64).
-#[derive(Debug, Clone)]
-pub(crate) struct Rng(u64);
-
-impl Rng {
-    pub(crate) fn new(seed: u64) -> Self {
-        Self(seed ^ 0x9E37_79B9_7F4A_7C15)
-    }
-    pub(crate) fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    /// Uniform in `0..n` (`n > 0`).
-    pub(crate) fn below(&mut self, n: usize) -> usize {
-        ((self.next_u64() >> 11) % (n as u64)) as usize
     }
 }
 

@@ -4,7 +4,7 @@ use super::super::ReadError;
 use super::super::source::read_bytes;
 use super::Ccode;
 use super::table::for_each_row;
-use crate::hash::FxHashMap;
+use crate::internal::hash::FxHashMap;
 use crate::period::{Period, Year};
 use crate::unit::{Unit, UnitError, UnitKind};
 use serde::Serialize;

@@ -1,0 +1,12 @@
+//! Internals shared by several analyses, written once: the seeded generator, the fast hash
+//! maps and union–find.
+//!
+//! Private to the crate; each piece is a small, deterministic building block that more than one
+//! module needs (the same seed gives the same sequence on every platform).
+
+pub(crate) mod hash;
+mod rng;
+mod union_find;
+
+pub(crate) use rng::Rng;
+pub(crate) use union_find::ParityUnionFind;
