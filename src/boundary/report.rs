@@ -141,6 +141,20 @@ pub fn analyse(
     analyse_interdependence(graph.year(), &g, capabilities, options)
 }
 
+/// Every capability a finite non-negative number, or the first that is not.
+fn check_capabilities(capabilities: &BTreeMap<String, f64>) -> Result<(), BoundaryError> {
+    match capabilities
+        .iter()
+        .find(|(_, v)| !(v.is_finite() && **v >= 0.0))
+    {
+        Some((u, &v)) => Err(BoundaryError::BadCapability {
+            unit: u.clone(),
+            value: v,
+        }),
+        None => Ok(()),
+    }
+}
+
 /// The complete boundary analysis of a year from its interdependence graph, built by
 /// [`interdependence`] or given directly ([`InterdependenceGraph::from_pairs`]; the world
 /// panel's [`crate::panel::World::boundaries`] uses it). Everything else is as [`analyse`],
@@ -173,14 +187,7 @@ pub fn analyse_interdependence(
     capabilities: &BTreeMap<String, f64>,
     options: &BoundaryOptions,
 ) -> Result<BoundaryReport, BoundaryError> {
-    for (u, &v) in capabilities {
-        if !(v.is_finite() && v >= 0.0) {
-            return Err(BoundaryError::BadCapability {
-                unit: u.clone(),
-                value: v,
-            });
-        }
-    }
+    check_capabilities(capabilities)?;
     let detection = detect_complexes(g, options)?;
     Ok(report_detection(year, g, &detection, capabilities, options))
 }
@@ -219,14 +226,7 @@ pub fn analyse_interdependence_after(
     options: &BoundaryOptions,
     previous: &BoundaryReport,
 ) -> Result<BoundaryReport, BoundaryError> {
-    for (u, &v) in capabilities {
-        if !(v.is_finite() && v >= 0.0) {
-            return Err(BoundaryError::BadCapability {
-                unit: u.clone(),
-                value: v,
-            });
-        }
-    }
+    check_capabilities(capabilities)?;
     let prior = super::Detection {
         candidates: previous
             .complexes
