@@ -19,7 +19,7 @@ pub const FRUSTRATION_NODE_LIMIT: u64 = 200_000;
 /// The state of one complex in one year: the variables of its essential structure.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ComplexState {
-    /// Its name (kept across years by [`series`]).
+    /// Its name (kept across years by [`series`](super::series)).
     pub name: String,
     /// The members, sorted by identifier.
     pub members: Vec<String>,
