@@ -228,8 +228,8 @@ fn the_1995_picture_shows_the_caucasus_and_moldova_wars_dashed() {
 fn evolution_timeline_is_xml_without_overlapping_labels_or_debug_names() {
     let ds = post_soviet().unwrap();
     let b = BoundaryOptions::new()
-        .set_apart(&POST_SOVIET_OUTSIDE_POWERS)
-        .institutions(&["EU"])
+        .set_apart(POST_SOVIET_OUTSIDE_POWERS)
+        .institutions(["EU"])
         .classes(Classification::buzan_waever_post_1990());
     let s = series(&ds, 1991, 2013, &EvolutionOptions::new().boundary(b)).unwrap();
     let svg =

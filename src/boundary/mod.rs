@@ -294,15 +294,15 @@ impl BoundaryOptions {
         self
     }
     /// Units that are institutions able to centre a complex (e.g. `EU`).
-    pub fn institutions(mut self, ids: &[&str]) -> Self {
-        self.institutions = ids.iter().map(|s| (*s).to_owned()).collect();
+    pub fn institutions<S: AsRef<str>>(mut self, ids: impl IntoIterator<Item = S>) -> Self {
+        self.institutions = ids.into_iter().map(|s| s.as_ref().to_owned()).collect();
         self
     }
     /// Sets these units apart entirely: outside powers whose own region is
     /// not in the data (e.g. China and the EU in a post-Soviet data set). They are reported as
     /// penetrating when they are great powers or superpowers.
-    pub fn set_apart(mut self, ids: &[&str]) -> Self {
-        self.set_apart = ids.iter().map(|s| (*s).to_owned()).collect();
+    pub fn set_apart<S: AsRef<str>>(mut self, ids: impl IntoIterator<Item = S>) -> Self {
+        self.set_apart = ids.into_iter().map(|s| s.as_ref().to_owned()).collect();
         self
     }
 
