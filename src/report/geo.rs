@@ -93,12 +93,12 @@ pub fn capitals() -> Result<Vec<Capital>, DrawingError> {
         } else {
             Some(
                 cow.parse()
-                    .map_err(|_| bad(i + 1, format!("COW code {cow:?}")))?,
+                    .map_err(|_| bad(i + 1, format!("COW code \"{cow}\"")))?,
             )
         };
         let num = |s: &str, what: &str, lim: f64| match s.parse::<f64>() {
             Ok(v) if v.abs() <= lim => Ok(v),
-            _ => Err(bad(i + 1, format!("{what} {s:?}"))),
+            _ => Err(bad(i + 1, format!("{what} \"{s}\""))),
         };
         out.push(Capital {
             key: key.to_owned(),
