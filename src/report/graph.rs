@@ -247,17 +247,21 @@ impl Drawing {
         }
     }
 
-    /// Colour of each complex group (in order; proto-complexes have none).
-    fn group_colours(&self) -> Vec<Option<&'static str>> {
+    /// Colour of each complex group (in order; proto-complexes have none). Only the groups
+    /// with a unit in the picture (`shown`: the group of each unit drawn) take a colour, so
+    /// that a picture of one region of a world report does not repeat a colour for two of
+    /// its complexes while groups drawn elsewhere use up the palette.
+    fn group_colours(&self, shown: &[Option<usize>]) -> Vec<Option<&'static str>> {
         let mut k = 0;
         self.groups
             .iter()
-            .map(|gr| match gr.kind {
-                GroupKind::Complex => {
+            .enumerate()
+            .map(|(i, gr)| match gr.kind {
+                GroupKind::Complex if shown.contains(&Some(i)) => {
                     k += 1;
                     Some(palette::GROUPS[(k - 1) % palette::GROUPS.len()])
                 }
-                GroupKind::Proto => None,
+                GroupKind::Complex | GroupKind::Proto => None,
             })
             .collect()
     }
@@ -337,7 +341,8 @@ impl Drawing {
     #[must_use]
     pub fn to_dot(&self, g: &SecurityGraph) -> String {
         let q = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
-        let colours = self.group_colours();
+        let shown: Vec<Option<usize>> = g.units().map(|u| self.group_of(u.id())).collect();
+        let colours = self.group_colours(&shown);
         let label = |u: &crate::Unit| {
             if self.full_names {
                 short_name(u.name()).to_owned()
@@ -524,7 +529,7 @@ impl Scene<'_> {
             e.push(Entry::Line(Some(Sign::Amity), tie_width(w), l.into()));
         }
         e.push(Entry::Head("Units"));
-        let colours = d.group_colours();
+        let colours = d.group_colours(&self.groups);
         for (k, gr) in d.groups.iter().enumerate() {
             let shown = self
                 .groups
@@ -558,7 +563,7 @@ impl Scene<'_> {
     }
 
     fn svg(&self, d: &Drawing) -> String {
-        let colours = d.group_colours();
+        let colours = d.group_colours(&self.groups);
         let fill = |i: usize| self.groups[i].and_then(|k| colours[k]);
         // Paths of the ties, and labels placed round the units.
         let paths: Vec<Vec<Point>> = self
