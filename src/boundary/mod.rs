@@ -180,8 +180,10 @@ impl BoundaryOptions {
     /// - `proto_ratio` 0.5: a candidate that fails the test but whose internal
     ///   interdependence is at least half its external is a proto-complex;
     /// - `sub_resolution` 1.0: the proposer's resolution for sub-complexes inside a complex;
-    /// - insulators: participation ≥ 0.4 and no complex holding more than 0.6 of the unit's
-    ///   interdependence (no condition on its strength);
+    /// - insulators: participation ≥ 0.4 and no complex holding more than half of the unit's
+    ///   interdependence (theory §3: "no complex holding the majority"; no condition on its
+    ///   strength) — a unit with a majority of its ties in one complex is that complex's
+    ///   member;
     /// - `method` [`Method::Definition`], `inside_ratio` 1 (Radicchi et al.'s weak
     ///   community), `split_ratio` 2, every [`FormationRule`] on, `coupling` 0;
     /// - `overlay_share` 0.5: outside global powers hold at least half the interdependence of
@@ -202,7 +204,7 @@ impl BoundaryOptions {
             proto_ratio: 0.5,
             sub_resolution: 1.0,
             insulator_participation: 0.4,
-            insulator_max_share: 0.6,
+            insulator_max_share: 0.5,
             overlay_share: 0.5,
             supercomplex_share: 0.2,
             community_enmity: 0.05,
