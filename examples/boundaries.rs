@@ -16,7 +16,7 @@
 //! Common options: `--resolution G` (default 1.0; 3.0 for the world, calibrated); `--seed S`;
 //! `--method definition|modularity`; `--without primary-share,merge,split,dissolve,global-home`
 //! (switch rules off); `--inside-ratio R`; `--member-share S`; `--insulator P,MAX`
-//! (default 0.4,0.6; 0.4,0.4 for the world, calibrated); `--dissolve` (world: dissolve
+//! (default 0.4,0.5; 0.4,0.4 for the world, calibrated); `--dissolve` (world: dissolve
 //! the fragments insulators leave, off by calibration);
 //! `--sub-resolution G`; world: `--coupling W` (couple each year to the previous year's
 //! complexes, damping one-year flips), `--stability` (per year, the units that move under
