@@ -199,23 +199,10 @@ pub(crate) fn find_buffers(
             continue;
         }
         let tie = |x: usize| g.neighbours(u).find(|(j, _)| *j == x).map(|(_, w)| *w);
-        let mut best: Option<(usize, usize, f64)> = None;
-        for &(a, b) in &rivals {
-            if a == u || b == u {
-                continue;
-            }
-            let (Some(ta), Some(tb)) = (tie(a), tie(b)) else {
-                continue;
-            };
-            if geographic && !(ta.proximity > 0.0 && tb.proximity > 0.0) {
-                continue;
-            }
-            let s = ta.total().min(tb.total());
-            if best.is_none_or(|x| s > x.2) {
-                best = Some((a, b, s));
-            }
-        }
-        if let Some((a, b, s)) = best {
+        let between = best_rival_pair(g, u, &rivals, |ta, tb| {
+            !geographic || (ta.proximity > 0.0 && tb.proximity > 0.0)
+        });
+        if let Some((a, b, s)) = between {
             out.push(BufferState {
                 unit: g.ids[u].clone(),
                 between: (g.ids[a].clone(), g.ids[b].clone()),
@@ -225,6 +212,35 @@ pub(crate) fn find_buffers(
         }
     }
     out
+}
+
+/// The rival pair `(a, b)` that unit `u` is interdependent with both of, among those `accept`
+/// takes (given u's interdependence with each), maximising min(I(u, a), I(u, b)); the first
+/// such pair in `rivals` order on a tie.
+fn best_rival_pair(
+    g: &InterdependenceGraph,
+    u: usize,
+    rivals: &[(usize, usize)],
+    accept: impl Fn(Interdependence, Interdependence) -> bool,
+) -> Option<(usize, usize, f64)> {
+    let tie = |x: usize| g.neighbours(u).find(|(j, _)| *j == x).map(|(_, w)| *w);
+    let mut best: Option<(usize, usize, f64)> = None;
+    for &(a, b) in rivals {
+        if a == u || b == u {
+            continue;
+        }
+        let (Some(ta), Some(tb)) = (tie(a), tie(b)) else {
+            continue;
+        };
+        if !accept(ta, tb) {
+            continue;
+        }
+        let s = ta.total().min(tb.total());
+        if best.is_none_or(|x| s > x.2) {
+            best = Some((a, b, s));
+        }
+    }
+    best
 }
 
 /// Hedging states among `members` between rivals anchored by `anchors`.
@@ -239,24 +255,10 @@ pub(crate) fn find_hedging(
         if anchors.contains(&u) {
             continue;
         }
-        let tie = |x: usize| g.neighbours(u).find(|(j, _)| *j == x).map(|(_, w)| *w);
-        let mut best: Option<(usize, usize, f64)> = None;
-        for &(a, b) in &rivals {
-            if a == u || b == u {
-                continue;
-            }
-            let (Some(ta), Some(tb)) = (tie(a), tie(b)) else {
-                continue;
-            };
-            if ta.sign() == Some(Sign::Enmity) || tb.sign() == Some(Sign::Enmity) {
-                continue;
-            }
-            let s = ta.total().min(tb.total());
-            if best.is_none_or(|x| s > x.2) {
-                best = Some((a, b, s));
-            }
-        }
-        if let Some((a, b, s)) = best {
+        let between = best_rival_pair(g, u, &rivals, |ta, tb| {
+            ta.sign() != Some(Sign::Enmity) && tb.sign() != Some(Sign::Enmity)
+        });
+        if let Some((a, b, s)) = between {
             out.push(HedgingState {
                 unit: g.ids[u].clone(),
                 between: (g.ids[a].clone(), g.ids[b].clone()),
