@@ -91,7 +91,7 @@ pub struct InterdependenceGraph {
 }
 
 impl InterdependenceGraph {
-    /// The unit identifiers, in order.
+    /// The unit identifiers, sorted (positions are ranks in this order).
     #[must_use]
     pub fn units(&self) -> &[String] {
         &self.ids
@@ -134,8 +134,10 @@ impl InterdependenceGraph {
 impl InterdependenceGraph {
     /// An interdependence graph from units and pairs given directly (e.g. built from data
     /// that is not a [`SecurityGraph`], as the world panel does): `units` are the
-    /// identifiers and kinds, `pairs` are `(a, b, interdependence)` by position. Pairs
-    /// naming the same dyad are summed; pairs of total zero are dropped.
+    /// identifiers and kinds, `pairs` are `(a, b, interdependence)` by position in `units`.
+    /// Pairs naming the same dyad are summed; pairs of total zero are dropped. The graph
+    /// keeps its units sorted by identifier ([`Self::units`]), so positions in the graph are
+    /// not those of `units` unless `units` came sorted.
     ///
     /// # Complexity
     /// O(n + m log m).
@@ -187,6 +189,40 @@ impl InterdependenceGraph {
             }
             edges.push((a.min(b), a.max(b), w));
         }
+        Ok(Self::canonical(ids, kinds, edges))
+    }
+
+    /// The graph with its units in canonical order (sorted by identifier) and its pairs
+    /// remapped, summed per dyad, zero pairs dropped and sorted: whatever order the units
+    /// came in, every analysis sees the same graph, so results do not depend on the order
+    /// of units in a data set.
+    fn canonical(
+        ids: Vec<String>,
+        kinds: Vec<UnitKind>,
+        edges: Vec<(usize, usize, Interdependence)>,
+    ) -> Self {
+        let n = ids.len();
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by(|&a, &b| ids[a].cmp(&ids[b]));
+        let mut rank = vec![0; n];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i] = r;
+        }
+        let kinds: Vec<UnitKind> = order.iter().map(|&i| kinds[i]).collect();
+        let mut slots: Vec<Option<String>> = ids.into_iter().map(Some).collect();
+        let ids: Vec<String> = order.iter().filter_map(|&i| slots[i].take()).collect();
+        let index: FxHashMap<String, usize> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.clone(), i))
+            .collect();
+        let mut edges: Vec<(usize, usize, Interdependence)> = edges
+            .into_iter()
+            .map(|(a, b, w)| {
+                let (a, b) = (rank[a], rank[b]);
+                (a.min(b), a.max(b), w)
+            })
+            .collect();
         edges.sort_unstable_by_key(|x| (x.0, x.1));
         edges.dedup_by(|next, kept| {
             if (next.0, next.1) == (kept.0, kept.1) {
@@ -204,13 +240,13 @@ impl InterdependenceGraph {
             adjacency[a].push((b, k));
             adjacency[b].push((a, k));
         }
-        Ok(Self {
+        Self {
             ids,
             kinds,
             index,
             edges,
             adjacency,
-        })
+        }
     }
 }
 
@@ -293,22 +329,7 @@ pub fn interdependence(
             pairs.entry((i.min(j), i.max(j))).or_default().proximity += w;
         }
     }
-    let mut edges: Vec<(usize, usize, Interdependence)> = pairs
-        .into_iter()
-        .filter(|(_, v)| v.total() > 0.0)
-        .map(|((a, b), v)| (a, b, v))
-        .collect();
-    edges.sort_unstable_by_key(|x| (x.0, x.1));
-    let mut adjacency = vec![Vec::new(); ids.len()];
-    for (k, &(a, b, _)) in edges.iter().enumerate() {
-        adjacency[a].push((b, k));
-        adjacency[b].push((a, k));
-    }
-    Ok(InterdependenceGraph {
-        ids,
-        kinds,
-        index,
-        edges,
-        adjacency,
-    })
+    let edges: Vec<(usize, usize, Interdependence)> =
+        pairs.into_iter().map(|((a, b), v)| (a, b, v)).collect();
+    Ok(InterdependenceGraph::canonical(ids, kinds, edges))
 }
