@@ -681,11 +681,15 @@ impl Planter {
     }
     /// A dense region: a ring plus every other pair with probability 0.9, intensities 0.5–1.
     fn dense(&mut self, members: &[String], rnd: &mut impl FnMut() -> f64) {
+        self.dense_with(members, 0.9, rnd);
+    }
+    /// A ring of ties among `members` plus each other pair with probability `chords`.
+    fn dense_with(&mut self, members: &[String], chords: f64, rnd: &mut impl FnMut() -> f64) {
         let n = members.len();
         for i in 0..n {
             for j in i + 1..n {
                 let ring = j == i + 1 || (i == 0 && j == n - 1);
-                if ring || rnd() < 0.9 {
+                if ring || rnd() < chords {
                     let w = 0.5 + (rnd() * 50.0).round() / 100.0;
                     if rnd() < 0.3 {
                         self.tie(&members[i], &members[j], 0.0, w, 0.0);
@@ -796,7 +800,7 @@ pub fn planted_insulator() -> PlantedStructureStrategy {
     PlantedStructureStrategy(s.boxed())
 }
 
-/// A buffer between rival poles: region 0 (3–5 dense units, its pole `R0U0` with capability
+/// A buffer between rival poles: region 0 (3–5 units, every pair tied, its pole `R0U0` with capability
 /// 10) and region 1 (4–6 dense units) around the great power `R1U0` (amity 1 with each of its
 /// members besides), the poles hostile (enmity 1); the buffer
 /// `B`, a member of region 0 (amity 1 with three of its members), borders both poles
@@ -807,7 +811,11 @@ pub fn planted_buffer() -> PlantedStructureStrategy {
         let mut rnd = uniform(seed);
         let mut p = Planter::default();
         let (mut ra, rb) = (region(0, a), region(1, b));
-        p.dense(&ra, &mut rnd);
+        // Region 0 has every pair tied: with chords missing at random, the buffer's strong
+        // ties can make two halves of it weak communities each (each member's largest share
+        // in its half), and the planted region is then no longer the only answer the
+        // definition allows.
+        p.dense_with(&ra, 1.0, &mut rnd);
         p.dense(&rb, &mut rnd);
         for i in 0..a {
             p.tie(&ra[i], &ra[(i + 1) % a], 0.0, 0.0, 0.5);

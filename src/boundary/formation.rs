@@ -105,7 +105,13 @@ pub(crate) fn reform(
     o: &BoundaryOptions,
     stage: Reform,
 ) {
-    let d = degrees(g, comm, formed_held, None);
+    // A community is a formed region when it passes the weak test with the global powers'
+    // ties counted as outside ties: a set bound together less than it is bound to a global
+    // power is part of that power's region, not a region the power reaches into.
+    let judged: Vec<bool> = (0..comm.len())
+        .map(|i| formed_held[i] && !global[i])
+        .collect();
+    let d = degrees(g, comm, &judged, None);
     let formed: FxHashMap<usize, bool> = d
         .size
         .iter()
@@ -135,6 +141,7 @@ pub(crate) fn reform(
                     })
                     .collect();
                 reassign_movable(&masked, comm, held, &movable);
+                dissolve_fragments(&masked, comm, held, &movable);
             }
         }
     }
@@ -427,6 +434,55 @@ fn degrees(
         }
     }
     d
+}
+
+/// The fragments still standing after the primary-share rule (communities holding a
+/// `movable` unit) join the community they are most bound to, when bound to it at least as
+/// much as within themselves: a pair an insulator held together is no region of its own
+/// once the insulator is out, even when each unit's largest single share is its partner.
+fn dissolve_fragments(
+    g: &InterdependenceGraph,
+    comm: &mut [usize],
+    held: &[bool],
+    movable: &[bool],
+) {
+    let fragments: Vec<usize> = {
+        let mut f: Vec<usize> = (0..comm.len())
+            .filter(|&i| movable[i] && comm[i] != NONE)
+            .map(|i| comm[i])
+            .collect();
+        f.sort_unstable();
+        f.dedup();
+        f
+    };
+    if fragments.is_empty() {
+        return;
+    }
+    let d = degrees(g, comm, held, None);
+    let mut target: FxHashMap<usize, usize> = FxHashMap::default();
+    for &c in &fragments {
+        let inn = d.internal.get(&c).copied().unwrap_or(0.0) / 2.0;
+        let best = d
+            .between
+            .iter()
+            .filter_map(|(&(a, b), &w)| match (a == c, b == c) {
+                (true, _) => Some((b, w)),
+                (_, true) => Some((a, w)),
+                _ => None,
+            })
+            .filter(|(t, _)| fragments.binary_search(t).is_err())
+            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+        if let Some((t, w)) = best
+            && !clearly_below(w, inn)
+        {
+            target.insert(c, t);
+        }
+    }
+    for c in comm.iter_mut() {
+        if let Some(&t) = target.get(c) {
+            *c = t;
+        }
+    }
 }
 
 /// Whether internal ≥ ratio × external (Radicchi et al.'s weak community at ratio 1).
