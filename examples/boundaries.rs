@@ -49,7 +49,7 @@ use rsct::boundary::{BoundaryOptions, FormationRule, InterdependenceOptions, Met
 mod common;
 
 use rsct::io::cow::{ContiguityType, Obligation};
-use rsct::panel::{World, WorldBoundaryOptions, WorldRules};
+use rsct::panel::{PactWeight, World, WorldBoundaryOptions, WorldRules};
 use rsct::polarity::Classification;
 use rsct::{Dataset, DerivationRules, UnitKind};
 use std::collections::BTreeMap;
@@ -84,6 +84,7 @@ struct Args {
     dissolve: bool,
     coupling: Option<f64>,
     stability: bool,
+    pact: Option<PactWeight>,
 }
 
 fn main() -> ExitCode {
@@ -159,6 +160,18 @@ fn run() -> Result<(), Box<dyn Error>> {
             "--dissolve" => a.dissolve = true,
             "--coupling" => a.coupling = Some(value("--coupling")?.parse()?),
             "--stability" => a.stability = true,
+            "--pact" => {
+                a.pact = Some(match value("--pact")?.as_str() {
+                    "pairwise" => PactWeight::Pairwise,
+                    "per-commitment" => PactWeight::PerCommitment,
+                    p => {
+                        return Err(format!(
+                            "unknown pact weighting {p} (pairwise, per-commitment)"
+                        )
+                        .into());
+                    }
+                })
+            }
             f if !f.starts_with("--") && a.file.is_none() => a.file = Some(f.to_owned()),
             other => return Err(common::unknown(other).into()),
         }
@@ -200,6 +213,10 @@ fn run() -> Result<(), Box<dyn Error>> {
 const WORLD_RESOLUTION: f64 = 3.0;
 /// See [`WORLD_RESOLUTION`].
 const WORLD_NONAGGRESSION: f64 = 0.1;
+/// See [`WORLD_RESOLUTION`]: the intensity of a consultation pact.
+const WORLD_CONSULTATION: f64 = 0.25;
+/// See [`WORLD_RESOLUTION`]: how a pact of many states weighs on each pairwise tie.
+const WORLD_PACT: PactWeight = PactWeight::Pairwise;
 /// See [`WORLD_RESOLUTION`]: the weight of land contiguity.
 const WORLD_PROXIMITY: f64 = 2.0;
 /// See [`WORLD_RESOLUTION`]: whether fragments left by insulators dissolve (off: the
@@ -260,7 +277,10 @@ fn world(dir: &str, a: &Args, opts: BoundaryOptions) -> Result<(), Box<dyn Error
         rules = rules.mid_hostility_at_least(h);
     }
     // Calibrated default (docs/world_1990_2001.md): a nonaggression pact weighs 0.1.
-    rules = rules.atop_intensity(Obligation::NonAggression, WORLD_NONAGGRESSION);
+    rules = rules
+        .atop_intensity(Obligation::NonAggression, WORLD_NONAGGRESSION)
+        .atop_intensity(Obligation::Consultation, WORLD_CONSULTATION);
+    rules = rules.pact_weight(a.pact.unwrap_or(WORLD_PACT));
     for (o, w) in &a.atop {
         let o = Obligation::ALL
             .into_iter()
@@ -381,8 +401,14 @@ fn read_map(path: &str) -> Result<Vec<(String, String)>, Box<dyn Error>> {
 
 /// World rules of a grid point: proximity weight, nonaggression and consultation
 /// intensities (defence, offence and neutrality stay 1).
-fn grid_rules(proximity: f64, nonaggression: f64, consultation: f64) -> WorldRules {
+fn grid_rules(
+    proximity: f64,
+    nonaggression: f64,
+    consultation: f64,
+    pact: PactWeight,
+) -> WorldRules {
     let mut rules = WorldRules::new()
+        .pact_weight(pact)
         .atop_intensity(Obligation::NonAggression, nonaggression)
         .atop_intensity(Obligation::Consultation, consultation);
     if proximity > 0.0 {
@@ -430,26 +456,38 @@ fn calibrate(dir: &str, map_path: &str) -> Result<(), Box<dyn Error>> {
     let proximities = [0.0, 0.5, 1.0, 2.0];
     let nonaggressions = [0.1, 0.3, 1.0];
     let consultations = [0.25, 1.0];
-    println!("grid: resolution × proximity × nonaggression × consultation, world 1990–2001");
-    println!("gamma prox nonagg consult heldout_ari full_ari TUR AFG");
+    let pacts = [PactWeight::Pairwise, PactWeight::PerCommitment];
+    let pact_name = |p: PactWeight| match p {
+        PactWeight::PerCommitment => "per-commitment",
+        _ => "pairwise",
+    };
+    println!(
+        "grid: resolution × proximity × nonaggression × consultation × pact weighting, world 1990–2001"
+    );
+    println!("gamma prox nonagg consult pact heldout_ari full_ari TUR AFG");
     let mut points = Vec::new();
     let mut region_years: BTreeMap<String, usize> = BTreeMap::new();
     for &g in &gammas {
         for &p in &proximities {
             for &na in &nonaggressions {
                 for &cs in &consultations {
-                    let rules = grid_rules(p, na, cs);
-                    let options = WorldBoundaryOptions::new().boundary(
-                        BoundaryOptions::new()
-                            .resolution(g)
-                            .without_rule(FormationRule::Dissolve),
-                    );
-                    let (h, f, tur, afg, rec) = score(&w, &rules, &options, &map)?;
-                    println!("{g} {p} {na} {cs} {h:.3} {f:.3} {tur} {afg}");
-                    for (r, k) in rec {
-                        *region_years.entry(r).or_insert(0) += k;
+                    for &pw in &pacts {
+                        let rules = grid_rules(p, na, cs, pw);
+                        let options = WorldBoundaryOptions::new().boundary(
+                            BoundaryOptions::new()
+                                .resolution(g)
+                                .without_rule(FormationRule::Dissolve),
+                        );
+                        let (h, f, tur, afg, rec) = score(&w, &rules, &options, &map)?;
+                        println!(
+                            "{g} {p} {na} {cs} {} {h:.3} {f:.3} {tur} {afg}",
+                            pact_name(pw)
+                        );
+                        for (r, k) in rec {
+                            *region_years.entry(r).or_insert(0) += k;
+                        }
+                        points.push((g, p, na, cs, pw, h, f));
                     }
-                    points.push((g, p, na, cs, h, f));
                 }
             }
         }
@@ -462,14 +500,30 @@ fn calibrate(dir: &str, map_path: &str) -> Result<(), Box<dyn Error>> {
     let best = points
         .iter()
         .copied()
-        .max_by(|a, b| a.4.total_cmp(&b.4))
+        .max_by(|a, b| a.5.total_cmp(&b.5))
         .ok_or("empty grid")?;
-    let near = points.iter().filter(|x| x.4 >= best.4 - 0.02).count();
+    let near = points.iter().filter(|x| x.5 >= best.5 - 0.02).count();
     println!(
-        "\nchosen on the held-out map (post-Soviet left out): resolution {} proximity {} nonaggression {} consultation {}: held-out {:.3}, full map {:.3}; {near} of {n} grid points within 0.02 of it",
-        best.0, best.1, best.2, best.3, best.4, best.5
+        "\nchosen on the held-out map (post-Soviet left out): resolution {} proximity {} nonaggression {} consultation {} pacts {}: held-out {:.3}, full map {:.3}; {near} of {n} grid points within 0.02 of it",
+        best.0,
+        best.1,
+        best.2,
+        best.3,
+        pact_name(best.4),
+        best.5,
+        best.6
     );
-    let rules = grid_rules(best.1, best.2, best.3);
+    for pw in pacts {
+        let of: Vec<f64> = points.iter().filter(|x| x.4 == pw).map(|x| x.5).collect();
+        println!(
+            "pacts {}: mean held-out ARI over its {} grid points {:.3}, best {:.3}",
+            pact_name(pw),
+            of.len(),
+            of.iter().sum::<f64>() / of.len().max(1) as f64,
+            of.iter().copied().fold(f64::MIN, f64::max)
+        );
+    }
+    let rules = grid_rules(best.1, best.2, best.3, best.4);
     println!(
         "\ninsulator thresholds at that point: participation max_share heldout_ari full_ari TUR AFG"
     );
@@ -561,7 +615,7 @@ fn calibrate(dir: &str, map_path: &str) -> Result<(), Box<dyn Error>> {
         (
             "no proximity",
             base.clone(),
-            grid_rules(0.0, best.2, best.3),
+            grid_rules(0.0, best.2, best.3, best.4),
         ),
         (
             "modularity only",

@@ -4,7 +4,8 @@
 use rsct::boundary::{InterdependenceOptions, interdependence};
 use rsct::io::cow::{self, ContiguityType, Obligation, Obligations, sources};
 use rsct::panel::{
-    Conflict, FrustrationColumns, Labels, PanelError, PanelFormat, PanelOptions, World, WorldRules,
+    Conflict, FrustrationColumns, Labels, PactWeight, PanelError, PanelFormat, PanelOptions, World,
+    WorldRules,
 };
 use rsct::{Contiguity, SecurityGraph, Sign, SignedWeight};
 use std::path::PathBuf;
@@ -778,4 +779,41 @@ fn a_regional_data_set_overlays_the_world() {
             .any(|i| matches!(i, rsct::dataset::Issue::DuplicateId { id, .. } if id == "AZE")),
         "{err}"
     );
+}
+
+/// One commitment per member: a defence pact of four states weighs 1/3 on each of its six
+/// dyads (Newman's 1/(N − 1)), a bilateral pact keeps its full weight, and a state in both
+/// counts each by its own obligation; pairwise, every allied dyad weighs 1.
+#[test]
+fn per_commitment_weighs_a_pact_of_n_as_one_over_n_minus_one() {
+    let mut rows = String::from(
+        "ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul\n",
+    );
+    let pact = [2, 20, 200, 220];
+    for a in pact {
+        for b in pact {
+            if a != b {
+                rows.push_str(&format!("{a},{b},1950,1,0,0,0,0\n"));
+            }
+        }
+    }
+    // A bilateral defence pact of 2 with 365, and a consultation pact 20–365.
+    rows.push_str("2,365,1950,1,0,0,0,0\n365,2,1950,1,0,0,0,0\n20,365,1950,0,0,0,0,1\n");
+    let atop = cow::from_bytes::atop("a.csv", rows.as_bytes(), None).unwrap();
+    let w = World::new().with_alliances(atop);
+    let intensity = |rules: &WorldRules, a: &str, b: &str| {
+        let g = w.security_graph(1950, rules).unwrap();
+        g.tie(a, b).map(|t| t.net())
+    };
+    let per = WorldRules::new().pact_weight(PactWeight::PerCommitment);
+    assert_eq!(per.pact_weight_rule(), PactWeight::PerCommitment);
+    for (a, b) in [("2", "20"), ("20", "220"), ("200", "220")] {
+        let v = intensity(&per, a, b).unwrap();
+        assert!((v - 1.0 / 3.0).abs() < 1e-12, "{a}–{b}: {v}");
+        assert_eq!(intensity(&WorldRules::new(), a, b), Some(1.0));
+    }
+    // 2 and 365 share no defence partner: the bilateral pact weighs 1.
+    assert_eq!(intensity(&per, "2", "365"), Some(1.0));
+    // 20 and 365 share partner 2 only under defence, not under consultation: weight 1.
+    assert_eq!(intensity(&per, "20", "365"), Some(1.0));
 }

@@ -59,7 +59,7 @@ pub use boundaries::WorldBoundaryOptions;
 pub use row::{
     CSV_COLUMNS, FrustrationColumns, HararyColumns, PanelFormat, PanelRow, PolarityColumns,
 };
-pub use rules::{Conflict, Labels, WorldRules};
+pub use rules::{Conflict, Labels, PactWeight, WorldRules};
 pub use world::World;
 
 use crate::balance;

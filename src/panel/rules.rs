@@ -20,6 +20,25 @@ pub enum Conflict {
     Neither,
 }
 
+/// How an alliance obligation shared by many states weighs on each of their pairwise ties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PactWeight {
+    /// Every allied dyad-year weighs the obligation's full intensity, however many states
+    /// share the pact (the default; the anchor's and Grund's rule).
+    #[default]
+    Pairwise,
+    /// One commitment per member (Newman 2001, Phys. Rev. E 64, 016132: a group of N
+    /// weighs 1/(N−1) on each of its pairwise ties in the projection of the bipartite
+    /// state–pact network): a dyad-year's obligation weighs its intensity divided by one plus
+    /// the number of partners the two states share under that obligation in the year. ATOP's
+    /// dyad-year file carries no pact identifier, so this estimates N − 1 from the dyads
+    /// themselves; it is exact for a pact whose members hold no other pact of that
+    /// obligation, and a bilateral pact beside no shared partner keeps its full weight.
+    PerCommitment,
+}
+
 /// How units are labelled in graphs and outputs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -47,7 +66,8 @@ pub enum Labels {
 /// - **units**: every member of the state system in the year (when a list is loaded) plus
 ///   every unit with a tie; ties with non-members are kept (as the anchor keeps them) unless
 ///   [`WorldRules::members_only`] is set;
-/// - **labels**: COW abbreviations.
+/// - **labels**: COW abbreviations;
+/// - **pacts**: every allied dyad weighs the full intensity ([`PactWeight::Pairwise`]).
 ///
 /// ```
 /// use rsct::io::cow::{ContiguityType, Obligation, Obligations};
@@ -73,6 +93,7 @@ pub struct WorldRules {
     contiguity: Option<(ContiguityType, f64)>,
     members_only: bool,
     labels: Labels,
+    pact_weight: PactWeight,
 }
 
 impl Default for WorldRules {
@@ -86,6 +107,7 @@ impl Default for WorldRules {
             contiguity: None,
             members_only: false,
             labels: Labels::Abbreviation,
+            pact_weight: PactWeight::Pairwise,
         }
     }
 }
@@ -99,14 +121,17 @@ impl WorldRules {
 
     /// The rules the boundary calibration chose on the world 1990–2001 against Buzan &
     /// Wæver's map with the post-Soviet region held out (`docs/world_1990_2001.md`): the
-    /// defaults, with land contiguity as proximity of weight 2 and ATOP non-aggression pacts
-    /// at intensity 0.1. Use them with
+    /// defaults, with land contiguity as proximity of weight 2, ATOP non-aggression pacts at
+    /// intensity 0.1 and consultation pacts at 0.25, pacts weighed pairwise
+    /// ([`PactWeight::PerCommitment`] scored worse on that map at every grid point's best).
+    /// Use them with
     /// [`BoundaryOptions::world_calibrated`](crate::boundary::BoundaryOptions::world_calibrated).
     #[must_use]
     pub fn calibrated() -> Self {
         Self::new()
             .contiguity(crate::io::cow::ContiguityType::Land, 2.0)
             .atop_intensity(crate::io::cow::Obligation::NonAggression, 0.1)
+            .atop_intensity(crate::io::cow::Obligation::Consultation, 0.25)
     }
 
     /// Only these obligations count as amity (each with intensity 1.0 unless set by
@@ -125,6 +150,26 @@ impl WorldRules {
     pub fn atop_intensity(mut self, o: Obligation, intensity: f64) -> Self {
         self.obligations[o as usize] = Some(intensity);
         self
+    }
+
+    /// How a pact shared by many states weighs on each pairwise tie (default
+    /// [`PactWeight::Pairwise`]).
+    #[must_use]
+    pub fn pact_weight(mut self, weight: PactWeight) -> Self {
+        self.pact_weight = weight;
+        self
+    }
+
+    /// The pact weighting.
+    #[must_use]
+    pub fn pact_weight_rule(&self) -> PactWeight {
+        self.pact_weight
+    }
+
+    /// The intensity obligation `o` counts with, `None` when it does not count.
+    #[must_use]
+    pub fn obligation_intensity(&self, o: Obligation) -> Option<f64> {
+        self.obligations[o as usize]
     }
 
     /// MID dyad-years with a hostility level of at least `level` (1–5) are enmity.

@@ -1,11 +1,12 @@
 //! `World`: the loaded COW-family data, a source of data sets.
 
 use super::PanelError;
-use super::rules::{Conflict, Labels, WorldRules};
+use super::rules::{Conflict, Labels, PactWeight, WorldRules};
+use crate::internal::hash::FxHashMap;
 use crate::io::ReadError;
 use crate::io::cow::{
     self, AllianceYears, Ccode, ContiguityYears, DataSource, Dispute, DisputeYears, Nmc,
-    Obligations, Rivalry, StateSystem, sources,
+    Obligation, Obligations, Rivalry, StateSystem, sources,
 };
 use crate::period::Year;
 use crate::sign::Sign;
@@ -244,6 +245,8 @@ impl World {
         cands.sort_by_key(|c| (c.a, c.b));
         let states = self.states.as_ref();
         let member = |c: Ccode| states.is_none_or(|s| s.is_member(c, year));
+        let shared = (rules.pact_weight_rule() == PactWeight::PerCommitment)
+            .then(|| SharedPartners::of(cands));
         let ties = &mut scratch.ties;
         ties.clear();
         let (mut contested, mut dropped) = (0, 0);
@@ -273,7 +276,17 @@ impl World {
                 dropped += 1;
                 continue;
             }
-            let amity = tie.alliance.and_then(|o| rules.amity_intensity(o));
+            let amity = tie.alliance.and_then(|o| match &shared {
+                None => rules.amity_intensity(o),
+                Some(s) => o
+                    .iter()
+                    .filter_map(|ob| {
+                        rules
+                            .obligation_intensity(ob)
+                            .map(|w| w / (1.0 + f64::from(s.shared(ob, a, b))))
+                    })
+                    .reduce(f64::max),
+            });
             let enmity = [
                 tie.dispute
                     .and_then(|d| rules.enmity_intensity(d.hostility())),
@@ -329,6 +342,57 @@ pub(crate) struct Candidate {
     a: Ccode,
     b: Ccode,
     what: What,
+}
+
+/// The allies of each state in one year, per obligation, as bit rows: how many partners
+/// two states share under an obligation ([`PactWeight::PerCommitment`]).
+struct SharedPartners {
+    index: FxHashMap<Ccode, usize>,
+    words: usize,
+    rows: [Vec<u64>; 5],
+}
+
+impl SharedPartners {
+    /// From the year's candidates (the alliance ones count).
+    fn of(cands: &[Candidate]) -> Self {
+        let mut codes: Vec<Ccode> = cands
+            .iter()
+            .filter(|c| matches!(c.what, What::Alliance(_)))
+            .flat_map(|c| [c.a, c.b])
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let index: FxHashMap<Ccode, usize> =
+            codes.iter().enumerate().map(|(i, &c)| (c, i)).collect();
+        let words = codes.len().div_ceil(64);
+        let mut rows: [Vec<u64>; 5] = std::array::from_fn(|_| vec![0; codes.len() * words]);
+        for c in cands {
+            let What::Alliance(obligations) = c.what else {
+                continue;
+            };
+            let (i, j) = (index[&c.a], index[&c.b]);
+            for o in obligations.iter() {
+                let row = &mut rows[o as usize];
+                row[i * words + j / 64] |= 1 << (j % 64);
+                row[j * words + i / 64] |= 1 << (i % 64);
+            }
+        }
+        Self { index, words, rows }
+    }
+
+    /// The number of states allied to both `a` and `b` under obligation `o`.
+    fn shared(&self, o: Obligation, a: Ccode, b: Ccode) -> u32 {
+        let (Some(&i), Some(&j)) = (self.index.get(&a), self.index.get(&b)) else {
+            return 0;
+        };
+        let row = &self.rows[o as usize];
+        let w = self.words;
+        row[i * w..(i + 1) * w]
+            .iter()
+            .zip(&row[j * w..(j + 1) * w])
+            .map(|(x, y)| (x & y).count_ones())
+            .sum()
+    }
 }
 
 /// Buffers reused from year to year.
