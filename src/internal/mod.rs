@@ -4,9 +4,11 @@
 //! Private to the crate; each piece is a small, deterministic building block that more than one
 //! module needs (the same seed gives the same sequence on every platform).
 
+mod accessors;
 pub(crate) mod hash;
 mod rng;
 mod union_find;
 
+pub(crate) use accessors::{getters, setters};
 pub(crate) use rng::Rng;
 pub(crate) use union_find::ParityUnionFind;

@@ -201,17 +201,13 @@ impl Drawing {
         self.full_names = true;
         self
     }
-    /// The layout ([`Layout::Geographic`] by default).
-    pub fn layout(mut self, layout: Layout) -> Self {
-        self.layout = layout;
-        self
-    }
-    /// Coordinates for the geographic layout (by default the shipped capitals of the units'
-    /// COW codes, [`Coordinates::capitals`]). A geographic layout with no coordinates for any
-    /// unit falls back to the force layout.
-    pub fn coordinates(mut self, coordinates: Coordinates) -> Self {
-        self.coordinates = Some(coordinates);
-        self
+    crate::internal::setters! {
+        /// The layout ([`Layout::Geographic`] by default).
+        layout(layout: Layout);
+        /// Coordinates for the geographic layout (by default the shipped capitals of the units'
+        /// COW codes, [`Coordinates::capitals`]). A geographic layout with no coordinates for any
+        /// unit falls back to the force layout.
+        coordinates(coordinates: Coordinates) => Some(coordinates);
     }
     /// The title.
     #[must_use]

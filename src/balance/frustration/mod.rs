@@ -200,27 +200,17 @@ impl FrustrationOptions {
         self.enumerate = nodes.min(14);
         self
     }
-    /// Stop the search after `limit` (wall clock); the result then carries the best value,
-    /// the best lower bound and the gap. Results under a time limit can depend on the
-    /// machine's speed; the node limit does not.
-    pub fn time_limit(mut self, limit: Duration) -> Self {
-        self.time_limit = Some(limit);
-        self
-    }
-    /// Stop the search after `nodes` branching nodes.
-    pub fn node_limit(mut self, nodes: u64) -> Self {
-        self.node_limit = nodes;
-        self
-    }
-    /// Seed of the local search that gives the first incumbent.
-    pub fn seed(mut self, seed: u64) -> Self {
-        self.seed = seed;
-        self
-    }
-    /// Unweighted (ties count 1) or weighted by magnitude.
-    pub fn weighting(mut self, weighting: Weighting) -> Self {
-        self.weighting = weighting;
-        self
+    crate::internal::setters! {
+        /// Stop the search after `limit` (wall clock); the result then carries the best value,
+        /// the best lower bound and the gap. Results under a time limit can depend on the
+        /// machine's speed; the node limit does not.
+        time_limit(limit: Duration) => Some(limit);
+        /// Stop the search after `nodes` branching nodes.
+        node_limit(nodes: u64);
+        /// Seed of the local search that gives the first incumbent.
+        seed(seed: u64);
+        /// Unweighted (ties count 1) or weighted by magnitude.
+        weighting(weighting: Weighting);
     }
 }
 
@@ -261,15 +251,11 @@ impl HeuristicOptions {
             weighting: Weighting::Unweighted,
         }
     }
-    /// The seed: the same graph and seed give the same result, byte for byte.
-    pub fn seed(mut self, seed: u64) -> Self {
-        self.seed = seed;
-        self
-    }
-    /// Number of starts (at least 1).
-    pub fn starts(mut self, starts: usize) -> Self {
-        self.starts = starts.max(1);
-        self
+    crate::internal::setters! {
+        /// The seed: the same graph and seed give the same result, byte for byte.
+        seed(seed: u64);
+        /// Number of starts (at least 1).
+        starts(starts: usize) => starts.max(1);
     }
     /// Tabu moves without improvement before a start ends, per node of the reduced graph,
     /// clamped to `[min, max]`.
