@@ -2,7 +2,6 @@
 
 use super::BalanceError;
 use super::components;
-use super::csr;
 use super::eigen::symmetric_eigen;
 use super::lanczos::{Lanczos, SignedCsr};
 use crate::sign::SignedWeight;
@@ -157,8 +156,7 @@ where
     G: IntoEdgeReferences + NodeCompactIndexable,
     G::EdgeWeight: SignedWeight,
 {
-    let edges = csr::collect(g, csr::Gather::default())?;
-    components::require_simple(&edges, MEASURE)?;
+    let edges = components::collect_simple(g, MEASURE)?;
     let n = edges.n;
     let neutral_ties = edges.neutral;
     if edges.ends.is_empty() {

@@ -123,8 +123,7 @@ where
     G: IntoEdgeReferences + NodeCompactIndexable,
     G::EdgeWeight: SignedWeight,
 {
-    let edges = csr::collect(g, csr::Gather::default())?;
-    components::require_simple(&edges, MEASURE)?;
+    let edges = components::collect_simple(g, MEASURE)?;
     let n = edges.n;
     let neutral_ties = edges.neutral;
     if n <= 1 {

@@ -2,7 +2,6 @@
 
 use super::BalanceError;
 use super::components;
-use super::csr;
 use super::eigen::symmetric_eigen;
 use super::lanczos::{Lanczos, SignedCsr};
 use crate::sign::SignedWeight;
@@ -220,8 +219,7 @@ where
     G: IntoEdgeReferences + NodeCompactIndexable,
     G::EdgeWeight: SignedWeight,
 {
-    let edges = csr::collect(g, csr::Gather::default())?;
-    components::require_simple(&edges, MEASURE)?;
+    let edges = components::collect_simple(g, MEASURE)?;
     let p = components::parts(&edges);
     let largest = p.parts.iter().map(Vec::len).max().unwrap_or(0);
     // Ties of each part.
