@@ -161,16 +161,8 @@ impl Relation {
         a: &str;
         /// The second unit.
         b: &str;
-        /// Amity or enmity.
-        sign: Sign;
-        /// The intensity, in `(0, 1]`.
-        intensity: f64;
     }
-    /// `sign × intensity`.
-    #[must_use]
-    pub fn signed_intensity(&self) -> f64 {
-        self.sign.value() * self.intensity
-    }
+    crate::internal::sign_intensity!();
     crate::internal::getters! {
         /// The sectors the relation belongs to (never empty).
         sectors: SectorSet;
@@ -196,11 +188,7 @@ impl Relation {
     /// The unordered pair, smaller identifier first.
     #[must_use]
     pub fn pair(&self) -> (&str, &str) {
-        if self.a <= self.b {
-            (&self.a, &self.b)
-        } else {
-            (&self.b, &self.a)
-        }
+        crate::internal::ordered_pair(&self.a, &self.b)
     }
     /// A short human-readable label: `id (A–B)` or `A–B`.
     #[must_use]

@@ -206,11 +206,7 @@ impl Border {
     /// The pair with the smaller identifier first.
     #[must_use]
     pub fn pair(&self) -> (&str, &str) {
-        if self.a <= self.b {
-            (&self.a, &self.b)
-        } else {
-            (&self.b, &self.a)
-        }
+        crate::internal::ordered_pair(&self.a, &self.b)
     }
     crate::internal::getters! {
         /// Land or sea within a distance.

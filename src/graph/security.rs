@@ -47,43 +47,16 @@ pub enum Provenance {
 /// sectors, instrument and evidence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Contribution {
-    sign: Sign,
-    intensity: f64,
-    sectors: SectorSet,
-    instrument: Instrument,
-    provenance: Provenance,
-    evidence: [Option<Arc<[Evidence]>>; 2],
+    pub(crate) sign: Sign,
+    pub(crate) intensity: f64,
+    pub(crate) sectors: SectorSet,
+    pub(crate) instrument: Instrument,
+    pub(crate) provenance: Provenance,
+    pub(crate) evidence: [Option<Arc<[Evidence]>>; 2],
 }
 
 impl Contribution {
-    pub(crate) fn new(
-        sign: Sign,
-        intensity: f64,
-        sectors: SectorSet,
-        instrument: Instrument,
-        provenance: Provenance,
-        evidence: [Option<Arc<[Evidence]>>; 2],
-    ) -> Self {
-        Self {
-            sign,
-            intensity,
-            sectors,
-            instrument,
-            provenance,
-            evidence,
-        }
-    }
-    crate::internal::getters! {
-        /// Amity or enmity.
-        sign: Sign;
-        /// The intensity, in `(0, 1]`.
-        intensity: f64;
-    }
-    /// `sign × intensity`.
-    #[must_use]
-    pub fn signed_intensity(&self) -> f64 {
-        self.sign.value() * self.intensity
-    }
+    crate::internal::sign_intensity!();
     crate::internal::getters! {
         /// The sectors it counts in (after the rules' sector filter).
         sectors: SectorSet;

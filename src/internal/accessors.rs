@@ -43,3 +43,29 @@ macro_rules! setters {
 
 pub(crate) use getters;
 pub(crate) use setters;
+
+/// The accessors of a signed, weighted record (fields `sign: Sign` and `intensity: f64`,
+/// the intensity in `(0, 1]`): `sign()`, `intensity()` and `signed_intensity()`. Relations
+/// and the contributions made from them read the same.
+macro_rules! sign_intensity {
+    () => {
+        $crate::internal::getters! {
+            /// Amity or enmity.
+            sign: $crate::Sign;
+            /// The intensity, in `(0, 1]`.
+            intensity: f64;
+        }
+        /// `sign × intensity`.
+        #[must_use]
+        pub fn signed_intensity(&self) -> f64 {
+            self.sign.value() * self.intensity
+        }
+    };
+}
+
+pub(crate) use sign_intensity;
+
+/// The pair `(a, b)` with the smaller identifier first.
+pub(crate) fn ordered_pair<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
+    if a <= b { (a, b) } else { (b, a) }
+}

@@ -9,6 +9,6 @@ pub(crate) mod hash;
 mod rng;
 mod union_find;
 
-pub(crate) use accessors::{getters, setters};
+pub(crate) use accessors::{getters, ordered_pair, setters, sign_intensity};
 pub(crate) use rng::Rng;
 pub(crate) use union_find::ParityUnionFind;
