@@ -112,6 +112,18 @@ pub struct Drawing {
     coordinates: Option<Coordinates>,
 }
 
+/// A legend entry's label, 42 px right of its symbol at `lx`, baseline `y`; returns the
+/// width the entry takes.
+fn legend_label(legend: &mut String, lx: f64, y: f64, t: &str) -> f64 {
+    let _ = writeln!(
+        legend,
+        r#"<text x="{:.1}" y="{y:.1}">{}</text>"#,
+        lx + 42.0,
+        xml_escape(t)
+    );
+    42.0 + text_width(t, FONT, false)
+}
+
 fn names<S: AsRef<str>>(units: impl IntoIterator<Item = S>) -> Vec<String> {
     units.into_iter().map(|u| u.as_ref().to_owned()).collect()
 }
@@ -654,27 +666,13 @@ impl Scene<'_> {
                         ly + 7.0,
                         tie_style(*sign, *w)
                     );
-                    let _ = writeln!(
-                        legend,
-                        r#"<text x="{:.1}" y="{:.1}">{}</text>"#,
-                        lx + 42.0,
-                        ly + 11.0,
-                        xml_escape(t)
-                    );
-                    lw = lw.max(42.0 + text_width(t, FONT, false));
+                    lw = lw.max(legend_label(&mut legend, lx, ly + 11.0, t));
                     ly += 20.0;
                 }
                 Entry::Marker(role, fill, t) => {
                     legend.push_str(&marker(*role, *fill, lx + 17.0, ly + 8.0));
                     legend.push('\n');
-                    let _ = writeln!(
-                        legend,
-                        r#"<text x="{:.1}" y="{:.1}">{}</text>"#,
-                        lx + 42.0,
-                        ly + 12.0,
-                        xml_escape(t)
-                    );
-                    lw = lw.max(42.0 + text_width(t, FONT, false));
+                    lw = lw.max(legend_label(&mut legend, lx, ly + 12.0, t));
                     ly += 24.0;
                 }
             }
