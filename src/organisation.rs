@@ -109,7 +109,7 @@ impl Organisation {
     /// let csto = Organisation::new("CSTO", "Collective Security Treaty Organization",
     ///     OrganisationKind::CollectiveDefence)?.founded(2002);
     /// assert_eq!(csto.founded_in(), Some(2002));
-    /// # Ok::<(), rsct::organisation::OrganisationError>(())
+    /// # Ok::<(), rsct::OrganisationError>(())
     /// ```
     pub fn new(id: &str, name: &str, kind: OrganisationKind) -> Result<Self, OrganisationError> {
         check_id(id).map_err(|source| OrganisationError::Id {
@@ -158,7 +158,7 @@ impl Organisation {
     /// let csto = Organisation::new("CSTO", "Collective Security Treaty Organization",
     ///     OrganisationKind::CollectiveDefence)?.in_family("CST");
     /// assert_eq!(csto.family(), "CST");
-    /// # Ok::<(), rsct::organisation::OrganisationError>(())
+    /// # Ok::<(), rsct::OrganisationError>(())
     /// ```
     #[must_use]
     pub fn in_family(mut self, family: &str) -> Self {

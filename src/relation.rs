@@ -126,7 +126,7 @@ impl Relation {
     /// requires them: no intensity is assumed).
     ///
     /// ```
-    /// use rsct::relation::RelationError;
+    /// use rsct::RelationError;
     /// use rsct::{Evidence, Period, Relation, Sector, Sign};
     /// let base = || Relation::builder("RUS", "ARM", Sign::Amity, Period::from_year(1995))
     ///     .sector(Sector::Military)

@@ -98,7 +98,7 @@ impl Unit {
     /// use rsct::{Unit, UnitKind};
     /// let rus = Unit::new("RUS", "Russia", UnitKind::State)?.with_cow(365)?.with_iso("RUS")?;
     /// assert_eq!(rus.cow(), Some(365));
-    /// # Ok::<(), rsct::unit::UnitError>(())
+    /// # Ok::<(), rsct::UnitError>(())
     /// ```
     pub fn new(id: &str, name: &str, kind: UnitKind) -> Result<Self, UnitError> {
         check_id(id)?;

@@ -94,16 +94,16 @@ impl Serialize for Contribution {
 }
 
 /// A tie between two units in one year: the aggregate of its contributions, combined by
-/// the snapshot's [`crate::snapshot::Combination`].
+/// the snapshot's [`crate::Combination`].
 ///
-/// Under [`crate::snapshot::Combination::Maximum`] (the default, "one scale"):
+/// Under [`crate::Combination::Maximum`] (the default, "one scale"):
 /// - per sector, **amity** is the largest intensity of the amity contributions in it and
 ///   **enmity** the largest of the enmity ones; the sector's net weight is amity − enmity
 ///   and its interdependence amity + enmity;
 /// - the tie's amity (enmity) is its strongest sector's; **net weight** = amity − enmity,
 ///   **interdependence** = amity + enmity ([theory §7](crate::guide::theory#one-scale-for-intensities)).
 ///
-/// Under [`crate::snapshot::Combination::Sum`]: amity and enmity are the sums of the
+/// Under [`crate::Combination::Sum`]: amity and enmity are the sums of the
 /// intensities of the contributions of each sign (each counted once, however many sectors
 /// it spans), and a contribution counts in full in each of its sectors.
 ///

@@ -192,7 +192,7 @@ impl InstrumentFilter {
 ///     .no_organisation_tie("CIS")
 ///     .sectors(SectorSet::of(Sector::Military).with(Sector::Political));
 /// assert!(DerivationRules::new().without_memberships().derives_nothing());
-/// # Ok::<(), rsct::snapshot::SnapshotError>(())
+/// # Ok::<(), rsct::SnapshotError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]

@@ -451,7 +451,7 @@ impl Bb<'_> {
 ///
 /// # Example
 /// ```
-/// use rsct::balance::frustration::{signed_kway_partition, Clusters, KwayOptions, KwaySearch};
+/// use rsct::balance::{signed_kway_partition, Clusters, KwayOptions, KwaySearch};
 /// use rsct::{Sign, SignedGraph};
 /// // Three mutually hostile pairs of friends: three clusters fit perfectly.
 /// let g = SignedGraph::from_edges(
