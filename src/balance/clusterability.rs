@@ -182,20 +182,9 @@ where
     G: IntoEdgeReferences + IntoNodeIdentifiers + NodeIndexable + EdgeIndexable,
     G::EdgeWeight: SignedWeight,
 {
-    let table = cycle::edge_table(g);
-    match certificate {
-        ClusterabilityCertificate::Clusters { clusters } => {
-            partition::check_partition(g, &table, clusters, "cluster")
-        }
-        ClusterabilityCertificate::Cycle { cycle } => {
-            let neg = cycle::check_cycle(g, &table, cycle)?;
-            if neg == 1 {
-                Ok(())
-            } else {
-                Err(BalanceError::InvalidCertificate {
-                    reason: format!("the cycle has {neg} negative ties, not exactly one"),
-                })
-            }
-        }
-    }
+    let certificate = match certificate {
+        ClusterabilityCertificate::Clusters { clusters } => Ok(clusters.as_slice()),
+        ClusterabilityCertificate::Cycle { cycle } => Err(cycle),
+    };
+    partition::check_certificate(g, certificate, "cluster", |neg| neg == 1, "not exactly one")
 }

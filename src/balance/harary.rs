@@ -178,20 +178,9 @@ where
     G: IntoEdgeReferences + IntoNodeIdentifiers + NodeIndexable + EdgeIndexable,
     G::EdgeWeight: SignedWeight,
 {
-    let table = cycle::edge_table(g);
-    match certificate {
-        HararyCertificate::Balanced { camps } => {
-            partition::check_partition(g, &table, camps.as_slice(), "camp")
-        }
-        HararyCertificate::Unbalanced { cycle } => {
-            let neg = cycle::check_cycle(g, &table, cycle)?;
-            if neg % 2 == 1 {
-                Ok(())
-            } else {
-                Err(BalanceError::InvalidCertificate {
-                    reason: format!("the cycle has {neg} negative ties, an even number"),
-                })
-            }
-        }
-    }
+    let certificate = match certificate {
+        HararyCertificate::Balanced { camps } => Ok(camps.as_slice()),
+        HararyCertificate::Unbalanced { cycle } => Err(cycle),
+    };
+    partition::check_certificate(g, certificate, "camp", |neg| neg % 2 == 1, "an even number")
 }
