@@ -4,7 +4,7 @@
 use super::geo::Coordinates;
 use super::labels::Labeller;
 use super::layout::{self, EDGE_CLEARANCE, Layout, NODE_RADIUS, Point, Route, route_points};
-use super::palette::{self, Rect, text_width};
+use super::palette::{self, FONT, Rect, text_width};
 use super::xml_escape;
 use crate::boundary::BoundaryReport;
 use crate::graph::{SecurityGraph, Tie};
@@ -128,8 +128,7 @@ fn names<S: AsRef<str>>(units: impl IntoIterator<Item = S>) -> Vec<String> {
     units.into_iter().map(|u| u.as_ref().to_owned()).collect()
 }
 
-/// Font sizes.
-const FONT: f64 = 11.0;
+/// Font sizes (body text: [`palette::FONT`]).
 const TITLE_FONT: f64 = 17.0;
 const HEAD_FONT: f64 = 12.0;
 const NOTE_FONT: f64 = 10.0;

@@ -1,6 +1,6 @@
 //! A multi-panel SVG timeline: numeric series as lines, categorical series as bands.
 
-use super::palette::{SERIES, series_style, text_width};
+use super::palette::{FONT, SERIES, series_style, text_width};
 use super::xml_escape;
 use crate::period::Year;
 use std::collections::BTreeMap;
@@ -60,7 +60,6 @@ const MARGIN: f64 = 16.0;
 const PLOT_W: f64 = 760.0;
 const PANEL_H: f64 = 130.0;
 const BAND_H: f64 = 20.0;
-const FONT: f64 = 11.0;
 const TITLE_FONT: f64 = 15.0;
 
 /// A legend laid out in rows: each entry goes right of the one before, or starts a new row
