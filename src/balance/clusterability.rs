@@ -183,8 +183,10 @@ where
     G::EdgeWeight: SignedWeight,
 {
     let certificate = match certificate {
-        ClusterabilityCertificate::Clusters { clusters } => Ok(clusters.as_slice()),
-        ClusterabilityCertificate::Cycle { cycle } => Err(cycle),
+        ClusterabilityCertificate::Clusters { clusters } => {
+            partition::Claim::Partition(clusters.as_slice())
+        }
+        ClusterabilityCertificate::Cycle { cycle } => partition::Claim::Cycle(cycle),
     };
     partition::check_certificate(g, certificate, "cluster", |neg| neg == 1, "not exactly one")
 }

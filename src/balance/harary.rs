@@ -179,8 +179,8 @@ where
     G::EdgeWeight: SignedWeight,
 {
     let certificate = match certificate {
-        HararyCertificate::Balanced { camps } => Ok(camps.as_slice()),
-        HararyCertificate::Unbalanced { cycle } => Err(cycle),
+        HararyCertificate::Balanced { camps } => partition::Claim::Partition(camps.as_slice()),
+        HararyCertificate::Unbalanced { cycle } => partition::Claim::Cycle(cycle),
     };
     partition::check_certificate(g, certificate, "camp", |neg| neg % 2 == 1, "an even number")
 }

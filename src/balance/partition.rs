@@ -69,13 +69,21 @@ where
     Ok(())
 }
 
+/// A balance certificate as [`check_certificate`] reads it.
+pub(crate) enum Claim<'a, N, E> {
+    /// A partition of the units.
+    Partition(&'a [Vec<N>]),
+    /// A cycle.
+    Cycle(&'a SignedCycle<N, E>),
+}
+
 /// Checks a balance certificate against `g`: either a partition of the units into `parts`
 /// (each called `what`), or a cycle whose number of negative ties must pass `negatives_ok`
 /// (`otherwise` says how it fails, e.g. "an even number"). The common check of
 /// [`super::verify_harary`] and [`super::verify_clusterability`].
 pub(crate) fn check_certificate<G>(
     g: G,
-    certificate: Result<&[Vec<G::NodeId>], &SignedCycle<G::NodeId, G::EdgeId>>,
+    certificate: Claim<'_, G::NodeId, G::EdgeId>,
     what: &str,
     negatives_ok: impl Fn(usize) -> bool,
     otherwise: &str,
@@ -86,8 +94,8 @@ where
 {
     let table = cycle::edge_table(g);
     match certificate {
-        Ok(parts) => check_partition(g, &table, parts, what),
-        Err(c) => {
+        Claim::Partition(parts) => check_partition(g, &table, parts, what),
+        Claim::Cycle(c) => {
             let neg = cycle::check_cycle(g, &table, c)?;
             if negatives_ok(neg) {
                 Ok(())
