@@ -1,4 +1,4 @@
-//! Errors of the `dataset` module.
+//! Errors of data sets: loading, saving and validation.
 
 use crate::id::IdError;
 use crate::period::{Period, Year};

@@ -14,7 +14,8 @@ use std::collections::{BTreeMap, BTreeSet};
 /// post-Soviet coding scheme) so that explicit relations dominate derived ones.
 pub const DEFAULT_DEFENCE_INTENSITY: f64 = 0.5;
 
-/// Errors of the `snapshot` module.
+/// Errors of taking a snapshot ([`snapshot()`](crate::snapshot()),
+/// [`Dataset::snapshot`](crate::Dataset::snapshot)) and of building a [`MembershipTie`].
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum SnapshotError {
