@@ -13,8 +13,8 @@
 mod common;
 
 use rsct::DerivationRules;
-use rsct::balance::frustration::{FrustrationOptions, frustration_exact};
 use rsct::balance::{CensusOptions, harary_test, triangle_census};
+use rsct::balance::{FrustrationOptions, frustration_exact};
 use rsct::datasets::europe_1872_1907;
 use rsct::report::{count, fixed};
 use std::error::Error;

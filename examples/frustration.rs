@@ -16,7 +16,7 @@
 
 mod common;
 
-use rsct::balance::frustration::{
+use rsct::balance::{
     Frustration, FrustrationOptions, HeuristicOptions, Weighting, frustration_exact,
     frustration_heuristic,
 };

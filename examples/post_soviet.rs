@@ -17,17 +17,17 @@
 //! (the thesis, cited by section and footnote; outside facts marked `external:`) over the world
 //! extract (`rsct::io::cow::read_extract`; ATOP v5.1, MID v5.0, COW Direct Contiguity v3.2,
 //! NMC v6.0). On the dyad-years the thesis codes, its relations replace the world layer's
-//! (`rsct::dataset::OverlayRule::Replace`). Settings: the boundary defaults, and the power
+//! (`rsct::OverlayRule::Replace`). Settings: the boundary defaults, and the power
 //! classes the data set states (Buzan & Wæver's, with their evidence).
 
 mod common;
 
-use rsct::balance::frustration::{FrustrationOptions, frustration_exact};
+use rsct::OverlayRule;
 use rsct::balance::{CensusOptions, harary_test, triangle_census};
+use rsct::balance::{FrustrationOptions, frustration_exact};
 use rsct::boundary::{
     BoundaryOptions, BoundaryReport, ComplexReport, InterdependenceOptions, analyse,
 };
-use rsct::dataset::OverlayRule;
 use rsct::datasets::post_soviet;
 use rsct::evolution::{Cause, EvolutionOptions, Transformation, series};
 use rsct::panel::{World, WorldRules};

@@ -18,7 +18,7 @@
 
 mod common;
 
-use rsct::balance::frustration::FrustrationOptions;
+use rsct::balance::FrustrationOptions;
 use rsct::panel::{PanelFormat, PanelOptions, World, WorldRules};
 use std::error::Error;
 use std::process::ExitCode;

@@ -46,7 +46,7 @@ impl CapabilityObservation {
     /// ```
     /// let c = rsct::CapabilityObservation::new("RUS", 2001, 0.0578, "COW NMC 6.0 (cinc)")?;
     /// assert_eq!(c.value(), 0.0578);
-    /// # Ok::<(), rsct::capability::CapabilityError>(())
+    /// # Ok::<(), rsct::CapabilityError>(())
     /// ```
     pub fn new(unit: &str, year: Year, value: f64, source: &str) -> Result<Self, CapabilityError> {
         if !(value.is_finite() && value >= 0.0) {

@@ -45,7 +45,7 @@ impl Evidence {
     /// ```
     /// let e = rsct::Evidence::cited("Russia has a military base in Gyumri", "§2.3, fn 89")?;
     /// assert_eq!(e.locator(), Some("§2.3, fn 89"));
-    /// # Ok::<(), rsct::evidence::EvidenceError>(())
+    /// # Ok::<(), rsct::EvidenceError>(())
     /// ```
     pub fn cited(text: &str, locator: &str) -> Result<Self, EvidenceError> {
         let mut e = Self::new(text)?;

@@ -34,14 +34,18 @@ pub enum IdError {
     },
 }
 
-/// Checks that `id` is a valid identifier.
+/// Checks that `id` is a valid identifier of a unit or an organisation.
+///
+/// An identifier is 1–64 ASCII characters, each a letter, a digit, `_` or `-`, such as `RUS`,
+/// `NKR` or `CSTO`. Identifiers are case-sensitive. Units and organisations have separate
+/// namespaces: a unit `EU` and an organisation `EU` may coexist.
 ///
 /// # Errors
 /// The [`IdError`] naming the problem.
 ///
 /// ```
-/// assert!(rsct::id::check_id("RUS").is_ok());
-/// assert!(rsct::id::check_id("N K").is_err());
+/// assert!(rsct::check_id("RUS").is_ok());
+/// assert!(rsct::check_id("N K").is_err());
 /// ```
 pub fn check_id(id: &str) -> Result<(), IdError> {
     if id.is_empty() {

@@ -23,21 +23,23 @@
 //! | Organisations and memberships over time | [`Organisation`], [`Membership`], [`Role`] |
 //! | Relations: sign, intensity, sectors, period, instrument, evidence | [`Relation`], [`Sign`], [`Sector`], [`Instrument`], [`Evidence`] |
 //! | Capability observations (e.g. COW CINC) | [`CapabilityObservation`] |
-//! | Validated, versioned data sets in TOML and JSON | [`Dataset`], [`dataset`] |
+//! | Validated, versioned data sets in TOML and JSON (file schema and validation rules on [`Dataset`]); every problem reported | [`Dataset`], [`DatasetBuilder`], [`Issue`], [`Item`], [`DatasetError`] |
+//! | Borders and power classes as data; a regional data set laid over the world layer | [`Border`], [`Contiguity`], [`PowerClassification`], [`Dataset::overlay`], [`OverlayRule`] |
+//! | Identifiers; the errors of the data model's constructors | [`check_id`], [`IdError`], [`UnitError`], [`OrganisationError`], [`RelationError`], [`PeriodError`], [`EvidenceError`], [`CapabilityError`], [`GeographyError`] |
 //! | Shipped data sets: the post-Soviet complex 1991–2013, Europe 1872–1907 | [`datasets`] |
-//! | The security graph of a year, with provenance per tie | [`snapshot()`], [`DerivationRules`], [`SecurityGraph`], [`Tie`] |
-//! | Plain signed graphs for the algorithms | [`SignedGraph`], [`SignedWeight`] |
-//! | Readers for CSV, SNAP and Pajek signed networks | [`io`] |
+//! | The security graph of a year, with provenance per tie | [`snapshot()`], [`DerivationRules`], [`SnapshotError`], [`SecurityGraph`], [`Tie`], [`Contribution`], [`Provenance`] |
+//! | Plain signed graphs for the algorithms | [`SignedGraph`], [`SignedEdge`], [`SignedWeight`] |
+//! | Readers for CSV, SNAP and Pajek signed networks; writers to CSV, Pajek and GraphML | [`io`] |
 //! | Boundaries: interdependence graph, complex detection and qualification, metrics, insulators, buffers, penetration, overlay, sub-complexes, type, character, supercomplexes | [`boundary`] |
 //! | Evolution: year states, complexes tracked over time, transformations (status quo, internal, external, overlay) with causes; membership timelines | [`evolution`] |
 //! | Polarity: capability shares, HHI, effective poles, CON, poles, power classes, centredness | [`polarity`] |
 //! | Pictures: drawings of security graphs (geographic or force layout, legend; SVG and DOT), SVG timelines, shipped capitals | [`report::Drawing`], [`report::Timeline`], [`report::Coordinates`] |
 //! | Readers for Correlates of War, ATOP, MID, NMC, contiguity and rivalries | [`io::cow`] |
-//! | The world panel: yearly signed graphs of the state system and their analyses, streamed | [`panel`], [`World`], [`WorldRules`] |
+//! | The world panel: yearly signed graphs of the state system and their analyses, streamed | [`panel`], [`panel::World`], [`panel::WorldRules`] |
 //! | Structural balance with certificates: Harary test, clusterability, signed triangle census, walk balance | [`balance::harary_test`], [`balance::clusterability`], [`balance::triangle_census`], [`balance::walk_balance`] |
 //! | Signed centralities: degree, PN index, signed eigenvector | [`balance::signed_degrees`], [`balance::pn_index`], [`balance::signed_eigenvector`] |
-//! | Frustration index: exact with proof of optimality, heuristic, certificate re-count | [`balance::frustration`], [`frustration_exact`], [`frustration_heuristic`], [`recount_frustration`] |
-//! | k-way signed partitions (Doreian & Mrvar) | [`signed_kway_partition`] |
+//! | Frustration index: exact with proof of optimality, heuristic, certificate re-count | [`balance::frustration_exact`], [`balance::frustration_heuristic`], [`balance::recount_frustration`] |
+//! | k-way signed partitions (Doreian & Mrvar) | [`balance::signed_kway_partition`] |
 //! | Float tolerances | [`tolerance`] |
 //! | Proptest strategies (feature `proptest`) | `strategies` |
 //! | Text for people: `Display` of every result, numbers, errors with causes | [`report`], [`report::ErrorReport`], [`report::labelled`] |
@@ -108,6 +110,14 @@
 //! }
 //! ```
 
+//! ## Paths
+//!
+//! The data model — units, organisations, relations, periods, sectors, signs, evidence,
+//! capabilities, data sets, snapshots and graphs — is at the crate root (`rsct::Unit`,
+//! `rsct::Dataset`, `rsct::snapshot`, …). Each analysis is a module (`rsct::balance`,
+//! `rsct::boundary`, `rsct::polarity`, `rsct::evolution`, `rsct::panel`, `rsct::report`,
+//! `rsct::io`) and its items are reached through it only. Every item has one path.
+
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -115,44 +125,49 @@ pub use petgraph;
 
 pub mod balance;
 pub mod boundary;
-pub mod capability;
-pub mod dataset;
+mod capability;
+mod dataset;
 pub mod datasets;
-pub mod evidence;
+mod evidence;
 pub mod evolution;
-pub mod graph;
+mod graph;
 pub mod guide;
-pub mod id;
+mod id;
 mod internal;
 pub mod io;
-pub mod organisation;
+mod organisation;
 pub mod panel;
-pub mod period;
+mod period;
 pub mod polarity;
-pub mod relation;
+mod relation;
 pub mod report;
-pub mod sector;
-pub mod sign;
-pub mod snapshot;
+mod sector;
+mod sign;
+mod snapshot;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 pub mod tolerance;
-pub mod unit;
+mod unit;
 
-pub use balance::frustration::{
-    frustration_exact, frustration_heuristic, recount_frustration, signed_kway_partition,
-};
-pub use capability::CapabilityObservation;
+pub use capability::{CapabilityError, CapabilityObservation};
 pub use dataset::{
-    Border, Contiguity, ContiguityKind, Dataset, DatasetBuilder, DatasetError, PowerClassification,
+    Border, Contiguity, ContiguityKind, Dataset, DatasetBuilder, DatasetError, Format,
+    GeographyError, Issue, Item, MAX_CONFLICTS_PER_PAIR, OverlayRule, PowerClassification,
+    SCHEMA_VERSION,
 };
-pub use evidence::Evidence;
-pub use graph::{Contribution, Provenance, SecurityGraph, SignedEdge, SignedGraph, Tie};
-pub use organisation::{Membership, Organisation, OrganisationKind, Role};
-pub use panel::{World, WorldRules};
-pub use period::{Period, Year};
-pub use relation::{Instrument, Relation};
+pub use evidence::{Evidence, EvidenceError};
+pub use graph::{
+    Contribution, Provenance, Proximity, SecurityGraph, SignedEdge, SignedGraph, SignedGraphError,
+    Tie,
+};
+pub use id::{IdError, MAX_ID_LEN, check_id};
+pub use organisation::{Membership, Organisation, OrganisationError, OrganisationKind, Role};
+pub use period::{Period, PeriodError, Year};
+pub use relation::{Instrument, Relation, RelationBuilder, RelationError};
 pub use sector::{Sector, SectorSet};
 pub use sign::{Sign, SignedWeight};
-pub use snapshot::{DerivationRules, InstrumentFilter, MembershipTie, snapshot};
-pub use unit::{Unit, UnitKind};
+pub use snapshot::{
+    Combination, DEFAULT_DEFENCE_INTENSITY, DerivationRules, ExplicitRule, FamilyRule,
+    InstrumentFilter, MembershipTie, MembershipWeight, SnapshotError, snapshot,
+};
+pub use unit::{Unit, UnitError, UnitKind};

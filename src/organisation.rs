@@ -109,7 +109,7 @@ impl Organisation {
     /// let csto = Organisation::new("CSTO", "Collective Security Treaty Organization",
     ///     OrganisationKind::CollectiveDefence)?.founded(2002);
     /// assert_eq!(csto.founded_in(), Some(2002));
-    /// # Ok::<(), rsct::organisation::OrganisationError>(())
+    /// # Ok::<(), rsct::OrganisationError>(())
     /// ```
     pub fn new(id: &str, name: &str, kind: OrganisationKind) -> Result<Self, OrganisationError> {
         check_id(id).map_err(|source| OrganisationError::Id {
@@ -158,7 +158,7 @@ impl Organisation {
     /// let csto = Organisation::new("CSTO", "Collective Security Treaty Organization",
     ///     OrganisationKind::CollectiveDefence)?.in_family("CST");
     /// assert_eq!(csto.family(), "CST");
-    /// # Ok::<(), rsct::organisation::OrganisationError>(())
+    /// # Ok::<(), rsct::OrganisationError>(())
     /// ```
     #[must_use]
     pub fn in_family(mut self, family: &str) -> Self {
@@ -193,20 +193,13 @@ impl Organisation {
         self
     }
 
-    /// The identifier.
-    #[must_use]
-    pub fn id(&self) -> &str {
-        &self.id
-    }
-    /// The name.
-    #[must_use]
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-    /// The kind.
-    #[must_use]
-    pub fn kind(&self) -> OrganisationKind {
-        self.kind
+    crate::internal::getters! {
+        /// The identifier.
+        id: &str;
+        /// The name.
+        name: &str;
+        /// The kind.
+        kind: OrganisationKind;
     }
     /// The founding year, if known.
     #[must_use]
@@ -312,30 +305,17 @@ impl Membership {
         }
     }
 
-    /// The organisation's identifier.
-    #[must_use]
-    pub fn organisation(&self) -> &str {
-        &self.organisation
-    }
-    /// The unit's identifier.
-    #[must_use]
-    pub fn unit(&self) -> &str {
-        &self.unit
-    }
-    /// The role.
-    #[must_use]
-    pub fn role(&self) -> Role {
-        self.role
-    }
-    /// The period of membership.
-    #[must_use]
-    pub fn period(&self) -> Period {
-        self.period
-    }
-    /// The citations.
-    #[must_use]
-    pub fn evidence(&self) -> &[Evidence] {
-        &self.evidence
+    crate::internal::getters! {
+        /// The organisation's identifier.
+        organisation: &str;
+        /// The unit's identifier.
+        unit: &str;
+        /// The role.
+        role: Role;
+        /// The period of membership.
+        period: Period;
+        /// The citations.
+        evidence: &[Evidence];
     }
     pub(crate) fn evidence_arc(&self) -> &Arc<[Evidence]> {
         &self.evidence

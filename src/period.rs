@@ -27,6 +27,12 @@ pub enum PeriodError {
 }
 
 /// A non-empty span of whole years, both ends inclusive, possibly open-ended.
+///
+/// **Convention: both ends are inclusive.** `Period::between(1992, 1999)` covers the eight
+/// years 1992, 1993, …, 1999; `Period::from_year(2002)` is open-ended and covers 2002 and every
+/// later year. A period covering a single year has `from == to`. The same convention is used
+/// everywhere in the crate (memberships, relations, unit existence, snapshots) and in the data
+/// set files (`period = { from = 1992, to = 1999 }`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Period {
     from: Year,
@@ -43,7 +49,7 @@ impl Period {
     /// ```
     /// let p = rsct::Period::between(1992, 1999)?;
     /// assert!(p.contains(1992) && p.contains(1999) && !p.contains(2000));
-    /// # Ok::<(), rsct::period::PeriodError>(())
+    /// # Ok::<(), rsct::PeriodError>(())
     /// ```
     pub fn between(from: Year, to: Year) -> Result<Self, PeriodError> {
         Self::new(from, Some(to))

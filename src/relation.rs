@@ -126,7 +126,7 @@ impl Relation {
     /// requires them: no intensity is assumed).
     ///
     /// ```
-    /// use rsct::relation::RelationError;
+    /// use rsct::RelationError;
     /// use rsct::{Evidence, Period, Relation, Sector, Sign};
     /// let base = || Relation::builder("RUS", "ARM", Sign::Amity, Period::from_year(1995))
     ///     .sector(Sector::Military)
@@ -156,45 +156,20 @@ impl Relation {
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
-    /// The first unit.
-    #[must_use]
-    pub fn a(&self) -> &str {
-        &self.a
+    crate::internal::getters! {
+        /// The first unit.
+        a: &str;
+        /// The second unit.
+        b: &str;
     }
-    /// The second unit.
-    #[must_use]
-    pub fn b(&self) -> &str {
-        &self.b
-    }
-    /// Amity or enmity.
-    #[must_use]
-    pub fn sign(&self) -> Sign {
-        self.sign
-    }
-    /// The intensity, in `(0, 1]`.
-    #[must_use]
-    pub fn intensity(&self) -> f64 {
-        self.intensity
-    }
-    /// `sign × intensity`.
-    #[must_use]
-    pub fn signed_intensity(&self) -> f64 {
-        self.sign.value() * self.intensity
-    }
-    /// The sectors the relation belongs to (never empty).
-    #[must_use]
-    pub fn sectors(&self) -> SectorSet {
-        self.sectors
-    }
-    /// The period of validity.
-    #[must_use]
-    pub fn period(&self) -> Period {
-        self.period
-    }
-    /// Bilateral, or through an organisation.
-    #[must_use]
-    pub fn instrument(&self) -> &Instrument {
-        &self.instrument
+    crate::internal::sign_intensity!();
+    crate::internal::getters! {
+        /// The sectors the relation belongs to (never empty).
+        sectors: SectorSet;
+        /// The period of validity.
+        period: Period;
+        /// Bilateral, or through an organisation.
+        instrument: &Instrument;
     }
     /// Whether the relation is explicitly marked as contested (allowed to coexist with a
     /// relation of the opposite sign on the same pair, sector and years).
@@ -213,11 +188,7 @@ impl Relation {
     /// The unordered pair, smaller identifier first.
     #[must_use]
     pub fn pair(&self) -> (&str, &str) {
-        if self.a <= self.b {
-            (&self.a, &self.b)
-        } else {
-            (&self.b, &self.a)
-        }
+        crate::internal::ordered_pair(&self.a, &self.b)
     }
     /// A short human-readable label: `id (A–B)` or `A–B`.
     #[must_use]
@@ -246,15 +217,11 @@ pub struct RelationBuilder {
 }
 
 impl RelationBuilder {
-    /// Gives the relation an identifier.
-    pub fn id(mut self, id: &str) -> Self {
-        self.id = Some(id.to_owned());
-        self
-    }
-    /// Sets the intensity, in `(0, 1]` (required; checked by [`RelationBuilder::build`]).
-    pub fn intensity(mut self, intensity: f64) -> Self {
-        self.intensity = Some(intensity);
-        self
+    crate::internal::setters! {
+        /// Gives the relation an identifier.
+        id(id: &str) => Some(id.to_owned());
+        /// Sets the intensity, in `(0, 1]` (required; checked by [`RelationBuilder::build`]).
+        intensity(intensity: f64) => Some(intensity);
     }
     /// Adds a sector.
     pub fn sector(mut self, sector: Sector) -> Self {
@@ -271,15 +238,11 @@ impl RelationBuilder {
         self.instrument = Instrument::Organisation(org.to_owned());
         self
     }
-    /// Sets the instrument.
-    pub fn instrument(mut self, instrument: Instrument) -> Self {
-        self.instrument = instrument;
-        self
-    }
-    /// Marks the relation as contested.
-    pub fn contested(mut self, contested: bool) -> Self {
-        self.contested = contested;
-        self
+    crate::internal::setters! {
+        /// Sets the instrument.
+        instrument(instrument: Instrument);
+        /// Marks the relation as contested.
+        contested(contested: bool);
     }
     /// Adds a citation.
     pub fn evidence(mut self, evidence: Evidence) -> Self {

@@ -79,15 +79,11 @@ impl SignedGraphParams {
             camps: None,
         }
     }
-    /// The range of the number of nodes.
-    pub fn nodes(mut self, nodes: RangeInclusive<usize>) -> Self {
-        self.nodes = nodes;
-        self
-    }
-    /// The probability that a pair is joined (clamped to `[0, 1]`).
-    pub fn density(mut self, density: f64) -> Self {
-        self.density = clamp01(density);
-        self
+    crate::internal::setters! {
+        /// The range of the number of nodes.
+        nodes(nodes: RangeInclusive<usize>);
+        /// The probability that a pair is joined (clamped to `[0, 1]`).
+        density(density: f64) => clamp01(density);
     }
     /// The probability that an edge is negative when no camps are planted.
     pub fn enmity_share(mut self, share: f64) -> Self {
@@ -193,25 +189,15 @@ impl DatasetParams {
             capabilities: true,
         }
     }
-    /// The range of the number of units (at least 2 are always generated).
-    pub fn units(mut self, units: RangeInclusive<usize>) -> Self {
-        self.units = (*units.start()).max(2)..=(*units.end()).max(2);
-        self
-    }
-    /// The range of the number of relations.
-    pub fn relations(mut self, relations: RangeInclusive<usize>) -> Self {
-        self.relations = relations;
-        self
-    }
-    /// The range of the number of organisations.
-    pub fn organisations(mut self, organisations: RangeInclusive<usize>) -> Self {
-        self.organisations = organisations;
-        self
-    }
-    /// The range of the number of memberships (none when there are no organisations).
-    pub fn memberships(mut self, memberships: RangeInclusive<usize>) -> Self {
-        self.memberships = memberships;
-        self
+    crate::internal::setters! {
+        /// The range of the number of units (at least 2 are always generated).
+        units(units: RangeInclusive<usize>) => (*units.start()).max(2)..=(*units.end()).max(2);
+        /// The range of the number of relations.
+        relations(relations: RangeInclusive<usize>);
+        /// The range of the number of organisations.
+        organisations(organisations: RangeInclusive<usize>);
+        /// The range of the number of memberships (none when there are no organisations).
+        memberships(memberships: RangeInclusive<usize>);
     }
     /// The window of years that periods fall in (swapped if reversed).
     pub fn years(mut self, from: Year, to: Year) -> Self {
@@ -456,15 +442,11 @@ impl RegionParams {
             outside: 0..=1,
         }
     }
-    /// The range of the number of regions (at least 2 are generated).
-    pub fn regions(mut self, r: RangeInclusive<usize>) -> Self {
-        self.regions = (*r.start()).max(2)..=(*r.end()).max(2);
-        self
-    }
-    /// The range of region sizes (at least 3).
-    pub fn size(mut self, s: RangeInclusive<usize>) -> Self {
-        self.size = (*s.start()).max(3)..=(*s.end()).max(3);
-        self
+    crate::internal::setters! {
+        /// The range of the number of regions (at least 2 are generated).
+        regions(r: RangeInclusive<usize>) => (*r.start()).max(2)..=(*r.end()).max(2);
+        /// The range of region sizes (at least 3).
+        size(s: RangeInclusive<usize>) => (*s.start()).max(3)..=(*s.end()).max(3);
     }
     /// Densities of ties inside and across regions (clamped to `[0, 1]`).
     pub fn density(mut self, inside: f64, across: f64) -> Self {

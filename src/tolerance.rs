@@ -52,7 +52,7 @@ pub const PIVOT: f64 = 1e-12;
 pub const MODULUS_TIE: f64 = 1e-6;
 
 /// Absolute tolerance of the frustration solvers
-/// ([`crate::balance::frustration`]) when they compare sums of tie weights: a lower bound
+/// ([frustration](crate::balance#frustration)) when they compare sums of tie weights: a lower bound
 /// within `FRUSTRATION_EPS` of a solution's value proves it optimal, and a residual
 /// capacity at most `FRUSTRATION_EPS` counts as used up. Unweighted sums are whole numbers
 /// and exact in `f64`; for weighted graphs the tolerance absorbs the rounding of adding and

@@ -98,7 +98,7 @@ impl Unit {
     /// use rsct::{Unit, UnitKind};
     /// let rus = Unit::new("RUS", "Russia", UnitKind::State)?.with_cow(365)?.with_iso("RUS")?;
     /// assert_eq!(rus.cow(), Some(365));
-    /// # Ok::<(), rsct::unit::UnitError>(())
+    /// # Ok::<(), rsct::UnitError>(())
     /// ```
     pub fn new(id: &str, name: &str, kind: UnitKind) -> Result<Self, UnitError> {
         check_id(id)?;
@@ -178,25 +178,15 @@ impl Unit {
         self
     }
 
-    /// The unit's identifier.
-    #[must_use]
-    pub fn id(&self) -> &str {
-        &self.id
-    }
-    /// The unit's name.
-    #[must_use]
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-    /// The unit's kind.
-    #[must_use]
-    pub fn kind(&self) -> UnitKind {
-        self.kind
-    }
-    /// The Correlates-of-War country code, if known.
-    #[must_use]
-    pub fn cow(&self) -> Option<u32> {
-        self.cow
+    crate::internal::getters! {
+        /// The unit's identifier.
+        id: &str;
+        /// The unit's name.
+        name: &str;
+        /// The unit's kind.
+        kind: UnitKind;
+        /// The Correlates-of-War country code, if known.
+        cow: Option<u32>;
     }
     /// The ISO 3166 alpha-3 code, if known.
     #[must_use]

@@ -3,7 +3,7 @@
 //! intensities, years at the `i32` bounds, empty files and truncated gzip. Each gives a typed
 //! error naming the file and line (or the item), or a correct result — never a panic.
 
-use rsct::dataset::Issue;
+use rsct::Issue;
 use rsct::evolution::{EvolutionError, EvolutionOptions, MAX_SERIES_YEARS, series};
 use rsct::io::cow::{self, from_bytes as cow_bytes};
 use rsct::io::{PajekOptions, ReadError, from_bytes};
@@ -403,7 +403,7 @@ fn many_relations_on_one_pair() {
     let DatasetError::Invalid { issues, .. } = e else {
         panic!()
     };
-    let max = rsct::dataset::MAX_CONFLICTS_PER_PAIR;
+    let max = rsct::MAX_CONFLICTS_PER_PAIR;
     assert_eq!(issues.len(), max + 1);
     assert!(
         issues[..max]
@@ -748,13 +748,13 @@ fn pajek_time_and_cow_years_at_the_bounds() {
     .unwrap();
     assert_eq!(r[0].period(), Period::between(-100_000, 100_000).unwrap());
     // A world panel at the i32 end stops after the last year.
-    let world =
-        rsct::World::new().with_states(cow_bytes::states("s.csv", STATES.as_bytes()).unwrap());
+    let world = rsct::panel::World::new()
+        .with_states(cow_bytes::states("s.csv", STATES.as_bytes()).unwrap());
     let rows: Vec<_> = world
         .panel(
             i32::MAX - 1,
             i32::MAX,
-            &rsct::WorldRules::new(),
+            &rsct::panel::WorldRules::new(),
             rsct::panel::PanelOptions::new(),
         )
         .unwrap()
@@ -932,7 +932,7 @@ fn deeply_nested_data_sets() {
 /// every analysis would call balanced; the years it covers, both ends included, are fine.
 #[test]
 fn snapshots_outside_the_data_sets_years() {
-    use rsct::snapshot::SnapshotError;
+    use rsct::SnapshotError;
     let ds = Dataset::load(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/data/post_soviet.toml"

@@ -2,9 +2,9 @@
 //! issue and the item it names.
 
 use proptest::prelude::*;
-use rsct::dataset::{DatasetError, Issue, Item};
 use rsct::strategies::{DatasetParams, datasets};
 use rsct::{Dataset, Sector};
+use rsct::{DatasetError, Issue, Item};
 
 proptest! {
     #[test]
@@ -603,7 +603,7 @@ fn bad_power_classes_are_named() {
 
 #[test]
 fn geography_constructors_validate() {
-    use rsct::dataset::GeographyError;
+    use rsct::GeographyError;
     use rsct::polarity::PowerClass;
     use rsct::{Border, Contiguity, Evidence, Period, PowerClassification};
     let ev = || vec![Evidence::cited("t", "l").unwrap()];

@@ -135,7 +135,7 @@ fn options() -> EvolutionOptions {
     // S moves in with one relation per sector to each B member: summed (not one scale's
     // maximum per sector), its ties weigh 3 each, 60 % of B's interdependence.
     EvolutionOptions::new()
-        .rules(rsct::DerivationRules::new().combination(rsct::snapshot::Combination::Sum))
+        .rules(rsct::DerivationRules::new().combination(rsct::Combination::Sum))
         .boundary(
             BoundaryOptions::new()
                 .classes(Classification::new().with_override("S", PowerClass::Superpower))

@@ -4,7 +4,7 @@
 
 use petgraph::graph::UnGraph;
 use proptest::prelude::*;
-use rsct::balance::frustration::{
+use rsct::balance::{
     Clusters, FrustrationOptions, HeuristicOptions, KwayOptions, KwaySearch, Status, Weighting,
     frustration_exact, frustration_heuristic, recount_frustration, signed_kway_partition,
 };

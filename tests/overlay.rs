@@ -3,7 +3,7 @@
 //! on the dyad-years it covers, provenance naming the layer of every contribution.
 
 use rsct::Dataset;
-use rsct::dataset::OverlayRule;
+use rsct::OverlayRule;
 use rsct::panel::{World, WorldRules};
 use std::path::Path;
 

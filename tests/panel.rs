@@ -705,7 +705,7 @@ fn region() -> rsct::Dataset {
 
 #[test]
 fn a_regional_data_set_overlays_the_world() {
-    use rsct::dataset::OverlayRule;
+    use rsct::OverlayRule;
     let w = fixture_world();
     let world = w.dataset(1992, 1995, &WorldRules::new()).unwrap();
     let ds = rsct::Dataset::overlay(&world, &region(), OverlayRule::default()).unwrap();
@@ -776,7 +776,7 @@ fn a_regional_data_set_overlays_the_world() {
     assert!(
         err.issues()
             .iter()
-            .any(|i| matches!(i, rsct::dataset::Issue::DuplicateId { id, .. } if id == "AZE")),
+            .any(|i| matches!(i, rsct::Issue::DuplicateId { id, .. } if id == "AZE")),
         "{err}"
     );
 }

@@ -1,7 +1,7 @@
 //! Snapshots: aggregation of net weight, interdependence and provenance; derivation rules.
 
-use rsct::graph::Provenance;
-use rsct::snapshot::SnapshotError;
+use rsct::Provenance;
+use rsct::SnapshotError;
 use rsct::{
     Dataset, DerivationRules, Evidence, Instrument, InstrumentFilter, Membership, MembershipTie,
     Organisation, OrganisationKind, Period, Relation, Role, Sector, SectorSet, Sign, SignedWeight,
@@ -204,7 +204,7 @@ fn periods_are_inclusive_at_both_ends() {
     assert!(
         matches!(
             e,
-            rsct::snapshot::SnapshotError::OutsideYears {
+            rsct::SnapshotError::OutsideYears {
                 year: 1990,
                 first: 1991,
                 ..
@@ -491,7 +491,7 @@ fn one_scale_dataset() -> Dataset {
 
 #[test]
 fn one_scale_by_default() {
-    use rsct::snapshot::{Combination, ExplicitRule, FamilyRule, MembershipWeight};
+    use rsct::{Combination, ExplicitRule, FamilyRule, MembershipWeight};
     let ds = one_scale_dataset();
     let g = ds.snapshot(2005, &DerivationRules::new()).unwrap();
     // RUS–ARM: military max(0.8, 0.6, CST 0.5 / 3) = 0.8, economic 0.4; the tie is its
@@ -568,8 +568,8 @@ family = "CST"
     let err = Dataset::from_toml_str(text).unwrap_err();
     assert_eq!(
         err.issues(),
-        [rsct::dataset::Issue::UnknownOrganisation {
-            item: rsct::dataset::Item::Organisation {
+        [rsct::Issue::UnknownOrganisation {
+            item: rsct::Item::Organisation {
                 index: 0,
                 id: "CSTO".into()
             },

@@ -2,12 +2,12 @@
 //! graph and tie attributes; labels a format cannot hold are typed errors.
 
 use proptest::prelude::*;
-use rsct::graph::SignedEdge;
+use rsct::Sector;
+use rsct::SignedEdge;
 use rsct::io::{
     PajekOptions, WriteError, from_bytes, write_security_csv, write_security_graphml,
     write_security_pajek, write_signed_csv, write_signed_graphml, write_signed_pajek,
 };
-use rsct::sector::Sector;
 use rsct::strategies::{SignedGraphParams, signed_graphs};
 use rsct::{Dataset, DerivationRules, Sign, SignedGraph};
 use std::collections::BTreeMap;

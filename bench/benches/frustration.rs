@@ -11,7 +11,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use rsct::SignedGraph;
-use rsct::balance::frustration::{
+use rsct::balance::{
     FrustrationOptions, HeuristicOptions, frustration_exact, frustration_heuristic,
 };
 use rsct::{Sign, petgraph::graph::NodeIndex};

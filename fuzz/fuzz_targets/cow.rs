@@ -4,9 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use rsct::World;
 use rsct::io::cow::{StateSystem, from_bytes, sources};
-use rsct::panel::{PanelOptions, WorldRules};
+use rsct::panel::{PanelOptions, World, WorldRules};
 use std::sync::OnceLock;
 
 const STATES: &str = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday\n\

@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use rsct::balance::frustration::{
+use rsct::balance::{
     FrustrationOptions, HeuristicOptions, Weighting, frustration_exact, frustration_heuristic,
     recount_frustration,
 };

@@ -175,26 +175,16 @@ impl CensusOptions {
             threads: 0,
         }
     }
-    /// Whether to count triangles per unit (on by default).
-    pub fn per_unit(mut self, on: bool) -> Self {
-        self.per_unit = on;
-        self
-    }
-    /// Whether to compute the weighted variant ([`WeightedTriangleCounts`]).
-    pub fn weighted(mut self, on: bool) -> Self {
-        self.weighted = on;
-        self
-    }
-    /// The most threads for graphs of 100,000 ties or more (0, the default: all available
-    /// cores). Results do not depend on it, byte for byte.
-    pub fn threads(mut self, threads: usize) -> Self {
-        self.threads = threads;
-        self
-    }
-    /// Whether to list the strictly unbalanced triangles (++− and −−−).
-    pub fn list_unbalanced(mut self, on: bool) -> Self {
-        self.list_unbalanced = on;
-        self
+    crate::internal::setters! {
+        /// Whether to count triangles per unit (on by default).
+        per_unit(on: bool);
+        /// Whether to compute the weighted variant ([`WeightedTriangleCounts`]).
+        weighted(on: bool);
+        /// The most threads for graphs of 100,000 ties or more (0, the default: all available
+        /// cores). Results do not depend on it, byte for byte.
+        threads(threads: usize);
+        /// Whether to list the strictly unbalanced triangles (++− and −−−).
+        list_unbalanced(on: bool);
     }
 }
 

@@ -4,11 +4,8 @@ use super::BalanceError;
 use super::csr;
 use super::cycle::{self, SignedCycle};
 use super::partition;
-use crate::internal::ParityUnionFind;
 use crate::sign::SignedWeight;
-use petgraph::visit::{
-    EdgeIndexable, EdgeRef, IntoEdgeReferences, IntoNodeIdentifiers, NodeIndexable,
-};
+use petgraph::visit::{EdgeIndexable, IntoEdgeReferences, IntoNodeIdentifiers, NodeIndexable};
 
 /// The certificate of a clusterability test.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,10 +38,11 @@ impl<N, E> Clusterability<N, E> {
         matches!(self.certificate, ClusterabilityCertificate::Clusters { .. })
     }
 
-    /// The certificate.
-    #[must_use]
-    pub fn certificate(&self) -> &ClusterabilityCertificate<N, E> {
-        &self.certificate
+    crate::internal::getters! {
+        /// The certificate.
+        certificate: &ClusterabilityCertificate<N, E>;
+        /// Ties whose sign is `None` (zero net weight), treated as absent.
+        neutral_ties: usize;
     }
 
     /// The clusters, when clusterable.
@@ -71,12 +69,6 @@ impl<N, E> Clusterability<N, E> {
             ClusterabilityCertificate::Clusters { .. } => None,
             ClusterabilityCertificate::Cycle { cycle } => Some(cycle),
         }
-    }
-
-    /// Ties whose sign is `None` (zero net weight), treated as absent.
-    #[must_use]
-    pub fn neutral_ties(&self) -> usize {
-        self.neutral_ties
     }
 }
 
@@ -116,35 +108,24 @@ where
     G: IntoEdgeReferences + IntoNodeIdentifiers + NodeIndexable,
     G::EdgeWeight: SignedWeight,
 {
-    let n = csr::check_bound(g)?;
-    let mut uf = ParityUnionFind::new(n);
-    let mut neutral_ties = 0;
     let mut negatives: Vec<(u32, u32, usize)> = Vec::new();
-    let mut signed = 0usize;
-    for e in g.edge_references() {
-        let Some(sign) = e.weight().sign() else {
-            neutral_ties += 1;
-            continue;
-        };
-        // Indices are below the node bound, which fits in u32 (checked above).
-        let a = g.to_index(e.source()) as u32;
-        let b = g.to_index(e.target()) as u32;
-        if sign.is_negative() {
-            negatives.push((a, b, signed));
+    let (mut tied, _) = csr::union_signed(g, |uf, a, b, negative, k| {
+        if negative {
+            negatives.push((a, b, k));
         } else {
             uf.unite(a, b, false);
         }
-        signed += 1;
-    }
+        None::<()>
+    })?;
     let inside = negatives
         .iter()
         .copied()
-        .find(|&(a, b, _)| uf.find(a).0 == uf.find(b).0);
+        .find(|&(a, b, _)| tied.uf.find(a).0 == tied.uf.find(b).0);
     if let Some((a, b, k)) = inside {
-        let cycle = cycle::close(g, n, (a, b, k), None, |i, neg| !neg[i], "amity ties")?;
+        let cycle = cycle::close(g, tied.n, (a, b, k), None, |i, neg| !neg[i], "amity ties")?;
         return Ok(Clusterability {
             certificate: ClusterabilityCertificate::Cycle { cycle },
-            neutral_ties,
+            neutral_ties: tied.neutral,
         });
     }
     let mut nodes: Vec<(u32, G::NodeId)> = g
@@ -152,10 +133,10 @@ where
         .map(|u| (g.to_index(u) as u32, u))
         .collect();
     nodes.sort_unstable_by_key(|x| x.0);
-    let mut cluster_of_root = vec![u32::MAX; n];
+    let mut cluster_of_root = vec![u32::MAX; tied.n];
     let mut clusters: Vec<Vec<G::NodeId>> = Vec::new();
     for (i, u) in nodes {
-        let r = uf.find(i).0 as usize;
+        let r = tied.uf.find(i).0 as usize;
         if cluster_of_root[r] == u32::MAX {
             cluster_of_root[r] = clusters.len() as u32;
             clusters.push(Vec::new());
@@ -164,7 +145,7 @@ where
     }
     Ok(Clusterability {
         certificate: ClusterabilityCertificate::Clusters { clusters },
-        neutral_ties,
+        neutral_ties: tied.neutral,
     })
 }
 
@@ -201,20 +182,11 @@ where
     G: IntoEdgeReferences + IntoNodeIdentifiers + NodeIndexable + EdgeIndexable,
     G::EdgeWeight: SignedWeight,
 {
-    let table = cycle::edge_table(g);
-    match certificate {
+    let certificate = match certificate {
         ClusterabilityCertificate::Clusters { clusters } => {
-            partition::check_partition(g, &table, clusters, "cluster")
+            partition::Claim::Partition(clusters.as_slice())
         }
-        ClusterabilityCertificate::Cycle { cycle } => {
-            let neg = cycle::check_cycle(g, &table, cycle)?;
-            if neg == 1 {
-                Ok(())
-            } else {
-                Err(BalanceError::InvalidCertificate {
-                    reason: format!("the cycle has {neg} negative ties, not exactly one"),
-                })
-            }
-        }
-    }
+        ClusterabilityCertificate::Cycle { cycle } => partition::Claim::Cycle(cycle),
+    };
+    partition::check_certificate(g, certificate, "cluster", |neg| neg == 1, "not exactly one")
 }

@@ -1,7 +1,9 @@
 //! Connected parts of the signed ties, and the dense matrices of the spectral measures.
 
 use super::BalanceError;
-use super::csr::{Adjacency, SignedEdges};
+use super::csr::{self, Adjacency, SignedEdges};
+use crate::sign::SignedWeight;
+use petgraph::visit::{IntoEdgeReferences, NodeIndexable};
 
 /// The connected parts (over signed ties) of a simple signed graph on all `n` node indices,
 /// each as its list of node indices in traversal order; `pos[v]` is `v`'s position in its
@@ -44,6 +46,21 @@ pub(crate) fn parts<E>(edges: &SignedEdges<E>) -> Parts {
         part_of,
         pos,
     }
+}
+
+/// The signed ties of `g` for a spectral `measure`: collected as by [`csr::collect`] (end
+/// points and signs), self-loops and parallel ties rejected as by [`require_simple`].
+pub(crate) fn collect_simple<G>(
+    g: G,
+    measure: &'static str,
+) -> Result<SignedEdges<G::EdgeId>, BalanceError>
+where
+    G: IntoEdgeReferences + NodeIndexable,
+    G::EdgeWeight: SignedWeight,
+{
+    let edges = csr::collect(g, csr::Gather::default())?;
+    require_simple(&edges, measure)?;
+    Ok(edges)
 }
 
 /// Rejects self-loops and parallel ties for `measure` (the spectral measures work on the

@@ -4,6 +4,7 @@
 //! degree-ordered orientation (triangle enumeration). No hashing anywhere.
 
 use super::BalanceError;
+use crate::internal::ParityUnionFind;
 use crate::sign::SignedWeight;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 
@@ -25,6 +26,53 @@ pub(crate) fn check_bound<G: NodeIndexable>(g: G) -> Result<usize, BalanceError>
         });
     }
     Ok(n)
+}
+
+/// The parity union–find over the signed ties of a graph, as [`union_signed`] leaves it.
+pub(crate) struct SignedUnion {
+    /// The node bound of the graph.
+    pub n: usize,
+    /// The union–find, with the joins `tie` made.
+    pub uf: ParityUnionFind,
+    /// Ties without a sign (all of them, also those after a stop).
+    pub neutral: usize,
+}
+
+/// Reads the signed ties of `g` once, in edge order, into a parity union–find of its node
+/// bound: `tie(uf, a, b, negative, k)` sees each signed tie (compact end indices, `k` its
+/// position among the signed ties) and decides what to join; the first tie for which it
+/// returns `Some` stops the reading, and that value is returned beside the union–find. The
+/// common first step of the Harary test and of clusterability.
+pub(crate) fn union_signed<G, T>(
+    g: G,
+    mut tie: impl FnMut(&mut ParityUnionFind, u32, u32, bool, usize) -> Option<T>,
+) -> Result<(SignedUnion, Option<T>), BalanceError>
+where
+    G: IntoEdgeReferences + NodeIndexable,
+    G::EdgeWeight: SignedWeight,
+{
+    let n = check_bound(g)?;
+    let mut uf = ParityUnionFind::new(n);
+    let mut neutral = 0;
+    let mut signed = 0usize;
+    let mut stop = None;
+    let mut it = g.edge_references();
+    for e in it.by_ref() {
+        let Some(sign) = e.weight().sign() else {
+            neutral += 1;
+            continue;
+        };
+        // Indices are below the node bound, which fits in u32 (checked above).
+        let a = g.to_index(e.source()) as u32;
+        let b = g.to_index(e.target()) as u32;
+        stop = tie(&mut uf, a, b, sign.is_negative(), signed);
+        if stop.is_some() {
+            break;
+        }
+        signed += 1;
+    }
+    neutral += it.filter(|e| e.weight().sign().is_none()).count();
+    Ok((SignedUnion { n, uf, neutral }, stop))
 }
 
 /// The signed ties of a graph as flat arrays; ties whose sign is `None` are counted in

@@ -2,7 +2,6 @@
 
 use super::BalanceError;
 use super::components;
-use super::csr;
 use super::eigen::symmetric_eigen;
 use super::lanczos::{Lanczos, SignedCsr};
 use crate::sign::SignedWeight;
@@ -37,20 +36,13 @@ impl SignedEigenvectorOptions {
             seed: 0,
         }
     }
-    /// The largest graph handled by the dense solver; larger graphs use Lanczos.
-    pub fn dense_limit(mut self, units: usize) -> Self {
-        self.dense_limit = units;
-        self
-    }
-    /// The most Lanczos steps (matrix–vector products), restarts included.
-    pub fn max_iterations(mut self, iterations: usize) -> Self {
-        self.max_iterations = iterations;
-        self
-    }
-    /// The seed of the Lanczos start vectors (same seed, same result, byte for byte).
-    pub fn seed(mut self, seed: u64) -> Self {
-        self.seed = seed;
-        self
+    crate::internal::setters! {
+        /// The largest graph handled by the dense solver; larger graphs use Lanczos.
+        dense_limit(units: usize);
+        /// The most Lanczos steps (matrix–vector products), restarts included.
+        max_iterations(iterations: usize);
+        /// The seed of the Lanczos start vectors (same seed, same result, byte for byte).
+        seed(seed: u64);
     }
 }
 
@@ -164,8 +156,7 @@ where
     G: IntoEdgeReferences + NodeCompactIndexable,
     G::EdgeWeight: SignedWeight,
 {
-    let edges = csr::collect(g, csr::Gather::default())?;
-    components::require_simple(&edges, MEASURE)?;
+    let edges = components::collect_simple(g, MEASURE)?;
     let n = edges.n;
     let neutral_ties = edges.neutral;
     if edges.ends.is_empty() {

@@ -4,11 +4,8 @@ use super::BalanceError;
 use super::csr;
 use super::cycle::{self, SignedCycle};
 use super::partition;
-use crate::internal::ParityUnionFind;
 use crate::sign::SignedWeight;
-use petgraph::visit::{
-    EdgeIndexable, EdgeRef, IntoEdgeReferences, IntoNodeIdentifiers, NodeIndexable,
-};
+use petgraph::visit::{EdgeIndexable, IntoEdgeReferences, IntoNodeIdentifiers, NodeIndexable};
 
 /// The certificate of a Harary test.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,10 +37,11 @@ impl<N, E> HararyTest<N, E> {
         matches!(self.certificate, HararyCertificate::Balanced { .. })
     }
 
-    /// The certificate.
-    #[must_use]
-    pub fn certificate(&self) -> &HararyCertificate<N, E> {
-        &self.certificate
+    crate::internal::getters! {
+        /// The certificate.
+        certificate: &HararyCertificate<N, E>;
+        /// Ties whose sign is `None` (zero net weight), treated as absent.
+        neutral_ties: usize;
     }
 
     /// The two camps, when balanced.
@@ -62,12 +60,6 @@ impl<N, E> HararyTest<N, E> {
             HararyCertificate::Balanced { .. } => None,
             HararyCertificate::Unbalanced { cycle } => Some(cycle),
         }
-    }
-
-    /// Ties whose sign is `None` (zero net weight), treated as absent.
-    #[must_use]
-    pub fn neutral_ties(&self) -> usize {
-        self.neutral_ties
     }
 }
 
@@ -113,33 +105,15 @@ where
     G: IntoEdgeReferences + IntoNodeIdentifiers + NodeIndexable,
     G::EdgeWeight: SignedWeight,
 {
-    let n = csr::check_bound(g)?;
-    let mut uf = ParityUnionFind::new(n);
-    let mut neutral_ties = 0;
-    let mut signed = 0usize;
-    let mut conflict = None;
-    let mut it = g.edge_references();
-    for e in it.by_ref() {
-        let Some(sign) = e.weight().sign() else {
-            neutral_ties += 1;
-            continue;
-        };
-        // Indices are below the node bound, which fits in u32 (checked above).
-        let a = g.to_index(e.source()) as u32;
-        let b = g.to_index(e.target()) as u32;
-        if !uf.unite(a, b, sign.is_negative()) {
-            conflict = Some((signed, a, b));
-            break;
-        }
-        signed += 1;
-    }
-    neutral_ties += it.filter(|e| e.weight().sign().is_none()).count();
+    let (mut tied, conflict) = csr::union_signed(g, |uf, a, b, negative, k| {
+        (!uf.unite(a, b, negative)).then_some((k, a, b))
+    })?;
     if let Some((k, a, b)) = conflict {
         // The ties before the k-th are balanced and join a and b: every path between them has
         // the same parity, the opposite of tie k's. A shortest one closes the cycle.
         let cycle = cycle::close(
             g,
-            n,
+            tied.n,
             (a, b, k),
             Some(k + 1),
             |i, _| i < k,
@@ -147,16 +121,16 @@ where
         )?;
         return Ok(HararyTest {
             certificate: HararyCertificate::Unbalanced { cycle },
-            neutral_ties,
+            neutral_ties: tied.neutral,
         });
     }
     // Each part's lowest-indexed unit goes to camp 0.
     const UNSET: u32 = u32::MAX;
-    let mut flip = vec![UNSET; n];
+    let mut flip = vec![UNSET; tied.n];
     let mut camps = [Vec::new(), Vec::new()];
     for u in g.node_identifiers() {
         let i = g.to_index(u) as u32;
-        let (r, p) = uf.find(i);
+        let (r, p) = tied.uf.find(i);
         if flip[r as usize] == UNSET {
             flip[r as usize] = p;
         }
@@ -168,7 +142,7 @@ where
     });
     Ok(HararyTest {
         certificate: HararyCertificate::Balanced { camps },
-        neutral_ties,
+        neutral_ties: tied.neutral,
     })
 }
 
@@ -204,20 +178,9 @@ where
     G: IntoEdgeReferences + IntoNodeIdentifiers + NodeIndexable + EdgeIndexable,
     G::EdgeWeight: SignedWeight,
 {
-    let table = cycle::edge_table(g);
-    match certificate {
-        HararyCertificate::Balanced { camps } => {
-            partition::check_partition(g, &table, camps.as_slice(), "camp")
-        }
-        HararyCertificate::Unbalanced { cycle } => {
-            let neg = cycle::check_cycle(g, &table, cycle)?;
-            if neg % 2 == 1 {
-                Ok(())
-            } else {
-                Err(BalanceError::InvalidCertificate {
-                    reason: format!("the cycle has {neg} negative ties, an even number"),
-                })
-            }
-        }
-    }
+    let certificate = match certificate {
+        HararyCertificate::Balanced { camps } => partition::Claim::Partition(camps.as_slice()),
+        HararyCertificate::Unbalanced { cycle } => partition::Claim::Cycle(cycle),
+    };
+    partition::check_certificate(g, certificate, "camp", |neg| neg % 2 == 1, "an even number")
 }

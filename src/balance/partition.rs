@@ -1,9 +1,9 @@
 //! Shared checks of partition certificates (camps, clusters).
 
 use super::BalanceError;
-use super::cycle::EdgeTable;
-use crate::sign::Sign;
-use petgraph::visit::{IntoNodeIdentifiers, NodeIndexable};
+use super::cycle::{self, EdgeTable, SignedCycle};
+use crate::sign::{Sign, SignedWeight};
+use petgraph::visit::{EdgeIndexable, IntoEdgeReferences, IntoNodeIdentifiers, NodeIndexable};
 
 /// Checks that `groups` partition the nodes of `g` and that every signed tie agrees with the
 /// partition: amity inside a group, enmity across groups.
@@ -67,4 +67,43 @@ where
         }
     }
     Ok(())
+}
+
+/// A balance certificate as [`check_certificate`] reads it.
+pub(crate) enum Claim<'a, N, E> {
+    /// A partition of the units.
+    Partition(&'a [Vec<N>]),
+    /// A cycle.
+    Cycle(&'a SignedCycle<N, E>),
+}
+
+/// Checks a balance certificate against `g`: either a partition of the units into `parts`
+/// (each called `what`), or a cycle whose number of negative ties must pass `negatives_ok`
+/// (`otherwise` says how it fails, e.g. "an even number"). The common check of
+/// [`super::verify_harary`] and [`super::verify_clusterability`].
+pub(crate) fn check_certificate<G>(
+    g: G,
+    certificate: Claim<'_, G::NodeId, G::EdgeId>,
+    what: &str,
+    negatives_ok: impl Fn(usize) -> bool,
+    otherwise: &str,
+) -> Result<(), BalanceError>
+where
+    G: IntoEdgeReferences + IntoNodeIdentifiers + NodeIndexable + EdgeIndexable,
+    G::EdgeWeight: SignedWeight,
+{
+    let table = cycle::edge_table(g);
+    match certificate {
+        Claim::Partition(parts) => check_partition(g, &table, parts, what),
+        Claim::Cycle(c) => {
+            let neg = cycle::check_cycle(g, &table, c)?;
+            if negatives_ok(neg) {
+                Ok(())
+            } else {
+                Err(BalanceError::InvalidCertificate {
+                    reason: format!("the cycle has {neg} negative ties, {otherwise}"),
+                })
+            }
+        }
+    }
 }

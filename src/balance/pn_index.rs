@@ -33,15 +33,11 @@ impl PnIndexOptions {
             max_iterations: 10_000,
         }
     }
-    /// The largest graph solved by dense elimination.
-    pub fn dense_limit(mut self, units: usize) -> Self {
-        self.dense_limit = units;
-        self
-    }
-    /// The most fixed-point iterations.
-    pub fn max_iterations(mut self, iterations: usize) -> Self {
-        self.max_iterations = iterations;
-        self
+    crate::internal::setters! {
+        /// The largest graph solved by dense elimination.
+        dense_limit(units: usize);
+        /// The most fixed-point iterations.
+        max_iterations(iterations: usize);
     }
 }
 
@@ -127,8 +123,7 @@ where
     G: IntoEdgeReferences + NodeCompactIndexable,
     G::EdgeWeight: SignedWeight,
 {
-    let edges = csr::collect(g, csr::Gather::default())?;
-    components::require_simple(&edges, MEASURE)?;
+    let edges = components::collect_simple(g, MEASURE)?;
     let n = edges.n;
     let neutral_ties = edges.neutral;
     if n <= 1 {

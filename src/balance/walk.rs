@@ -2,7 +2,6 @@
 
 use super::BalanceError;
 use super::components;
-use super::csr;
 use super::eigen::symmetric_eigen;
 use super::lanczos::{Lanczos, SignedCsr};
 use crate::sign::SignedWeight;
@@ -42,28 +41,18 @@ impl WalkBalanceOptions {
             seed: 0,
         }
     }
-    /// The largest connected part given to the dense eigen-solver (O(k³) time, O(k²)
-    /// memory); larger parts go to Lanczos.
-    pub fn dense_limit(mut self, units: usize) -> Self {
-        self.dense_limit = units;
-        self
-    }
-    /// The most Lanczos steps per part and matrix (memory: one vector of the part's size
-    /// per step).
-    pub fn max_steps(mut self, steps: usize) -> Self {
-        self.max_steps = steps;
-        self
-    }
-    /// The relative error bound at which Lanczos stops (reached earlier on graphs whose
-    /// leading eigenvalues stand out).
-    pub fn tolerance(mut self, relative: f64) -> Self {
-        self.tolerance = relative;
-        self
-    }
-    /// The seed of the Lanczos start vectors.
-    pub fn seed(mut self, seed: u64) -> Self {
-        self.seed = seed;
-        self
+    crate::internal::setters! {
+        /// The largest connected part given to the dense eigen-solver (O(k³) time, O(k²)
+        /// memory); larger parts go to Lanczos.
+        dense_limit(units: usize);
+        /// The most Lanczos steps per part and matrix (memory: one vector of the part's size
+        /// per step).
+        max_steps(steps: usize);
+        /// The relative error bound at which Lanczos stops (reached earlier on graphs whose
+        /// leading eigenvalues stand out).
+        tolerance(relative: f64);
+        /// The seed of the Lanczos start vectors.
+        seed(seed: u64);
     }
     /// The dense limit in force.
     #[must_use]
@@ -230,8 +219,7 @@ where
     G: IntoEdgeReferences + NodeCompactIndexable,
     G::EdgeWeight: SignedWeight,
 {
-    let edges = csr::collect(g, csr::Gather::default())?;
-    components::require_simple(&edges, MEASURE)?;
+    let edges = components::collect_simple(g, MEASURE)?;
     let p = components::parts(&edges);
     let largest = p.parts.iter().map(Vec::len).max().unwrap_or(0);
     // Ties of each part.

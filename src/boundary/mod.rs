@@ -245,18 +245,14 @@ impl BoundaryOptions {
     pub fn get_method(&self) -> Method {
         self.method
     }
-    /// The weak test's ratio: a set is a complex when its internal degree is at least
-    /// `ratio` × its external degree (default 1: Radicchi et al.'s weak community; ≥ 0).
-    pub fn inside_ratio(mut self, ratio: f64) -> Self {
-        self.inside_ratio = ratio;
-        self
-    }
-    /// The split test's ratio: a complex splits only when every part's internal degree is
-    /// at least `ratio` × its external degree — interdependence *markedly* more intense
-    /// inside (default 2; ≥ 0). At 1, any two halves of a ring would split.
-    pub fn split_ratio(mut self, ratio: f64) -> Self {
-        self.split_ratio = ratio;
-        self
+    crate::internal::setters! {
+        /// The weak test's ratio: a set is a complex when its internal degree is at least
+        /// `ratio` × its external degree (default 1: Radicchi et al.'s weak community; ≥ 0).
+        inside_ratio(ratio: f64);
+        /// The split test's ratio: a complex splits only when every part's internal degree is
+        /// at least `ratio` × its external degree — interdependence *markedly* more intense
+        /// inside (default 2; ≥ 0). At 1, any two halves of a ring would split.
+        split_ratio(ratio: f64);
     }
     /// Switches a rule of [`Method::Definition`] off (for an ablation).
     pub fn without_rule(mut self, rule: FormationRule) -> Self {
@@ -280,20 +276,13 @@ impl BoundaryOptions {
     pub fn has_rule(&self, rule: FormationRule) -> bool {
         !self.without.contains(&rule)
     }
-    /// Modularity resolution (> 0; larger gives smaller complexes).
-    pub fn resolution(mut self, gamma: f64) -> Self {
-        self.resolution = gamma;
-        self
-    }
-    /// Seed of the node order (same seed, same result).
-    pub fn seed(mut self, seed: u64) -> Self {
-        self.seed = seed;
-        self
-    }
-    /// Power classes (superpowers are set apart; great powers may centre a complex).
-    pub fn classes(mut self, classes: Classification) -> Self {
-        self.classes = classes;
-        self
+    crate::internal::setters! {
+        /// Modularity resolution (> 0; larger gives smaller complexes).
+        resolution(gamma: f64);
+        /// Seed of the node order (same seed, same result).
+        seed(seed: u64);
+        /// Power classes (superpowers are set apart; great powers may centre a complex).
+        classes(classes: Classification);
     }
     /// Units that are institutions able to centre a complex (e.g. `EU`).
     pub fn institutions<S: AsRef<str>>(mut self, ids: impl IntoIterator<Item = S>) -> Self {
@@ -319,15 +308,11 @@ impl BoundaryOptions {
             || self.set_apart.iter().any(|u| u == unit)
     }
 
-    /// Minimum internal share of each member's interdependence, in `[0, 1]`.
-    pub fn member_share(mut self, share: f64) -> Self {
-        self.member_share = share;
-        self
-    }
-    /// Resolution used for sub-complexes.
-    pub fn sub_resolution(mut self, gamma: f64) -> Self {
-        self.sub_resolution = gamma;
-        self
+    crate::internal::setters! {
+        /// Minimum internal share of each member's interdependence, in `[0, 1]`.
+        member_share(share: f64);
+        /// Resolution used for sub-complexes.
+        sub_resolution(gamma: f64);
     }
     /// Insulator thresholds: minimum participation coefficient and maximum share of any one
     /// complex.
@@ -336,17 +321,13 @@ impl BoundaryOptions {
         self.insulator_max_share = max_share;
         self
     }
-    /// Share of members' interdependence held by outside global powers that counts as
-    /// overlay.
-    pub fn overlay_share(mut self, share: f64) -> Self {
-        self.overlay_share = share;
-        self
-    }
-    /// Share of a great power's interdependence in another complex that ties the two into a
-    /// supercomplex.
-    pub fn supercomplex_share(mut self, share: f64) -> Self {
-        self.supercomplex_share = share;
-        self
+    crate::internal::setters! {
+        /// Share of members' interdependence held by outside global powers that counts as
+        /// overlay.
+        overlay_share(share: f64);
+        /// Share of a great power's interdependence in another complex that ties the two into a
+        /// supercomplex.
+        supercomplex_share(share: f64);
     }
     /// Enmity-share thresholds of the character: at most `community` is a security
     /// community, at least `conflict` a conflict formation.

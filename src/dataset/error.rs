@@ -1,4 +1,4 @@
-//! Errors of the `dataset` module.
+//! Errors of data sets: loading, saving and validation.
 
 use crate::id::IdError;
 use crate::period::{Period, Year};
@@ -283,7 +283,7 @@ pub enum Issue {
         years: Period,
     },
     /// More relations of one pair conflict than are listed: the first
-    /// [`MAX_CONFLICTS_PER_PAIR`](crate::dataset::MAX_CONFLICTS_PER_PAIR) conflicts are
+    /// [`MAX_CONFLICTS_PER_PAIR`](crate::MAX_CONFLICTS_PER_PAIR) conflicts are
     /// reported as [`Issue::ConflictingRelations`], the rest are not (a file of many
     /// opposite, overlapping relations on one pair would otherwise produce a quadratic
     /// number of issues).

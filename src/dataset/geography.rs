@@ -197,39 +197,24 @@ impl Border {
         }
     }
 
-    /// The first unit, as given.
-    #[must_use]
-    pub fn a(&self) -> &str {
-        &self.a
-    }
-    /// The second unit, as given.
-    #[must_use]
-    pub fn b(&self) -> &str {
-        &self.b
+    crate::internal::getters! {
+        /// The first unit, as given.
+        a: &str;
+        /// The second unit, as given.
+        b: &str;
     }
     /// The pair with the smaller identifier first.
     #[must_use]
     pub fn pair(&self) -> (&str, &str) {
-        if self.a <= self.b {
-            (&self.a, &self.b)
-        } else {
-            (&self.b, &self.a)
-        }
+        crate::internal::ordered_pair(&self.a, &self.b)
     }
-    /// Land or sea within a distance.
-    #[must_use]
-    pub fn contiguity(&self) -> Contiguity {
-        self.contiguity
-    }
-    /// The years the border holds, both ends inclusive.
-    #[must_use]
-    pub fn period(&self) -> Period {
-        self.period
-    }
-    /// The citations.
-    #[must_use]
-    pub fn evidence(&self) -> &[Evidence] {
-        &self.evidence
+    crate::internal::getters! {
+        /// Land or sea within a distance.
+        contiguity: Contiguity;
+        /// The years the border holds, both ends inclusive.
+        period: Period;
+        /// The citations.
+        evidence: &[Evidence];
     }
 }
 
@@ -292,24 +277,14 @@ impl PowerClassification {
         }
     }
 
-    /// The unit.
-    #[must_use]
-    pub fn unit(&self) -> &str {
-        &self.unit
-    }
-    /// The class.
-    #[must_use]
-    pub fn class(&self) -> PowerClass {
-        self.class
-    }
-    /// The years the class holds.
-    #[must_use]
-    pub fn period(&self) -> Period {
-        self.period
-    }
-    /// The citations.
-    #[must_use]
-    pub fn evidence(&self) -> &[Evidence] {
-        &self.evidence
+    crate::internal::getters! {
+        /// The unit.
+        unit: &str;
+        /// The class.
+        class: PowerClass;
+        /// The years the class holds.
+        period: Period;
+        /// The citations.
+        evidence: &[Evidence];
     }
 }

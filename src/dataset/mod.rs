@@ -1,81 +1,7 @@
 //! Data sets: units, organisations, memberships, relations and capabilities — dated, with
 //! evidence — and their TOML/JSON files.
 //!
-//! # File schema (version 1)
-//!
-//! A data set file is TOML or JSON with these top-level keys (all lists optional):
-//!
-//! ```toml
-//! schema_version = 1                     # required; any other value is an error
-//! name = "…"                             # optional
-//! description = "…"                      # optional
-//!
-//! [[units]]
-//! id = "RUS"                             # 1–64 of A–Z a–z 0–9 _ -
-//! name = "Russia"
-//! kind = "state"                         # state | sub_state | institution
-//! cow = 365                              # optional COW ccode
-//! iso = "RUS"                            # optional ISO 3166 alpha-3
-//! period = { from = 1816 }               # optional existence; both ends inclusive
-//!
-//! [[organisations]]
-//! id = "CSTO"
-//! name = "Collective Security Treaty Organization"
-//! kind = "collective_defence"            # collective_defence | collective_security | economic | union | forum
-//! founded = 2002                         # optional
-//! family = "CST"                         # optional: the family's first organisation (a
-//!                                        # predecessor, or the organisation it is part of)
-//! evidence = [{ text = "…", locator = "§3.2, fn 140" }]   # optional
-//!
-//! [[memberships]]
-//! organisation = "CSTO"
-//! unit = "ARM"
-//! role = "member"                        # member (default) | observer | partner
-//! period = { from = 2002, to = 2013 }    # both ends inclusive; omit `to` for open-ended
-//! evidence = [{ text = "…", locator = "§3.2.2, fn 150" }]  # at least one
-//!
-//! [[relations]]
-//! id = "rus-arm-bases"                   # optional, unique
-//! a = "RUS"
-//! b = "ARM"
-//! sign = "amity"                         # amity | enmity
-//! intensity = 0.8                        # in (0, 1]
-//! sectors = ["military"]                 # military | political | economic | societal | environmental
-//! period = { from = 1995 }
-//! instrument = "bilateral"               # or { organisation = "CSTO" }
-//! contested = false                      # optional; see below
-//! evidence = [{ text = "…", locator = "§2.3, fn 89" }]     # at least one
-//!
-//! [[capabilities]]
-//! unit = "RUS"
-//! year = 1995
-//! value = 0.0563                         # finite, ≥ 0
-//! source = "COW NMC 6.0 (cinc)"
-//!
-//! [[borders]]                            # contiguity, as COW Direct Contiguity codes it
-//! a = "RUS"
-//! b = "UKR"
-//! kind = "land"                          # land (COW conttype 1) | sea
-//! sea_miles = 24                         # only with kind = "sea": 12, 24, 150 or 400 (COW 2–5)
-//! period = { from = 1991, to = 2013 }
-//! evidence = [{ text = "…", locator = "external: COW Direct Contiguity v3.2" }]
-//!
-//! [[power_classes]]                      # Buzan & Wæver's classes; a user's classification
-//! unit = "RUS"
-//! class = "great_power"                  # superpower | great_power | regional_power
-//! period = { from = 1991, to = 2013 }
-//! evidence = [{ text = "…", locator = "external: Buzan & Waever 2003, p. 37" }]
-//! ```
-//!
-//! Validation ([`Dataset::builder`], [`Dataset::from_toml_str`], …) reports **every**
-//! problem at once as a list of [`Issue`]s, each naming the item (`relations[12] id (A–B)`):
-//! invalid or duplicate identifiers, unknown units and organisations, self-relations,
-//! intensities that are NaN, ≤ 0 or > 1, reversed periods, missing sectors or evidence,
-//! capability values that are NaN or negative, duplicate capability observations, items dated
-//! outside a unit's existence, borders of a unit with itself, a `sea_miles` that does not fit
-//! the border's kind, two borders of one pair or two power classes of one unit over
-//! overlapping years, and two relations on the same pair and sector with
-//! overlapping periods and opposite signs unless both are marked `contested = true`.
+//! The file schema and the validation rules are documented on [`Dataset`].
 
 mod error;
 mod geography;
@@ -136,6 +62,82 @@ pub(crate) struct Layers {
 /// Build one in code with [`Dataset::builder`], or load one with [`Dataset::load`],
 /// [`Dataset::from_toml_str`] or [`Dataset::from_json_str`]. A `Dataset` is always valid:
 /// every constructor validates the whole and reports every problem.
+///
+/// # File schema (version 1)
+///
+/// A data set file is TOML or JSON with these top-level keys (all lists optional):
+///
+/// ```toml
+/// schema_version = 1                     # required; any other value is an error
+/// name = "…"                             # optional
+/// description = "…"                      # optional
+///
+/// [[units]]
+/// id = "RUS"                             # 1–64 of A–Z a–z 0–9 _ -
+/// name = "Russia"
+/// kind = "state"                         # state | sub_state | institution
+/// cow = 365                              # optional COW ccode
+/// iso = "RUS"                            # optional ISO 3166 alpha-3
+/// period = { from = 1816 }               # optional existence; both ends inclusive
+///
+/// [[organisations]]
+/// id = "CSTO"
+/// name = "Collective Security Treaty Organization"
+/// kind = "collective_defence"            # collective_defence | collective_security | economic | union | forum
+/// founded = 2002                         # optional
+/// family = "CST"                         # optional: the family's first organisation (a
+///                                        # predecessor, or the organisation it is part of)
+/// evidence = [{ text = "…", locator = "§3.2, fn 140" }]   # optional
+///
+/// [[memberships]]
+/// organisation = "CSTO"
+/// unit = "ARM"
+/// role = "member"                        # member (default) | observer | partner
+/// period = { from = 2002, to = 2013 }    # both ends inclusive; omit `to` for open-ended
+/// evidence = [{ text = "…", locator = "§3.2.2, fn 150" }]  # at least one
+///
+/// [[relations]]
+/// id = "rus-arm-bases"                   # optional, unique
+/// a = "RUS"
+/// b = "ARM"
+/// sign = "amity"                         # amity | enmity
+/// intensity = 0.8                        # in (0, 1]
+/// sectors = ["military"]                 # military | political | economic | societal | environmental
+/// period = { from = 1995 }
+/// instrument = "bilateral"               # or { organisation = "CSTO" }
+/// contested = false                      # optional; see below
+/// evidence = [{ text = "…", locator = "§2.3, fn 89" }]     # at least one
+///
+/// [[capabilities]]
+/// unit = "RUS"
+/// year = 1995
+/// value = 0.0563                         # finite, ≥ 0
+/// source = "COW NMC 6.0 (cinc)"
+///
+/// [[borders]]                            # contiguity, as COW Direct Contiguity codes it
+/// a = "RUS"
+/// b = "UKR"
+/// kind = "land"                          # land (COW conttype 1) | sea
+/// sea_miles = 24                         # only with kind = "sea": 12, 24, 150 or 400 (COW 2–5)
+/// period = { from = 1991, to = 2013 }
+/// evidence = [{ text = "…", locator = "external: COW Direct Contiguity v3.2" }]
+///
+/// [[power_classes]]                      # Buzan & Wæver's classes; a user's classification
+/// unit = "RUS"
+/// class = "great_power"                  # superpower | great_power | regional_power
+/// period = { from = 1991, to = 2013 }
+/// evidence = [{ text = "…", locator = "external: Buzan & Waever 2003, p. 37" }]
+/// ```
+///
+/// Validation ([`Dataset::builder`], [`Dataset::from_toml_str`], …) reports **every**
+/// problem at once as a list of [`Issue`]s, each naming the item (`relations[12] id (A–B)`):
+/// invalid or duplicate identifiers, unknown units and organisations, self-relations,
+/// intensities that are NaN, ≤ 0 or > 1, reversed periods, missing sectors or evidence,
+/// capability values that are NaN or negative, duplicate capability observations, items dated
+/// outside a unit's existence, borders of a unit with itself, a `sea_miles` that does not fit
+/// the border's kind, two borders of one pair or two power classes of one unit over
+/// overlapping years, and two relations on the same pair and sector with
+/// overlapping periods and opposite signs unless both are marked `contested = true`.
 #[derive(Debug, Clone)]
 pub struct Dataset {
     parts: Parts,

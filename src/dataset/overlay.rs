@@ -112,7 +112,7 @@ fn relation_with(r: &Relation, a: &str, b: &str, period: Period, id: Option<Stri
 
 impl Dataset {
     /// Lays `overlay` over `base` (e.g. a hand-coded regional data set over the world
-    /// layer of [`crate::World::dataset`]) and validates the result.
+    /// layer of [`crate::panel::World::dataset`]) and validates the result.
     ///
     /// - **Units** are mapped by their COW code (`cow = 365`, declared in the data): a base
     ///   unit with the code of an overlay unit *is* that unit, under the overlay's
@@ -134,7 +134,7 @@ impl Dataset {
     /// - **Provenance**: each relation, membership and border remembers its layer
     ///   ([`Dataset::layers`], [`Dataset::relation_layer`]), so that every tie of a
     ///   snapshot names the layer and the record it came from
-    ///   ([`crate::graph::Provenance`]). A layer is named by its data set's name (`base`,
+    ///   ([`crate::Provenance`]). A layer is named by its data set's name (`base`,
     ///   `overlay` when unnamed); overlaying an overlaid data set adds a layer.
     ///
     /// Layers are not written to files: a saved overlay is one data set.
@@ -150,7 +150,7 @@ impl Dataset {
     /// # Example
     /// ```
     /// use rsct::{Dataset, Evidence, Period, Relation, Sector, Sign, Unit};
-    /// use rsct::dataset::OverlayRule;
+    /// use rsct::OverlayRule;
     /// let ev = |t: &str| Evidence::cited(t, "test").unwrap();
     /// let rel = |a, b, s, p, t: &str| Relation::builder(a, b, s, p).intensity(1.0)
     ///     .sector(Sector::Military).evidence(ev(t)).build().unwrap();

@@ -47,26 +47,16 @@ impl EvolutionOptions {
         self.inter = inter;
         self
     }
-    /// Boundary options.
-    pub fn boundary(mut self, boundary: BoundaryOptions) -> Self {
-        self.boundary = boundary;
-        self
-    }
-    /// The Jaccard overlap needed to keep a complex's identity, in `(0, 1]`.
-    pub fn match_share(mut self, share: f64) -> Self {
-        self.match_share = share;
-        self
-    }
-    /// The change in enmity share that counts as an internal transformation, in `(0, 1]`.
-    pub fn enmity_change(mut self, change: f64) -> Self {
-        self.enmity_change = change;
-        self
-    }
-    /// The change in the strict triangle balance of the members' ties that counts as an
-    /// internal transformation, in `(0, 1]`.
-    pub fn balance_change(mut self, change: f64) -> Self {
-        self.balance_change = change;
-        self
+    crate::internal::setters! {
+        /// Boundary options.
+        boundary(boundary: BoundaryOptions);
+        /// The Jaccard overlap needed to keep a complex's identity, in `(0, 1]`.
+        match_share(share: f64);
+        /// The change in enmity share that counts as an internal transformation, in `(0, 1]`.
+        enmity_change(change: f64);
+        /// The change in the strict triangle balance of the members' ties that counts as an
+        /// internal transformation, in `(0, 1]`.
+        balance_change(change: f64);
     }
     /// The derivation rules.
     pub fn derivation_rules(&self) -> &DerivationRules {

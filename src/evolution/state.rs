@@ -2,8 +2,8 @@
 
 use super::EvolutionError;
 use super::options::EvolutionOptions;
-use crate::balance::frustration::{FrustrationOptions, frustration_exact};
 use crate::balance::{CensusOptions, triangle_census};
+use crate::balance::{FrustrationOptions, frustration_exact};
 use crate::boundary::{Character, ComplexType, analyse};
 use crate::dataset::Dataset;
 use crate::evidence::Evidence;

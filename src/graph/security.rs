@@ -47,61 +47,23 @@ pub enum Provenance {
 /// sectors, instrument and evidence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Contribution {
-    sign: Sign,
-    intensity: f64,
-    sectors: SectorSet,
-    instrument: Instrument,
-    provenance: Provenance,
-    evidence: [Option<Arc<[Evidence]>>; 2],
+    pub(crate) sign: Sign,
+    pub(crate) intensity: f64,
+    pub(crate) sectors: SectorSet,
+    pub(crate) instrument: Instrument,
+    pub(crate) provenance: Provenance,
+    pub(crate) evidence: [Option<Arc<[Evidence]>>; 2],
 }
 
 impl Contribution {
-    pub(crate) fn new(
-        sign: Sign,
-        intensity: f64,
-        sectors: SectorSet,
-        instrument: Instrument,
-        provenance: Provenance,
-        evidence: [Option<Arc<[Evidence]>>; 2],
-    ) -> Self {
-        Self {
-            sign,
-            intensity,
-            sectors,
-            instrument,
-            provenance,
-            evidence,
-        }
-    }
-    /// Amity or enmity.
-    #[must_use]
-    pub fn sign(&self) -> Sign {
-        self.sign
-    }
-    /// The intensity, in `(0, 1]`.
-    #[must_use]
-    pub fn intensity(&self) -> f64 {
-        self.intensity
-    }
-    /// `sign × intensity`.
-    #[must_use]
-    pub fn signed_intensity(&self) -> f64 {
-        self.sign.value() * self.intensity
-    }
-    /// The sectors it counts in (after the rules' sector filter).
-    #[must_use]
-    pub fn sectors(&self) -> SectorSet {
-        self.sectors
-    }
-    /// Bilateral, or through an organisation.
-    #[must_use]
-    pub fn instrument(&self) -> &Instrument {
-        &self.instrument
-    }
-    /// Where it comes from.
-    #[must_use]
-    pub fn provenance(&self) -> &Provenance {
-        &self.provenance
+    crate::internal::sign_intensity!();
+    crate::internal::getters! {
+        /// The sectors it counts in (after the rules' sector filter).
+        sectors: SectorSet;
+        /// Bilateral, or through an organisation.
+        instrument: &Instrument;
+        /// Where it comes from.
+        provenance: &Provenance;
     }
     /// The layer it comes from, in an overlaid data set (for a shared membership: the
     /// layer of the first membership).
@@ -132,16 +94,16 @@ impl Serialize for Contribution {
 }
 
 /// A tie between two units in one year: the aggregate of its contributions, combined by
-/// the snapshot's [`crate::snapshot::Combination`].
+/// the snapshot's [`crate::Combination`].
 ///
-/// Under [`crate::snapshot::Combination::Maximum`] (the default, "one scale"):
+/// Under [`crate::Combination::Maximum`] (the default, "one scale"):
 /// - per sector, **amity** is the largest intensity of the amity contributions in it and
 ///   **enmity** the largest of the enmity ones; the sector's net weight is amity − enmity
 ///   and its interdependence amity + enmity;
 /// - the tie's amity (enmity) is its strongest sector's; **net weight** = amity − enmity,
 ///   **interdependence** = amity + enmity ([theory §7](crate::guide::theory#one-scale-for-intensities)).
 ///
-/// Under [`crate::snapshot::Combination::Sum`]: amity and enmity are the sums of the
+/// Under [`crate::Combination::Sum`]: amity and enmity are the sums of the
 /// intensities of the contributions of each sign (each counted once, however many sectors
 /// it spans), and a contribution counts in full in each of its sectors.
 ///
@@ -201,25 +163,15 @@ impl Tie {
             contributions,
         }
     }
-    /// The amity of the tie (see the type's documentation).
-    #[must_use]
-    pub fn amity(&self) -> f64 {
-        self.amity
-    }
-    /// The enmity of the tie (see the type's documentation).
-    #[must_use]
-    pub fn enmity(&self) -> f64 {
-        self.enmity
-    }
-    /// The net signed weight.
-    #[must_use]
-    pub fn net(&self) -> f64 {
-        self.net
-    }
-    /// The security interdependence: amity + enmity.
-    #[must_use]
-    pub fn interdependence(&self) -> f64 {
-        self.interdependence
+    crate::internal::getters! {
+        /// The amity of the tie (see the type's documentation).
+        amity: f64;
+        /// The enmity of the tie (see the type's documentation).
+        enmity: f64;
+        /// The net signed weight.
+        net: f64;
+        /// The security interdependence: amity + enmity.
+        interdependence: f64;
     }
     /// The net signed weight in one sector.
     #[must_use]
@@ -308,25 +260,15 @@ impl Proximity {
             border,
         }
     }
-    /// The node of the first unit (the smaller index).
-    #[must_use]
-    pub fn a(&self) -> NodeIndex {
-        self.a
-    }
-    /// The node of the second unit.
-    #[must_use]
-    pub fn b(&self) -> NodeIndex {
-        self.b
-    }
-    /// Land, or sea within a distance.
-    #[must_use]
-    pub fn contiguity(&self) -> Contiguity {
-        self.contiguity
-    }
-    /// The position of the border in [`crate::Dataset::borders`].
-    #[must_use]
-    pub fn border(&self) -> usize {
-        self.border
+    crate::internal::getters! {
+        /// The node of the first unit (the smaller index).
+        a: NodeIndex;
+        /// The node of the second unit.
+        b: NodeIndex;
+        /// Land, or sea within a distance.
+        contiguity: Contiguity;
+        /// The position of the border in [`crate::Dataset::borders`].
+        border: usize;
     }
 }
 
@@ -369,15 +311,11 @@ impl SecurityGraph {
             .map(|i| self.proximity[i].contiguity)
     }
 
-    /// The year of the snapshot.
-    #[must_use]
-    pub fn year(&self) -> Year {
-        self.year
-    }
-    /// The underlying petgraph graph, for algorithms generic over petgraph's visit traits.
-    #[must_use]
-    pub fn graph(&self) -> &UnGraph<Unit, Tie> {
-        &self.graph
+    crate::internal::getters! {
+        /// The year of the snapshot.
+        year: Year;
+        /// The underlying petgraph graph, for algorithms generic over petgraph's visit traits.
+        graph: &UnGraph<Unit, Tie>;
     }
     /// The node of the unit with identifier `id`.
     #[must_use]

@@ -92,7 +92,7 @@ pub enum SignedGraphError {
 /// g.add_edge(a, b, Sign::Enmity)?;
 /// assert_eq!(g.edge_count(), 1);
 /// assert_eq!(g.negative_edge_count(), 1);
-/// # Ok::<(), rsct::graph::SignedGraphError>(())
+/// # Ok::<(), rsct::SignedGraphError>(())
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct SignedGraph {

@@ -1,12 +1,15 @@
 //! Internals shared by several analyses, written once: the seeded generator, the fast hash
-//! maps and union–find.
+//! maps, union–find, and the accessor macros (getters, builder setters, sign and intensity)
+//! of the data model's records and the options builders.
 //!
 //! Private to the crate; each piece is a small, deterministic building block that more than one
 //! module needs (the same seed gives the same sequence on every platform).
 
+mod accessors;
 pub(crate) mod hash;
 mod rng;
 mod union_find;
 
+pub(crate) use accessors::{getters, ordered_pair, setters, sign_intensity};
 pub(crate) use rng::Rng;
 pub(crate) use union_find::ParityUnionFind;

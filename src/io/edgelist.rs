@@ -320,30 +320,44 @@ pub(crate) fn parse_csv(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<(SignedGraph, ReadReport), ReadError> {
-    let mut m = Merger::new();
-    m.reserve(arc_capacity(bytes));
     let mut fields = Vec::with_capacity(4);
     let mut layout: Option<Layout> = None;
     let mut delimiter = ',';
-    for (n, raw) in lines(bytes) {
-        options.check_line(path, n, raw)?;
+    read_arcs(path, bytes, options, |n, raw, m| {
         let line = text(path, n, raw)?;
         if line.trim().is_empty() {
-            continue;
+            return Ok(());
         }
         let Some(l) = &layout else {
             delimiter = detect_delimiter(line);
             split_fields(path, n, line, delimiter, &mut fields)?;
             if Layout::is_header(&fields) {
                 layout = Some(Layout::from_header(path, n, &fields, &mut m.report)?);
-                continue;
+                return Ok(());
             }
-            edge_fields(path, n, &fields, &Layout::POSITIONAL, &mut m)?;
+            edge_fields(path, n, &fields, &Layout::POSITIONAL, m)?;
             layout = Some(Layout::POSITIONAL);
-            continue;
+            return Ok(());
         };
         split_fields(path, n, line, delimiter, &mut fields)?;
-        edge_fields(path, n, &fields, l, &mut m)?;
+        edge_fields(path, n, &fields, l, m)
+    })
+}
+
+/// Reads the lines of an edge list into one signed graph, the frame both text readers share:
+/// each line is checked against the limits of `options`, then `line(n, raw, merger)` reads
+/// it; an input without any arc is [`ReadError::Empty`].
+fn read_arcs<'a>(
+    path: &Path,
+    bytes: &'a [u8],
+    options: &ReadOptions,
+    mut line: impl FnMut(usize, &'a [u8], &mut Merger) -> Result<(), ReadError>,
+) -> Result<(SignedGraph, ReadReport), ReadError> {
+    let mut m = Merger::new();
+    m.reserve(arc_capacity(bytes));
+    for (n, raw) in lines(bytes) {
+        options.check_line(path, n, raw)?;
+        line(n, raw, &mut m)?;
     }
     if m.report.arcs == 0 {
         return Err(ReadError::Empty {
@@ -444,14 +458,11 @@ pub(crate) fn parse_edge_list(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<(SignedGraph, ReadReport), ReadError> {
-    let mut m = Merger::new();
-    m.reserve(arc_capacity(bytes));
     let mut fields: Vec<&str> = Vec::with_capacity(5);
-    for (n, raw) in lines(bytes) {
-        options.check_line(path, n, raw)?;
+    read_arcs(path, bytes, options, |n, raw, m| {
         let t = raw.trim_ascii_start();
         if t.is_empty() || t[0] == b'#' || t[0] == b'%' {
-            continue;
+            return Ok(());
         }
         // The separators are ASCII, so splitting the bytes never cuts a UTF-8 sequence; each
         // field is then checked on its own.
@@ -461,12 +472,6 @@ pub(crate) fn parse_edge_list(
                 fields.push(text(path, n, f)?);
             }
         }
-        edge_fields(path, n, &fields, &Layout::POSITIONAL, &mut m)?;
-    }
-    if m.report.arcs == 0 {
-        return Err(ReadError::Empty {
-            file: path.to_path_buf(),
-        });
-    }
-    Ok(m.finish())
+        edge_fields(path, n, &fields, &Layout::POSITIONAL, m)
+    })
 }

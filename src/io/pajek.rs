@@ -33,27 +33,17 @@ impl PajekOptions {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Reads the network with this name (`*Network NAME`).
-    pub fn network(mut self, name: &str) -> Self {
-        self.network = Some(name.to_owned());
-        self
-    }
-    /// Keeps only arcs present at time point `t`: arcs with a time interval (`[3]`, `[2-4]`,
-    /// `[2,3]`, `[1-*]`) that contains `t`, and arcs without one. Vertices are all kept.
-    pub fn time(mut self, t: i64) -> Self {
-        self.time = Some(t);
-        self
-    }
-    /// The largest `*Vertices` count accepted (default [`PajekOptions::DEFAULT_MAX_VERTICES`]); a larger
-    /// one is a [`ReadError::TooManyVertices`] naming the line.
-    pub fn max_vertices(mut self, limit: usize) -> Self {
-        self.max_vertices = Some(limit);
-        self
-    }
-    /// The limits on input size and line length (default [`ReadOptions::new`]).
-    pub fn limits(mut self, limits: ReadOptions) -> Self {
-        self.limits = limits;
-        self
+    crate::internal::setters! {
+        /// Reads the network with this name (`*Network NAME`).
+        network(name: &str) => Some(name.to_owned());
+        /// Keeps only arcs present at time point `t`: arcs with a time interval (`[3]`, `[2-4]`,
+        /// `[2,3]`, `[1-*]`) that contains `t`, and arcs without one. Vertices are all kept.
+        time(t: i64) => Some(t);
+        /// The largest `*Vertices` count accepted (default [`PajekOptions::DEFAULT_MAX_VERTICES`]); a larger
+        /// one is a [`ReadError::TooManyVertices`] naming the line.
+        max_vertices(limit: usize) => Some(limit);
+        /// The limits on input size and line length (default [`ReadOptions::new`]).
+        limits(limits: ReadOptions);
     }
     /// The limits on input size and line length (see [`PajekOptions::limits`]).
     pub fn read_options(&self) -> &ReadOptions {

@@ -43,17 +43,13 @@ impl WorldBoundaryOptions {
             preset_from: Some(1990),
         }
     }
-    /// The boundary options (resolution, seed, thresholds). Power classes given here with
-    /// [`BoundaryOptions::classes`] are the user's: their overrides win over computed
-    /// classes and over the preset.
-    pub fn boundary(mut self, options: BoundaryOptions) -> Self {
-        self.boundary = options;
-        self
-    }
-    /// The thresholds on world CINC shares for computed power classes.
-    pub fn power_rules(mut self, rules: PowerClassRules) -> Self {
-        self.power_rules = rules;
-        self
+    crate::internal::setters! {
+        /// The boundary options (resolution, seed, thresholds). Power classes given here with
+        /// [`BoundaryOptions::classes`] are the user's: their overrides win over computed
+        /// classes and over the preset.
+        boundary(options: BoundaryOptions);
+        /// The thresholds on world CINC shares for computed power classes.
+        power_rules(rules: PowerClassRules);
     }
     /// The first year Buzan & Wæver's post-Cold War classes apply (default 1990); `None`:
     /// never (computed classes only).

@@ -258,14 +258,14 @@ impl<'w> Panel<'w> {
     }
 
     /// Fills the frustration column with the crate's exact solver
-    /// ([`crate::balance::frustration::frustration_exact`]) under `options` (give it a node
+    /// ([`crate::balance::frustration_exact`]) under `options` (give it a node
     /// or time limit for long ranges): the column holds the best partition's frustrated ties,
     /// marked exact when proven optimal, and an upper bound otherwise (the solver's incumbent
     /// comes from its tabu search). Years whose graph the solver rejects get no value.
     #[must_use]
-    pub fn frustration(self, options: crate::balance::frustration::FrustrationOptions) -> Self {
+    pub fn frustration(self, options: crate::balance::FrustrationOptions) -> Self {
         self.frustration_with(move |g: &SecurityGraph| {
-            let f = crate::balance::frustration::frustration_exact(g.graph(), &options).ok()?;
+            let f = crate::balance::frustration_exact(g.graph(), &options).ok()?;
             Some(FrustrationColumns {
                 frustrated: f.frustrated().len(),
                 exact: f.is_optimal(),

@@ -57,25 +57,15 @@ impl PowerClassRules {
             regional_power: 0.005,
         }
     }
-    /// The global share a superpower needs.
-    pub fn superpower(mut self, share: f64) -> Self {
-        self.superpower = share;
-        self
-    }
-    /// The fraction of the largest share a superpower needs.
-    pub fn superpower_relative(mut self, fraction: f64) -> Self {
-        self.superpower_relative = fraction;
-        self
-    }
-    /// The global share a great power needs.
-    pub fn great_power(mut self, share: f64) -> Self {
-        self.great_power = share;
-        self
-    }
-    /// The global share a regional power needs.
-    pub fn regional_power(mut self, share: f64) -> Self {
-        self.regional_power = share;
-        self
+    crate::internal::setters! {
+        /// The global share a superpower needs.
+        superpower(share: f64);
+        /// The fraction of the largest share a superpower needs.
+        superpower_relative(fraction: f64);
+        /// The global share a great power needs.
+        great_power(share: f64);
+        /// The global share a regional power needs.
+        regional_power(share: f64);
     }
 }
 

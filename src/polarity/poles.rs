@@ -29,15 +29,11 @@ impl PoleRule {
             floor: 0.05,
         }
     }
-    /// Sets the fraction of the leader's share a pole needs (checked by [`identify_poles`]).
-    pub fn relative(mut self, fraction: f64) -> Self {
-        self.relative = fraction;
-        self
-    }
-    /// Sets the absolute share a pole needs (checked by [`identify_poles`]).
-    pub fn floor(mut self, share: f64) -> Self {
-        self.floor = share;
-        self
+    crate::internal::setters! {
+        /// Sets the fraction of the leader's share a pole needs (checked by [`identify_poles`]).
+        relative(fraction: f64);
+        /// Sets the absolute share a pole needs (checked by [`identify_poles`]).
+        floor(share: f64);
     }
     /// The fraction of the leader's share.
     #[must_use]

@@ -4,7 +4,7 @@
 use super::geo::Coordinates;
 use super::labels::Labeller;
 use super::layout::{self, EDGE_CLEARANCE, Layout, NODE_RADIUS, Point, Route, route_points};
-use super::palette::{self, Rect, text_width};
+use super::palette::{self, FONT, Rect, text_width};
 use super::xml_escape;
 use crate::boundary::BoundaryReport;
 use crate::graph::{SecurityGraph, Tie};
@@ -112,12 +112,23 @@ pub struct Drawing {
     coordinates: Option<Coordinates>,
 }
 
+/// A legend entry's label, 42 px right of its symbol at `lx`, baseline `y`; returns the
+/// width the entry takes.
+fn legend_label(legend: &mut String, lx: f64, y: f64, t: &str) -> f64 {
+    let _ = writeln!(
+        legend,
+        r#"<text x="{:.1}" y="{y:.1}">{}</text>"#,
+        lx + 42.0,
+        xml_escape(t)
+    );
+    42.0 + text_width(t, FONT, false)
+}
+
 fn names<S: AsRef<str>>(units: impl IntoIterator<Item = S>) -> Vec<String> {
     units.into_iter().map(|u| u.as_ref().to_owned()).collect()
 }
 
-/// Font sizes.
-const FONT: f64 = 11.0;
+/// Font sizes (body text: [`palette::FONT`]).
 const TITLE_FONT: f64 = 17.0;
 const HEAD_FONT: f64 = 12.0;
 const NOTE_FONT: f64 = 10.0;
@@ -201,17 +212,13 @@ impl Drawing {
         self.full_names = true;
         self
     }
-    /// The layout ([`Layout::Geographic`] by default).
-    pub fn layout(mut self, layout: Layout) -> Self {
-        self.layout = layout;
-        self
-    }
-    /// Coordinates for the geographic layout (by default the shipped capitals of the units'
-    /// COW codes, [`Coordinates::capitals`]). A geographic layout with no coordinates for any
-    /// unit falls back to the force layout.
-    pub fn coordinates(mut self, coordinates: Coordinates) -> Self {
-        self.coordinates = Some(coordinates);
-        self
+    crate::internal::setters! {
+        /// The layout ([`Layout::Geographic`] by default).
+        layout(layout: Layout);
+        /// Coordinates for the geographic layout (by default the shipped capitals of the units'
+        /// COW codes, [`Coordinates::capitals`]). A geographic layout with no coordinates for any
+        /// unit falls back to the force layout.
+        coordinates(coordinates: Coordinates) => Some(coordinates);
     }
     /// The title.
     #[must_use]
@@ -658,27 +665,13 @@ impl Scene<'_> {
                         ly + 7.0,
                         tie_style(*sign, *w)
                     );
-                    let _ = writeln!(
-                        legend,
-                        r#"<text x="{:.1}" y="{:.1}">{}</text>"#,
-                        lx + 42.0,
-                        ly + 11.0,
-                        xml_escape(t)
-                    );
-                    lw = lw.max(42.0 + text_width(t, FONT, false));
+                    lw = lw.max(legend_label(&mut legend, lx, ly + 11.0, t));
                     ly += 20.0;
                 }
                 Entry::Marker(role, fill, t) => {
                     legend.push_str(&marker(*role, *fill, lx + 17.0, ly + 8.0));
                     legend.push('\n');
-                    let _ = writeln!(
-                        legend,
-                        r#"<text x="{:.1}" y="{:.1}">{}</text>"#,
-                        lx + 42.0,
-                        ly + 12.0,
-                        xml_escape(t)
-                    );
-                    lw = lw.max(42.0 + text_width(t, FONT, false));
+                    lw = lw.max(legend_label(&mut legend, lx, ly + 12.0, t));
                     ly += 24.0;
                 }
             }

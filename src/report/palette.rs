@@ -88,6 +88,9 @@ impl Rect {
     }
 }
 
+/// The size of body text in every picture (drawings and timelines), in pixels.
+pub(crate) const FONT: f64 = 11.0;
+
 /// A generous estimate of a text's width in pixels (wider than a sans-serif font's average
 /// advance, so that estimated boxes contain the rendered text).
 pub(crate) fn text_width(text: &str, size: f64, bold: bool) -> f64 {

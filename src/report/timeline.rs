@@ -1,6 +1,6 @@
 //! A multi-panel SVG timeline: numeric series as lines, categorical series as bands.
 
-use super::palette::{SERIES, series_style, text_width};
+use super::palette::{FONT, SERIES, series_style, text_width};
 use super::xml_escape;
 use crate::period::Year;
 use std::collections::BTreeMap;
@@ -60,8 +60,31 @@ const MARGIN: f64 = 16.0;
 const PLOT_W: f64 = 760.0;
 const PANEL_H: f64 = 130.0;
 const BAND_H: f64 = 20.0;
-const FONT: f64 = 11.0;
 const TITLE_FONT: f64 = 15.0;
+
+/// A legend laid out in rows: each entry goes right of the one before, or starts a new row
+/// (18 px lower) when it would pass the plot's right edge.
+struct LegendRow {
+    left: f64,
+    x: f64,
+}
+
+impl LegendRow {
+    fn new(left: f64) -> Self {
+        Self { left, x: left }
+    }
+
+    /// The left edge of an entry `width` wide; moves `top` down when the entry starts a row.
+    fn place(&mut self, width: f64, top: &mut f64) -> f64 {
+        if self.x + width > self.left + PLOT_W && self.x > self.left {
+            self.x = self.left;
+            *top += 18.0;
+        }
+        let x = self.x;
+        self.x += width;
+        x
+    }
+}
 
 /// Round ticks covering `lo..=hi`: a step of 1, 2 or 5 times a power of ten, three to six
 /// ticks. Returns the ticks and the decimals they need.
@@ -179,14 +202,10 @@ impl Timeline {
         );
         // Legend of the series, in rows under the title.
         let mut top = 44.0;
-        let mut lx = left;
+        let mut row = LegendRow::new(left);
         for (k, l) in labels.iter().enumerate() {
             let (colour, dash) = series_style(k);
-            let w = 30.0 + text_width(l, FONT, false) + 16.0;
-            if lx + w > left + PLOT_W && lx > left {
-                lx = left;
-                top += 18.0;
-            }
+            let lx = row.place(30.0 + text_width(l, FONT, false) + 16.0, &mut top);
             let _ = writeln!(
                 body,
                 r#"<line x1="{lx:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}"/><text x="{:.1}" y="{:.1}">{}</text>"#,
@@ -197,7 +216,6 @@ impl Timeline {
                 top,
                 xml_escape(l)
             );
-            lx += w;
         }
         top += if labels.is_empty() { 0.0 } else { 30.0 };
         for (panel, (lo, hi, tk, dec)) in self.panels.iter().zip(&scales) {
@@ -305,13 +323,9 @@ impl Timeline {
         // Legend of the categories.
         if !order.is_empty() {
             top += 8.0;
-            let mut lx = left;
+            let mut row = LegendRow::new(left);
             for c in &order {
-                let w = 16.0 + text_width(c, FONT, false) + 16.0;
-                if lx + w > left + PLOT_W && lx > left {
-                    lx = left;
-                    top += 18.0;
-                }
+                let lx = row.place(16.0 + text_width(c, FONT, false) + 16.0, &mut top);
                 let _ = writeln!(
                     body,
                     r#"<rect x="{lx:.1}" y="{:.1}" width="11" height="11" fill="{}"/><text x="{:.1}" y="{top:.1}">{}</text>"#,
@@ -320,7 +334,6 @@ impl Timeline {
                     lx + 16.0,
                     xml_escape(c)
                 );
-                lx += w;
             }
             top += 12.0;
         }

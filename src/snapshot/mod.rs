@@ -120,18 +120,18 @@ pub(crate) fn snapshot_of(
         };
         found.push((
             key(a, b),
-            Contribution::new(
-                r.sign(),
-                r.intensity(),
+            Contribution {
+                sign: r.sign(),
+                intensity: r.intensity(),
                 sectors,
-                r.instrument().clone(),
-                Provenance::Relation {
+                instrument: r.instrument().clone(),
+                provenance: Provenance::Relation {
                     index,
                     id: r.id().map(str::to_owned),
                     layer: dataset.relation_layer(index).map(str::to_owned),
                 },
-                [Some(r.evidence_arc().clone()), None],
-            ),
+                evidence: [Some(r.evidence_arc().clone()), None],
+            },
         ));
     }
     if !rules.derives_nothing() {
@@ -248,12 +248,12 @@ fn derive_memberships(
                 if explicit.contains(&pair) {
                     continue;
                 }
-                let c = Contribution::new(
-                    tie.sign(),
+                let c = Contribution {
+                    sign: tie.sign(),
                     intensity,
                     sectors,
-                    instrument.clone(),
-                    Provenance::Membership {
+                    instrument: instrument.clone(),
+                    provenance: Provenance::Membership {
                         organisation: org.id().to_owned(),
                         memberships: [i, j],
                         layers: dataset
@@ -261,11 +261,11 @@ fn derive_memberships(
                             .zip(dataset.membership_layer(j))
                             .map(|(x, y)| [x.to_owned(), y.to_owned()]),
                     },
-                    [
+                    evidence: [
                         Some(ms[i].evidence_arc().clone()),
                         Some(ms[j].evidence_arc().clone()),
                     ],
-                );
+                };
                 if rules.family_rule() == FamilyRule::Each {
                     push(a, b, c);
                     continue;

@@ -14,7 +14,8 @@ use std::collections::{BTreeMap, BTreeSet};
 /// post-Soviet coding scheme) so that explicit relations dominate derived ones.
 pub const DEFAULT_DEFENCE_INTENSITY: f64 = 0.5;
 
-/// Errors of the `snapshot` module.
+/// Errors of taking a snapshot ([`snapshot()`](crate::snapshot()),
+/// [`Dataset::snapshot`](crate::Dataset::snapshot)) and of building a [`MembershipTie`].
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum SnapshotError {
@@ -75,20 +76,13 @@ impl MembershipTie {
             sectors,
         })
     }
-    /// The sign.
-    #[must_use]
-    pub fn sign(&self) -> Sign {
-        self.sign
-    }
-    /// The intensity.
-    #[must_use]
-    pub fn intensity(&self) -> f64 {
-        self.intensity
-    }
-    /// The sectors.
-    #[must_use]
-    pub fn sectors(&self) -> SectorSet {
-        self.sectors
+    crate::internal::getters! {
+        /// The sign.
+        sign: Sign;
+        /// The intensity.
+        intensity: f64;
+        /// The sectors.
+        sectors: SectorSet;
     }
 }
 
@@ -199,7 +193,7 @@ impl InstrumentFilter {
 ///     .no_organisation_tie("CIS")
 ///     .sectors(SectorSet::of(Sector::Military).with(Sector::Political));
 /// assert!(DerivationRules::new().without_memberships().derives_nothing());
-/// # Ok::<(), rsct::snapshot::SnapshotError>(())
+/// # Ok::<(), rsct::SnapshotError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
@@ -284,45 +278,22 @@ impl DerivationRules {
         self
     }
 
-    /// The roles whose holders count as co-members (default: [`Role::Member`] only).
-    pub fn roles(mut self, roles: &[Role]) -> Self {
-        self.roles = roles.iter().copied().collect();
-        self
-    }
-
-    /// Keeps only contributions in these sectors; a contribution spanning several sectors is
-    /// kept with the sectors it shares with the filter.
-    pub fn sectors(mut self, sectors: SectorSet) -> Self {
-        self.sectors = sectors;
-        self
-    }
-
-    /// Keeps only contributions through these instruments.
-    pub fn instruments(mut self, filter: InstrumentFilter) -> Self {
-        self.instruments = filter;
-        self
-    }
-
-    /// Keeps only units of these kinds (and the ties among them).
-    pub fn unit_kinds(mut self, kinds: &[UnitKind]) -> Self {
-        self.unit_kinds = kinds.iter().copied().collect();
-        self
-    }
-
-    /// How a dyad's contributions combine (default [`Combination::Maximum`]).
-    pub fn combination(mut self, combination: Combination) -> Self {
-        self.combination = combination;
-        self
-    }
-    /// How much co-membership weighs per pair (default [`MembershipWeight::PerMember`]).
-    pub fn membership_weight(mut self, weight: MembershipWeight) -> Self {
-        self.membership_weight = weight;
-        self
-    }
-    /// How an organisation family derives ties (default [`FamilyRule::Once`]).
-    pub fn families(mut self, rule: FamilyRule) -> Self {
-        self.families = rule;
-        self
+    crate::internal::setters! {
+        /// The roles whose holders count as co-members (default: [`Role::Member`] only).
+        roles(roles: &[Role]) => roles.iter().copied().collect();
+        /// Keeps only contributions in these sectors; a contribution spanning several sectors is
+        /// kept with the sectors it shares with the filter.
+        sectors(sectors: SectorSet);
+        /// Keeps only contributions through these instruments.
+        instruments(filter: InstrumentFilter);
+        /// Keeps only units of these kinds (and the ties among them).
+        unit_kinds(kinds: &[UnitKind]) => kinds.iter().copied().collect();
+        /// How a dyad's contributions combine (default [`Combination::Maximum`]).
+        combination(combination: Combination);
+        /// How much co-membership weighs per pair (default [`MembershipWeight::PerMember`]).
+        membership_weight(weight: MembershipWeight);
+        /// How an organisation family derives ties (default [`FamilyRule::Once`]).
+        families(rule: FamilyRule);
     }
     /// What an explicit relation via an organisation does to the derived tie (default
     /// [`ExplicitRule::Replaces`]).

@@ -107,7 +107,7 @@ proptest! {
     /// equals its value, and its frustrated ties recount to it.
     #[test]
     fn frustration_bounds(g in signed_graphs(SignedGraphParams::new().nodes(0..=12))) {
-        use rsct::balance::frustration::{FrustrationOptions, Weighting, frustration_exact, recount_frustration};
+        use rsct::balance::{FrustrationOptions, Weighting, frustration_exact, recount_frustration};
         let f = frustration_exact(g.graph(), &FrustrationOptions::new()).unwrap();
         prop_assert!(f.is_optimal());
         let l = f.value();
@@ -121,7 +121,7 @@ proptest! {
     /// set of units and the rest changes neither the frustration index nor the Harary verdict.
     #[test]
     fn switching_invariance(g in signed_graphs(SignedGraphParams::new().nodes(1..=12)), set in proptest::collection::vec(any::<bool>(), 12)) {
-        use rsct::balance::frustration::{FrustrationOptions, frustration_exact};
+        use rsct::balance::{FrustrationOptions, frustration_exact};
         let h = switched(&g, &set);
         let (a, b) = (frustration_exact(g.graph(), &FrustrationOptions::new()).unwrap(), frustration_exact(h.graph(), &FrustrationOptions::new()).unwrap());
         prop_assert_eq!(a.value(), b.value());

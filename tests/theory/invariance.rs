@@ -74,7 +74,7 @@ proptest! {
     /// returns the same partition for the same graph and seed.
     #[test]
     fn same_seed_same_frustration(g in rsct::strategies::signed_graphs(rsct::strategies::SignedGraphParams::new().nodes(0..=30).density(0.3)), seed in any::<u64>()) {
-        use rsct::balance::frustration::{HeuristicOptions, frustration_heuristic};
+        use rsct::balance::{HeuristicOptions, frustration_heuristic};
         let a = frustration_heuristic(g.graph(), &HeuristicOptions::new().seed(seed)).unwrap();
         let b = frustration_heuristic(g.graph(), &HeuristicOptions::new().seed(seed)).unwrap();
         prop_assert_eq!(a.colours(), b.colours());

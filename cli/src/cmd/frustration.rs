@@ -2,7 +2,7 @@
 
 use crate::Format;
 use crate::input::{self, Result};
-use rsct::balance::frustration::{
+use rsct::balance::{
     Frustration, FrustrationOptions, HeuristicOptions, Weighting, frustration_exact,
     frustration_heuristic,
 };

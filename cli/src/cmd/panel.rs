@@ -3,7 +3,7 @@
 use crate::Format;
 use crate::input::{self, Result};
 use rsct::Year;
-use rsct::balance::frustration::FrustrationOptions;
+use rsct::balance::FrustrationOptions;
 use rsct::panel::{PanelFormat, PanelOptions, WorldRules};
 use std::path::PathBuf;
 

@@ -122,7 +122,7 @@ impl Input {
 ///
 /// # Example
 /// ```
-/// use rsct::balance::frustration::{recount_frustration, Weighting};
+/// use rsct::balance::{recount_frustration, Weighting};
 /// use rsct::{Sign, SignedGraph};
 /// let g = SignedGraph::from_edges(["A", "B"], [(0, 1, Sign::Enmity)])?;
 /// let (l, ties) = recount_frustration(g.graph(), &[false, false], Weighting::Unweighted)?;

@@ -69,35 +69,19 @@ impl KwayOptions {
             weighting: Weighting::Unweighted,
         }
     }
-    /// The number of clusters.
-    pub fn clusters(mut self, clusters: Clusters) -> Self {
-        self.clusters = clusters;
-        self
-    }
-    /// The weight `α ∈ [0, 1]` of enmity inside clusters (amity across weighs `1 − α`).
-    pub fn alpha(mut self, alpha: f64) -> Self {
-        self.alpha = alpha;
-        self
-    }
-    /// Heuristic or exact.
-    pub fn search(mut self, search: KwaySearch) -> Self {
-        self.search = search;
-        self
-    }
-    /// The seed.
-    pub fn seed(mut self, seed: u64) -> Self {
-        self.seed = seed;
-        self
-    }
-    /// Number of starts of the local search (at least 1).
-    pub fn starts(mut self, starts: usize) -> Self {
-        self.starts = starts.max(1);
-        self
-    }
-    /// Unweighted or weighted by magnitude.
-    pub fn weighting(mut self, weighting: Weighting) -> Self {
-        self.weighting = weighting;
-        self
+    crate::internal::setters! {
+        /// The number of clusters.
+        clusters(clusters: Clusters);
+        /// The weight `α ∈ [0, 1]` of enmity inside clusters (amity across weighs `1 − α`).
+        alpha(alpha: f64);
+        /// Heuristic or exact.
+        search(search: KwaySearch);
+        /// The seed.
+        seed(seed: u64);
+        /// Number of starts of the local search (at least 1).
+        starts(starts: usize) => starts.max(1);
+        /// Unweighted or weighted by magnitude.
+        weighting(weighting: Weighting);
     }
 }
 
@@ -467,7 +451,7 @@ impl Bb<'_> {
 ///
 /// # Example
 /// ```
-/// use rsct::balance::frustration::{signed_kway_partition, Clusters, KwayOptions, KwaySearch};
+/// use rsct::balance::{signed_kway_partition, Clusters, KwayOptions, KwaySearch};
 /// use rsct::{Sign, SignedGraph};
 /// // Three mutually hostile pairs of friends: three clusters fit perfectly.
 /// let g = SignedGraph::from_edges(

@@ -1,44 +1,6 @@
 //! The frustration (line) index of balance — exact with a proof of optimality, by local
-//! search, and k-way signed partitions (theory [§5](crate::guide::theory#5-structural-balance)).
-//!
-//! The frustration index `L` of a signed graph is the least number of ties (or, weighted,
-//! the least total weight) whose deletion — equivalently whose sign flip — makes the graph
-//! balanced (Harary 1959). Equivalently: over all splits of the units into two camps, the
-//! fewest *frustrated* ties, i.e. amity across the camps or enmity inside one. The
-//! normalised index is `F = 1 − 2L/m`. Computing `L` is NP-hard.
-//!
-//! | what | function | certificate |
-//! |---|---|---|
-//! | Exact `L`, unweighted or weighted | [`frustration_exact`] | camps, frustrated ties, lower bound (= `L` when optimal), gap on a limit |
-//! | Heuristic `L` (seeded multi-start tabu search; scales to Epinions) | [`frustration_heuristic`] | camps, frustrated ties; optional lower bound |
-//! | Re-check any colouring | [`recount_frustration`] | the frustrated ties |
-//! | k-way partition minimising `α·N + (1 − α)·P` (Doreian & Mrvar) | [`signed_kway_partition`] | membership, `N`, `P`, optimality |
-//!
-//! # Method
-//! The exact solver is a *branch and reduce* search (see [`frustration_exact`]): data
-//! reduction (the dominant-tie rule, which removes degree-1 nodes and contracts paths
-//! through degree-2 nodes, and the split into biconnected blocks, over which `L` is
-//! additive — after Hüffner, Betzler & Niedermeier 2010), lower bounds from packings of
-//! edge-disjoint unbalanced cycles (each such cycle holds at least one frustrated tie), an
-//! incumbent from tabu search, and branching on ties (satisfied / frustrated), with the
-//! reductions applied again in every branch.
-//!
-//! # Example
-//! ```
-//! use rsct::balance::frustration::{frustration_exact, FrustrationOptions};
-//! use rsct::{Sign, SignedGraph};
-//!
-//! // A triangle with one enmity tie cannot be balanced without frustrating one tie.
-//! let g = SignedGraph::from_edges(
-//!     ["A", "B", "C"],
-//!     [(0, 1, Sign::Amity), (1, 2, Sign::Amity), (0, 2, Sign::Enmity)],
-//! )?;
-//! let r = frustration_exact(g.graph(), &FrustrationOptions::new())?;
-//! assert_eq!(r.value(), 1.0);
-//! assert!(r.is_optimal());
-//! assert_eq!(r.frustrated().len(), 1);
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
+//! search — and k-way signed partitions; documented in [`crate::balance`] (section
+//! "Frustration").
 
 mod bound;
 mod brute;
@@ -200,27 +162,17 @@ impl FrustrationOptions {
         self.enumerate = nodes.min(14);
         self
     }
-    /// Stop the search after `limit` (wall clock); the result then carries the best value,
-    /// the best lower bound and the gap. Results under a time limit can depend on the
-    /// machine's speed; the node limit does not.
-    pub fn time_limit(mut self, limit: Duration) -> Self {
-        self.time_limit = Some(limit);
-        self
-    }
-    /// Stop the search after `nodes` branching nodes.
-    pub fn node_limit(mut self, nodes: u64) -> Self {
-        self.node_limit = nodes;
-        self
-    }
-    /// Seed of the local search that gives the first incumbent.
-    pub fn seed(mut self, seed: u64) -> Self {
-        self.seed = seed;
-        self
-    }
-    /// Unweighted (ties count 1) or weighted by magnitude.
-    pub fn weighting(mut self, weighting: Weighting) -> Self {
-        self.weighting = weighting;
-        self
+    crate::internal::setters! {
+        /// Stop the search after `limit` (wall clock); the result then carries the best value,
+        /// the best lower bound and the gap. Results under a time limit can depend on the
+        /// machine's speed; the node limit does not.
+        time_limit(limit: Duration) => Some(limit);
+        /// Stop the search after `nodes` branching nodes.
+        node_limit(nodes: u64);
+        /// Seed of the local search that gives the first incumbent.
+        seed(seed: u64);
+        /// Unweighted (ties count 1) or weighted by magnitude.
+        weighting(weighting: Weighting);
     }
 }
 
@@ -261,15 +213,11 @@ impl HeuristicOptions {
             weighting: Weighting::Unweighted,
         }
     }
-    /// The seed: the same graph and seed give the same result, byte for byte.
-    pub fn seed(mut self, seed: u64) -> Self {
-        self.seed = seed;
-        self
-    }
-    /// Number of starts (at least 1).
-    pub fn starts(mut self, starts: usize) -> Self {
-        self.starts = starts.max(1);
-        self
+    crate::internal::setters! {
+        /// The seed: the same graph and seed give the same result, byte for byte.
+        seed(seed: u64);
+        /// Number of starts (at least 1).
+        starts(starts: usize) => starts.max(1);
     }
     /// Tabu moves without improvement before a start ends, per node of the reduced graph,
     /// clamped to `[min, max]`.

@@ -63,7 +63,7 @@ fn finish(
 /// The exact frustration index: an optimal split into two camps, its frustrated ties, and a
 /// proof of optimality (a lower bound equal to the value).
 ///
-/// Method: branch and reduce (module [`super`]): the dominant-tie reduction and the split
+/// Method: branch and reduce (see the [frustration section](crate::balance#frustration) of the module): the dominant-tie reduction and the split
 /// into biconnected blocks; per block, a tabu-search incumbent, then a depth-first search
 /// that branches on the heaviest tie (satisfied / frustrated, contracting its ends), applies
 /// the reductions again in every branch and prunes with greedy packings of edge-disjoint
@@ -94,7 +94,7 @@ fn finish(
 ///
 /// # Example
 /// ```
-/// use rsct::balance::frustration::{frustration_exact, FrustrationOptions};
+/// use rsct::balance::{frustration_exact, FrustrationOptions};
 /// use rsct::{Sign, SignedGraph};
 /// // Two camps {A, B} and {C, D} with one amity tie across: L = 1.
 /// let g = SignedGraph::from_edges(
@@ -199,7 +199,7 @@ where
 ///
 /// # Example
 /// ```
-/// use rsct::balance::frustration::{frustration_heuristic, HeuristicOptions};
+/// use rsct::balance::{frustration_heuristic, HeuristicOptions};
 /// use rsct::{Sign, SignedGraph};
 /// let g = SignedGraph::from_edges(
 ///     ["A", "B", "C"],

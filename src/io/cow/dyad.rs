@@ -14,25 +14,15 @@ pub struct DyadYear<V> {
 }
 
 impl<V: Copy> DyadYear<V> {
-    /// The year.
-    #[must_use]
-    pub fn year(&self) -> Year {
-        self.year
-    }
-    /// The smaller country code of the dyad.
-    #[must_use]
-    pub fn a(&self) -> Ccode {
-        self.a
-    }
-    /// The larger country code of the dyad.
-    #[must_use]
-    pub fn b(&self) -> Ccode {
-        self.b
-    }
-    /// The value (obligations, hostility, contiguity type …).
-    #[must_use]
-    pub fn value(&self) -> V {
-        self.value
+    crate::internal::getters! {
+        /// The year.
+        year: Year;
+        /// The smaller country code of the dyad.
+        a: Ccode;
+        /// The larger country code of the dyad.
+        b: Ccode;
+        /// The value (obligations, hostility, contiguity type …).
+        value: V;
     }
 }
 

@@ -70,48 +70,36 @@ pub struct DataSource {
 pub mod sources {
     use super::DataSource;
 
-    /// COW State System Membership v2016.
-    pub const STATES: DataSource = DataSource {
-        name: "COW State System Membership v2016",
-        file: "states2016.csv",
-        cite: "Correlates of War Project 2016, State System Membership List, v2016",
-    };
-    /// COW National Material Capabilities v6.0.
-    pub const NMC: DataSource = DataSource {
-        name: "COW National Material Capabilities v6.0",
-        file: "NMC-60-abridged.csv",
-        cite: "Singer, Bremer & Stuckey 1972; Singer 1987, International Interactions 14",
-    };
-    /// COW Direct Contiguity v3.2 (dyad-year).
-    pub const CONTIGUITY: DataSource = DataSource {
-        name: "COW Direct Contiguity v3.2",
-        file: "contdird.csv",
-        cite: "Stinnett, Tir, Schafer, Diehl & Gochman 2002, Conflict Management and Peace Science 19(2)",
-    };
-    /// ATOP v5.1 (directed dyad-year).
-    pub const ATOP: DataSource = DataSource {
-        name: "ATOP v5.1",
-        file: "atop5.1_directed_dyad_year.csv.gz",
-        cite: "Leeds, Ritter, Mitchell & Long 2002, International Interactions 28",
-    };
-    /// MID v5.0 (dyadic dispute-years).
-    pub const MID5: DataSource = DataSource {
-        name: "MID v5.0",
-        file: "mid5_dyadic_disputes.csv",
-        cite: "Palmer, McManus, D'Orazio, Kenwick, Karstens, Bloch, Dietrich, Kahn, Ritter & Soules 2022, Conflict Management and Peace Science 39(4)",
-    };
-    /// Dyadic MID v4.02.
-    pub const MID4: DataSource = DataSource {
-        name: "Dyadic MID v4.02",
-        file: "dyadic_mid_4.02.csv",
-        cite: "Maoz, Johnson, Kaplan, Ogunkoya & Shreve 2019, Journal of Conflict Resolution 63(3)",
-    };
-    /// Strategic rivalries (Thompson, Sakuwa & Suhas).
-    pub const RIVALRIES: DataSource = DataSource {
-        name: "Strategic Rivalries (TSS)",
-        file: "strategic_rivalries_tss.csv",
-        cite: "Thompson, Sakuwa & Suhas 2021",
-    };
+    /// One constant a line: `NAME: name, file, citation;` under its doc comment.
+    macro_rules! table {
+        ($($(#[$doc:meta])* $id:ident: $name:literal, $file:literal, $cite:literal;)*) => {
+            $(
+                $(#[$doc])*
+                pub const $id: DataSource = DataSource {
+                    name: $name,
+                    file: $file,
+                    cite: $cite,
+                };
+            )*
+        };
+    }
+
+    table! {
+        /// COW State System Membership v2016.
+        STATES: "COW State System Membership v2016", "states2016.csv", "Correlates of War Project 2016, State System Membership List, v2016";
+        /// COW National Material Capabilities v6.0.
+        NMC: "COW National Material Capabilities v6.0", "NMC-60-abridged.csv", "Singer, Bremer & Stuckey 1972; Singer 1987, International Interactions 14";
+        /// COW Direct Contiguity v3.2 (dyad-year).
+        CONTIGUITY: "COW Direct Contiguity v3.2", "contdird.csv", "Stinnett, Tir, Schafer, Diehl & Gochman 2002, Conflict Management and Peace Science 19(2)";
+        /// ATOP v5.1 (directed dyad-year).
+        ATOP: "ATOP v5.1", "atop5.1_directed_dyad_year.csv.gz", "Leeds, Ritter, Mitchell & Long 2002, International Interactions 28";
+        /// MID v5.0 (dyadic dispute-years).
+        MID5: "MID v5.0", "mid5_dyadic_disputes.csv", "Palmer, McManus, D'Orazio, Kenwick, Karstens, Bloch, Dietrich, Kahn, Ritter & Soules 2022, Conflict Management and Peace Science 39(4)";
+        /// Dyadic MID v4.02.
+        MID4: "Dyadic MID v4.02", "dyadic_mid_4.02.csv", "Maoz, Johnson, Kaplan, Ogunkoya & Shreve 2019, Journal of Conflict Resolution 63(3)";
+        /// Strategic rivalries (Thompson, Sakuwa & Suhas).
+        RIVALRIES: "Strategic Rivalries (TSS)", "strategic_rivalries_tss.csv", "Thompson, Sakuwa & Suhas 2021";
+    }
 }
 
 /// Parses COW-family files already in memory (for callers that do not read from a file, and
@@ -124,11 +112,19 @@ pub mod from_bytes {
     use std::borrow::Cow;
     use std::path::Path;
 
-    fn plain<'a>(name: &str, bytes: &'a [u8]) -> Result<Cow<'a, [u8]>, ReadError> {
-        Ok(match crate::io::source::gunzip(Path::new(name), bytes)? {
+    /// Runs a reader's parser on `bytes` (decompressed first when gzip), `name` standing for
+    /// the file: the frame every function here shares.
+    fn parse<T>(
+        name: &str,
+        bytes: &[u8],
+        parser: impl FnOnce(&Path, &[u8]) -> Result<T, ReadError>,
+    ) -> Result<T, ReadError> {
+        let path = Path::new(name);
+        let plain = match crate::io::source::gunzip(path, bytes)? {
             Some(v) => Cow::Owned(v),
             None => Cow::Borrowed(bytes),
-        })
+        };
+        parser(path, &plain)
     }
 
     /// See [`super::read_states`].
@@ -136,14 +132,14 @@ pub mod from_bytes {
     /// # Errors
     /// As [`super::read_states`].
     pub fn states(name: &str, bytes: &[u8]) -> Result<StateSystem, ReadError> {
-        super::states::parse_states(Path::new(name), &plain(name, bytes)?)
+        parse(name, bytes, super::states::parse_states)
     }
     /// See [`super::read_nmc`].
     ///
     /// # Errors
     /// As [`super::read_nmc`].
     pub fn nmc(name: &str, bytes: &[u8], states: Option<&StateSystem>) -> Result<Nmc, ReadError> {
-        super::nmc::parse_nmc(Path::new(name), &plain(name, bytes)?, states)
+        parse(name, bytes, |p, b| super::nmc::parse_nmc(p, b, states))
     }
     /// See [`super::read_contiguity`].
     ///
@@ -154,7 +150,9 @@ pub mod from_bytes {
         bytes: &[u8],
         states: Option<&StateSystem>,
     ) -> Result<ContiguityYears, ReadError> {
-        super::contiguity::parse_contiguity(Path::new(name), &plain(name, bytes)?, states)
+        parse(name, bytes, |p, b| {
+            super::contiguity::parse_contiguity(p, b, states)
+        })
     }
     /// See [`super::read_atop`].
     ///
@@ -165,7 +163,7 @@ pub mod from_bytes {
         bytes: &[u8],
         states: Option<&StateSystem>,
     ) -> Result<AllianceYears, ReadError> {
-        super::atop::parse_atop(Path::new(name), &plain(name, bytes)?, states)
+        parse(name, bytes, |p, b| super::atop::parse_atop(p, b, states))
     }
     /// See [`super::read_mid5`].
     ///
@@ -176,12 +174,9 @@ pub mod from_bytes {
         bytes: &[u8],
         states: Option<&StateSystem>,
     ) -> Result<DisputeYears, ReadError> {
-        super::mid::parse_mid(
-            Path::new(name),
-            &plain(name, bytes)?,
-            states,
-            &super::mid::MID5_COLS,
-        )
+        parse(name, bytes, |p, b| {
+            super::mid::parse_mid(p, b, states, &super::mid::MID5_COLS)
+        })
     }
     /// See [`super::read_mid4`].
     ///
@@ -192,12 +187,9 @@ pub mod from_bytes {
         bytes: &[u8],
         states: Option<&StateSystem>,
     ) -> Result<DisputeYears, ReadError> {
-        super::mid::parse_mid(
-            Path::new(name),
-            &plain(name, bytes)?,
-            states,
-            &super::mid::MID4_COLS,
-        )
+        parse(name, bytes, |p, b| {
+            super::mid::parse_mid(p, b, states, &super::mid::MID4_COLS)
+        })
     }
     /// See [`super::read_rivalries`].
     ///
@@ -208,6 +200,8 @@ pub mod from_bytes {
         bytes: &[u8],
         states: Option<&StateSystem>,
     ) -> Result<Vec<Rivalry>, ReadError> {
-        super::rivalry::parse_rivalries(Path::new(name), &plain(name, bytes)?, states)
+        parse(name, bytes, |p, b| {
+            super::rivalry::parse_rivalries(p, b, states)
+        })
     }
 }

@@ -129,7 +129,7 @@ impl Nmc {
     /// `unit` maps to `None` are skipped. The source reads `COW NMC 6.0 (<column>)`.
     ///
     /// # Errors
-    /// [`crate::capability::CapabilityError`] for a negative value (CINC and the components
+    /// [`crate::CapabilityError`] for a negative value (CINC and the components
     /// are never negative in the published data).
     pub fn observations<'s>(
         &self,

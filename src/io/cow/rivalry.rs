@@ -25,56 +25,33 @@ pub struct Rivalry {
 }
 
 impl Rivalry {
-    /// The rivalry's number (`tssr_id`).
-    #[must_use]
-    pub fn id(&self) -> u32 {
-        self.id
-    }
-    /// Its name (`Armenia-Azerbaijan`).
-    #[must_use]
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-    /// The smaller country code.
-    #[must_use]
-    pub fn a(&self) -> Ccode {
-        self.a
-    }
-    /// The larger country code.
-    #[must_use]
-    pub fn b(&self) -> Ccode {
-        self.b
-    }
-    /// The years it lasts (`start`–`end`, both inclusive; the data set's last year, 2020,
-    /// marks a rivalry ongoing at its close).
-    #[must_use]
-    pub fn period(&self) -> Period {
-        self.period
+    crate::internal::getters! {
+        /// The rivalry's number (`tssr_id`).
+        id: u32;
+        /// Its name (`Armenia-Azerbaijan`).
+        name: &str;
+        /// The smaller country code.
+        a: Ccode;
+        /// The larger country code.
+        b: Ccode;
+        /// The years it lasts (`start`–`end`, both inclusive; the data set's last year, 2020,
+        /// marks a rivalry ongoing at its close).
+        period: Period;
     }
     /// Whether it is active in `year`.
     #[must_use]
     pub fn active_in(&self, year: Year) -> bool {
         self.period.contains(year)
     }
-    /// A positional rivalry (over relative power / status).
-    #[must_use]
-    pub fn positional(&self) -> bool {
-        self.positional
-    }
-    /// A spatial rivalry (over territory).
-    #[must_use]
-    pub fn spatial(&self) -> bool {
-        self.spatial
-    }
-    /// An ideological rivalry.
-    #[must_use]
-    pub fn ideological(&self) -> bool {
-        self.ideological
-    }
-    /// An interventionary rivalry.
-    #[must_use]
-    pub fn interventionary(&self) -> bool {
-        self.interventionary
+    crate::internal::getters! {
+        /// A positional rivalry (over relative power / status).
+        positional: bool;
+        /// A spatial rivalry (over territory).
+        spatial: bool;
+        /// An ideological rivalry.
+        ideological: bool;
+        /// An interventionary rivalry.
+        interventionary: bool;
     }
 }
 

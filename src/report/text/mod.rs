@@ -46,7 +46,7 @@ pub struct Labelled<'a, T: ?Sized, F> {
 /// Works for [`HararyTest`](crate::balance::HararyTest),
 /// [`Clusterability`](crate::balance::Clusterability),
 /// [`SignedCycle`](crate::balance::SignedCycle) (node identifiers of the graph) and
-/// [`Frustration`](crate::balance::frustration::Frustration) (node positions, `usize`).
+/// [`Frustration`](crate::balance::Frustration) (node positions, `usize`).
 pub fn labelled<T: ?Sized, F>(value: &T, label: F) -> Labelled<'_, T, F> {
     Labelled { value, label }
 }

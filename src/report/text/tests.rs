@@ -1,8 +1,8 @@
 //! The text of results: exact strings for small inputs whose answers are known by hand.
 
 use super::{ErrorReport, count, fixed, labelled, percent, signed};
-use crate::balance::frustration::{FrustrationOptions, frustration_exact};
 use crate::balance::{CensusOptions, clusterability, harary_test, triangle_census};
+use crate::balance::{FrustrationOptions, frustration_exact};
 use crate::boundary::{Character, ComplexType};
 use crate::evolution::{Cause, Transformation};
 use crate::polarity::{CentredOn, Polarity, PowerClass};

@@ -1,0 +1,71 @@
+//! Accessor runs written once: getters that hand out a field (by value for `Copy` fields, by
+//! reference otherwise) and the `self`-consuming setters of options builders.
+
+/// Getters `pub fn name(&self) -> T { self.name }`, one per line
+/// `/// doc` `name: T;`; a type written `&T` hands out `&self.name` (deref coercion turns a
+/// `String` into `&str`, an `Arc<[T]>` into `&[T]`). Every getter is `#[must_use]`.
+macro_rules! getters {
+    () => {};
+    ($(#[$doc:meta])* $name:ident: &$ty:ty; $($rest:tt)*) => {
+        $(#[$doc])*
+        #[must_use]
+        pub fn $name(&self) -> &$ty {
+            &self.$name
+        }
+        $crate::internal::getters!($($rest)*);
+    };
+    ($(#[$doc:meta])* $name:ident: $ty:ty; $($rest:tt)*) => {
+        $(#[$doc])*
+        #[must_use]
+        pub fn $name(&self) -> $ty {
+            self.$name
+        }
+        $crate::internal::getters!($($rest)*);
+    };
+}
+
+/// Builder setters `pub fn name(mut self, arg: T) -> Self`, one per line
+/// `/// doc` `name(arg: T);` that store `arg` in the field `name`, or
+/// `name(arg: T) => expr;` that store `expr` (e.g. a clamp).
+macro_rules! setters {
+    ($($(#[$doc:meta])* $name:ident($arg:ident: $ty:ty) $(=> $value:expr)?;)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name(mut self, $arg: $ty) -> Self {
+                self.$name = $crate::internal::setters!(@value $arg $(, $value)?);
+                self
+            }
+        )*
+    };
+    (@value $arg:ident) => { $arg };
+    (@value $arg:ident, $value:expr) => { $value };
+}
+
+pub(crate) use getters;
+pub(crate) use setters;
+
+/// The accessors of a signed, weighted record (fields `sign: Sign` and `intensity: f64`,
+/// the intensity in `(0, 1]`): `sign()`, `intensity()` and `signed_intensity()`. Relations
+/// and the contributions made from them read the same.
+macro_rules! sign_intensity {
+    () => {
+        $crate::internal::getters! {
+            /// Amity or enmity.
+            sign: $crate::Sign;
+            /// The intensity, in `(0, 1]`.
+            intensity: f64;
+        }
+        /// `sign × intensity`.
+        #[must_use]
+        pub fn signed_intensity(&self) -> f64 {
+            self.sign.value() * self.intensity
+        }
+    };
+}
+
+pub(crate) use sign_intensity;
+
+/// The pair `(a, b)` with the smaller identifier first.
+pub(crate) fn ordered_pair<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
+    if a <= b { (a, b) } else { (b, a) }
+}
