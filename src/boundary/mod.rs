@@ -17,6 +17,7 @@
 //!
 //! Every threshold is in [`BoundaryOptions`], documented with its default.
 
+mod analyse;
 mod ari;
 mod classify;
 mod compare;
@@ -28,6 +29,7 @@ mod metrics;
 mod report;
 mod roles;
 
+pub use analyse::{analyse, analyse_interdependence, analyse_interdependence_after};
 pub use ari::adjusted_rand_index;
 pub use classify::{Character, ComplexType};
 pub use compare::{MapAgreement, map_agreement};
@@ -37,10 +39,7 @@ pub use interdependence::{
     interdependence,
 };
 pub use metrics::BoundaryMetrics;
-pub use report::{
-    BoundaryReport, ComplexPolarity, ComplexReport, GlobalPowerRole, analyse,
-    analyse_interdependence, analyse_interdependence_after,
-};
+pub use report::{BoundaryReport, ComplexPolarity, ComplexReport, GlobalPowerRole};
 pub use roles::{Alignment, BufferState, HedgingState, Insulator, Overlay, Penetration};
 
 use crate::polarity::{Classification, PoleRule};

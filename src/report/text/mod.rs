@@ -2,6 +2,7 @@
 //! formatted once, certificates named by their units, and errors with their causes.
 
 mod balance;
+mod boundary;
 mod error;
 mod evolution;
 mod number;

@@ -1,0 +1,454 @@
+//! The whole boundary analysis of a year: the entry points, and the assembly of a
+//! [`BoundaryReport`] from a detection.
+
+use super::classify::{character as character_of, complex_type};
+use super::detect::{Candidate, detect_complexes, qualify};
+use super::formation::propose_parts;
+use super::interdependence::{InterdependenceGraph, InterdependenceOptions, interdependence};
+use super::report::{BoundaryReport, ComplexPolarity, ComplexReport, GlobalPowerRole};
+use super::roles::{Overlay, find_buffers, find_hedging, penetration};
+use super::{BoundaryError, BoundaryOptions};
+use crate::graph::SecurityGraph;
+use crate::internal::ParityUnionFind;
+use crate::period::Year;
+use crate::polarity::{Shares, identify_poles, measures};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The complete boundary analysis of a security graph: detection and qualification, metrics,
+/// insulators, buffer states, penetration and overlay, sub-complexes, polarity and type,
+/// character, supercomplexes. `capabilities` gives each unit's capability in the year (e.g.
+/// COW CINC); units without one are listed per complex.
+///
+/// Reference: Buzan & Wæver 2003, ch. 3 and Table 1; theory [§2](crate::guide::theory#2-the-regional-security-complex)–[§4](crate::guide::theory#4-polarity).
+///
+/// # Complexity
+/// Dominated by Louvain (see [`detect_complexes`]) and, per complex, O(m + r·s) for r rival
+/// pairs and s members.
+///
+/// # Errors
+/// [`BoundaryError`] for options out of range or a capability that is NaN or negative.
+///
+/// # Example
+/// ```no_run
+/// use rsct::boundary::{analyse, BoundaryOptions, InterdependenceOptions};
+/// use rsct::polarity::Classification;
+/// let ds = rsct::Dataset::load("data/post_soviet.toml")?;
+/// let g = ds.snapshot(2013, &rsct::DerivationRules::new())?;
+/// let caps = ds.capabilities().iter().filter(|c| c.year() == 2013)
+///     .map(|c| (c.unit().to_owned(), c.value())).collect();
+/// let opts = BoundaryOptions::new().classes(Classification::buzan_waever_post_1990());
+/// let report = analyse(&g, &caps, &InterdependenceOptions::new(), &opts)?;
+/// println!("{report}\n{}", report.explain());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn analyse(
+    graph: &SecurityGraph,
+    capabilities: &BTreeMap<String, f64>,
+    inter: &InterdependenceOptions,
+    options: &BoundaryOptions,
+) -> Result<BoundaryReport, BoundaryError> {
+    let g = interdependence(graph, inter)?;
+    analyse_interdependence(graph.year(), &g, capabilities, options)
+}
+
+/// Every capability a finite non-negative number, or the first that is not.
+fn check_capabilities(capabilities: &BTreeMap<String, f64>) -> Result<(), BoundaryError> {
+    match capabilities
+        .iter()
+        .find(|(_, v)| !(v.is_finite() && **v >= 0.0))
+    {
+        Some((u, &v)) => Err(BoundaryError::BadCapability {
+            unit: u.clone(),
+            value: v,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The complete boundary analysis of a year from its interdependence graph, built by
+/// [`interdependence`] or given directly ([`InterdependenceGraph::from_pairs`]; the world
+/// panel's [`crate::panel::World::boundaries`] uses it). Everything else is as [`analyse`],
+/// which is `interdependence` followed by this function.
+///
+/// # Complexity
+/// As [`analyse`].
+///
+/// # Errors
+/// As [`analyse`].
+///
+/// # Example
+/// ```
+/// use rsct::UnitKind;
+/// use rsct::boundary::{analyse_interdependence, BoundaryOptions, Interdependence, InterdependenceGraph};
+/// let units = ["A", "B", "C", "X", "Y", "Z"].map(|u| (u.to_owned(), UnitKind::State)).to_vec();
+/// let w = |amity| Interdependence { amity, enmity: 0.0, proximity: 0.0 };
+/// let g = InterdependenceGraph::from_pairs(units, [
+///     (0, 1, w(1.0)), (1, 2, w(1.0)), (0, 2, w(1.0)),
+///     (3, 4, w(1.0)), (4, 5, w(1.0)), (3, 5, w(1.0)), (2, 3, w(0.1)),
+/// ])?;
+/// let r = analyse_interdependence(2000, &g, &Default::default(), &BoundaryOptions::new())?;
+/// assert_eq!(r.complexes.len(), 2);
+/// assert_eq!(r.complexes[0].members, ["A", "B", "C"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn analyse_interdependence(
+    year: Year,
+    g: &InterdependenceGraph,
+    capabilities: &BTreeMap<String, f64>,
+    options: &BoundaryOptions,
+) -> Result<BoundaryReport, BoundaryError> {
+    check_capabilities(capabilities)?;
+    let detection = detect_complexes(g, options)?;
+    Ok(report_detection(year, g, &detection, capabilities, options))
+}
+
+/// [`analyse_interdependence`] of a year coupled to the previous year's report: detection
+/// by [`super::detect_complexes_after`] with the previous year's complexes as the prior
+/// (each unit's score for the complex holding most of its previous co-members gains
+/// [`BoundaryOptions::coupling`] × its interdependence), so that one-year flips are damped.
+///
+/// # Complexity
+/// As [`super::detect_complexes_after`] plus the report.
+///
+/// # Errors
+/// As [`analyse_interdependence`].
+///
+/// # Example
+/// ```
+/// use rsct::UnitKind;
+/// use rsct::boundary::{analyse_interdependence, analyse_interdependence_after, BoundaryOptions, Interdependence, InterdependenceGraph};
+/// let units = ["A", "B", "C", "X", "Y", "Z"].map(|u| (u.to_owned(), UnitKind::State)).to_vec();
+/// let w = |amity| Interdependence { amity, enmity: 0.0, proximity: 0.0 };
+/// let g = InterdependenceGraph::from_pairs(units, [
+///     (0, 1, w(1.0)), (1, 2, w(1.0)), (0, 2, w(1.0)),
+///     (3, 4, w(1.0)), (4, 5, w(1.0)), (3, 5, w(1.0)), (2, 3, w(0.1)),
+/// ])?;
+/// let o = BoundaryOptions::new().coupling(0.5);
+/// let first = analyse_interdependence(2000, &g, &Default::default(), &o)?;
+/// let next = analyse_interdependence_after(2001, &g, &Default::default(), &o, &first)?;
+/// assert_eq!(first.complexes[0].members, next.complexes[0].members);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn analyse_interdependence_after(
+    year: Year,
+    g: &InterdependenceGraph,
+    capabilities: &BTreeMap<String, f64>,
+    options: &BoundaryOptions,
+    previous: &BoundaryReport,
+) -> Result<BoundaryReport, BoundaryError> {
+    check_capabilities(capabilities)?;
+    let prior = super::Detection {
+        candidates: previous
+            .complexes
+            .iter()
+            .map(|c| Candidate {
+                members: c.members.clone(),
+                qualification: c.qualification.clone(),
+                metrics: c.metrics.clone(),
+            })
+            .collect(),
+        set_apart: Vec::new(),
+        insulators: Vec::new(),
+        alone: Vec::new(),
+        modularity: 0.0,
+    };
+    let detection = super::detect_complexes_after(g, options, &prior)?;
+    Ok(report_detection(year, g, &detection, capabilities, options))
+}
+
+/// The report of a detection already made (e.g. by
+/// [`super::detect_complexes_after`], coupled across years).
+pub(crate) fn report_detection(
+    year: Year,
+    g: &InterdependenceGraph,
+    detection: &super::Detection,
+    capabilities: &BTreeMap<String, f64>,
+    options: &BoundaryOptions,
+) -> BoundaryReport {
+    let apart: Vec<bool> = g.ids.iter().map(|u| options.is_set_apart(u)).collect();
+    let global: Vec<bool> = (0..g.ids.len())
+        .map(|i| {
+            !apart[i]
+                && options.method == super::Method::Definition
+                && options.has_rule(super::FormationRule::GlobalHome)
+                && options.classes.class(&g.ids[i]).is_global()
+        })
+        .collect();
+    let institutions: BTreeSet<String> = options.institutions.iter().cloned().collect();
+    let mut complexes = Vec::new();
+    let mut proto = Vec::new();
+    let mut unstructured: Vec<String> = detection.alone.clone();
+    for cand in &detection.candidates {
+        if cand.qualification.qualified {
+            complexes.push(report_complex(
+                g,
+                cand,
+                &apart,
+                &global,
+                capabilities,
+                &institutions,
+                options,
+            ));
+        } else if cand.qualification.proto {
+            proto.push(cand.clone());
+        } else {
+            unstructured.extend(cand.members.iter().cloned());
+        }
+    }
+    unstructured.sort_by_key(|u| g.position(u));
+    let supercomplexes = supercomplexes(g, &complexes, options);
+    let mut global_powers = Vec::new();
+    for (i, u) in g.ids.iter().enumerate() {
+        let class = options.classes.class(u);
+        if !class.is_global() || apart[i] {
+            continue;
+        }
+        let home = complexes
+            .iter()
+            .find(|c| c.members.contains(u))
+            .map(|c| c.name.clone());
+        let penetrates = complexes
+            .iter()
+            .filter(|c| c.penetration.iter().any(|p| &p.power == u))
+            .map(|c| c.name.clone())
+            .collect();
+        global_powers.push(GlobalPowerRole {
+            unit: u.clone(),
+            class,
+            home,
+            penetrates,
+        });
+    }
+    BoundaryReport {
+        year,
+        complexes,
+        proto_complexes: proto,
+        unstructured,
+        insulators: detection.insulators.clone(),
+        set_apart: detection
+            .set_apart
+            .iter()
+            .map(|u| (u.clone(), options.classes.class(u)))
+            .collect(),
+        global_powers,
+        supercomplexes,
+        modularity: detection.modularity,
+    }
+}
+
+fn report_complex(
+    g: &super::InterdependenceGraph,
+    cand: &Candidate,
+    apart: &[bool],
+    global: &[bool],
+    capabilities: &BTreeMap<String, f64>,
+    institutions: &BTreeSet<String>,
+    o: &BoundaryOptions,
+) -> ComplexReport {
+    let members: Vec<usize> = cand.members.iter().filter_map(|u| g.position(u)).collect();
+    let mut inside = vec![false; g.ids.len()];
+    for &i in &members {
+        inside[i] = true;
+    }
+    // Polarity among members with data.
+    let with: Vec<(&str, f64)> = cand
+        .members
+        .iter()
+        .filter_map(|u| capabilities.get(u).map(|&v| (u.as_str(), v)))
+        .collect();
+    let without_data: Vec<String> = cand
+        .members
+        .iter()
+        .filter(|u| !capabilities.contains_key(*u))
+        .cloned()
+        .collect();
+    let polarity = Shares::from_values(with).ok().and_then(|s| {
+        let poles = identify_poles(&s, &o.pole_rule).ok()?;
+        Some(ComplexPolarity {
+            measures: measures(&s),
+            poles,
+            without_data,
+        })
+    });
+    let (complex_type, type_reason) = complex_type(
+        polarity.as_ref().map(|p| &p.poles),
+        &o.classes,
+        institutions,
+    );
+    // Character from the signed part of internal interdependence.
+    let (mut amity, mut enmity) = (0.0, 0.0);
+    for &(a, b, w) in &g.edges {
+        if inside[a] && inside[b] {
+            amity += w.amity;
+            enmity += w.enmity;
+        }
+    }
+    let enmity_share = (amity + enmity > 0.0).then(|| enmity / (amity + enmity));
+    let character = character_of(enmity_share, o.community_enmity, o.conflict_enmity);
+    let pen = penetration(g, &inside, &o.classes);
+    // Anchors for buffers: the poles and outside global powers.
+    let mut anchors: Vec<usize> = pen.iter().filter_map(|p| g.position(&p.power)).collect();
+    anchors.extend(members.iter().copied().filter(|&i| global[i]));
+    if let Some(p) = &polarity {
+        anchors.extend(p.poles.poles.iter().filter_map(|(u, _)| g.position(u)));
+    }
+    let buffers = find_buffers(g, &members, &anchors);
+    let hedging = find_hedging(g, &members, &anchors);
+    let outside: f64 = pen.iter().map(|p| p.interdependence).sum();
+    let member_total: f64 = members
+        .iter()
+        .map(|&i| g.neighbours(i).map(|(_, w)| w.total()).sum::<f64>())
+        .sum();
+    let outside_share = if member_total > 0.0 {
+        outside / member_total
+    } else {
+        0.0
+    };
+    let overlay = Overlay {
+        outside_share,
+        threshold: o.overlay_share,
+        overlaid: outside_share >= o.overlay_share,
+    };
+    let subcomplexes = subcomplexes(g, &members, apart, global, o);
+    let subcomplex_characters = subcomplexes
+        .iter()
+        .map(|sc| {
+            let idx: Vec<usize> = sc.iter().filter_map(|u| g.position(u)).collect();
+            let (mut amity, mut enmity) = (0.0, 0.0);
+            for &(a, b, w) in &g.edges {
+                if idx.contains(&a) && idx.contains(&b) {
+                    amity += w.amity;
+                    enmity += w.enmity;
+                }
+            }
+            let share = (amity + enmity > 0.0).then(|| enmity / (amity + enmity));
+            character_of(share, o.community_enmity, o.conflict_enmity)
+        })
+        .collect();
+    let name = match &polarity {
+        Some(p) if !p.poles.poles.is_empty() => format!("complex around {}", p.poles.poles[0].0),
+        _ => {
+            let top = members
+                .iter()
+                .copied()
+                .max_by(|&a, &b| g.strength(a).total_cmp(&g.strength(b)).then(b.cmp(&a)));
+            format!("complex around {}", top.map_or("?", |i| g.ids[i].as_str()))
+        }
+    };
+    ComplexReport {
+        name,
+        members: cand.members.clone(),
+        qualification: cand.qualification.clone(),
+        metrics: cand.metrics.clone(),
+        polarity,
+        complex_type,
+        type_reason,
+        enmity_share,
+        character,
+        buffers,
+        hedging,
+        penetration: pen,
+        overlay,
+        subcomplexes,
+        subcomplex_characters,
+    }
+}
+
+/// Sub-complexes (theory [§3](crate::guide::theory#3-boundaries)): the same criterion inside the complex — the proposer at the
+/// finer resolution on the complex's own subgraph, units reassigned by the primary-share rule
+/// among the members — and a part of two or more units kept when it passes the
+/// qualification test *within the complex* (units outside it count as set apart).
+fn subcomplexes(
+    g: &super::InterdependenceGraph,
+    members: &[usize],
+    apart: &[bool],
+    global: &[bool],
+    o: &BoundaryOptions,
+) -> Vec<Vec<String>> {
+    let parts = propose_parts(g, members, apart, o.sub_resolution, o.seed);
+    let k = parts
+        .iter()
+        .filter(|&&p| p != usize::MAX)
+        .max()
+        .map_or(0, |c| c + 1);
+    if k < 2 {
+        return Vec::new();
+    }
+    let mut outside_apart = apart.to_vec();
+    for (i, flag) in outside_apart.iter_mut().enumerate() {
+        if !members.contains(&i) {
+            *flag = true;
+        }
+    }
+    let none = vec![false; global.len()];
+    let mut out = Vec::new();
+    for c in 0..k {
+        let part_members: Vec<usize> = members
+            .iter()
+            .enumerate()
+            .filter(|(kk, _)| parts[*kk] == c)
+            .map(|(_, &i)| i)
+            .collect();
+        if part_members.len() < 2 || part_members.len() == members.len() {
+            continue;
+        }
+        let q = qualify(g, &part_members, &outside_apart, &none, o);
+        if q.qualification.weak_community && q.qualification.autonomous_units >= 2 {
+            out.push(q.members);
+        }
+    }
+    out
+}
+
+/// Complexes tied together through great powers: a great-power member of one complex with at
+/// least `supercomplex_share` of its interdependence in another links the two; linked
+/// components of two or more complexes are supercomplexes.
+fn supercomplexes(
+    g: &super::InterdependenceGraph,
+    complexes: &[ComplexReport],
+    o: &BoundaryOptions,
+) -> Vec<Vec<String>> {
+    let n = complexes.len();
+    let mut of = vec![usize::MAX; g.ids.len()];
+    for (c, r) in complexes.iter().enumerate() {
+        for u in &r.members {
+            if let Some(i) = g.position(u) {
+                of[i] = c;
+            }
+        }
+    }
+    let mut sets = ParityUnionFind::new(n);
+    for (c, r) in complexes.iter().enumerate() {
+        for u in &r.members {
+            let Some(i) = g.position(u) else { continue };
+            if !o.classes.class(u).is_global() {
+                continue;
+            }
+            let total = g.strength(i);
+            let mut into = vec![0.0; n];
+            for (j, w) in g.neighbours(i) {
+                if of[j] != usize::MAX && of[j] != c {
+                    into[of[j]] += w.total();
+                }
+            }
+            for (d, &w) in into.iter().enumerate() {
+                if total > 0.0 && w / total >= o.supercomplex_share {
+                    // Complexes number far below 2³¹; "not odd": a plain union.
+                    sets.unite(c as u32, d as u32, false);
+                }
+            }
+        }
+    }
+    // Groups in the order of their first complex.
+    let mut position: BTreeMap<u32, usize> = BTreeMap::new();
+    let mut groups: Vec<Vec<String>> = Vec::new();
+    for (c, complex) in complexes.iter().enumerate() {
+        let root = sets.find(c as u32).0;
+        let k = *position.entry(root).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[k].push(complex.name.clone());
+    }
+    groups.into_iter().filter(|v| v.len() >= 2).collect()
+}
