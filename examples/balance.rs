@@ -200,7 +200,7 @@ fn analyse<N, E: SignedWeight>(
             .map(|cl| cl.iter().map(|x| names(x)).collect()),
         one_negative_cycle: c.cycle().map(|x| cycle(x, label)),
     };
-    let t = balance::triangle_census(g, &CensusOptions::new().weighted(true))?;
+    let t = balance::triangle_census(g, &CensusOptions::new().with_weighted())?;
     let k = t.counts();
     let triangles = Triangles {
         ppp: k.ppp(),

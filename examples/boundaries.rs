@@ -272,7 +272,10 @@ fn world(dir: &str, a: &Args, opts: BoundaryOptions) -> Result<(), Box<dyn Error
     if w.sources().is_empty() {
         return Err(format!("no COW-family file found in {dir}").into());
     }
-    let mut rules = WorldRules::new().members_only(a.members_only);
+    let mut rules = WorldRules::new();
+    if a.members_only {
+        rules = rules.members_only();
+    }
     if let Some(h) = a.hostility {
         rules = rules.mid_hostility_at_least(h);
     }

@@ -19,7 +19,7 @@
 mod common;
 
 use rsct::balance::FrustrationOptions;
-use rsct::panel::{PanelFormat, PanelOptions, World, WorldRules};
+use rsct::panel::{Conflict, PanelFormat, PanelOptions, World, WorldRules};
 use std::error::Error;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -55,8 +55,8 @@ fn run(mut args: common::Args) -> Result<(), Box<dyn Error>> {
             "--hostility" => rules = rules.mid_hostility_at_least(args.value("--hostility")?),
             "--csv" => format = PanelFormat::Csv,
             "--json" => format = PanelFormat::JsonLines,
-            "--alliance-wins" => rules = rules.dispute_wins(false),
-            "--members-only" => rules = rules.members_only(true),
+            "--alliance-wins" => rules = rules.conflict(Conflict::Alliance),
+            "--members-only" => rules = rules.members_only(),
             "--no-frustration" => frustration_nodes = None,
             "--frustration-nodes" => frustration_nodes = Some(args.value("--frustration-nodes")?),
             s if s.starts_with('-') => return Err(common::unknown(s).into()),

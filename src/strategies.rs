@@ -204,10 +204,17 @@ impl DatasetParams {
         self.years = (from.min(to), from.max(to));
         self
     }
-    /// Whether to generate capability observations (one per unit and year of the window).
-    pub fn capabilities(mut self, on: bool) -> Self {
-        self.capabilities = on;
-        self
+    crate::internal::switches! {
+        /// Generates capability observations, one per unit and year of the window (the
+        /// default).
+        with_capabilities,
+        /// Generates no capability observation.
+        without_capabilities => capabilities;
+    }
+    /// Whether capability observations are generated.
+    #[must_use]
+    pub fn capabilities(&self) -> bool {
+        self.capabilities
     }
 }
 

@@ -203,11 +203,11 @@ fn multigraph_and_self_loops() {
     ));
     // The same errors from the counts-only (bit-set) path.
     assert!(matches!(
-        triangle_census(&s, &CensusOptions::new().per_unit(false)),
+        triangle_census(&s, &CensusOptions::new().without_per_unit()),
         Err(BalanceError::SelfLoop { node: 1, .. })
     ));
     assert_eq!(
-        triangle_census(&g, &CensusOptions::new().per_unit(false)),
+        triangle_census(&g, &CensusOptions::new().without_per_unit()),
         Err(BalanceError::ParallelTies {
             measure: "signed triangle census",
             a: 0,
@@ -228,7 +228,7 @@ fn neutral_ties_are_absent_and_counted() {
     assert!(h.is_balanced());
     assert_eq!(h.neutral_ties(), 1);
     verify_harary(&g, h.certificate()).unwrap();
-    let c = triangle_census(&g, &CensusOptions::new().weighted(true)).unwrap();
+    let c = triangle_census(&g, &CensusOptions::new().with_weighted()).unwrap();
     assert_eq!((c.counts().total(), c.neutral_ties()), (0, 1));
     assert_eq!(clusterability(&g).unwrap().neutral_ties(), 1);
     assert_eq!(signed_degrees(&g).unwrap().neutral_ties(), 1);
@@ -246,7 +246,7 @@ fn weighted_census_uses_geometric_means() {
     g.add_edge(n[0], n[2], 1.0);
     g.add_edge(n[2], n[3], -1.0);
     g.add_edge(n[1], n[3], 1.0);
-    let c = triangle_census(&g, &CensusOptions::new().weighted(true)).unwrap();
+    let c = triangle_census(&g, &CensusOptions::new().with_weighted()).unwrap();
     assert_eq!(c.counts().by_negatives(), [0, 1, 1, 0]);
     let w = c.weighted().unwrap();
     assert!((w.ppm() - 2.0).abs() < 1e-12); // (2·4·1)^(1/3)
@@ -348,7 +348,7 @@ fn big() -> UnGraph<(), f64> {
 #[test]
 fn parallel_census_is_deterministic_and_agrees_with_one_thread() {
     let g = big();
-    let o = CensusOptions::new().weighted(true).list_unbalanced(true);
+    let o = CensusOptions::new().with_weighted().with_unbalanced_list();
     let one = triangle_census(&g, &o.threads(1)).unwrap();
     let two = triangle_census(&g, &o.threads(2)).unwrap();
     let three = triangle_census(&g, &o.threads(3)).unwrap();
@@ -404,7 +404,7 @@ fn security_graph_of_a_dataset() {
     }
     assert_eq!(a, ["ARM", "RUS"]);
     assert_eq!(b, ["AZE", "TUR"]);
-    let c = triangle_census(sg.graph(), &CensusOptions::new().weighted(true)).unwrap();
+    let c = triangle_census(sg.graph(), &CensusOptions::new().with_weighted()).unwrap();
     assert_eq!(c.counts().by_negatives(), [0, 0, 1, 0]);
     // Magnitudes are the net intensities (0.5 each): the geometric mean is 0.5.
     assert!((c.weighted().unwrap().pmm() - 0.5).abs() < 1e-12);

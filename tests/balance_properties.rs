@@ -168,10 +168,10 @@ proptest! {
     fn census_equals_enumeration_of_triples(g in small()) {
         let a = matrix(&g);
         let (brute, per) = brute_census(&a);
-        let c = triangle_census(g.graph(), &CensusOptions::new().weighted(true).list_unbalanced(true)).unwrap();
+        let c = triangle_census(g.graph(), &CensusOptions::new().with_weighted().with_unbalanced_list()).unwrap();
         prop_assert_eq!(c.counts().by_negatives(), brute);
         // Counts only: the bit-set path of small dense graphs gives the same counts.
-        let only = triangle_census(g.graph(), &CensusOptions::new().per_unit(false)).unwrap();
+        let only = triangle_census(g.graph(), &CensusOptions::new().without_per_unit()).unwrap();
         prop_assert_eq!(only.counts().by_negatives(), brute);
         prop_assert_eq!(only.neutral_ties(), c.neutral_ties());
         for (i, p) in per.iter().enumerate() {

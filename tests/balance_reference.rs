@@ -21,7 +21,7 @@ fn tribes() -> rsct::SignedGraph {
 fn tribes_triangle_census() {
     let g = tribes();
     assert_eq!((g.node_count(), g.edge_count()), (16, 58));
-    let c = triangle_census(g.graph(), &CensusOptions::new().list_unbalanced(true)).unwrap();
+    let c = triangle_census(g.graph(), &CensusOptions::new().with_unbalanced_list()).unwrap();
     assert_eq!(c.counts().by_negatives(), [19, 2, 40, 7]);
     let strict = c.counts().strict_ratio().unwrap();
     assert!((strict - 0.8676471).abs() < 5e-8, "{strict}");

@@ -155,7 +155,7 @@ fn rules_change_the_graph() {
         Err(PanelError::BadRule { .. })
     ));
     assert!(matches!(
-        World::new().security_graph(1993, &WorldRules::new().members_only(true)),
+        World::new().security_graph(1993, &WorldRules::new().members_only()),
         Err(PanelError::NeedsStates { .. })
     ));
 }
@@ -203,8 +203,8 @@ fn conflict_rules_on_a_contested_dyad() {
     assert!(r.is_contested());
     assert_eq!(r.evidence().len(), 2);
     assert_eq!(
-        WorldRules::new().dispute_wins(false),
-        WorldRules::new().conflict(Conflict::Alliance)
+        WorldRules::new().members_only().with_non_members(),
+        WorldRules::new()
     );
     // Without a state list, units are labelled by code; the triangle 2–20–200 is −, +, −.
     let g = w.security_graph(1950, &WorldRules::new()).unwrap();
@@ -265,7 +265,7 @@ fn panel_rows_and_outputs() {
 
     let mut csv = Vec::new();
     let n = w
-        .panel(1992, 1994, &rules, PanelOptions::new().polarity(false))
+        .panel(1992, 1994, &rules, PanelOptions::new().without_polarity())
         .unwrap()
         .write(PanelFormat::Csv, &mut csv)
         .unwrap();
@@ -314,7 +314,7 @@ fn members_only_drops_non_members() {
     assert_eq!(kept.tie_count(), 1);
     assert!(kept.node("CAN").is_some());
     let g = w
-        .security_graph(1918, &WorldRules::new().members_only(true))
+        .security_graph(1918, &WorldRules::new().members_only())
         .unwrap();
     assert_eq!(g.tie_count(), 0);
     assert!(g.node("CAN").is_none());
@@ -352,7 +352,7 @@ fn census_equals_the_pandas_anchor() {
             1816,
             2014,
             &WorldRules::new(),
-            PanelOptions::new().harary(false).polarity(false),
+            PanelOptions::new().without_harary().without_polarity(),
         )
         .unwrap();
     let mut n = 0;
@@ -614,9 +614,9 @@ fn the_panel_of_a_span_equals_each_year_on_its_own() {
     // The panel builds one data set per chunk of years; a state absent in a year inside its
     // first and last year (no tie, not a member) is no unit of that year's row.
     let w = fixture_world();
-    for rules in [WorldRules::new(), WorldRules::new().members_only(true)] {
+    for rules in [WorldRules::new(), WorldRules::new().members_only()] {
         let rows: Vec<_> = w
-            .panel(1900, 2000, &rules, PanelOptions::new().polarity(false))
+            .panel(1900, 2000, &rules, PanelOptions::new().without_polarity())
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();

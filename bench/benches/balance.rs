@@ -96,7 +96,12 @@ fn epinions(c: &mut Criterion) {
         b.iter(|| triangle_census(black_box(g.graph()), &CensusOptions::new()))
     });
     grp.bench_function("triangle_census_totals_only", |b| {
-        b.iter(|| triangle_census(black_box(g.graph()), &CensusOptions::new().per_unit(false)))
+        b.iter(|| {
+            triangle_census(
+                black_box(g.graph()),
+                &CensusOptions::new().without_per_unit(),
+            )
+        })
     });
     grp.bench_function("harary_test", |b| {
         b.iter(|| harary_test(black_box(g.graph())))

@@ -131,13 +131,13 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(all_years(&world, &rules, &options)))
     });
     g.bench_function("world_1816_2014_members_only_no_contiguity", |b| {
-        let rules = WorldRules::new().members_only(true);
+        let rules = WorldRules::new().members_only();
         b.iter(|| black_box(all_years(&world, &rules, &options)))
     });
     g.bench_function("world_1816_2014_validation_setting", |b| {
         // The best setting of docs/world_1990_2001.md.
         let rules = WorldRules::new()
-            .members_only(true)
+            .members_only()
             .contiguity(ContiguityType::Land, 1.0)
             .atop_intensity(Obligation::NonAggression, 0.1)
             .atop_intensity(Obligation::Consultation, 0.2)

@@ -104,7 +104,7 @@ fn census_panel(w: &World) -> u64 {
         1816,
         2014,
         &WorldRules::new(),
-        PanelOptions::new().harary(false).polarity(false),
+        PanelOptions::new().without_harary().without_polarity(),
     )
     .unwrap()
     .map(|r| r.unwrap().census.map_or(0, |c| c.total()))

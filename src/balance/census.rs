@@ -155,7 +155,7 @@ impl<N: Copy> Triangle<N> {
 pub struct CensusOptions {
     per_unit: bool,
     weighted: bool,
-    list_unbalanced: bool,
+    unbalanced_list: bool,
     threads: usize,
 }
 
@@ -171,20 +171,37 @@ impl CensusOptions {
         Self {
             per_unit: true,
             weighted: false,
-            list_unbalanced: false,
+            unbalanced_list: false,
             threads: 0,
         }
     }
+    crate::internal::switches! {
+        /// Counts the triangles of each unit (the default).
+        with_per_unit,
+        /// Counts the triangles of the whole graph only
+        /// ([`TriangleCensus::per_unit`] empty).
+        without_per_unit => per_unit;
+        /// Computes the weighted variant ([`WeightedTriangleCounts`]).
+        with_weighted,
+        /// Leaves the weighted variant out (the default).
+        without_weighted => weighted;
+        /// Lists the strictly unbalanced triangles (++− and −−−).
+        with_unbalanced_list,
+        /// Lists no triangle (the default).
+        without_unbalanced_list => unbalanced_list;
+    }
     crate::internal::setters! {
-        /// Whether to count triangles per unit (on by default).
-        per_unit(on: bool);
-        /// Whether to compute the weighted variant ([`WeightedTriangleCounts`]).
-        weighted(on: bool);
         /// The most threads for graphs of 100,000 ties or more (0, the default: all available
         /// cores). Results do not depend on it, byte for byte.
         threads(threads: usize);
-        /// Whether to list the strictly unbalanced triangles (++− and −−−).
-        list_unbalanced(on: bool);
+    }
+    crate::internal::getters! {
+        /// Whether the triangles of each unit are counted.
+        per_unit: bool;
+        /// Whether the weighted variant is computed.
+        weighted: bool;
+        /// Whether the strictly unbalanced triangles are listed.
+        unbalanced_list: bool;
     }
 }
 
@@ -279,7 +296,7 @@ where
             ..csr::Gather::default()
         },
     )?;
-    if !(options.per_unit || options.weighted || options.list_unbalanced)
+    if !(options.per_unit || options.weighted || options.unbalanced_list)
         && census_bits::suits(edges.n, edges.ends.len())
     {
         let counts = TriangleCounts::from_negatives(census_bits::census_bits(&edges, MEASURE)?);
@@ -306,7 +323,7 @@ where
         let [ppp, ppm, pmm, mmm] = acc.weight;
         WeightedTriangleCounts { ppp, ppm, pmm, mmm }
     });
-    let unbalanced = options.list_unbalanced.then(|| {
+    let unbalanced = options.unbalanced_list.then(|| {
         let mut list: Vec<([u32; 3], u8)> = acc
             .list
             .iter()
@@ -395,7 +412,7 @@ fn blocks(o: &Oriented) -> Vec<std::ops::Range<usize>> {
 
 /// Enumerates the triangles, in parallel on large graphs.
 fn enumerate(o: &Oriented, options: &CensusOptions) -> Result<Acc, BalanceError> {
-    let (per_unit, weighted, list) = (options.per_unit, options.weighted, options.list_unbalanced);
+    let (per_unit, weighted, list) = (options.per_unit, options.weighted, options.unbalanced_list);
     let n = o.len();
     let ranges = blocks(o);
     let threads = if ranges.len() == 1 {

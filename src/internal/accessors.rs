@@ -41,8 +41,30 @@ macro_rules! setters {
     (@value $arg:ident, $value:expr) => { $value };
 }
 
+/// Builder switches of a `bool` field, one per line
+/// `/// doc` `on_name, /// doc` `off_name => field;`: `pub fn on_name(mut self) -> Self` sets
+/// `field` to `true`, `pub fn off_name(mut self) -> Self` to `false` (a builder takes no bare
+/// `bool`: each choice is named).
+macro_rules! switches {
+    ($($(#[$on_doc:meta])* $on:ident, $(#[$off_doc:meta])* $off:ident => $field:ident;)*) => {
+        $(
+            $(#[$on_doc])*
+            pub fn $on(mut self) -> Self {
+                self.$field = true;
+                self
+            }
+            $(#[$off_doc])*
+            pub fn $off(mut self) -> Self {
+                self.$field = false;
+                self
+            }
+        )*
+    };
+}
+
 pub(crate) use getters;
 pub(crate) use setters;
+pub(crate) use switches;
 
 /// The accessors of a signed, weighted record (fields `sign: Sign` and `intensity: f64`,
 /// the intensity in `(0, 1]`): `sign()`, `intensity()` and `signed_intensity()`. Relations

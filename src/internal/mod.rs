@@ -1,5 +1,5 @@
 //! Internals shared by several analyses, written once: the seeded generator, the fast hash
-//! maps, union–find, and the accessor macros (getters, builder setters, sign and intensity)
+//! maps, union–find, and the accessor macros (getters, builder setters and switches, sign and intensity)
 //! of the data model's records and the options builders.
 //!
 //! Private to the crate; each piece is a small, deterministic building block that more than one
@@ -10,6 +10,6 @@ pub(crate) mod hash;
 mod rng;
 mod union_find;
 
-pub(crate) use accessors::{getters, ordered_pair, setters, sign_intensity};
+pub(crate) use accessors::{getters, ordered_pair, setters, sign_intensity, switches};
 pub(crate) use rng::Rng;
 pub(crate) use union_find::ParityUnionFind;

@@ -36,9 +36,9 @@
 //!
 //! # Example
 //! ```no_run
-//! use rsct::panel::{PanelFormat, PanelOptions, World, WorldRules};
+//! use rsct::panel::{Conflict, PanelFormat, PanelOptions, World, WorldRules};
 //! let world = World::load("cow")?;
-//! let rules = WorldRules::new().mid_hostility_at_least(3).dispute_wins(true);
+//! let rules = WorldRules::new().mid_hostility_at_least(3).conflict(Conflict::Dispute);
 //! let g = world.security_graph(1993, &rules)?;
 //! assert!(g.tie("ARM", "AZE").is_some_and(|t| t.net() < 0.0));
 //! let out = std::io::stdout();
@@ -141,6 +141,7 @@ pub enum PanelError {
 /// Which analyses the panel runs (all by default). Those whose data are missing (polarity
 /// without NMC) are left empty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[must_use]
 pub struct PanelOptions {
     census: bool,
     harary: bool,
@@ -159,27 +160,30 @@ impl Default for PanelOptions {
 
 impl PanelOptions {
     /// Every analysis.
-    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
-    /// Whether to run the signed triangle census.
-    #[must_use]
-    pub fn census(mut self, yes: bool) -> Self {
-        self.census = yes;
-        self
+    crate::internal::switches! {
+        /// Runs the signed triangle census (the default).
+        with_census,
+        /// Leaves the signed triangle census out (its columns empty).
+        without_census => census;
+        /// Runs the Harary test (the default).
+        with_harary,
+        /// Leaves the Harary test out (its columns empty).
+        without_harary => harary;
+        /// Computes system polarity from NMC (the default).
+        with_polarity,
+        /// Leaves system polarity out (its columns empty, NMC not cited).
+        without_polarity => polarity;
     }
-    /// Whether to run the Harary test.
-    #[must_use]
-    pub fn harary(mut self, yes: bool) -> Self {
-        self.harary = yes;
-        self
-    }
-    /// Whether to compute polarity from NMC.
-    #[must_use]
-    pub fn polarity(mut self, yes: bool) -> Self {
-        self.polarity = yes;
-        self
+    crate::internal::getters! {
+        /// Whether the signed triangle census runs.
+        census: bool;
+        /// Whether the Harary test runs.
+        harary: bool;
+        /// Whether system polarity is computed.
+        polarity: bool;
     }
 }
 
@@ -262,7 +266,6 @@ impl<'w> Panel<'w> {
     /// or time limit for long ranges): the column holds the best partition's frustrated ties,
     /// marked exact when proven optimal, and an upper bound otherwise (the solver's incumbent
     /// comes from its tabu search). Years whose graph the solver rejects get no value.
-    #[must_use]
     pub fn frustration(self, options: crate::balance::FrustrationOptions) -> Self {
         self.frustration_with(move |g: &SecurityGraph| {
             let f = crate::balance::frustration_exact(g.graph(), &options).ok()?;
@@ -283,7 +286,7 @@ impl<'w> Panel<'w> {
         // A snapshot is simple (one tie per dyad, no self-loop), so the census cannot fail;
         // were it to, the columns would be left empty rather than wrong.
         let census = self.options.census.then_some(()).and_then(|()| {
-            let c = balance::triangle_census(sg, &balance::CensusOptions::new().per_unit(false))
+            let c = balance::triangle_census(sg, &balance::CensusOptions::new().without_per_unit())
                 .ok()?;
             Some(*c.counts())
         });

@@ -84,6 +84,7 @@ pub enum Labels {
 /// assert_eq!(rules.proximity(ContiguityType::Water150), None);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[must_use]
 pub struct WorldRules {
     obligations: [Option<f64>; 5],
     hostility_threshold: u8,
@@ -114,7 +115,6 @@ impl Default for WorldRules {
 
 impl WorldRules {
     /// The default rules (see the type's documentation).
-    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -126,7 +126,6 @@ impl WorldRules {
     /// ([`PactWeight::PerCommitment`] scored worse on that map at every grid point's best).
     /// Use them with
     /// [`BoundaryOptions::world_calibrated`](crate::boundary::BoundaryOptions::world_calibrated).
-    #[must_use]
     pub fn calibrated() -> Self {
         Self::new()
             .contiguity(crate::io::cow::ContiguityType::Land, 2.0)
@@ -136,7 +135,6 @@ impl WorldRules {
 
     /// Only these obligations count as amity (each with intensity 1.0 unless set by
     /// [`WorldRules::atop_intensity`] afterwards); the others are ignored.
-    #[must_use]
     pub fn atop_obligations(mut self, counted: Obligations) -> Self {
         for o in Obligation::ALL {
             self.obligations[o as usize] = counted.contains(o).then_some(1.0);
@@ -146,7 +144,6 @@ impl WorldRules {
 
     /// Obligation `o` counts as amity with `intensity` (in `(0, 1]`, checked when the
     /// rules are used).
-    #[must_use]
     pub fn atop_intensity(mut self, o: Obligation, intensity: f64) -> Self {
         self.obligations[o as usize] = Some(intensity);
         self
@@ -154,7 +151,6 @@ impl WorldRules {
 
     /// How a pact shared by many states weighs on each pairwise tie (default
     /// [`PactWeight::Pairwise`]).
-    #[must_use]
     pub fn pact_weight(mut self, weight: PactWeight) -> Self {
         self.pact_weight = weight;
         self
@@ -173,7 +169,6 @@ impl WorldRules {
     }
 
     /// MID dyad-years with a hostility level of at least `level` (1–5) are enmity.
-    #[must_use]
     pub fn mid_hostility_at_least(mut self, level: u8) -> Self {
         self.hostility_threshold = level;
         self
@@ -181,7 +176,6 @@ impl WorldRules {
 
     /// The enmity intensity of MID hostility level `level` (1–5; intensity in `(0, 1]`,
     /// checked when the rules are used).
-    #[must_use]
     pub fn mid_intensity(mut self, level: u8, intensity: f64) -> Self {
         if let Some(slot) = usize::from(level)
             .checked_sub(1)
@@ -196,26 +190,13 @@ impl WorldRules {
     }
 
     /// What wins where a dyad-year has both amity and enmity.
-    #[must_use]
     pub fn conflict(mut self, conflict: Conflict) -> Self {
         self.conflict = conflict;
         self
     }
 
-    /// Shorthand: `true` is [`Conflict::Dispute`] (the default), `false`
-    /// [`Conflict::Alliance`].
-    #[must_use]
-    pub fn dispute_wins(self, yes: bool) -> Self {
-        self.conflict(if yes {
-            Conflict::Dispute
-        } else {
-            Conflict::Alliance
-        })
-    }
-
     /// Active strategic rivalries are enmity with `intensity` (in `(0, 1]`); where a dyad
     /// also has a dispute, the larger enmity intensity is kept.
-    #[must_use]
     pub fn rivalry_intensity(mut self, intensity: f64) -> Self {
         self.rivalry = Some(intensity);
         self
@@ -224,22 +205,21 @@ impl WorldRules {
     /// Contiguity of type `up_to` or closer adds `weight` (> 0) of security
     /// interdependence (proximity; B&W: threats travel more easily over short distances).
     /// It never gives a sign.
-    #[must_use]
     pub fn contiguity(mut self, up_to: ContiguityType, weight: f64) -> Self {
         self.contiguity = Some((up_to, weight));
         self
     }
 
-    /// Keep only ties between units that are members of the state system in the year, and
-    /// only members as units (needs a state list).
-    #[must_use]
-    pub fn members_only(mut self, yes: bool) -> Self {
-        self.members_only = yes;
-        self
+    crate::internal::switches! {
+        /// Keeps only ties between units that are members of the state system in the year,
+        /// and only members as units (needs a state list).
+        members_only,
+        /// Keeps every member of the state system in the year and every unit with a tie,
+        /// members or not (the default).
+        with_non_members => members_only;
     }
 
     /// How units are labelled.
-    #[must_use]
     pub fn labels(mut self, labels: Labels) -> Self {
         self.labels = labels;
         self

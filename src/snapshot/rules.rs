@@ -242,16 +242,17 @@ impl DerivationRules {
         }
     }
 
-    /// Derives no ties from memberships at all.
-    pub fn without_memberships(mut self) -> Self {
-        self.memberships = false;
-        self
+    crate::internal::switches! {
+        /// Turns membership derivation back on (after
+        /// [`DerivationRules::without_memberships`]).
+        with_memberships,
+        /// Derives no ties from memberships at all.
+        without_memberships => memberships;
     }
-
-    /// Turns membership derivation back on (after [`DerivationRules::without_memberships`]).
-    pub fn with_memberships(mut self) -> Self {
-        self.memberships = true;
-        self
+    /// Whether memberships derive ties (see also [`DerivationRules::derives_nothing`]).
+    #[must_use]
+    pub fn memberships(&self) -> bool {
+        self.memberships
     }
 
     /// Co-membership of any organisation of `kind` gives `tie`.

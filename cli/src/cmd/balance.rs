@@ -32,7 +32,7 @@ pub fn run(a: &Args, out: &mut dyn std::io::Write) -> Result<()> {
     let names = |v: &[NodeIndex]| v.iter().map(|&i| label(i)).collect::<Vec<_>>();
     let h = balance::harary_test(g)?;
     let c = balance::clusterability(g)?;
-    let t = balance::triangle_census(g, &CensusOptions::new().weighted(true))?;
+    let t = balance::triangle_census(g, &CensusOptions::new().with_weighted())?;
     let k = t.counts();
     let walk = balance::walk_balance(g, &WalkBalanceOptions::new());
     let cycle = |c: &balance::SignedCycle<NodeIndex, _>| {

@@ -4,7 +4,7 @@ use crate::Format;
 use crate::input::{self, Result};
 use rsct::Year;
 use rsct::balance::FrustrationOptions;
-use rsct::panel::{PanelFormat, PanelOptions, WorldRules};
+use rsct::panel::{Conflict, PanelFormat, PanelOptions, WorldRules};
 use std::path::PathBuf;
 
 /// Arguments of `rsct panel`.
@@ -44,10 +44,13 @@ pub fn run(a: &Args, out: &mut dyn std::io::Write) -> Result<()> {
     if world.sources().is_empty() {
         return Err(format!("no COW-family file found in {}", a.dir.display()).into());
     }
-    let rules = WorldRules::new()
-        .mid_hostility_at_least(a.hostility)
-        .dispute_wins(!a.alliance_wins)
-        .members_only(a.members_only);
+    let mut rules = WorldRules::new().mid_hostility_at_least(a.hostility);
+    if a.alliance_wins {
+        rules = rules.conflict(Conflict::Alliance);
+    }
+    if a.members_only {
+        rules = rules.members_only();
+    }
     let format = match a.format {
         Format::Json => PanelFormat::JsonLines,
         Format::Csv | Format::Text => PanelFormat::Csv,
