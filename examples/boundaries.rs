@@ -95,7 +95,7 @@ fn run() -> Result<(), Box<dyn Error>> {
     let mut a = Args::default();
     let mut opts = BoundaryOptions::new();
     let mut resolution: Option<f64> = None;
-    let mut insulator: Option<(f64, f64)> = None;
+    let mut insulator_given = false;
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         let mut value = |n: &str| it.next().ok_or_else(|| format!("{n} needs a value"));
@@ -113,8 +113,8 @@ fn run() -> Result<(), Box<dyn Error>> {
                 let v = value("--insulator")?;
                 let (p, m) = v.split_once(',').ok_or("--insulator needs P,MAX")?;
                 let (p, m) = (p.parse()?, m.parse()?);
-                insulator = Some((p, m));
-                opts = opts.insulator(p, m);
+                insulator_given = true;
+                opts = opts.insulator_participation(p).insulator_max_share(m);
             }
             "--method" => {
                 opts = opts.method(match value("--method")?.as_str() {
@@ -184,8 +184,10 @@ fn run() -> Result<(), Box<dyn Error>> {
         1.0
     };
     opts = opts.resolution(resolution.unwrap_or(world_default));
-    if a.cow.is_some() && insulator.is_none() {
-        opts = opts.insulator(WORLD_INSULATOR.0, WORLD_INSULATOR.1);
+    if a.cow.is_some() && !insulator_given {
+        opts = opts
+            .insulator_participation(WORLD_INSULATOR_PARTICIPATION)
+            .insulator_max_share(WORLD_INSULATOR_MAX_SHARE);
     }
     if a.cow.is_some() && !WORLD_DISSOLVE && !a.dissolve {
         opts = opts.without_rule(FormationRule::Dissolve);
@@ -222,8 +224,11 @@ const WORLD_PROXIMITY: f64 = 2.0;
 /// See [`WORLD_RESOLUTION`]: whether fragments left by insulators dissolve (off: the
 /// ablation scores the world better without; `--dissolve` turns it on).
 const WORLD_DISSOLVE: bool = false;
-/// See [`WORLD_RESOLUTION`]: insulator thresholds (participation, largest share).
-const WORLD_INSULATOR: (f64, f64) = (0.4, 0.4);
+/// See [`WORLD_RESOLUTION`]: an insulator's least participation coefficient.
+const WORLD_INSULATOR_PARTICIPATION: f64 = 0.4;
+/// See [`WORLD_RESOLUTION`]: the largest share of an insulator's interdependence in one
+/// complex.
+const WORLD_INSULATOR_MAX_SHARE: f64 = 0.4;
 
 /// A data set's year.
 fn dataset(file: &str, a: &Args, mut opts: BoundaryOptions) -> Result<(), Box<dyn Error>> {
@@ -536,7 +541,8 @@ fn calibrate(dir: &str, map_path: &str) -> Result<(), Box<dyn Error>> {
             let o = WorldBoundaryOptions::new().boundary(
                 BoundaryOptions::new()
                     .resolution(best.0)
-                    .insulator(p, m)
+                    .insulator_participation(p)
+                    .insulator_max_share(m)
                     .without_rule(FormationRule::Dissolve),
             );
             let (h, f, tur, afg, _) = score(&w, &rules, &o, &map)?;
@@ -552,7 +558,8 @@ fn calibrate(dir: &str, map_path: &str) -> Result<(), Box<dyn Error>> {
     );
     let with = BoundaryOptions::new()
         .resolution(best.0)
-        .insulator(ins_best.0, ins_best.1);
+        .insulator_participation(ins_best.0)
+        .insulator_max_share(ins_best.1);
     let without = with.clone().without_rule(FormationRule::Dissolve);
     let (h_with, ..) = score(
         &w,
@@ -602,7 +609,8 @@ fn calibrate(dir: &str, map_path: &str) -> Result<(), Box<dyn Error>> {
             "with dissolving insulators' fragments",
             BoundaryOptions::new()
                 .resolution(best.0)
-                .insulator(ins_best.0, ins_best.1),
+                .insulator_participation(ins_best.0)
+                .insulator_max_share(ins_best.1),
             rules.clone(),
         ),
         (
@@ -612,7 +620,9 @@ fn calibrate(dir: &str, map_path: &str) -> Result<(), Box<dyn Error>> {
         ),
         (
             "no insulators",
-            base.clone().insulator(1.0, 0.0),
+            base.clone()
+                .insulator_participation(1.0)
+                .insulator_max_share(0.0),
             rules.clone(),
         ),
         (

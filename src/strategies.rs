@@ -199,8 +199,10 @@ impl DatasetParams {
         /// The range of the number of memberships (none when there are no organisations).
         memberships(memberships: RangeInclusive<usize>);
     }
-    /// The window of years that periods fall in (swapped if reversed).
-    pub fn years(mut self, from: Year, to: Year) -> Self {
+    /// The window of years that periods fall in, both ends inclusive (swapped if
+    /// reversed).
+    pub fn years(mut self, years: RangeInclusive<Year>) -> Self {
+        let (from, to) = years.into_inner();
         self.years = (from.min(to), from.max(to));
         self
     }
@@ -423,8 +425,8 @@ pub struct PlantedRegions {
 pub struct RegionParams {
     regions: RangeInclusive<usize>,
     size: RangeInclusive<usize>,
-    inside: f64,
-    across: f64,
+    inside_density: f64,
+    across_density: f64,
     enmity: f64,
     insulators: RangeInclusive<usize>,
     outside: RangeInclusive<usize>,
@@ -442,8 +444,8 @@ impl RegionParams {
         Self {
             regions: 2..=4,
             size: 3..=6,
-            inside: 0.9,
-            across: 0.05,
+            inside_density: 0.9,
+            across_density: 0.05,
             enmity: 0.3,
             insulators: 0..=2,
             outside: 0..=1,
@@ -455,11 +457,11 @@ impl RegionParams {
         /// The range of region sizes (at least 3).
         size(s: RangeInclusive<usize>) => (*s.start()).max(3)..=(*s.end()).max(3);
     }
-    /// Densities of ties inside and across regions (clamped to `[0, 1]`).
-    pub fn density(mut self, inside: f64, across: f64) -> Self {
-        self.inside = clamp01(inside);
-        self.across = clamp01(across);
-        self
+    crate::internal::setters! {
+        /// The density of ties inside a region (clamped to `[0, 1]`).
+        inside_density(density: f64) => clamp01(density);
+        /// The density of ties across regions (clamped to `[0, 1]`).
+        across_density(density: f64) => clamp01(density);
     }
     /// The share of enmity among ties (signs never matter for boundaries).
     pub fn enmity_share(mut self, share: f64) -> Self {
@@ -540,7 +542,7 @@ fn build_regions(
         for i in 0..n {
             for j in i + 1..n {
                 let ring = j == i + 1 || (i == 0 && j == n - 1);
-                if ring || rnd() < p.inside {
+                if ring || rnd() < p.inside_density {
                     let intensity = 0.5 + (rnd() * 50.0).round() / 100.0;
                     tie(&reg[i], &reg[j], intensity, rnd() < p.enmity);
                 }
@@ -551,7 +553,7 @@ fn build_regions(
         for c in a + 1..regions.len() {
             for u in &regions[a] {
                 for v in &regions[c] {
-                    if rnd() < p.across {
+                    if rnd() < p.across_density {
                         tie(u, v, 0.1, rnd() < p.enmity);
                     }
                 }

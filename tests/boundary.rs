@@ -53,7 +53,7 @@ fn as_sets(v: &[Vec<String>]) -> BTreeSet<BTreeSet<String>> {
 proptest! {
 
     #[test]
-    fn planted_complexes_are_recovered(p in planted_regions(RegionParams::new().density(0.9, 0.02))) {
+    fn planted_complexes_are_recovered(p in planted_regions(RegionParams::new().inside_density(0.9).across_density(0.02))) {
         let found = detect(&p.dataset, &options_for(&p.outside_powers));
         let (truth, got) = labels(&p, &found);
         let ari = adjusted_rand_index(&truth, &got).unwrap();
@@ -79,7 +79,7 @@ proptest! {
     }
 
     #[test]
-    fn relabelling_units_changes_no_boundary(p in planted_regions(RegionParams::new().density(0.9, 0.02)), rot in 1usize..50) {
+    fn relabelling_units_changes_no_boundary(p in planted_regions(RegionParams::new().inside_density(0.9).across_density(0.02)), rot in 1usize..50) {
         // Rotate the order of units in the data set (their positions, i.e. their labels in the graph).
         let mut units: Vec<Unit> = p.dataset.units().to_vec();
         let k = rot % units.len();
@@ -324,6 +324,33 @@ fn qualification_failures_are_reported_with_reasons() {
     // Bad options are typed errors.
     assert!(detect_complexes(&ig, &BoundaryOptions::new().resolution(0.0)).is_err());
     assert!(detect_complexes(&ig, &BoundaryOptions::new().member_share(1.5)).is_err());
+    // Each threshold is its own setter, and is checked on its own.
+    let bad_option = |o: BoundaryOptions| match detect_complexes(&ig, &o) {
+        Err(rsct::boundary::BoundaryError::BadParameter { parameter, value }) => {
+            Some((parameter, value))
+        }
+        _ => None,
+    };
+    assert_eq!(
+        bad_option(BoundaryOptions::new().insulator_participation(-0.1)),
+        Some(("insulator_participation", -0.1))
+    );
+    assert_eq!(
+        bad_option(BoundaryOptions::new().insulator_max_share(1.5)),
+        Some(("insulator_max_share", 1.5))
+    );
+    assert_eq!(
+        bad_option(BoundaryOptions::new().conflict_enmity(f64::INFINITY)),
+        Some(("conflict_enmity", f64::INFINITY))
+    );
+    assert_eq!(
+        bad_option(
+            BoundaryOptions::new()
+                .community_enmity(0.5)
+                .conflict_enmity(0.3)
+        ),
+        Some(("community_enmity above conflict_enmity", 0.5))
+    );
     let bad: BTreeMap<String, f64> = [("GEO".to_owned(), f64::NAN)].into();
     assert!(
         analyse(

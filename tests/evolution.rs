@@ -379,7 +379,7 @@ proptest! {
     }
 
     #[test]
-    fn adding_a_member_is_an_external_transformation_naming_it(p in planted_regions(RegionParams::new().density(0.9, 0.0).insulators(0..=0).outside_powers(0..=0))) {
+    fn adding_a_member_is_an_external_transformation_naming_it(p in planted_regions(RegionParams::new().inside_density(0.9).across_density(0.0).insulators(0..=0).outside_powers(0..=0))) {
         // A new unit tied strongly to every member of region 0 from 2002.
         let region = &p.regions[0];
         let rels = region.iter().map(|u| rel("NEW", u, Sign::Amity, Period::from_year(2002), Sector::Military, "joins"));
@@ -397,7 +397,7 @@ proptest! {
     }
 
     #[test]
-    fn results_do_not_depend_on_unit_order(p in planted_regions(RegionParams::new().density(0.9, 0.02)), rot in 1usize..40) {
+    fn results_do_not_depend_on_unit_order(p in planted_regions(RegionParams::new().inside_density(0.9).across_density(0.02)), rot in 1usize..40) {
         let mut units = p.dataset.units().to_vec();
         let k = rot % units.len();
         units.rotate_left(k);

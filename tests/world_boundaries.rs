@@ -42,7 +42,8 @@ fn world_1990_2001_against_buzan_and_waever() {
     let opts = WorldBoundaryOptions::new().boundary(
         BoundaryOptions::new()
             .resolution(3.0)
-            .insulator(0.4, 0.4)
+            .insulator_participation(0.4)
+            .insulator_max_share(0.4)
             .without_rule(FormationRule::Dissolve),
     );
     let (mut sum, mut held_out) = (0.0, 0.0);

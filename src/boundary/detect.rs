@@ -79,8 +79,9 @@ impl Detection {
 /// it into parts that all pass the weak test; superpowers and great powers then join the
 /// complex holding the largest share of their interdependence (their own region; beyond it
 /// they penetrate, and their ties across the boundary are not counted as external).
-/// Insulators ([`BoundaryOptions::insulator`]) are taken out; each set of two or more units
-/// is put to the qualification test: at least two autonomous units; internal greater than
+/// Insulators ([`BoundaryOptions::insulator_participation`],
+/// [`BoundaryOptions::insulator_max_share`]) are taken out; each set of two or more units is
+/// put to the qualification test: at least two autonomous units; internal greater than
 /// external (weak sense); every member with at least `member_share` of its
 /// interdependence inside (ties with units set apart in the denominator). Signs are not cut
 /// on: enemies belong together.

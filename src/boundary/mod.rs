@@ -226,7 +226,8 @@ impl BoundaryOptions {
     pub fn world_calibrated() -> Self {
         Self::new()
             .resolution(3.0)
-            .insulator(0.4, 0.4)
+            .insulator_participation(0.4)
+            .insulator_max_share(0.4)
             .without_rule(FormationRule::Dissolve)
     }
     /// The detection method (default [`Method::Definition`]).
@@ -313,12 +314,12 @@ impl BoundaryOptions {
         /// Resolution used for sub-complexes.
         sub_resolution(gamma: f64);
     }
-    /// Insulator thresholds: minimum participation coefficient and maximum share of any one
-    /// complex.
-    pub fn insulator(mut self, participation: f64, max_share: f64) -> Self {
-        self.insulator_participation = participation;
-        self.insulator_max_share = max_share;
-        self
+    crate::internal::setters! {
+        /// An insulator's least participation coefficient (default 0.4; in `[0, 1]`).
+        insulator_participation(participation: f64);
+        /// The largest share of an insulator's interdependence that any one complex may
+        /// hold (default 0.5: no complex holds the majority; in `[0, 1]`).
+        insulator_max_share(share: f64);
     }
     crate::internal::setters! {
         /// Share of members' interdependence held by outside global powers that counts as
@@ -328,12 +329,15 @@ impl BoundaryOptions {
         /// supercomplex.
         supercomplex_share(share: f64);
     }
-    /// Enmity-share thresholds of the character: at most `community` is a security
-    /// community, at least `conflict` a conflict formation.
-    pub fn character(mut self, community: f64, conflict: f64) -> Self {
-        self.community_enmity = community;
-        self.conflict_enmity = conflict;
-        self
+    crate::internal::setters! {
+        /// The enmity share of internal interdependence at or below which a complex is a
+        /// security community (default 0.05; in `[0, 1]`, at most
+        /// [`BoundaryOptions::conflict_enmity`]).
+        community_enmity(share: f64);
+        /// The enmity share of internal interdependence at or above which a complex is a
+        /// conflict formation (default 0.35; in `[0, 1]`, at least
+        /// [`BoundaryOptions::community_enmity`]).
+        conflict_enmity(share: f64);
     }
     /// The pole rule for each complex's polarity.
     pub fn pole_rule(mut self, rule: PoleRule) -> Self {
@@ -377,15 +381,15 @@ impl BoundaryOptions {
             }
         }
         unit("proto_ratio", self.proto_ratio)?;
-        unit("insulator participation", self.insulator_participation)?;
-        unit("insulator max_share", self.insulator_max_share)?;
+        unit("insulator_participation", self.insulator_participation)?;
+        unit("insulator_max_share", self.insulator_max_share)?;
         unit("overlay_share", self.overlay_share)?;
         unit("supercomplex_share", self.supercomplex_share)?;
-        unit("community enmity", self.community_enmity)?;
-        unit("conflict enmity", self.conflict_enmity)?;
+        unit("community_enmity", self.community_enmity)?;
+        unit("conflict_enmity", self.conflict_enmity)?;
         if self.community_enmity > self.conflict_enmity {
             return Err(BoundaryError::BadParameter {
-                parameter: "community enmity above conflict enmity",
+                parameter: "community_enmity above conflict_enmity",
                 value: self.community_enmity,
             });
         }

@@ -11,7 +11,7 @@ proptest! {
     /// joins a region (A → B, an external transformation naming it) and leaves again
     /// (B → A, the inverse transformation); comparing A with A is the status quo.
     #[test]
-    fn there_and_back_again(p in planted_regions(RegionParams::new().density(0.9, 0.0).insulators(0..=0).outside_powers(0..=0))) {
+    fn there_and_back_again(p in planted_regions(RegionParams::new().inside_density(0.9).across_density(0.0).insulators(0..=0).outside_powers(0..=0))) {
         let region = &p.regions[0];
         let joins = region.iter().map(|u| {
             Relation::builder("X", u, Sign::Amity, Period::year(2002))

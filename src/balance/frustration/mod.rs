@@ -219,17 +219,18 @@ impl HeuristicOptions {
         /// Number of starts (at least 1).
         starts(starts: usize) => starts.max(1);
     }
-    /// Tabu moves without improvement before a start ends, per node of the reduced graph,
-    /// clamped to `[min, max]`.
-    pub fn moves(mut self, per_node: f64, min: usize, max: usize) -> Self {
-        self.moves_per_node = if per_node.is_finite() {
-            per_node.max(0.0)
-        } else {
-            0.0
-        };
-        self.min_moves = min;
-        self.max_moves = max.max(min);
-        self
+    crate::internal::setters! {
+        /// Tabu moves without improvement before a start ends, per node of the reduced
+        /// graph (default 10; negative or not finite: 0), clamped to
+        /// [`min_moves`](HeuristicOptions::min_moves) and
+        /// [`max_moves`](HeuristicOptions::max_moves).
+        moves_per_node(per_node: f64) => if per_node.is_finite() { per_node.max(0.0) } else { 0.0 };
+        /// The fewest tabu moves without improvement per start (default 1,000; 50 per node on
+        /// smaller blocks).
+        min_moves(min: usize);
+        /// The most tabu moves without improvement per start (default 200,000; raised to
+        /// [`min_moves`](HeuristicOptions::min_moves) when below it).
+        max_moves(max: usize);
     }
     /// Also compute a lower bound (a cycle packing), so the result carries a certified gap.
     pub fn certify_gap(mut self) -> Self {

@@ -230,7 +230,7 @@ where
         starts: options.starts,
         moves_per_node: options.moves_per_node,
         min_moves: options.min_moves,
-        max_moves: options.max_moves,
+        max_moves: options.max_moves.max(options.min_moves),
     };
     for (i, b) in bl.iter().enumerate() {
         let sub = g.edge_subgraph(&b.nodes, &b.edges, &mut local);
