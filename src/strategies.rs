@@ -59,7 +59,7 @@ named_strategy!(
 pub struct SignedGraphParams {
     nodes: RangeInclusive<usize>,
     density: f64,
-    enmity: f64,
+    enmity_share: f64,
     camps: Option<(usize, f64)>,
 }
 
@@ -75,20 +75,18 @@ impl SignedGraphParams {
         Self {
             nodes: 0..=12,
             density: 0.5,
-            enmity: 0.4,
+            enmity_share: 0.4,
             camps: None,
         }
     }
-    crate::internal::setters! {
+    crate::internal::options! {
         /// The range of the number of nodes.
-        nodes(nodes: RangeInclusive<usize>);
+        nodes(nodes: RangeInclusive<usize>), &get_nodes;
         /// The probability that a pair is joined (clamped to `[0, 1]`).
-        density(density: f64) => clamp01(density);
-    }
-    /// The probability that an edge is negative when no camps are planted.
-    pub fn enmity_share(mut self, share: f64) -> Self {
-        self.enmity = clamp01(share);
-        self
+        density(density: f64) => clamp01(density), get_density;
+        /// The probability that an edge is negative when no camps are planted (clamped to
+        /// `[0, 1]`).
+        enmity_share(share: f64) => clamp01(share), get_enmity_share;
     }
     /// Plants `k ≥ 1` camps: edges inside a camp are positive and across camps negative,
     /// each flipped with probability `noise`. With `noise = 0` and `k = 2` the graph is
@@ -96,6 +94,10 @@ impl SignedGraphParams {
     pub fn planted_camps(mut self, k: usize, noise: f64) -> Self {
         self.camps = Some((k.max(1), clamp01(noise)));
         self
+    }
+    crate::internal::getters! {
+        /// The planted camps and their noise, `(k, noise)`, if any.
+        get_planted_camps = camps: Option<(usize, f64)>;
     }
 }
 
@@ -110,11 +112,11 @@ pub fn signed_graphs(params: SignedGraphParams) -> SignedGraphStrategy {
     let SignedGraphParams {
         nodes,
         density,
-        enmity,
+        enmity_share,
         camps,
     } = params;
     let k = camps.map_or(1, |c| c.0);
-    let flip = camps.map_or(enmity, |c| c.1);
+    let flip = camps.map_or(enmity_share, |c| c.1);
     let s = nodes
         .prop_flat_map(move |n| {
             let pairs = n * n.saturating_sub(1) / 2;
@@ -189,15 +191,15 @@ impl DatasetParams {
             capabilities: true,
         }
     }
-    crate::internal::setters! {
+    crate::internal::options! {
         /// The range of the number of units (at least 2 are always generated).
-        units(units: RangeInclusive<usize>) => (*units.start()).max(2)..=(*units.end()).max(2);
+        units(units: RangeInclusive<usize>) => (*units.start()).max(2)..=(*units.end()).max(2), &get_units;
         /// The range of the number of relations.
-        relations(relations: RangeInclusive<usize>);
+        relations(relations: RangeInclusive<usize>), &get_relations;
         /// The range of the number of organisations.
-        organisations(organisations: RangeInclusive<usize>);
+        organisations(organisations: RangeInclusive<usize>), &get_organisations;
         /// The range of the number of memberships (none when there are no organisations).
-        memberships(memberships: RangeInclusive<usize>);
+        memberships(memberships: RangeInclusive<usize>), &get_memberships;
     }
     /// The window of years that periods fall in, both ends inclusive (swapped if
     /// reversed).
@@ -213,10 +215,14 @@ impl DatasetParams {
         /// Generates no capability observation.
         without_capabilities => capabilities;
     }
-    /// Whether capability observations are generated.
+    crate::internal::getters! {
+        /// Whether capability observations are generated.
+        capabilities: bool;
+    }
+    /// The window of years that periods fall in, both ends inclusive.
     #[must_use]
-    pub fn capabilities(&self) -> bool {
-        self.capabilities
+    pub fn get_years(&self) -> RangeInclusive<Year> {
+        self.years.0..=self.years.1
     }
 }
 
@@ -427,9 +433,9 @@ pub struct RegionParams {
     size: RangeInclusive<usize>,
     inside_density: f64,
     across_density: f64,
-    enmity: f64,
+    enmity_share: f64,
     insulators: RangeInclusive<usize>,
-    outside: RangeInclusive<usize>,
+    outside_powers: RangeInclusive<usize>,
 }
 
 impl Default for RegionParams {
@@ -446,37 +452,27 @@ impl RegionParams {
             size: 3..=6,
             inside_density: 0.9,
             across_density: 0.05,
-            enmity: 0.3,
+            enmity_share: 0.3,
             insulators: 0..=2,
-            outside: 0..=1,
+            outside_powers: 0..=1,
         }
     }
-    crate::internal::setters! {
+    crate::internal::options! {
         /// The range of the number of regions (at least 2 are generated).
-        regions(r: RangeInclusive<usize>) => (*r.start()).max(2)..=(*r.end()).max(2);
+        regions(r: RangeInclusive<usize>) => (*r.start()).max(2)..=(*r.end()).max(2), &get_regions;
         /// The range of region sizes (at least 3).
-        size(s: RangeInclusive<usize>) => (*s.start()).max(3)..=(*s.end()).max(3);
-    }
-    crate::internal::setters! {
+        size(s: RangeInclusive<usize>) => (*s.start()).max(3)..=(*s.end()).max(3), &get_size;
         /// The density of ties inside a region (clamped to `[0, 1]`).
-        inside_density(density: f64) => clamp01(density);
+        inside_density(density: f64) => clamp01(density), get_inside_density;
         /// The density of ties across regions (clamped to `[0, 1]`).
-        across_density(density: f64) => clamp01(density);
-    }
-    /// The share of enmity among ties (signs never matter for boundaries).
-    pub fn enmity_share(mut self, share: f64) -> Self {
-        self.enmity = clamp01(share);
-        self
-    }
-    /// The range of the number of insulators.
-    pub fn insulators(mut self, k: RangeInclusive<usize>) -> Self {
-        self.insulators = k;
-        self
-    }
-    /// The range of the number of outside powers.
-    pub fn outside_powers(mut self, k: RangeInclusive<usize>) -> Self {
-        self.outside = k;
-        self
+        across_density(density: f64) => clamp01(density), get_across_density;
+        /// The share of enmity among ties (signs never matter for boundaries; clamped to
+        /// `[0, 1]`).
+        enmity_share(share: f64) => clamp01(share), get_enmity_share;
+        /// The range of the number of insulators.
+        insulators(k: RangeInclusive<usize>), &get_insulators;
+        /// The range of the number of outside powers.
+        outside_powers(k: RangeInclusive<usize>), &get_outside_powers;
     }
 }
 
@@ -490,7 +486,7 @@ pub fn planted_regions(params: RegionParams) -> PlantedRegionsStrategy {
     let s = (
         proptest::collection::vec(p.size.clone(), p.regions.clone()),
         p.insulators.clone(),
-        p.outside.clone(),
+        p.outside_powers.clone(),
         any::<u64>(),
     )
         .prop_map(move |(sizes, ins, out, seed)| build_regions(&sizes, ins, out, seed, &p));
@@ -544,7 +540,7 @@ fn build_regions(
                 let ring = j == i + 1 || (i == 0 && j == n - 1);
                 if ring || rnd() < p.inside_density {
                     let intensity = 0.5 + (rnd() * 50.0).round() / 100.0;
-                    tie(&reg[i], &reg[j], intensity, rnd() < p.enmity);
+                    tie(&reg[i], &reg[j], intensity, rnd() < p.enmity_share);
                 }
             }
         }
@@ -554,7 +550,7 @@ fn build_regions(
             for u in &regions[a] {
                 for v in &regions[c] {
                     if rnd() < p.across_density {
-                        tie(u, v, 0.1, rnd() < p.enmity);
+                        tie(u, v, 0.1, rnd() < p.enmity_share);
                     }
                 }
             }
@@ -562,13 +558,13 @@ fn build_regions(
     }
     for (k, i) in insulators.iter().enumerate() {
         let (r1, r2) = (k % regions.len(), (k + 1) % regions.len());
-        tie(i, &regions[r1][0], 0.1, rnd() < p.enmity);
-        tie(i, &regions[r2][0], 0.1, rnd() < p.enmity);
+        tie(i, &regions[r1][0], 0.1, rnd() < p.enmity_share);
+        tie(i, &regions[r2][0], 0.1, rnd() < p.enmity_share);
     }
     for o in &outside {
         for reg in &regions {
             for u in reg.iter().take(2) {
-                tie(o, u, 0.5, rnd() < p.enmity);
+                tie(o, u, 0.5, rnd() < p.enmity_share);
             }
         }
     }

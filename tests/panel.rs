@@ -806,7 +806,7 @@ fn per_commitment_weighs_a_pact_of_n_as_one_over_n_minus_one() {
         g.tie(a, b).map(|t| t.net())
     };
     let per = WorldRules::new().pact_weight(PactWeight::PerCommitment);
-    assert_eq!(per.pact_weight_rule(), PactWeight::PerCommitment);
+    assert_eq!(per.get_pact_weight(), PactWeight::PerCommitment);
     for (a, b) in [("2", "20"), ("20", "220"), ("200", "220")] {
         let v = intensity(&per, a, b).unwrap();
         assert!((v - 1.0 / 3.0).abs() < 1e-12, "{a}–{b}: {v}");

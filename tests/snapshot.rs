@@ -545,7 +545,7 @@ fn one_scale_by_default() {
     let g = ds.snapshot(2005, &old).unwrap();
     assert!(close(g.tie("ARM", "KAZ").unwrap().net(), 1.0));
     assert!(close(g.tie("RUS", "BLR").unwrap().net(), 0.9 + 1.0));
-    assert_eq!(old.combination_rule(), Combination::Sum);
+    assert_eq!(old.get_combination(), Combination::Sum);
     // The interdependence takes the tie's combined amity and enmity.
     let i = rsct::boundary::interdependence(
         &ds.snapshot(2005, &DerivationRules::new()).unwrap(),

@@ -190,10 +190,10 @@ impl CensusOptions {
         /// Lists no triangle (the default).
         without_unbalanced_list => unbalanced_list;
     }
-    crate::internal::setters! {
+    crate::internal::options! {
         /// The most threads for graphs of 100,000 ties or more (0, the default: all available
         /// cores). Results do not depend on it, byte for byte.
-        threads(threads: usize);
+        threads(threads: usize), get_threads;
     }
     crate::internal::getters! {
         /// Whether the triangles of each unit are counted.

@@ -36,13 +36,13 @@ impl SignedEigenvectorOptions {
             seed: 0,
         }
     }
-    crate::internal::setters! {
+    crate::internal::options! {
         /// The largest graph handled by the dense solver; larger graphs use Lanczos.
-        dense_limit(units: usize);
+        dense_limit(units: usize), get_dense_limit;
         /// The most Lanczos steps (matrix–vector products), restarts included.
-        max_iterations(iterations: usize);
+        max_iterations(iterations: usize), get_max_iterations;
         /// The seed of the Lanczos start vectors (same seed, same result, byte for byte).
-        seed(seed: u64);
+        seed(seed: u64), get_seed;
     }
 }
 

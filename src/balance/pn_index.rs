@@ -33,11 +33,11 @@ impl PnIndexOptions {
             max_iterations: 10_000,
         }
     }
-    crate::internal::setters! {
+    crate::internal::options! {
         /// The largest graph solved by dense elimination.
-        dense_limit(units: usize);
+        dense_limit(units: usize), get_dense_limit;
         /// The most fixed-point iterations.
-        max_iterations(iterations: usize);
+        max_iterations(iterations: usize), get_max_iterations;
     }
 }
 

@@ -41,38 +41,18 @@ impl WalkBalanceOptions {
             seed: 0,
         }
     }
-    crate::internal::setters! {
+    crate::internal::options! {
         /// The largest connected part given to the dense eigen-solver (O(k³) time, O(k²)
         /// memory); larger parts go to Lanczos.
-        dense_limit(units: usize);
+        dense_limit(units: usize), get_dense_limit;
         /// The most Lanczos steps per part and matrix (memory: one vector of the part's size
         /// per step).
-        max_steps(steps: usize);
+        max_steps(steps: usize), get_max_steps;
         /// The relative error bound at which Lanczos stops (reached earlier on graphs whose
         /// leading eigenvalues stand out).
-        tolerance(relative: f64);
+        tolerance(relative: f64), get_tolerance;
         /// The seed of the Lanczos start vectors.
-        seed(seed: u64);
-    }
-    /// The dense limit in force.
-    #[must_use]
-    pub fn get_dense_limit(&self) -> usize {
-        self.dense_limit
-    }
-    /// The step limit in force.
-    #[must_use]
-    pub fn get_max_steps(&self) -> usize {
-        self.max_steps
-    }
-    /// The tolerance in force.
-    #[must_use]
-    pub fn get_tolerance(&self) -> f64 {
-        self.tolerance
-    }
-    /// The seed in force.
-    #[must_use]
-    pub fn get_seed(&self) -> u64 {
-        self.seed
+        seed(seed: u64), get_seed;
     }
 }
 

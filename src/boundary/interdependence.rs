@@ -71,11 +71,14 @@ impl InterdependenceOptions {
         self.proximity.push((a.to_owned(), b.to_owned(), closeness));
         self
     }
-    /// The weight of the proximity term relative to a tie of intensity 1 (default
-    /// [`DEFAULT_PROXIMITY_WEIGHT`]; 0 turns it off).
-    pub fn proximity_weight(mut self, weight: f64) -> Self {
-        self.proximity_weight = weight;
-        self
+    crate::internal::options! {
+        /// The weight of the proximity term relative to a tie of intensity 1 (default
+        /// [`DEFAULT_PROXIMITY_WEIGHT`]; 0 turns it off).
+        proximity_weight(weight: f64), get_proximity_weight;
+    }
+    crate::internal::getters! {
+        /// The pairs given proximity, `(a, b, closeness)`, in the order added.
+        get_proximity = proximity: &[(String, String, f64)];
     }
 }
 

@@ -230,29 +230,54 @@ impl BoundaryOptions {
             .insulator_max_share(0.4)
             .without_rule(FormationRule::Dissolve)
     }
-    /// The detection method (default [`Method::Definition`]).
-    pub fn method(mut self, method: Method) -> Self {
-        self.method = method;
-        self
-    }
-    /// The resolution of the proposer.
-    #[must_use]
-    pub fn get_resolution(&self) -> f64 {
-        self.resolution
-    }
-    /// The detection method.
-    #[must_use]
-    pub fn get_method(&self) -> Method {
-        self.method
-    }
-    crate::internal::setters! {
+    crate::internal::options! {
+        /// The detection method (default [`Method::Definition`]).
+        method(method: Method), get_method;
+        /// Modularity resolution (> 0; larger gives smaller complexes).
+        resolution(gamma: f64), get_resolution;
+        /// Seed of the node order (same seed, same result).
+        seed(seed: u64), get_seed;
         /// The weak test's ratio: a set is a complex when its internal degree is at least
         /// `ratio` × its external degree (default 1: Radicchi et al.'s weak community; ≥ 0).
-        inside_ratio(ratio: f64);
+        inside_ratio(ratio: f64), get_inside_ratio;
         /// The split test's ratio: a complex splits only when every part's internal degree is
         /// at least `ratio` × its external degree — interdependence *markedly* more intense
         /// inside (default 2; ≥ 0). At 1, any two halves of a ring would split.
-        split_ratio(ratio: f64);
+        split_ratio(ratio: f64), get_split_ratio;
+        /// Coupling between consecutive years (default 0): with a previous year's complexes
+        /// given (see [`crate::boundary::detect_complexes_after`] and
+        /// [`crate::boundary::analyse_interdependence_after`]), each unit's primary-share
+        /// score of the complex holding most of its previous co-members gains `coupling` × its
+        /// interdependence, so one-year flips are damped (an explicit inter-year coupling in
+        /// the spirit of multislice modularity, Mucha et al. 2010).
+        coupling(coupling: f64), get_coupling;
+        /// Power classes (superpowers are set apart; great powers may centre a complex).
+        classes(classes: Classification), &get_classes;
+        /// Minimum internal share of each member's interdependence, in `[0, 1]`.
+        member_share(share: f64), get_member_share;
+        /// Resolution used for sub-complexes.
+        sub_resolution(gamma: f64), get_sub_resolution;
+        /// An insulator's least participation coefficient (default 0.4; in `[0, 1]`).
+        insulator_participation(participation: f64), get_insulator_participation;
+        /// The largest share of an insulator's interdependence that any one complex may
+        /// hold (default 0.5: no complex holds the majority; in `[0, 1]`).
+        insulator_max_share(share: f64), get_insulator_max_share;
+        /// Share of members' interdependence held by outside global powers that counts as
+        /// overlay.
+        overlay_share(share: f64), get_overlay_share;
+        /// Share of a great power's interdependence in another complex that ties the two into a
+        /// supercomplex.
+        supercomplex_share(share: f64), get_supercomplex_share;
+        /// The enmity share of internal interdependence at or below which a complex is a
+        /// security community (default 0.05; in `[0, 1]`, at most
+        /// [`BoundaryOptions::conflict_enmity`]).
+        community_enmity(share: f64), get_community_enmity;
+        /// The enmity share of internal interdependence at or above which a complex is a
+        /// conflict formation (default 0.35; in `[0, 1]`, at least
+        /// [`BoundaryOptions::community_enmity`]).
+        conflict_enmity(share: f64), get_conflict_enmity;
+        /// The pole rule for each complex's polarity.
+        pole_rule(rule: PoleRule), get_pole_rule;
     }
     /// Switches a rule of [`Method::Definition`] off (for an ablation).
     pub fn without_rule(mut self, rule: FormationRule) -> Self {
@@ -261,28 +286,10 @@ impl BoundaryOptions {
         }
         self
     }
-    /// Coupling between consecutive years (default 0): with a previous year's complexes
-    /// given (see [`crate::boundary::detect_complexes_after`] and
-    /// [`crate::boundary::analyse_interdependence_after`]), each unit's primary-share
-    /// score of the complex holding most of its previous co-members gains `coupling` × its
-    /// interdependence, so one-year flips are damped (an explicit inter-year coupling in
-    /// the spirit of multislice modularity, Mucha et al. 2010).
-    pub fn coupling(mut self, coupling: f64) -> Self {
-        self.coupling = coupling;
-        self
-    }
     /// Whether a rule of [`Method::Definition`] is on.
     #[must_use]
     pub fn has_rule(&self, rule: FormationRule) -> bool {
         !self.without.contains(&rule)
-    }
-    crate::internal::setters! {
-        /// Modularity resolution (> 0; larger gives smaller complexes).
-        resolution(gamma: f64);
-        /// Seed of the node order (same seed, same result).
-        seed(seed: u64);
-        /// Power classes (superpowers are set apart; great powers may centre a complex).
-        classes(classes: Classification);
     }
     /// Units that are institutions able to centre a complex (e.g. `EU`).
     pub fn institutions<S: AsRef<str>>(mut self, ids: impl IntoIterator<Item = S>) -> Self {
@@ -296,6 +303,13 @@ impl BoundaryOptions {
         self.set_apart = ids.into_iter().map(|s| s.as_ref().to_owned()).collect();
         self
     }
+    crate::internal::getters! {
+        /// The units that are institutions able to centre a complex.
+        get_institutions = institutions: &[String];
+        /// The units named to be set apart (superpowers set apart by the method are not
+        /// listed; see [`BoundaryOptions::is_set_apart`]).
+        get_set_apart = set_apart: &[String];
+    }
 
     /// Whether `unit` is set apart entirely: named by [`BoundaryOptions::set_apart`], or a
     /// superpower by the classes under [`Method::Modularity`] or without
@@ -306,43 +320,6 @@ impl BoundaryOptions {
             self.method == Method::Modularity || self.without.contains(&FormationRule::GlobalHome);
         (superpower_apart && self.classes.class(unit) == crate::polarity::PowerClass::Superpower)
             || self.set_apart.iter().any(|u| u == unit)
-    }
-
-    crate::internal::setters! {
-        /// Minimum internal share of each member's interdependence, in `[0, 1]`.
-        member_share(share: f64);
-        /// Resolution used for sub-complexes.
-        sub_resolution(gamma: f64);
-    }
-    crate::internal::setters! {
-        /// An insulator's least participation coefficient (default 0.4; in `[0, 1]`).
-        insulator_participation(participation: f64);
-        /// The largest share of an insulator's interdependence that any one complex may
-        /// hold (default 0.5: no complex holds the majority; in `[0, 1]`).
-        insulator_max_share(share: f64);
-    }
-    crate::internal::setters! {
-        /// Share of members' interdependence held by outside global powers that counts as
-        /// overlay.
-        overlay_share(share: f64);
-        /// Share of a great power's interdependence in another complex that ties the two into a
-        /// supercomplex.
-        supercomplex_share(share: f64);
-    }
-    crate::internal::setters! {
-        /// The enmity share of internal interdependence at or below which a complex is a
-        /// security community (default 0.05; in `[0, 1]`, at most
-        /// [`BoundaryOptions::conflict_enmity`]).
-        community_enmity(share: f64);
-        /// The enmity share of internal interdependence at or above which a complex is a
-        /// conflict formation (default 0.35; in `[0, 1]`, at least
-        /// [`BoundaryOptions::community_enmity`]).
-        conflict_enmity(share: f64);
-    }
-    /// The pole rule for each complex's polarity.
-    pub fn pole_rule(mut self, rule: PoleRule) -> Self {
-        self.pole_rule = rule;
-        self
     }
 
     pub(crate) fn check(&self) -> Result<(), BoundaryError> {

@@ -9,7 +9,7 @@ use crate::snapshot::DerivationRules;
 #[must_use]
 pub struct EvolutionOptions {
     pub(crate) rules: DerivationRules,
-    pub(crate) inter: InterdependenceOptions,
+    pub(crate) interdependence: InterdependenceOptions,
     pub(crate) boundary: BoundaryOptions,
     pub(crate) match_share: f64,
     pub(crate) enmity_change: f64,
@@ -30,60 +30,27 @@ impl EvolutionOptions {
     pub fn new() -> Self {
         Self {
             rules: DerivationRules::new(),
-            inter: InterdependenceOptions::new(),
+            interdependence: InterdependenceOptions::new(),
             boundary: BoundaryOptions::new(),
             match_share: 0.5,
             enmity_change: 0.1,
             balance_change: 0.1,
         }
     }
-    /// Derivation rules for the snapshots.
-    pub fn rules(mut self, rules: DerivationRules) -> Self {
-        self.rules = rules;
-        self
-    }
-    /// Interdependence options.
-    pub fn interdependence(mut self, inter: InterdependenceOptions) -> Self {
-        self.inter = inter;
-        self
-    }
-    crate::internal::setters! {
+    crate::internal::options! {
+        /// Derivation rules for the snapshots.
+        rules(rules: DerivationRules), &get_rules;
+        /// Interdependence options.
+        interdependence(inter: InterdependenceOptions), &get_interdependence;
         /// Boundary options.
-        boundary(boundary: BoundaryOptions);
+        boundary(boundary: BoundaryOptions), &get_boundary;
         /// The Jaccard overlap needed to keep a complex's identity, in `(0, 1]`.
-        match_share(share: f64);
+        match_share(share: f64), get_match_share;
         /// The change in enmity share that counts as an internal transformation, in `(0, 1]`.
-        enmity_change(change: f64);
+        enmity_change(change: f64), get_enmity_change;
         /// The change in the strict triangle balance of the members' ties that counts as an
         /// internal transformation, in `(0, 1]`.
-        balance_change(change: f64);
-    }
-    /// The derivation rules.
-    pub fn derivation_rules(&self) -> &DerivationRules {
-        &self.rules
-    }
-    /// The interdependence options.
-    pub fn interdependence_options(&self) -> &InterdependenceOptions {
-        &self.inter
-    }
-    /// The boundary options.
-    pub fn boundary_options(&self) -> &BoundaryOptions {
-        &self.boundary
-    }
-    /// The Jaccard overlap needed to keep a complex's identity.
-    #[must_use]
-    pub fn match_share_value(&self) -> f64 {
-        self.match_share
-    }
-    /// The enmity-share change that counts as an internal transformation.
-    #[must_use]
-    pub fn enmity_change_value(&self) -> f64 {
-        self.enmity_change
-    }
-    /// The triangle-balance change that counts as an internal transformation.
-    #[must_use]
-    pub fn balance_change_value(&self) -> f64 {
-        self.balance_change
+        balance_change(change: f64), get_balance_change;
     }
     pub(crate) fn check(&self) -> Result<(), EvolutionError> {
         for (parameter, value) in [

@@ -94,7 +94,7 @@ pub fn year_state(
     o.check()?;
     let g = dataset.snapshot(year, &o.rules)?;
     let caps = dataset.capabilities_in(year);
-    let report = analyse(&g, &caps, &o.inter, &o.boundary)?;
+    let report = analyse(&g, &caps, &o.interdependence, &o.boundary)?;
     let mut complexes: Vec<ComplexState> = report
         .complexes
         .into_iter()

@@ -3,24 +3,33 @@
 
 /// Getters `pub fn name(&self) -> T { self.name }`, one per line
 /// `/// doc` `name: T;`; a type written `&T` hands out `&self.name` (deref coercion turns a
-/// `String` into `&str`, an `Arc<[T]>` into `&[T]`). Every getter is `#[must_use]`.
+/// `String` into `&str`, an `Arc<[T]>` into `&[T]`). A line `get_name = field: T;` names the
+/// getter apart from its field: an options builder's getter is `get_` and the name of its
+/// setter, which holds the plain name (as `std::process::Command`'s `arg` / `get_args`).
+/// Every getter is `#[must_use]`, also when its type is (an options builder handing out
+/// another).
 macro_rules! getters {
     () => {};
-    ($(#[$doc:meta])* $name:ident: &$ty:ty; $($rest:tt)*) => {
+    ($(#[$doc:meta])* $name:ident = $field:ident: &$ty:ty; $($rest:tt)*) => {
         $(#[$doc])*
         #[must_use]
+        #[allow(clippy::double_must_use)]
         pub fn $name(&self) -> &$ty {
-            &self.$name
+            &self.$field
         }
         $crate::internal::getters!($($rest)*);
     };
-    ($(#[$doc:meta])* $name:ident: $ty:ty; $($rest:tt)*) => {
+    ($(#[$doc:meta])* $name:ident = $field:ident: $ty:ty; $($rest:tt)*) => {
         $(#[$doc])*
         #[must_use]
+        #[allow(clippy::double_must_use)]
         pub fn $name(&self) -> $ty {
-            self.$name
+            self.$field
         }
         $crate::internal::getters!($($rest)*);
+    };
+    ($(#[$doc:meta])* $name:ident: $($rest:tt)*) => {
+        $crate::internal::getters!($(#[$doc])* $name = $name: $($rest)*);
     };
 }
 
@@ -62,7 +71,31 @@ macro_rules! switches {
     };
 }
 
+/// An options builder's accessors, one option per line: `/// doc` `name(arg: T), get_name;`
+/// writes the setter `name` as [`setters!`] does (`name(arg: T) => expr, get_name;` stores
+/// `expr`) and its getter `get_name`, which hands out the field by value, or by reference when
+/// written `&get_name`. So no setter goes without its getter.
+macro_rules! options {
+    () => {};
+    (@one [$($doc:tt)*] $name:ident($arg:ident: $ty:ty) [$($value:expr)?] $($getter:tt)*) => {
+        $crate::internal::setters! { $($doc)* $name($arg: $ty) $(=> $value)?; }
+        $crate::internal::getters! {
+            #[doc = concat!("The value set by [`", stringify!($name), "`](Self::", stringify!($name), ").")]
+            $($getter)*;
+        }
+    };
+    ($(#[$doc:meta])* $name:ident($arg:ident: $ty:ty) $(=> $value:expr)?, &$getter:ident; $($rest:tt)*) => {
+        $crate::internal::options!(@one [$(#[$doc])*] $name($arg: $ty) [$($value)?] $getter = $name: &$ty);
+        $crate::internal::options!($($rest)*);
+    };
+    ($(#[$doc:meta])* $name:ident($arg:ident: $ty:ty) $(=> $value:expr)?, $getter:ident; $($rest:tt)*) => {
+        $crate::internal::options!(@one [$(#[$doc])*] $name($arg: $ty) [$($value)?] $getter = $name: $ty);
+        $crate::internal::options!($($rest)*);
+    };
+}
+
 pub(crate) use getters;
+pub(crate) use options;
 pub(crate) use setters;
 pub(crate) use switches;
 

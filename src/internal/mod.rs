@@ -1,6 +1,7 @@
 //! Internals shared by several analyses, written once: the seeded generator, the fast hash
-//! maps, union–find, and the accessor macros (getters, builder setters and switches, sign and intensity)
-//! of the data model's records and the options builders.
+//! maps, union–find, and the accessor macros (getters; builder setters, options with their
+//! getters and switches; sign and intensity) of the data model's records and the options
+//! builders.
 //!
 //! Private to the crate; each piece is a small, deterministic building block that more than one
 //! module needs (the same seed gives the same sequence on every platform).
@@ -10,6 +11,6 @@ pub(crate) mod hash;
 mod rng;
 mod union_find;
 
-pub(crate) use accessors::{getters, ordered_pair, setters, sign_intensity, switches};
+pub(crate) use accessors::{getters, options, ordered_pair, setters, sign_intensity, switches};
 pub(crate) use rng::Rng;
 pub(crate) use union_find::ParityUnionFind;

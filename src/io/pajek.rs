@@ -42,12 +42,25 @@ impl PajekOptions {
         /// The largest `*Vertices` count accepted (default [`PajekOptions::DEFAULT_MAX_VERTICES`]); a larger
         /// one is a [`ReadError::TooManyVertices`] naming the line.
         max_vertices(limit: usize) => Some(limit);
-        /// The limits on input size and line length (default [`ReadOptions::new`]).
-        limits(limits: ReadOptions);
     }
-    /// The limits on input size and line length (see [`PajekOptions::limits`]).
-    pub fn read_options(&self) -> &ReadOptions {
-        &self.limits
+    crate::internal::options! {
+        /// The limits on input size and line length (default [`ReadOptions::new`]).
+        limits(limits: ReadOptions), &get_limits;
+    }
+    /// The name of the network read, `None` for the first in the file.
+    #[must_use]
+    pub fn get_network(&self) -> Option<&str> {
+        self.network.as_deref()
+    }
+    /// The time point kept, `None` for every arc.
+    #[must_use]
+    pub fn get_time(&self) -> Option<i64> {
+        self.time
+    }
+    /// The largest `*Vertices` count accepted.
+    #[must_use]
+    pub fn get_max_vertices(&self) -> usize {
+        self.max_vertices.unwrap_or(Self::DEFAULT_MAX_VERTICES)
     }
 }
 
@@ -135,9 +148,7 @@ pub(crate) fn parse_pajek(
                     let count: usize = count.parse().map_err(|_| {
                         err(n, format!("*Vertices count {count:?} is not a number"))
                     })?;
-                    let limit = options
-                        .max_vertices
-                        .unwrap_or(PajekOptions::DEFAULT_MAX_VERTICES);
+                    let limit = options.get_max_vertices();
                     if count > limit {
                         return Err(ReadError::TooManyVertices {
                             file: path.to_path_buf(),

@@ -13,7 +13,7 @@ use std::path::Path;
 /// ```
 /// use rsct::io::ReadOptions;
 /// let o = ReadOptions::new().max_input_bytes(1 << 30).max_line_bytes(4096);
-/// assert_eq!((o.input_limit(), o.line_limit()), (1 << 30, 4096));
+/// assert_eq!((o.get_max_input_bytes(), o.get_max_line_bytes()), (1 << 30, 4096));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[must_use]
@@ -53,13 +53,11 @@ impl ReadOptions {
         self.max_line = bytes;
         self
     }
-    /// The largest input accepted (see [`Self::max_input_bytes`]).
-    pub fn input_limit(&self) -> u64 {
-        self.max_input
-    }
-    /// The longest line accepted (see [`Self::max_line_bytes`]).
-    pub fn line_limit(&self) -> usize {
-        self.max_line
+    crate::internal::getters! {
+        /// The largest input accepted (see [`Self::max_input_bytes`]).
+        get_max_input_bytes = max_input: u64;
+        /// The longest line accepted (see [`Self::max_line_bytes`]).
+        get_max_line_bytes = max_line: usize;
     }
 
     /// The error for line `line` of `path` when it is longer than the limit.

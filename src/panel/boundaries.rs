@@ -43,19 +43,23 @@ impl WorldBoundaryOptions {
             preset_from: Some(1990),
         }
     }
-    crate::internal::setters! {
+    crate::internal::options! {
         /// The boundary options (resolution, seed, thresholds). Power classes given here with
         /// [`BoundaryOptions::classes`] are the user's: their overrides win over computed
         /// classes and over the preset.
-        boundary(options: BoundaryOptions);
+        boundary(options: BoundaryOptions), &get_boundary;
         /// The thresholds on world CINC shares for computed power classes.
-        power_rules(rules: PowerClassRules);
+        power_rules(rules: PowerClassRules), get_power_rules;
     }
     /// The first year Buzan & Wæver's post-Cold War classes apply (default 1990); `None`:
     /// never (computed classes only).
     pub fn buzan_waever_from(mut self, year: Option<Year>) -> Self {
         self.preset_from = year;
         self
+    }
+    crate::internal::getters! {
+        /// The first year Buzan & Wæver's post-Cold War classes apply, if any.
+        get_buzan_waever_from = preset_from: Option<Year>;
     }
 }
 
@@ -85,7 +89,7 @@ impl World {
                     .iter()
                     .filter_map(|r| {
                         r.cinc()
-                            .map(|c| (self.label(r.ccode(), rules.label_rule()), c))
+                            .map(|c| (self.label(r.ccode(), rules.get_labels()), c))
                     })
                     .collect()
             })
@@ -179,7 +183,7 @@ impl World {
     ) -> Result<(crate::boundary::InterdependenceGraph, BTreeMap<String, f64>), PanelError> {
         let ds = self.dataset(year, year, rules)?;
         let g = ds.snapshot(year, &rules.derivation_rules())?;
-        let weight = rules.contiguity_rule().map_or(0.0, |(_, w)| w);
+        let weight = rules.get_contiguity().map_or(0.0, |(_, w)| w);
         let ig = interdependence(&g, &InterdependenceOptions::new().proximity_weight(weight))?;
         Ok((ig, ds.capabilities_in(year)))
     }

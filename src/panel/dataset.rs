@@ -122,7 +122,7 @@ impl World {
         rules: &WorldRules,
         scratch: &mut Scratch,
     ) -> Result<WorldYears, PanelError> {
-        let label = |c: Ccode| self.label(c, rules.label_rule());
+        let label = |c: Ccode| self.label(c, rules.get_labels());
         let mut spans: FxHashMap<Ccode, (Year, Year)> = FxHashMap::default();
         let mut open: FxHashMap<(Ccode, Ccode), Run> = FxHashMap::default();
         let mut runs: Vec<Run> = Vec::new();
@@ -133,7 +133,7 @@ impl World {
         let mut present_years: Vec<Vec<Ccode>> = Vec::new();
         let contiguity = self
             .contiguity()
-            .filter(|_| rules.contiguity_rule().is_some());
+            .filter(|_| rules.get_contiguity().is_some());
         let mut year = from;
         loop {
             let (c, _) = self.ties_of_year(year, rules, scratch);

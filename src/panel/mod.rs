@@ -381,7 +381,7 @@ impl<'w> Panel<'w> {
             hhi: m.hhi,
             effective_poles: m.effective_poles,
             con: m.con,
-            leader: self.world.label(leader, self.rules.label_rule()),
+            leader: self.world.label(leader, self.rules.get_labels()),
             leader_share: m.leader_share,
             poles: poles.poles.len(),
         })
@@ -397,8 +397,8 @@ impl<'w> Panel<'w> {
             .sources()
             .into_iter()
             .filter(|d| {
-                (*d != s::RIVALRIES || self.rules.rivalry().is_some())
-                    && (*d != s::CONTIGUITY || self.rules.contiguity_rule().is_some())
+                (*d != s::RIVALRIES || self.rules.get_rivalry_intensity().is_some())
+                    && (*d != s::CONTIGUITY || self.rules.get_contiguity().is_some())
                     && (*d != s::NMC || self.options.polarity)
             })
             .collect()

@@ -149,22 +149,30 @@ impl WorldRules {
         self
     }
 
-    /// How a pact shared by many states weighs on each pairwise tie (default
-    /// [`PactWeight::Pairwise`]).
-    pub fn pact_weight(mut self, weight: PactWeight) -> Self {
-        self.pact_weight = weight;
-        self
+    crate::internal::options! {
+        /// How a pact shared by many states weighs on each pairwise tie (default
+        /// [`PactWeight::Pairwise`]).
+        pact_weight(weight: PactWeight), get_pact_weight;
+        /// What wins where a dyad-year has both amity and enmity (default
+        /// [`Conflict::Dispute`]).
+        conflict(conflict: Conflict), get_conflict;
+        /// How units are labelled (default [`Labels::Abbreviation`]).
+        labels(labels: Labels), get_labels;
     }
 
-    /// The pact weighting.
+    /// The obligations that count as amity ([`WorldRules::atop_obligations`]).
     #[must_use]
-    pub fn pact_weight_rule(&self) -> PactWeight {
-        self.pact_weight
+    pub fn get_atop_obligations(&self) -> Obligations {
+        Obligation::ALL
+            .into_iter()
+            .filter(|&o| self.obligations[o as usize].is_some())
+            .fold(Obligations::NONE, Obligations::with)
     }
 
-    /// The intensity obligation `o` counts with, `None` when it does not count.
+    /// The intensity obligation `o` counts with, `None` when it does not count
+    /// ([`WorldRules::atop_intensity`]).
     #[must_use]
-    pub fn obligation_intensity(&self, o: Obligation) -> Option<f64> {
+    pub fn get_atop_intensity(&self, o: Obligation) -> Option<f64> {
         self.obligations[o as usize]
     }
 
@@ -186,12 +194,6 @@ impl WorldRules {
             // Remembered as an invalid threshold so that `check` reports it.
             self.hostility_threshold = level.max(6);
         }
-        self
-    }
-
-    /// What wins where a dyad-year has both amity and enmity.
-    pub fn conflict(mut self, conflict: Conflict) -> Self {
-        self.conflict = conflict;
         self
     }
 
@@ -219,12 +221,6 @@ impl WorldRules {
         with_non_members => members_only;
     }
 
-    /// How units are labelled.
-    pub fn labels(mut self, labels: Labels) -> Self {
-        self.labels = labels;
-        self
-    }
-
     /// The amity intensity of a dyad-year with these obligations: the largest intensity
     /// among those that count, `None` when none counts.
     #[must_use]
@@ -241,10 +237,7 @@ impl WorldRules {
         if level < self.hostility_threshold {
             return None;
         }
-        usize::from(level)
-            .checked_sub(1)
-            .and_then(|i| self.hostility_intensity.get(i))
-            .copied()
+        self.get_mid_intensity(level)
     }
 
     /// The interdependence contiguity of type `t` adds, `None` when it adds none.
@@ -252,12 +245,6 @@ impl WorldRules {
     pub fn proximity(&self, t: ContiguityType) -> Option<f64> {
         self.contiguity
             .and_then(|(up_to, w)| (t <= up_to).then_some(w))
-    }
-
-    /// The contiguity rule: the farthest type that counts and its weight.
-    #[must_use]
-    pub fn contiguity_rule(&self) -> Option<(ContiguityType, f64)> {
-        self.contiguity
     }
 
     /// The derivation rules of the world's snapshots: the defaults, keeping the borders of
@@ -273,22 +260,14 @@ impl WorldRules {
         }
     }
 
-    /// The enmity intensity of an active strategic rivalry, `None` when rivalries are unused.
+    /// The enmity intensity MID hostility level `level` is given
+    /// ([`WorldRules::mid_intensity`]), whatever the threshold; `None` outside 1–5.
     #[must_use]
-    pub fn rivalry(&self) -> Option<f64> {
-        self.rivalry
-    }
-
-    /// What wins where a dyad-year has both.
-    #[must_use]
-    pub fn conflict_rule(&self) -> Conflict {
-        self.conflict
-    }
-
-    /// The MID hostility threshold.
-    #[must_use]
-    pub fn hostility_threshold(&self) -> u8 {
-        self.hostility_threshold
+    pub fn get_mid_intensity(&self, level: u8) -> Option<f64> {
+        usize::from(level)
+            .checked_sub(1)
+            .and_then(|i| self.hostility_intensity.get(i))
+            .copied()
     }
 
     /// Whether only system members count.
@@ -297,10 +276,14 @@ impl WorldRules {
         self.members_only
     }
 
-    /// The labelling.
-    #[must_use]
-    pub fn label_rule(&self) -> Labels {
-        self.labels
+    crate::internal::getters! {
+        /// The MID hostility threshold.
+        get_mid_hostility_at_least = hostility_threshold: u8;
+        /// The enmity intensity of an active strategic rivalry, `None` when rivalries are
+        /// unused.
+        get_rivalry_intensity = rivalry: Option<f64>;
+        /// The contiguity rule: the farthest type that counts and its weight.
+        get_contiguity = contiguity: Option<(ContiguityType, f64)>;
     }
 
     /// Checks every number: intensities in `(0, 1]`, the threshold in 1–5, the contiguity

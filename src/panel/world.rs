@@ -234,7 +234,7 @@ impl World {
                     })
             }));
         }
-        if let (Some(rv), Some(_)) = (&self.rivalries, rules.rivalry()) {
+        if let (Some(rv), Some(_)) = (&self.rivalries, rules.get_rivalry_intensity()) {
             cands.extend(rv.iter().filter(|r| r.active_in(year)).map(|r| Candidate {
                 a: r.a(),
                 b: r.b(),
@@ -245,7 +245,7 @@ impl World {
         cands.sort_by_key(|c| (c.a, c.b));
         let states = self.states.as_ref();
         let member = |c: Ccode| states.is_none_or(|s| s.is_member(c, year));
-        let shared = (rules.pact_weight_rule() == PactWeight::PerCommitment)
+        let shared = (rules.get_pact_weight() == PactWeight::PerCommitment)
             .then(|| SharedPartners::of(cands));
         let ties = &mut scratch.ties;
         ties.clear();
@@ -282,7 +282,7 @@ impl World {
                     .iter()
                     .filter_map(|ob| {
                         rules
-                            .obligation_intensity(ob)
+                            .get_atop_intensity(ob)
                             .map(|w| w / (1.0 + f64::from(s.shared(ob, a, b))))
                     })
                     .reduce(f64::max),
@@ -290,7 +290,7 @@ impl World {
             let enmity = [
                 tie.dispute
                     .and_then(|d| rules.enmity_intensity(d.hostility())),
-                tie.rivalry.and(rules.rivalry()),
+                tie.rivalry.and(rules.get_rivalry_intensity()),
             ]
             .into_iter()
             .flatten()
@@ -300,7 +300,7 @@ impl World {
                 (None, Some(y)) => (Sign::Enmity, y),
                 (Some(x), Some(y)) => {
                     contested += 1;
-                    match rules.conflict_rule() {
+                    match rules.get_conflict() {
                         Conflict::Alliance => (Sign::Amity, x),
                         Conflict::Neither => continue,
                         _ => (Sign::Enmity, y),

@@ -57,15 +57,15 @@ impl PowerClassRules {
             regional_power: 0.005,
         }
     }
-    crate::internal::setters! {
+    crate::internal::options! {
         /// The global share a superpower needs.
-        superpower(share: f64);
+        superpower(share: f64), get_superpower;
         /// The fraction of the largest share a superpower needs.
-        superpower_relative(fraction: f64);
+        superpower_relative(fraction: f64), get_superpower_relative;
         /// The global share a great power needs.
-        great_power(share: f64);
+        great_power(share: f64), get_great_power;
         /// The global share a regional power needs.
-        regional_power(share: f64);
+        regional_power(share: f64), get_regional_power;
     }
 }
 

@@ -29,21 +29,11 @@ impl PoleRule {
             floor: 0.05,
         }
     }
-    crate::internal::setters! {
+    crate::internal::options! {
         /// Sets the fraction of the leader's share a pole needs (checked by [`identify_poles`]).
-        relative(fraction: f64);
+        relative(fraction: f64), get_relative;
         /// Sets the absolute share a pole needs (checked by [`identify_poles`]).
-        floor(share: f64);
-    }
-    /// The fraction of the leader's share.
-    #[must_use]
-    pub fn relative_fraction(&self) -> f64 {
-        self.relative
-    }
-    /// The absolute floor.
-    #[must_use]
-    pub fn floor_share(&self) -> f64 {
-        self.floor
+        floor(share: f64), get_floor;
     }
 }
 

@@ -106,9 +106,9 @@ pub(crate) fn snapshot_of(
     };
     // Contributions by dyad, in data-set order; grouped into ties after a stable sort.
     let mut found: Vec<((usize, usize), Contribution)> = Vec::new();
-    let filter = rules.sector_filter();
+    let filter = rules.get_sectors();
     for (index, r) in dataset.relations().iter().enumerate() {
-        if !r.period().contains(year) || !rules.instrument_filter().keeps(r.instrument()) {
+        if !r.period().contains(year) || !rules.get_instruments().keeps(r.instrument()) {
             continue;
         }
         let sectors = r.sectors().intersection(filter);
@@ -148,7 +148,7 @@ pub(crate) fn snapshot_of(
         .collect();
     order.sort_unstable();
     let mut slots: Vec<Option<Contribution>> = found.into_iter().map(|(_, c)| Some(c)).collect();
-    let combination = rules.combination_rule();
+    let combination = rules.get_combination();
     let mut i = 0;
     while i < order.len() {
         let k = order[i].0;
@@ -205,7 +205,7 @@ fn derive_memberships(
     // Pairs with an explicit relation via an organisation (by family) valid in the year.
     let mut explicit: std::collections::HashSet<(&str, NodeIndex, NodeIndex)> =
         std::collections::HashSet::new();
-    if rules.explicit_rule() == ExplicitRule::Replaces {
+    if rules.get_explicit_relations() == ExplicitRule::Replaces {
         for r in dataset.relations() {
             if let Some(org) = r.instrument().organisation()
                 && r.period().contains(year)
@@ -220,14 +220,14 @@ fn derive_memberships(
     let mut once: FxHashMap<(&str, NodeIndex, NodeIndex), (NodeIndex, NodeIndex, Contribution)> =
         FxHashMap::default();
     let mut order: Vec<(&str, NodeIndex, NodeIndex)> = Vec::new();
-    let filter = rules.sector_filter();
+    let filter = rules.get_sectors();
     let ms = dataset.memberships();
     for org in dataset.organisations() {
         let Some(tie) = rules.tie_for(org.id(), org.kind()) else {
             continue;
         };
         let instrument = Instrument::Organisation(org.id().to_owned());
-        if !rules.instrument_filter().keeps(&instrument) {
+        if !rules.get_instruments().keeps(&instrument) {
             continue;
         }
         let sectors = tie.sectors().intersection(filter);
@@ -237,7 +237,7 @@ fn derive_memberships(
         let Some(list) = members.get(org.id()) else {
             continue;
         };
-        let intensity = match rules.membership_weight_rule() {
+        let intensity = match rules.get_membership_weight() {
             MembershipWeight::Full => tie.intensity(),
             _ => tie.intensity() / (list.len().max(2) - 1) as f64,
         };
@@ -266,7 +266,7 @@ fn derive_memberships(
                         Some(ms[j].evidence_arc().clone()),
                     ],
                 };
-                if rules.family_rule() == FamilyRule::Each {
+                if rules.get_families() == FamilyRule::Each {
                     push(a, b, c);
                     continue;
                 }

@@ -209,7 +209,7 @@ pub struct DerivationRules {
     combination: Combination,
     membership_weight: MembershipWeight,
     families: FamilyRule,
-    explicit: ExplicitRule,
+    explicit_relations: ExplicitRule,
 }
 
 impl Default for DerivationRules {
@@ -238,7 +238,7 @@ impl DerivationRules {
             combination: Combination::default(),
             membership_weight: MembershipWeight::default(),
             families: FamilyRule::default(),
-            explicit: ExplicitRule::default(),
+            explicit_relations: ExplicitRule::default(),
         }
     }
 
@@ -282,25 +282,30 @@ impl DerivationRules {
     crate::internal::setters! {
         /// The roles whose holders count as co-members (default: [`Role::Member`] only).
         roles(roles: &[Role]) => roles.iter().copied().collect();
-        /// Keeps only contributions in these sectors; a contribution spanning several sectors is
-        /// kept with the sectors it shares with the filter.
-        sectors(sectors: SectorSet);
-        /// Keeps only contributions through these instruments.
-        instruments(filter: InstrumentFilter);
         /// Keeps only units of these kinds (and the ties among them).
         unit_kinds(kinds: &[UnitKind]) => kinds.iter().copied().collect();
-        /// How a dyad's contributions combine (default [`Combination::Maximum`]).
-        combination(combination: Combination);
-        /// How much co-membership weighs per pair (default [`MembershipWeight::PerMember`]).
-        membership_weight(weight: MembershipWeight);
-        /// How an organisation family derives ties (default [`FamilyRule::Once`]).
-        families(rule: FamilyRule);
     }
-    /// What an explicit relation via an organisation does to the derived tie (default
-    /// [`ExplicitRule::Replaces`]).
-    pub fn explicit_relations(mut self, rule: ExplicitRule) -> Self {
-        self.explicit = rule;
-        self
+    crate::internal::getters! {
+        /// The roles whose holders count as co-members.
+        get_roles = roles: &BTreeSet<Role>;
+        /// The unit kinds kept.
+        get_unit_kinds = unit_kinds: &BTreeSet<UnitKind>;
+    }
+    crate::internal::options! {
+        /// Keeps only contributions in these sectors; a contribution spanning several sectors is
+        /// kept with the sectors it shares with the filter.
+        sectors(sectors: SectorSet), get_sectors;
+        /// Keeps only contributions through these instruments.
+        instruments(filter: InstrumentFilter), &get_instruments;
+        /// How a dyad's contributions combine (default [`Combination::Maximum`]).
+        combination(combination: Combination), get_combination;
+        /// How much co-membership weighs per pair (default [`MembershipWeight::PerMember`]).
+        membership_weight(weight: MembershipWeight), get_membership_weight;
+        /// How an organisation family derives ties (default [`FamilyRule::Once`]).
+        families(rule: FamilyRule), get_families;
+        /// What an explicit relation via an organisation does to the derived tie (default
+        /// [`ExplicitRule::Replaces`]).
+        explicit_relations(rule: ExplicitRule), get_explicit_relations;
     }
     /// The rules of the crate before "one scale": contributions summed, full co-membership
     /// ties, every organisation and explicit relation counted.
@@ -309,26 +314,6 @@ impl DerivationRules {
             .membership_weight(MembershipWeight::Full)
             .families(FamilyRule::Each)
             .explicit_relations(ExplicitRule::Adds)
-    }
-    /// How a dyad's contributions combine.
-    #[must_use]
-    pub fn combination_rule(&self) -> Combination {
-        self.combination
-    }
-    /// How much co-membership weighs per pair.
-    #[must_use]
-    pub fn membership_weight_rule(&self) -> MembershipWeight {
-        self.membership_weight
-    }
-    /// How an organisation family derives ties.
-    #[must_use]
-    pub fn family_rule(&self) -> FamilyRule {
-        self.families
-    }
-    /// What an explicit relation via an organisation does to the derived tie.
-    #[must_use]
-    pub fn explicit_rule(&self) -> ExplicitRule {
-        self.explicit
     }
 
     /// Only borders of contiguity `farthest` or closer become proximities (default: every
@@ -344,10 +329,25 @@ impl DerivationRules {
         self
     }
 
-    /// The farthest contiguity that becomes a proximity, `None` when borders are not used.
+    /// The tie co-membership of an organisation of `kind` gives by the rule for its kind
+    /// ([`DerivationRules::kind_tie`], [`DerivationRules::no_kind_tie`]), `None` for none.
     #[must_use]
-    pub fn contiguity_limit(&self) -> Option<Contiguity> {
-        self.contiguity
+    pub fn get_kind_tie(&self, kind: OrganisationKind) -> Option<MembershipTie> {
+        self.by_kind.get(&kind).copied().flatten()
+    }
+
+    /// The rule for the organisation `id` ([`DerivationRules::organisation_tie`],
+    /// [`DerivationRules::no_organisation_tie`]): `None` when there is none (the rule for
+    /// its kind applies), `Some(None)` when it gives no tie.
+    #[must_use]
+    pub fn get_organisation_tie(&self, id: &str) -> Option<Option<MembershipTie>> {
+        self.by_organisation.get(id).copied()
+    }
+
+    crate::internal::getters! {
+        /// The farthest contiguity that becomes a proximity, `None` when borders are not
+        /// used ([`DerivationRules::without_borders`]).
+        get_contiguity_up_to = contiguity: Option<Contiguity>;
     }
 
     /// Whether these rules derive no tie from any membership.
@@ -375,12 +375,6 @@ impl DerivationRules {
     }
     pub(crate) fn counts_role(&self, role: Role) -> bool {
         self.roles.contains(&role)
-    }
-    pub(crate) fn sector_filter(&self) -> SectorSet {
-        self.sectors
-    }
-    pub(crate) fn instrument_filter(&self) -> &InstrumentFilter {
-        &self.instruments
     }
     pub(crate) fn counts_contiguity(&self, c: Contiguity) -> bool {
         self.contiguity.is_some_and(|far| c <= far)

@@ -69,19 +69,19 @@ impl KwayOptions {
             weighting: Weighting::Unweighted,
         }
     }
-    crate::internal::setters! {
+    crate::internal::options! {
         /// The number of clusters.
-        clusters(clusters: Clusters);
+        clusters(clusters: Clusters), get_clusters;
         /// The weight `α ∈ [0, 1]` of enmity inside clusters (amity across weighs `1 − α`).
-        alpha(alpha: f64);
+        alpha(alpha: f64), get_alpha;
         /// Heuristic or exact.
-        search(search: KwaySearch);
+        search(search: KwaySearch), get_search;
         /// The seed.
-        seed(seed: u64);
+        seed(seed: u64), get_seed;
         /// Number of starts of the local search (at least 1).
-        starts(starts: usize) => starts.max(1);
+        starts(starts: usize) => starts.max(1), get_starts;
         /// Unweighted or weighted by magnitude.
-        weighting(weighting: Weighting);
+        weighting(weighting: Weighting), get_weighting;
     }
 }
 

@@ -167,12 +167,20 @@ impl FrustrationOptions {
         /// the best lower bound and the gap. Results under a time limit can depend on the
         /// machine's speed; the node limit does not.
         time_limit(limit: Duration) => Some(limit);
+    }
+    crate::internal::options! {
         /// Stop the search after `nodes` branching nodes.
-        node_limit(nodes: u64);
+        node_limit(nodes: u64), get_node_limit;
         /// Seed of the local search that gives the first incumbent.
-        seed(seed: u64);
+        seed(seed: u64), get_seed;
         /// Unweighted (ties count 1) or weighted by magnitude.
-        weighting(weighting: Weighting);
+        weighting(weighting: Weighting), get_weighting;
+    }
+    crate::internal::getters! {
+        /// The largest block solved by enumeration.
+        get_enumerate_up_to = enumerate: usize;
+        /// The time limit, if any.
+        get_time_limit = time_limit: Option<Duration>;
     }
 }
 
@@ -213,35 +221,40 @@ impl HeuristicOptions {
             weighting: Weighting::Unweighted,
         }
     }
-    crate::internal::setters! {
+    crate::internal::options! {
         /// The seed: the same graph and seed give the same result, byte for byte.
-        seed(seed: u64);
+        seed(seed: u64), get_seed;
         /// Number of starts (at least 1).
-        starts(starts: usize) => starts.max(1);
-    }
-    crate::internal::setters! {
+        starts(starts: usize) => starts.max(1), get_starts;
+        /// Unweighted (ties count 1) or weighted by magnitude.
+        weighting(weighting: Weighting), get_weighting;
         /// Tabu moves without improvement before a start ends, per node of the reduced
         /// graph (default 10; negative or not finite: 0), clamped to
         /// [`min_moves`](HeuristicOptions::min_moves) and
         /// [`max_moves`](HeuristicOptions::max_moves).
-        moves_per_node(per_node: f64) => if per_node.is_finite() { per_node.max(0.0) } else { 0.0 };
+        moves_per_node(per_node: f64) => finite_non_negative(per_node), get_moves_per_node;
         /// The fewest tabu moves without improvement per start (default 1,000; 50 per node on
         /// smaller blocks).
-        min_moves(min: usize);
+        min_moves(min: usize), get_min_moves;
         /// The most tabu moves without improvement per start (default 200,000; raised to
         /// [`min_moves`](HeuristicOptions::min_moves) when below it).
-        max_moves(max: usize);
+        max_moves(max: usize), get_max_moves;
     }
     /// Also compute a lower bound (a cycle packing), so the result carries a certified gap.
     pub fn certify_gap(mut self) -> Self {
         self.bound = true;
         self
     }
-    /// Unweighted (ties count 1) or weighted by magnitude.
-    pub fn weighting(mut self, weighting: Weighting) -> Self {
-        self.weighting = weighting;
-        self
+    /// Whether a lower bound is computed ([`HeuristicOptions::certify_gap`]).
+    #[must_use]
+    pub fn certifies_gap(&self) -> bool {
+        self.bound
     }
+}
+
+/// `x` when finite and non-negative, 0 when negative or not finite.
+fn finite_non_negative(x: f64) -> f64 {
+    if x.is_finite() { x.max(0.0) } else { 0.0 }
 }
 
 /// A frustration result with its certificate.
