@@ -10,7 +10,7 @@
 //! });
 //! ```
 
-use crate::CapabilityObservation;
+use crate::capability::CapabilityObservation;
 use crate::dataset::Dataset;
 use crate::evidence::Evidence;
 use crate::graph::SignedGraph;

@@ -200,7 +200,7 @@ impl Unit {
     }
     /// Whether the unit exists in `year`.
     #[must_use]
-    pub fn exists_in(&self, year: crate::Year) -> bool {
+    pub fn exists_in(&self, year: crate::period::Year) -> bool {
         self.period.is_none_or(|p| p.contains(year))
     }
 }

@@ -307,7 +307,7 @@ impl Dataset {
     }
 
     fn to_file(&self) -> DatasetFile {
-        let period = |p: crate::Period| RawPeriod {
+        let period = |p: crate::period::Period| RawPeriod {
             from: p.start(),
             to: p.end(),
         };

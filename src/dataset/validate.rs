@@ -414,11 +414,11 @@ pub(crate) fn cross_check(p: &Parts, issues: &mut Vec<Issue>) {
         // MAX_CONFLICTS_PER_PAIR conflicts per pair.
         let (amity, enmity): (Vec<usize>, Vec<usize>) = idx
             .iter()
-            .partition(|&&i| p.relations[i].sign() == crate::Sign::Amity);
+            .partition(|&&i| p.relations[i].sign() == crate::sign::Sign::Amity);
         let mut listed = 0;
         'pair: for &i in &idx {
             let ri = &p.relations[i];
-            let other = if ri.sign() == crate::Sign::Amity {
+            let other = if ri.sign() == crate::sign::Sign::Amity {
                 &enmity
             } else {
                 &amity

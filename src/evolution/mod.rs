@@ -40,17 +40,17 @@ pub enum EvolutionError {
     #[error("the year range {from}–{to} is empty")]
     EmptyRange {
         /// First year.
-        from: crate::Year,
+        from: crate::period::Year,
         /// Last year.
-        to: crate::Year,
+        to: crate::period::Year,
     },
     /// The year range is longer than [`MAX_SERIES_YEARS`] (one full analysis per year).
     #[error("the year range {from}–{to} spans more than {limit} years")]
     RangeTooLong {
         /// First year.
-        from: crate::Year,
+        from: crate::period::Year,
         /// Last year.
-        to: crate::Year,
+        to: crate::period::Year,
         /// The most years a series takes.
         limit: u32,
     },

@@ -106,7 +106,7 @@ macro_rules! sign_intensity {
     () => {
         $crate::internal::getters! {
             /// Amity or enmity.
-            sign: $crate::Sign;
+            sign: $crate::sign::Sign;
             /// The intensity, in `(0, 1]`.
             intensity: f64;
         }

@@ -2,10 +2,10 @@
 //! [`Dataset`], whose snapshots are the world's yearly security graphs.
 
 use super::PanelError;
-use super::rules::WorldRules;
+use super::rules::{WorldRules, contiguity_of};
 use super::world::{Scratch, World, YearTie};
-use crate::CapabilityObservation;
-use crate::dataset::{Border, Contiguity, Dataset};
+use crate::capability::CapabilityObservation;
+use crate::dataset::{Border, Dataset};
 use crate::evidence::Evidence;
 use crate::graph::SecurityGraph;
 use crate::internal::hash::FxHashMap;
@@ -14,11 +14,6 @@ use crate::period::{Period, Year};
 use crate::relation::Relation;
 use crate::sector::Sector;
 use crate::unit::{Unit, UnitKind};
-
-/// The contiguity type of a COW record as a border's contiguity.
-pub(crate) fn contiguity_of(t: ContiguityType) -> Contiguity {
-    Contiguity::from_cow_code(t.code()).unwrap_or(Contiguity::Sea400)
-}
 
 /// A run of consecutive years with the same tie on one dyad.
 struct Run {

@@ -199,7 +199,7 @@ pub struct Panel<'w> {
     world: &'w World,
     rules: WorldRules,
     options: PanelOptions,
-    derivation: crate::DerivationRules,
+    derivation: crate::snapshot::DerivationRules,
     next: Year,
     to: Year,
     scratch: world::Scratch,

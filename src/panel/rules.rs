@@ -2,8 +2,15 @@
 //! interdependence.
 
 use super::PanelError;
+use crate::dataset::Contiguity;
 use crate::io::cow::{ContiguityType, Obligation, Obligations};
 use serde::Serialize;
+
+/// The contiguity type of a COW record as a border's contiguity (the data model's, which
+/// the world's data set and its snapshots use).
+pub(crate) fn contiguity_of(t: ContiguityType) -> Contiguity {
+    Contiguity::from_cow_code(t.code()).unwrap_or(Contiguity::Sea400)
+}
 
 /// What a dyad-year gets when it has both an alliance (amity) and a dispute or rivalry
 /// (enmity).
@@ -251,12 +258,12 @@ impl WorldRules {
     /// the contiguity types these rules count ([`WorldRules::contiguity`]; the world's data
     /// set holds no others) and none without contiguity. The world's data set has no
     /// organisations, so no membership rule applies.
-    pub fn derivation_rules(&self) -> crate::DerivationRules {
+    pub fn derivation_rules(&self) -> crate::snapshot::DerivationRules {
         match self.contiguity {
             Some((up_to, _)) => {
-                crate::DerivationRules::new().contiguity_up_to(super::dataset::contiguity_of(up_to))
+                crate::snapshot::DerivationRules::new().contiguity_up_to(contiguity_of(up_to))
             }
-            None => crate::DerivationRules::new().without_borders(),
+            None => crate::snapshot::DerivationRules::new().without_borders(),
         }
     }
 

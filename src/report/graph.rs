@@ -284,7 +284,7 @@ impl Drawing {
     }
 
     fn scene<'g>(&self, g: &'g SecurityGraph) -> Result<Scene<'g>, DrawingError> {
-        let units: Vec<&crate::Unit> = g
+        let units: Vec<&crate::unit::Unit> = g
             .units()
             .filter(|u| {
                 !self.hide_isolated
@@ -350,14 +350,14 @@ impl Drawing {
         let q = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
         let shown: Vec<Option<usize>> = g.units().map(|u| self.group_of(u.id())).collect();
         let colours = self.group_colours(&shown);
-        let label = |u: &crate::Unit| {
+        let label = |u: &crate::unit::Unit| {
             if self.full_names {
                 short_name(u.name()).to_owned()
             } else {
                 u.id().to_owned()
             }
         };
-        let attrs = |u: &crate::Unit| {
+        let attrs = |u: &crate::unit::Unit| {
             let shape = match self.role(u.id()) {
                 Role::Outside => "triangle",
                 Role::Buffer => "diamond",
@@ -501,7 +501,7 @@ fn marker(role: Role, fill: Option<&str>, x: f64, y: f64) -> String {
 
 /// A laid-out drawing.
 struct Scene<'g> {
-    units: Vec<&'g crate::Unit>,
+    units: Vec<&'g crate::unit::Unit>,
     ties: Vec<(usize, usize, &'g Tie)>,
     roles: Vec<Role>,
     groups: Vec<Option<usize>>,

@@ -88,7 +88,7 @@ pub(crate) fn snapshot_of(
         });
     }
     let units = dataset.units();
-    let mut graph: UnGraph<crate::Unit, Tie> = UnGraph::with_capacity(units.len(), 0);
+    let mut graph: UnGraph<crate::unit::Unit, Tie> = UnGraph::with_capacity(units.len(), 0);
     let mut node_of: FxHashMap<&str, NodeIndex> = FxHashMap::default();
     node_of.reserve(units.len());
     for (i, u) in units.iter().enumerate() {
@@ -200,7 +200,7 @@ fn derive_memberships(
     fn family_of<'d>(dataset: &'d Dataset, org: &'d str) -> &'d str {
         dataset
             .organisation(org)
-            .map_or(org, crate::Organisation::family)
+            .map_or(org, crate::organisation::Organisation::family)
     }
     // Pairs with an explicit relation via an organisation (by family) valid in the year.
     let mut explicit: std::collections::HashSet<(&str, NodeIndex, NodeIndex)> =

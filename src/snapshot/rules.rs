@@ -42,11 +42,11 @@ pub enum SnapshotError {
     #[error("year {year} is outside the data set's years ({first}–{})", last.map_or_else(|| "open".to_owned(), |y| y.to_string()))]
     OutsideYears {
         /// The year asked for.
-        year: crate::Year,
+        year: crate::period::Year,
         /// The first year any relation, membership or capability observation starts.
-        first: crate::Year,
+        first: crate::period::Year,
         /// The last year one ends (`None` when one is open-ended).
-        last: Option<crate::Year>,
+        last: Option<crate::period::Year>,
     },
 }
 

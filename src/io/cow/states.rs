@@ -3,7 +3,7 @@
 use super::super::ReadError;
 use super::super::source::read_bytes;
 use super::Ccode;
-use super::table::for_each_row;
+use super::table::{KnownCodes, for_each_row};
 use crate::internal::hash::FxHashMap;
 use crate::period::{Period, Year};
 use crate::unit::{Unit, UnitError, UnitKind};
@@ -75,6 +75,12 @@ pub struct StateSystem {
     spells: Vec<StateSpell>,
     by_code: FxHashMap<Ccode, Vec<usize>>,
     by_abb: FxHashMap<String, Ccode>,
+}
+
+impl KnownCodes for StateSystem {
+    fn knows(&self, code: Ccode) -> bool {
+        self.contains(code)
+    }
 }
 
 impl StateSystem {

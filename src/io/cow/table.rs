@@ -5,7 +5,6 @@ use super::super::ReadError;
 use super::super::edgelist::split_csv;
 use super::super::source::{lines, text};
 use super::Ccode;
-use super::states::StateSystem;
 use crate::period::Year;
 use std::borrow::Cow;
 use std::path::Path;
@@ -15,6 +14,13 @@ use std::path::Path;
 enum Fields<'r, 'a> {
     Plain(&'a [u8], &'r [(usize, usize)]),
     Quoted(&'r [Cow<'a, str>]),
+}
+
+/// A list of the country codes a file's rows may name (the COW state system), for
+/// [`Row::known_code`].
+pub(crate) trait KnownCodes {
+    /// Whether `code` is in the list.
+    fn knows(&self, code: Ccode) -> bool;
 }
 
 /// One data row of a table, with the columns asked for resolved by name.
@@ -119,10 +125,14 @@ impl Row<'_, '_> {
     }
 
     /// A country code that must be in `states` when a list is given.
-    pub fn known_code(&self, k: usize, states: Option<&StateSystem>) -> Result<Ccode, ReadError> {
+    pub fn known_code(
+        &self,
+        k: usize,
+        states: Option<&impl KnownCodes>,
+    ) -> Result<Ccode, ReadError> {
         let c = self.code(k)?;
         match states {
-            Some(s) if !s.contains(c) => Err(ReadError::UnknownCcode {
+            Some(s) if !s.knows(c) => Err(ReadError::UnknownCcode {
                 file: self.path.to_path_buf(),
                 line: self.line,
                 column: self.names[k].to_owned(),

@@ -76,7 +76,7 @@ pub fn write_signed_pajek(g: &SignedGraph, mut out: impl Write) -> Result<(), Wr
 pub fn write_security_pajek(g: &SecurityGraph, mut out: impl Write) -> Result<(), WriteError> {
     let io = io(FORMAT);
     writeln!(out, "*Network rsct {}", g.year()).map_err(&io)?;
-    let ids: Vec<&str> = g.units().map(crate::Unit::id).collect();
+    let ids: Vec<&str> = g.units().map(crate::unit::Unit::id).collect();
     vertices(&mut out, ids.into_iter())?;
     writeln!(out, "*Edges").map_err(&io)?;
     for e in petgraph::visit::IntoEdgeReferences::edge_references(g.graph()) {
