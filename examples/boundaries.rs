@@ -18,7 +18,8 @@
 //! (switch rules off); `--inside-ratio R`; `--member-share S`; `--insulator P,MAX`
 //! (default 0.4,0.5; 0.4,0.4 for the world, calibrated); `--dissolve` (world: dissolve
 //! the fragments insulators leave, off by calibration);
-//! `--sub-resolution G`; world: `--coupling W` (couple each year to the previous year's
+//! `--placement above-chance|above-expected|largest-share` (where a global power is at
+//! home, `GlobalPlacement`); `--sub-resolution G`; world: `--coupling W` (couple each year to the previous year's
 //! complexes, damping one-year flips), `--stability` (per year, the units that move under
 //! resolution ×0.8/×1.25 or other seeds); `--set-apart A,B` (outside
 //! powers to set apart, like superpowers); `--no-preset` (do not apply Buzan & Wæver's
@@ -45,7 +46,9 @@
 //! unit in no complex counts as a group of its own) and the map's insulators found — e.g.
 //! `tests/data/bw2003_regions.csv`, Buzan & Wæver's post-Cold War map.
 
-use rsct::boundary::{BoundaryOptions, FormationRule, InterdependenceOptions, Method, analyse};
+use rsct::boundary::{
+    BoundaryOptions, FormationRule, GlobalPlacement, InterdependenceOptions, Method, analyse,
+};
 mod common;
 
 use rsct::io::cow::{ContiguityType, Obligation};
@@ -160,6 +163,19 @@ fn run() -> Result<(), Box<dyn Error>> {
             "--dissolve" => a.dissolve = true,
             "--coupling" => a.coupling = Some(value("--coupling")?.parse()?),
             "--stability" => a.stability = true,
+            "--placement" => {
+                opts = opts.global_placement(match value("--placement")?.as_str() {
+                    "above-chance" => GlobalPlacement::AboveChance,
+                    "above-expected" => GlobalPlacement::AboveExpected,
+                    "largest-share" => GlobalPlacement::LargestShare,
+                    p => {
+                        return Err(format!(
+                            "unknown placement {p} (above-chance, above-expected, largest-share)"
+                        )
+                        .into());
+                    }
+                });
+            }
             "--pact" => {
                 a.pact = Some(match value("--pact")?.as_str() {
                     "pairwise" => PactWeight::Pairwise,
@@ -325,6 +341,7 @@ fn world(dir: &str, a: &Args, opts: BoundaryOptions) -> Result<(), Box<dyn Error
     let map = a.compare.as_deref().map(read_map).transpose()?;
     let mut scores = Vec::new();
     let mut previous: Option<rsct::boundary::BoundaryReport> = None;
+    let mut reports = Vec::new();
     for year in from..=to {
         let report = match (a.coupling, &previous) {
             (Some(c), Some(prev)) => {
@@ -376,7 +393,28 @@ fn world(dir: &str, a: &Args, opts: BoundaryOptions) -> Result<(), Box<dyn Error
             }
             scores.extend(ari);
         }
+        reports.push(report.clone());
         previous = Some(report);
+    }
+    if reports.len() >= 3 {
+        let f = rsct::boundary::flips(&reports, 3);
+        let line = format!(
+            "durability {from}–{to}: {} flip(s), units that left their co-members and were back within three years{}",
+            f.len(),
+            if f.is_empty() {
+                String::new()
+            } else {
+                ":".to_owned()
+            }
+        );
+        let lines = std::iter::once(line).chain(f.iter().map(|x| format!("  {x}")));
+        for l in lines {
+            if a.json {
+                eprintln!("{l}");
+            } else {
+                println!("{l}");
+            }
+        }
     }
     if !scores.is_empty() {
         let mean = scores.iter().sum::<f64>() / scores.len() as f64;
@@ -611,6 +649,17 @@ fn calibrate(dir: &str, map_path: &str) -> Result<(), Box<dyn Error>> {
                 .resolution(best.0)
                 .insulator_participation(ins_best.0)
                 .insulator_max_share(ins_best.1),
+            rules.clone(),
+        ),
+        (
+            "global powers placed above the expected at the proposer's resolution",
+            base.clone()
+                .global_placement(GlobalPlacement::AboveExpected),
+            rules.clone(),
+        ),
+        (
+            "global powers placed by their largest share",
+            base.clone().global_placement(GlobalPlacement::LargestShare),
             rules.clone(),
         ),
         (

@@ -5,7 +5,9 @@ use rsct::balance::{
     CensusOptions, Clusters, FrustrationOptions, HeuristicOptions, KwayOptions, KwaySearch,
     PnIndexOptions, SignedEigenvectorOptions, WalkBalanceOptions, Weighting,
 };
-use rsct::boundary::{BoundaryOptions, FormationRule, InterdependenceOptions, Method};
+use rsct::boundary::{
+    BoundaryOptions, FormationRule, GlobalPlacement, InterdependenceOptions, Method,
+};
 use rsct::evolution::EvolutionOptions;
 use rsct::io::cow::{ContiguityType, Obligation, Obligations};
 use rsct::io::{PajekOptions, ReadOptions};
@@ -22,6 +24,7 @@ use std::time::Duration;
 fn boundary_options_read_back() {
     let o = BoundaryOptions::new()
         .method(Method::Modularity)
+        .global_placement(GlobalPlacement::LargestShare)
         .inside_ratio(1.5)
         .split_ratio(3.0)
         .coupling(0.25)
@@ -41,6 +44,11 @@ fn boundary_options_read_back() {
         .pole_rule(PoleRule::new().floor(0.1))
         .without_rule(FormationRule::Split);
     assert_eq!(o.get_method(), Method::Modularity);
+    assert_eq!(o.get_global_placement(), GlobalPlacement::LargestShare);
+    assert_eq!(
+        BoundaryOptions::new().get_global_placement(),
+        GlobalPlacement::AboveChance
+    );
     assert_eq!(
         (o.get_inside_ratio(), o.get_split_ratio(), o.get_coupling()),
         (1.5, 3.0, 0.25)

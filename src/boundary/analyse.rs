@@ -26,7 +26,8 @@ use std::collections::{BTreeMap, BTreeSet};
 /// pairs and s members.
 ///
 /// # Errors
-/// [`BoundaryError`] for options out of range or a capability that is NaN or negative.
+/// [`BoundaryError`] for options out of range, a capability that is NaN or negative, or a unit
+/// set apart that the graph does not have ([`BoundaryError::UnknownUnit`]).
 ///
 /// # Example
 /// ```no_run

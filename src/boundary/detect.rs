@@ -76,9 +76,10 @@ impl Detection {
 /// unit moves (ties with units held out stay in the denominator); a set failing the weak
 /// test (internal ≥ `inside_ratio` × external, Radicchi et al. 2004) merges into the set
 /// it is bound to at least as much as within itself; a set splits when the proposer cuts
-/// it into parts that all pass the weak test; superpowers and great powers then join the
-/// complex holding the largest share of their interdependence (their own region; beyond it
-/// they penetrate, and their ties across the boundary are not counted as external).
+/// it into parts that all pass the weak test; superpowers and great powers then join their
+/// own region, by default the complex where their ties most exceed chance given its weight
+/// ([`super::GlobalPlacement`]; beyond it they penetrate, and their ties
+/// across the boundary are not counted as external).
 /// Insulators ([`BoundaryOptions::insulator_participation`],
 /// [`BoundaryOptions::insulator_max_share`]) are taken out; each set of two or more units is
 /// put to the qualification test: at least two autonomous units; internal greater than
@@ -94,7 +95,9 @@ impl Detection {
 /// primary-share rule (a handful in practice), each merge or split round alike.
 ///
 /// # Errors
-/// [`BoundaryError::BadParameter`] for an option out of range.
+/// [`BoundaryError::BadParameter`] for an option out of range;
+/// [`BoundaryError::UnknownUnit`] when [`BoundaryOptions::set_apart`] names a unit the
+/// graph does not have.
 ///
 /// # Example
 /// ```
@@ -168,6 +171,12 @@ fn detect(
     prior: Option<&[usize]>,
 ) -> Result<Detection, BoundaryError> {
     options.check()?;
+    if let Some(u) = options.set_apart.iter().find(|u| g.position(u).is_none()) {
+        return Err(BoundaryError::UnknownUnit {
+            option: "set_apart",
+            unit: u.clone(),
+        });
+    }
     let n = g.ids.len();
     let apart: Vec<bool> = g.ids.iter().map(|u| options.is_set_apart(u)).collect();
     let global: Vec<bool> = (0..n)

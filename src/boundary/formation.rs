@@ -11,7 +11,7 @@
 
 use super::interdependence::InterdependenceGraph;
 use super::louvain::{WeightedGraph, louvain, modularity};
-use super::{BoundaryOptions, FormationRule};
+use super::{BoundaryOptions, FormationRule, GlobalPlacement};
 use crate::internal::hash::FxHashMap;
 use crate::tolerance::clearly_below;
 
@@ -66,7 +66,7 @@ pub(crate) fn form(
     refine(g, &mut comm, held, prior, o);
     isolate(g, &mut comm, held);
     if o.has_rule(FormationRule::GlobalHome) && global.iter().any(|&x| x) {
-        place_global(g, &mut comm, held, global);
+        place_global(g, &mut comm, held, global, o.global_placement, o.resolution);
         // Second pass: each global power takes part with its ties to its own region only
         // (and to units in no complex); its ties to other complexes are its reach beyond
         // its region and merge nothing.
@@ -619,9 +619,29 @@ pub(crate) fn propose_parts(
     out
 }
 
-/// Places each global power held out in the community holding the largest share of its
-/// interdependence with units formed (its own region; beyond it, it penetrates).
-fn place_global(g: &InterdependenceGraph, comm: &mut [usize], held: &[bool], global: &[bool]) {
+/// Places each global power held out in its own region (beyond it, it penetrates): by
+/// [`GlobalPlacement`], the community where its interdependence with units formed most
+/// exceeds the expected at the proposer's resolution, or the one holding its largest share.
+fn place_global(
+    g: &InterdependenceGraph,
+    comm: &mut [usize],
+    held: &[bool],
+    global: &[bool],
+    placement: GlobalPlacement,
+    resolution: f64,
+) {
+    // Volume of each community and of the formed graph (ties among units formed).
+    let mut vol: FxHashMap<usize, f64> = FxHashMap::default();
+    let mut total = 0.0;
+    for (a, b, w) in &g.edges {
+        if held[*a] || held[*b] || comm[*a] == NONE || comm[*b] == NONE {
+            continue;
+        }
+        let x = weight(w);
+        *vol.entry(comm[*a]).or_insert(0.0) += x;
+        *vol.entry(comm[*b]).or_insert(0.0) += x;
+        total += 2.0 * x;
+    }
     let mut homes = Vec::new();
     for i in (0..g.ids.len()).filter(|&i| global[i]) {
         let mut sums: FxHashMap<usize, f64> = FxHashMap::default();
@@ -631,9 +651,24 @@ fn place_global(g: &InterdependenceGraph, comm: &mut [usize], held: &[bool], glo
             }
             *sums.entry(comm[j]).or_insert(0.0) += weight(w);
         }
-        if let Some((&c, _)) = sums
+        let k: f64 = sums.values().sum();
+
+        let gain = |c: usize, s: f64| {
+            let gamma = match placement {
+                GlobalPlacement::AboveExpected => resolution,
+                GlobalPlacement::AboveChance => 1.0,
+                GlobalPlacement::LargestShare => return s,
+            };
+            if total > 0.0 {
+                s - gamma * k * vol.get(&c).copied().unwrap_or(0.0) / total
+            } else {
+                s
+            }
+        };
+        if let Some((c, _)) = sums
             .iter()
-            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(&c, &s)| (c, gain(c, s)))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
         {
             homes.push((i, c));
         }

@@ -22,6 +22,7 @@ mod ari;
 mod classify;
 mod compare;
 mod detect;
+mod durability;
 mod formation;
 mod interdependence;
 mod louvain;
@@ -34,6 +35,7 @@ pub use ari::adjusted_rand_index;
 pub use classify::{Character, ComplexType};
 pub use compare::{MapAgreement, map_agreement};
 pub use detect::{Candidate, Detection, Qualification, detect_complexes, detect_complexes_after};
+pub use durability::{Flip, flips};
 pub use interdependence::{
     DEFAULT_PROXIMITY_WEIGHT, Interdependence, InterdependenceGraph, InterdependenceOptions,
     interdependence,
@@ -55,6 +57,15 @@ pub enum BoundaryError {
         parameter: &'static str,
         /// The value given.
         value: f64,
+    },
+    /// An option names a unit the graph does not have (a misspelt identifier, or a unit that
+    /// does not exist in the year analysed).
+    #[error("boundary option {option} names unit {unit}, which is not in the graph")]
+    UnknownUnit {
+        /// The option.
+        option: &'static str,
+        /// The unit named.
+        unit: String,
     },
     /// A unit identifier is given twice.
     #[error("unit {unit} is given twice")]
@@ -106,6 +117,45 @@ pub struct BoundaryOptions {
     pub(crate) split_ratio: f64,
     pub(crate) without: Vec<FormationRule>,
     pub(crate) coupling: f64,
+    pub(crate) global_placement: GlobalPlacement,
+}
+
+/// Where [`FormationRule::GlobalHome`] places a superpower or great power held out of
+/// formation: its own region, the complex it is a member of (beyond it, it penetrates).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum GlobalPlacement {
+    /// The complex where the power's ties most exceed chance: `w(p, C) − s(p) · vol(C) / 2W`,
+    /// with `w(p, C)` the power's interdependence with `C`, `s(p)` its interdependence with
+    /// all units formed, `vol(C)` the complex's total strength and `W` all interdependence
+    /// among units formed (the configuration null model of Newman & Girvan 2004: a complex
+    /// is a home when it holds a larger share of the power's ties than of all
+    /// interdependence). A global power's ties reach every region and the largest absolute
+    /// share of them favours the largest region; this rule weighs each region's share of
+    /// the power's ties against its share of all ties. The default: chosen by the world
+    /// calibration (`docs/world_1990_2001.md`; `AboveExpected` scores higher on the held-out
+    /// map but leaves the superpower out of every complex in 1991).
+    AboveChance,
+    /// As [`Self::AboveChance`] at the proposer's resolution γ: `w(p, C) − γ · s(p) ·
+    /// vol(C) / 2W`. With γ > 1 a complex holding more than 1/γ of all interdependence
+    /// cannot be a power's home unless it is the only one the power has ties with: in the
+    /// world of the 1990s at γ = 3 Russia centres the Caucasus and Central Asia instead of
+    /// joining Europe, but the USA is drawn to small Pacific fragments.
+    AboveExpected,
+    /// The complex holding the largest share of the power's interdependence with units
+    /// formed (rounds 2–3).
+    LargestShare,
+}
+
+impl std::fmt::Display for GlobalPlacement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::AboveExpected => "where its ties most exceed the expected",
+            Self::AboveChance => "where its ties most exceed chance",
+            Self::LargestShare => "where the largest share of its ties lies",
+        })
+    }
 }
 
 /// How candidate complexes become complexes.
@@ -144,8 +194,7 @@ pub enum FormationRule {
     /// of interdependence lies.
     Dissolve,
     /// Superpowers and great powers are held out of formation (their extra-regional ties
-    /// merge no regions) and then placed in the complex holding the largest share of their
-    /// interdependence. Off: superpowers are set apart entirely, great powers take part in
+    /// merge no regions) and then placed in their own region by [`GlobalPlacement`]. Off: superpowers are set apart entirely, great powers take part in
     /// formation like any unit.
     GlobalHome,
 }
@@ -191,7 +240,8 @@ impl BoundaryOptions {
     ///   another complex ties the two into a supercomplex;
     /// - character by the enmity share of internal interdependence: ≤ 0.05 security
     ///   community, ≥ 0.35 conflict formation, security regime between;
-    /// - `pole_rule`: [`PoleRule::new`].
+    /// - `pole_rule`: [`PoleRule::new`];
+    /// - global powers placed by [`GlobalPlacement::AboveChance`].
     pub fn new() -> Self {
         Self {
             resolution: 1.0,
@@ -214,6 +264,7 @@ impl BoundaryOptions {
             split_ratio: 2.0,
             without: Vec::new(),
             coupling: 0.0,
+            global_placement: GlobalPlacement::AboveChance,
         }
     }
 
@@ -233,6 +284,8 @@ impl BoundaryOptions {
     crate::internal::options! {
         /// The detection method (default [`Method::Definition`]).
         method(method: Method), get_method;
+        /// Where global powers are placed (default [`GlobalPlacement::AboveChance`]).
+        global_placement(placement: GlobalPlacement), get_global_placement;
         /// Modularity resolution (> 0; larger gives smaller complexes).
         resolution(gamma: f64), get_resolution;
         /// Seed of the node order (same seed, same result).

@@ -92,9 +92,28 @@ pub fn year_state(
     o: &EvolutionOptions,
 ) -> Result<YearState, EvolutionError> {
     o.check()?;
+    // A unit set apart must be one of the data set's; over a span of years it is set apart in
+    // the years it exists.
+    let apart = o.boundary.get_set_apart();
+    if let Some(u) = apart.iter().find(|u| dataset.unit(u).is_none()) {
+        return Err(crate::boundary::BoundaryError::UnknownUnit {
+            option: "set_apart",
+            unit: u.clone(),
+        }
+        .into());
+    }
     let g = dataset.snapshot(year, &o.rules)?;
     let caps = dataset.capabilities_in(year);
-    let report = analyse(&g, &caps, &o.interdependence, &o.boundary)?;
+    let existing: Vec<&String> = apart
+        .iter()
+        .filter(|u| dataset.unit(u).is_some_and(|x| x.exists_in(year)))
+        .collect();
+    let boundary = if existing.len() == apart.len() {
+        std::borrow::Cow::Borrowed(&o.boundary)
+    } else {
+        std::borrow::Cow::Owned(o.boundary.clone().set_apart(existing))
+    };
+    let report = analyse(&g, &caps, &o.interdependence, &boundary)?;
     let mut complexes: Vec<ComplexState> = report
         .complexes
         .into_iter()

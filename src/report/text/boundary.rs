@@ -2,7 +2,7 @@
 //! complex ([`BoundaryReport::explain`]).
 
 use super::number::List;
-use crate::boundary::{BoundaryReport, ComplexType};
+use crate::boundary::{BoundaryReport, ComplexType, Flip};
 use crate::polarity::{CentredOn, PowerClass};
 use std::fmt::{self, Display, Formatter};
 
@@ -201,5 +201,18 @@ impl Display for BoundaryReport {
             writeln!(f, "  unstructured: {}", self.unstructured.join(" "))?;
         }
         Ok(())
+    }
+}
+
+impl Display for Flip {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} left its {} co-members in {} and was back with them in {}",
+            self.unit,
+            self.from,
+            self.from + 1,
+            self.back
+        )
     }
 }

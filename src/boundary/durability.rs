@@ -1,0 +1,125 @@
+//! Durability of boundaries over a span of years (theory
+//! [§3](crate::guide::theory#3-boundaries)): a unit that leaves its complex and comes back
+//! within a few years is a flip, which a durable structure should not show unless the unit's
+//! ties changed.
+
+use super::BoundaryReport;
+use crate::internal::hash::FxHashMap;
+use crate::period::Year;
+use std::collections::BTreeSet;
+
+/// A unit that left the co-members it had in `from` in the next year and was back with them
+/// by `back` (see [`flips`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct Flip {
+    /// The unit.
+    pub unit: String,
+    /// The last year before it left.
+    pub from: Year,
+    /// The first year it was back.
+    pub back: Year,
+}
+
+/// Where a unit stands in one year: the other members of its complex, or in no complex.
+type Place = Option<BTreeSet<String>>;
+
+/// The place of every unit the report knows of (members of complexes; units in proto-complexes,
+/// unstructured, insulators and units set apart are in no complex).
+fn places(r: &BoundaryReport) -> FxHashMap<&str, Place> {
+    let mut out: FxHashMap<&str, Place> = FxHashMap::default();
+    let outside = r
+        .proto_complexes
+        .iter()
+        .flat_map(|c| c.members.iter())
+        .chain(r.unstructured.iter())
+        .chain(r.insulators.iter().map(|i| &i.unit))
+        .chain(r.set_apart.iter().map(|(u, _)| u));
+    for u in outside {
+        out.insert(u.as_str(), None);
+    }
+    for c in &r.complexes {
+        for u in &c.members {
+            let others = c.members.iter().filter(|m| *m != u).cloned().collect();
+            out.insert(u.as_str(), Some(others));
+        }
+    }
+    out
+}
+
+/// Whether a unit placed at `b` is still where it was at `a`: both in no complex, or both in
+/// a complex and at least half of its co-members at `a` still with it at `b`.
+fn same(a: &Place, b: &Place) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(x), Some(y)) => 2 * x.intersection(y).count() >= x.len(),
+        _ => false,
+    }
+}
+
+/// The flips in a series of yearly reports (consecutive years, in order): a unit that in
+/// year t + 1 is no longer where it was in year t — it shares less than half of its year-t
+/// co-members, or it entered or left every complex — and is back there in a year t + k,
+/// 2 ≤ k ≤ `window` (`window` 3: back within three years). Units absent from a year (not yet
+/// or no longer in existence) are skipped for that year.
+///
+/// Durable complexes keep their members unless their ties change (multislice community
+/// detection, Mucha, Richardson, Macon, Porter & Onnela 2010, Science 328, couples the years
+/// for that reason); the flips are the one-year changes a user should look at, or damp with
+/// [`super::BoundaryOptions::coupling`].
+///
+/// # Complexity
+/// O(Y · window · Σ c²) for Y reports with complexes of sizes c.
+///
+/// # Errors
+/// None: reports out of order are read in the order given.
+///
+/// # Example
+/// ```
+/// use rsct::boundary::{Interdependence, InterdependenceGraph, BoundaryOptions,
+///     analyse_interdependence, flips};
+/// use rsct::UnitKind;
+/// use std::collections::BTreeMap;
+/// let units: Vec<(String, UnitKind)> =
+///     ["A", "B", "C", "D"].iter().map(|u| (u.to_string(), UnitKind::State)).collect();
+/// let tie = |w| Interdependence { amity: w, ..Interdependence::default() };
+/// // C sits with A and B in 2000 and 2002, with D in 2001.
+/// let year = |y, c_with_d: bool| {
+///     let (ac, cd) = if c_with_d { (0.1, 2.0) } else { (2.0, 0.1) };
+///     let pairs = vec![(0, 1, tie(2.0)), (0, 2, tie(ac)), (1, 2, tie(ac)), (2, 3, tie(cd))];
+///     let g = InterdependenceGraph::from_pairs(units.clone(), pairs).unwrap();
+///     analyse_interdependence(y, &g, &BTreeMap::new(), &BoundaryOptions::new()).unwrap()
+/// };
+/// let reports = [year(2000, false), year(2001, true), year(2002, false)];
+/// let f = flips(&reports, 3);
+/// assert!(f.iter().any(|f| f.unit == "C" && f.from == 2000 && f.back == 2002));
+/// ```
+#[must_use]
+pub fn flips(reports: &[BoundaryReport], window: usize) -> Vec<Flip> {
+    let all: Vec<FxHashMap<&str, Place>> = reports.iter().map(places).collect();
+    let mut out = Vec::new();
+    for t in 0..all.len().saturating_sub(2) {
+        let mut units: Vec<&&str> = all[t].keys().collect();
+        units.sort_unstable();
+        for &u in units {
+            let here = &all[t][u];
+            let Some(next) = all[t + 1].get(u) else {
+                continue;
+            };
+            if same(here, next) {
+                continue;
+            }
+            let back = (2..=window.max(2))
+                .filter_map(|k| all.get(t + k))
+                .position(|p| p.get(u).is_some_and(|x| same(here, x)));
+            if let Some(k) = back {
+                out.push(Flip {
+                    unit: u.to_owned(),
+                    from: reports[t].year,
+                    back: reports[t + k + 2].year,
+                });
+            }
+        }
+    }
+    out
+}
