@@ -32,7 +32,7 @@ use rsct::datasets::post_soviet;
 use rsct::evolution::{Cause, EvolutionOptions, Transformation, series};
 use rsct::panel::{World, WorldRules};
 use rsct::report::{Drawing, percent};
-use rsct::{Dataset, DerivationRules, SecurityGraph, UnitKind, Year};
+use rsct::{Dataset, DerivationRules, SecurityGraph, Year};
 use std::error::Error;
 use std::process::ExitCode;
 
@@ -83,22 +83,14 @@ pub(crate) fn rules(scope: Scope) -> DerivationRules {
 }
 
 /// The boundary options: the world calibration's (`BoundaryOptions::world_calibrated`) when
-/// the data set is embedded in the world, the defaults for the data set alone; with the data
-/// set's power classes of the year (Buzan & Wæver's, stated in the data with their evidence)
-/// and its institutions.
-pub(crate) fn options(ds: &Dataset, scope: Scope, year: Year) -> BoundaryOptions {
-    let institutions: Vec<&str> = ds
-        .units()
-        .iter()
-        .filter(|u| u.kind() == UnitKind::Institution)
-        .map(|u| u.id())
-        .collect();
-    let base = match scope {
+/// the data set is embedded in the world, the defaults for the data set alone. The data set's
+/// power classes of the year (Buzan & Wæver's, stated in the data with their evidence) and
+/// its institutions come from the data: `analyse` reads them from the snapshot.
+pub(crate) fn options(scope: Scope) -> BoundaryOptions {
+    match scope {
         Scope::Embedded => BoundaryOptions::world_calibrated(),
         Scope::ThesisOnly => BoundaryOptions::new(),
-    };
-    base.classes(ds.classification_in(year))
-        .institutions(&institutions)
+    }
 }
 
 /// The security graph and the boundary report of a year.
@@ -112,7 +104,7 @@ pub(crate) fn year_report(
         &g,
         &ds.capabilities_in(year),
         &InterdependenceOptions::new(),
-        &options(ds, scope, year),
+        &options(scope),
     )?;
     Ok((g, report))
 }
@@ -275,7 +267,7 @@ fn run(mut args: common::Args) -> Result<(), Box<dyn Error>> {
         year,
         &EvolutionOptions::new()
             .rules(rules(scope))
-            .boundary(options(&ds, scope, year)),
+            .boundary(options(scope)),
     )?;
     // The complexes that held a state of the region in some year, by name.
     let regional: std::collections::BTreeSet<&str> = evolution

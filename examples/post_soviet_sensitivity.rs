@@ -166,7 +166,7 @@ fn run(years: &[Year]) -> Result<(), Box<dyn Error>> {
                     &g,
                     &caps,
                     &InterdependenceOptions::new().proximity_weight(weight),
-                    &options(ds, *scope, year).resolution(resolution),
+                    &options(*scope).resolution(resolution),
                 )?;
                 for (k, (_, holds)) in FINDINGS.iter().enumerate() {
                     if holds(&report) {

@@ -219,3 +219,51 @@ fn europe_validates_and_is_balanced_in_1907() {
         assert_eq!(e.sign() == rsct::Sign::Amity, camp(a) == camp(b), "{a}–{b}");
     }
 }
+
+/// `boundary::analyse` with default options reads the data set's power classes of the year
+/// and its institutions from the snapshot: the same report as naming them in the options,
+/// with Russia a great power (the data set's `[[power_classes]]`, Buzan & Wæver 2003).
+#[test]
+fn analyse_reads_power_classes_and_institutions_from_the_data() {
+    use rsct::boundary::{BoundaryOptions, InterdependenceOptions, analyse};
+    use rsct::polarity::PowerClass;
+    let ds = post_soviet().unwrap();
+    let g = ds.snapshot(2013, &DerivationRules::new()).unwrap();
+    assert_eq!(g.power_classes().class("RUS"), PowerClass::GreatPower);
+    assert_eq!(g.power_classes().class("USA"), PowerClass::Superpower);
+    let caps = ds.capabilities_in(2013);
+    let institutions: Vec<&str> = ds
+        .units()
+        .iter()
+        .filter(|u| u.kind() == rsct::UnitKind::Institution)
+        .map(|u| u.id())
+        .collect();
+    assert!(institutions.contains(&"EU"));
+    let explicit = BoundaryOptions::new()
+        .classes(ds.classification_in(2013))
+        .institutions(&institutions);
+    let inter = InterdependenceOptions::new();
+    let by_default = analyse(&g, &caps, &inter, &BoundaryOptions::new()).unwrap();
+    let named = analyse(&g, &caps, &inter, &explicit).unwrap();
+    assert_eq!(by_default.to_string(), named.to_string());
+    assert!(
+        by_default
+            .global_powers
+            .iter()
+            .any(|p| p.unit == "RUS" && p.home.is_some())
+    );
+    // The options still win: Russia classed as an ordinary state is no global power.
+    let overridden = BoundaryOptions::new()
+        .classes(rsct::polarity::Classification::new().with_override("RUS", PowerClass::Other));
+    let r = analyse(&g, &caps, &inter, &overridden).unwrap();
+    assert!(r.global_powers.iter().all(|p| p.unit != "RUS"));
+    // A misspelt unit set apart is an error naming it.
+    let e = analyse(
+        &g,
+        &caps,
+        &inter,
+        &BoundaryOptions::new().set_apart(["RUS", "USAA"]),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("USAA"), "{e}");
+}

@@ -272,7 +272,7 @@ fn force_layout_and_another_data_set_keep_labels_apart() {
             &g,
             &ds.capabilities_in(year),
             &InterdependenceOptions::new(),
-            &post_soviet_example::options(&ds, post_soviet_example::Scope::ThesisOnly, year),
+            &post_soviet_example::options(post_soviet_example::Scope::ThesisOnly),
         )
         .unwrap();
         for (full, boundaries) in [(false, false), (true, true)] {

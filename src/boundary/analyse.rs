@@ -17,7 +17,13 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The complete boundary analysis of a security graph: detection and qualification, metrics,
 /// insulators, buffer states, penetration and overlay, sub-complexes, polarity and type,
 /// character, supercomplexes. `capabilities` gives each unit's capability in the year (e.g.
-/// COW CINC); units without one are listed per complex.
+/// COW CINC, [`crate::Dataset::capabilities_in`]); units without one are listed per complex.
+///
+/// What the data set states is used: its power classes of the year
+/// ([`SecurityGraph::power_classes`]) for every unit the options' classification does not
+/// override, and its units of kind institution as the institutions able to centre a complex
+/// when the options name none ([`BoundaryOptions::institutions`]). With default options, a
+/// data set that states Buzan & Wæver's great powers is analysed with them.
 ///
 /// Reference: Buzan & Wæver 2003, ch. 3 and Table 1; theory [§2](crate::guide::theory#2-the-regional-security-complex)–[§4](crate::guide::theory#4-polarity).
 ///
@@ -32,13 +38,11 @@ use std::collections::{BTreeMap, BTreeSet};
 /// # Example
 /// ```no_run
 /// use rsct::boundary::{analyse, BoundaryOptions, InterdependenceOptions};
-/// use rsct::polarity::Classification;
 /// let ds = rsct::Dataset::load("data/post_soviet.toml")?;
 /// let g = ds.snapshot(2013, &rsct::DerivationRules::new())?;
-/// let caps = ds.capabilities().iter().filter(|c| c.year() == 2013)
-///     .map(|c| (c.unit().to_owned(), c.value())).collect();
-/// let opts = BoundaryOptions::new().classes(Classification::buzan_waever_post_1990());
-/// let report = analyse(&g, &caps, &InterdependenceOptions::new(), &opts)?;
+/// let caps = ds.capabilities_in(2013);
+/// // The data set's power classes and institutions are used unless the options say otherwise.
+/// let report = analyse(&g, &caps, &InterdependenceOptions::new(), &BoundaryOptions::new())?;
 /// println!("{report}\n{}", report.explain());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -49,7 +53,35 @@ pub fn analyse(
     options: &BoundaryOptions,
 ) -> Result<BoundaryReport, BoundaryError> {
     let g = interdependence(graph, inter)?;
-    analyse_interdependence(graph.year(), &g, capabilities, options)
+    analyse_interdependence(graph.year(), &g, capabilities, &with_data(graph, options))
+}
+
+/// The options with what the data set states: its power classes of the year (for the units
+/// the options do not classify themselves) and, when the options name no institutions, the
+/// units of kind institution.
+fn with_data<'a>(
+    graph: &SecurityGraph,
+    options: &'a BoundaryOptions,
+) -> std::borrow::Cow<'a, BoundaryOptions> {
+    let institutions: Vec<&str> = if options.institutions.is_empty() {
+        graph
+            .units()
+            .filter(|u| u.kind() == crate::unit::UnitKind::Institution)
+            .map(crate::unit::Unit::id)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let data = graph.power_classes();
+    if institutions.is_empty() && data == &crate::polarity::Classification::new() {
+        return std::borrow::Cow::Borrowed(options);
+    }
+    let mut o = options.clone();
+    o.classes = o.classes.over_data(data);
+    if !institutions.is_empty() {
+        o.institutions = institutions.into_iter().map(str::to_owned).collect();
+    }
+    std::borrow::Cow::Owned(o)
 }
 
 /// Every capability a finite non-negative number, or the first that is not.

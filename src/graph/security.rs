@@ -239,6 +239,7 @@ pub struct SecurityGraph {
     graph: UnGraph<Unit, Tie>,
     index: FxHashMap<String, NodeIndex>,
     proximity: Vec<Proximity>,
+    classes: crate::polarity::Classification,
 }
 
 /// Two units of a year that border each other (a border of the data set valid in the year).
@@ -283,7 +284,22 @@ impl SecurityGraph {
             graph,
             index,
             proximity: Vec::new(),
+            classes: crate::polarity::Classification::new(),
         }
+    }
+
+    /// With the power classes the data set states for the year.
+    pub(crate) fn with_classes(mut self, classes: crate::polarity::Classification) -> Self {
+        self.classes = classes;
+        self
+    }
+
+    /// The power classes the data set states for the year (`[[power_classes]]`, with their
+    /// evidence; [`crate::Dataset::classification_in`]), as overrides. The boundary analysis
+    /// uses them unless its options classify the unit otherwise.
+    #[must_use]
+    pub fn power_classes(&self) -> &crate::polarity::Classification {
+        &self.classes
     }
 
     /// With the year's proximities (any order; kept sorted by pair, closest first).
@@ -387,7 +403,9 @@ impl SecurityGraph {
                 Some(Proximity::new(a, b, p.contiguity, p.border))
             })
             .collect();
-        restricted.with_proximity(proximity)
+        restricted
+            .with_proximity(proximity)
+            .with_classes(self.classes.clone())
     }
 
     /// The signed graph of the ties that carry a sign (net weight not zero), with unit

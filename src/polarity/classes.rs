@@ -123,6 +123,17 @@ impl Classification {
             .unwrap_or(PowerClass::Other)
     }
 
+    /// This classification with the overrides of `data` (classes a data set states) for the
+    /// units this one does not override: they win over this one's computed classes, this
+    /// one's overrides win over them.
+    #[must_use]
+    pub(crate) fn over_data(mut self, data: &Classification) -> Self {
+        for (unit, class) in &data.overrides {
+            self.overrides.entry(unit.clone()).or_insert(*class);
+        }
+        self
+    }
+
     /// Whether the class of `unit` comes from the user.
     #[must_use]
     pub fn is_overridden(&self, unit: &str) -> bool {

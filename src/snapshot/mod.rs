@@ -173,7 +173,9 @@ pub(crate) fn snapshot_of(
             Some(Proximity::new(a, z, b.contiguity(), i))
         })
         .collect();
-    Ok(SecurityGraph::new(year, graph).with_proximity(proximity))
+    Ok(SecurityGraph::new(year, graph)
+        .with_proximity(proximity)
+        .with_classes(dataset.classification_in(year)))
 }
 
 fn derive_memberships(
