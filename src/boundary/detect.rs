@@ -7,6 +7,7 @@ use super::louvain::{WeightedGraph, louvain, modularity};
 use super::metrics::{BoundaryMetrics, metrics};
 use super::roles::{Insulator, find_insulators};
 use super::{BoundaryError, BoundaryOptions, Method};
+use crate::internal::hash::FxHashMap;
 use crate::tolerance::clearly_below;
 use crate::unit::UnitKind;
 
@@ -220,6 +221,9 @@ fn detect(
     // over every region can spoil the region it was proposed in until it is taken out),
     // until no new insulator appears.
     let mut insulators: Vec<Insulator> = Vec::new();
+    // A group's qualification depends on its members only (the flags are fixed here): each
+    // round takes one unit out, so all other groups keep theirs.
+    let mut qualified_memo: FxHashMap<Vec<usize>, bool> = FxHashMap::default();
     for _round in 0..n {
         let groups = groups_of(&community);
         let mut labels = community.clone();
@@ -232,9 +236,11 @@ fn detect(
             .iter()
             .map(|members| {
                 members.len() >= 2
-                    && qualify(g, members, &apart, &global, options)
-                        .qualification
-                        .qualified
+                    && *qualified_memo.entry(members.clone()).or_insert_with(|| {
+                        qualify(g, members, &apart, &global, options)
+                            .qualification
+                            .qualified
+                    })
             })
             .collect();
         // One insulator at a time, the most spread first (ties by identifier): taking it

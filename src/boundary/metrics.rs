@@ -53,19 +53,25 @@ pub(crate) fn metrics(
             (true, true) => internal += w,
             (true, false) => {
                 external += w;
-                ties.push((g.ids[a].clone(), g.ids[b].clone(), w));
+                ties.push((a, b, w));
             }
             (false, true) => {
                 external += w;
-                ties.push((g.ids[b].clone(), g.ids[a].clone(), w));
+                ties.push((b, a, w));
             }
             _ => {}
         }
     }
-    ties.sort_by(|x, y| {
+    // Strongest first, then by identifiers (the graph's positions follow them, see
+    // `InterdependenceGraph`; compared as strings so that any unit order gives this order).
+    ties.sort_unstable_by(|x, y| {
         y.2.total_cmp(&x.2)
-            .then_with(|| (&x.0, &x.1).cmp(&(&y.0, &y.1)))
+            .then_with(|| (&g.ids[x.0], &g.ids[x.1]).cmp(&(&g.ids[y.0], &g.ids[y.1])))
     });
+    let ties = ties
+        .into_iter()
+        .map(|(a, b, w)| (g.ids[a].clone(), g.ids[b].clone(), w))
+        .collect();
     let denom = vol_in.min(vol_out);
     BoundaryMetrics {
         internal,
