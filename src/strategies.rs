@@ -602,7 +602,8 @@ pub fn capabilities(units: RangeInclusive<usize>) -> CapabilitiesStrategy {
 }
 
 named_strategy!(
-    /// Strategy for [`PlantedStructure`]; see [`planted_hub_regions`], [`planted_insulator`],
+    /// Strategy for [`PlantedStructure`]; see [`planted_hub_regions`],
+    /// [`planted_dominant_hub`], [`planted_insulator`],
     /// [`planted_buffer`] and [`planted_nested`].
     PlantedStructureStrategy => PlantedStructure
 );
@@ -762,6 +763,53 @@ pub fn planted_hub_regions() -> PlantedStructureStrategy {
                 ..empty_truth()
             })
         });
+    PlantedStructureStrategy(s.boxed())
+}
+
+/// A dominant hub region beside a rival great power's region — the post-Soviet case of
+/// theory §3, where modularity's null model cuts a hub's members away. Region 0: the hub `H0`
+/// (a great power) and 7–10 members, a ring plus every other pair with probability 0.9
+/// (intensities 0.5–1), each member tied to `H0` with intensity w of 1–1.5 and hostile to the
+/// rival great power `H1` with 2w: every member keeps about 0.7 of its interdependence in
+/// region 0, which holds most of all interdependence. Region 1: `H1` tied with 2 to each of
+/// its 3–4 members, who form a ring of 0.5.
+pub fn planted_dominant_hub() -> PlantedStructureStrategy {
+    let s = (7usize..=10, 3usize..=4, any::<u64>()).prop_map(|(m, n, seed)| {
+        let mut rnd = uniform(seed);
+        let mut p = Planter::default();
+        let mut hub = region(0, m);
+        for i in 0..m {
+            for j in i + 1..m {
+                let ring = j == i + 1 || (i == 0 && j == m - 1);
+                if ring || rnd() < 0.9 {
+                    p.tie(
+                        &hub[i],
+                        &hub[j],
+                        0.5 + (rnd() * 50.0).round() / 100.0,
+                        0.0,
+                        0.0,
+                    );
+                }
+            }
+        }
+        for u in &hub {
+            let w = 1.0 + (rnd() * 50.0).round() / 100.0;
+            p.tie("H0", u, w, 0.0, 0.0);
+            p.tie(u, "H1", 0.0, 2.0 * w, 0.0);
+        }
+        hub.push("H0".to_owned());
+        let mut rival = region(1, n);
+        for (i, u) in rival.iter().enumerate() {
+            p.tie("H1", u, 2.0, 0.0, 0.0);
+            p.tie(u, &rival[(i + 1) % n], 0.5, 0.0, 0.0);
+        }
+        rival.push("H1".to_owned());
+        p.build(PlantedStructure {
+            regions: vec![hub, rival],
+            great_powers: vec!["H0".to_owned(), "H1".to_owned()],
+            ..empty_truth()
+        })
+    });
     PlantedStructureStrategy(s.boxed())
 }
 
