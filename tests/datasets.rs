@@ -243,9 +243,10 @@ fn analyse_reads_power_classes_and_institutions_from_the_data() {
         .classes(ds.classification_in(2013))
         .institutions(&institutions);
     let inter = InterdependenceOptions::new();
-    let by_default = analyse(&g, &caps, &inter, &BoundaryOptions::new()).unwrap();
+    let by_default = analyse(&g, &Default::default(), &inter, &BoundaryOptions::new()).unwrap();
     let named = analyse(&g, &caps, &inter, &explicit).unwrap();
     assert_eq!(by_default.to_string(), named.to_string());
+    assert_eq!(g.capabilities(), &caps);
     assert!(
         by_default
             .global_powers

@@ -17,7 +17,8 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The complete boundary analysis of a security graph: detection and qualification, metrics,
 /// insulators, buffer states, penetration and overlay, sub-complexes, polarity and type,
 /// character, supercomplexes. `capabilities` gives each unit's capability in the year (e.g.
-/// COW CINC, [`crate::Dataset::capabilities_in`]); units without one are listed per complex.
+/// COW CINC); an empty map means the data set's of the year, which the snapshot carries
+/// ([`SecurityGraph::capabilities`]). Units without one are listed per complex.
 ///
 /// What the data set states is used: its power classes of the year
 /// ([`SecurityGraph::power_classes`]) for every unit the options' classification does not
@@ -40,9 +41,10 @@ use std::collections::{BTreeMap, BTreeSet};
 /// use rsct::boundary::{analyse, BoundaryOptions, InterdependenceOptions};
 /// let ds = rsct::Dataset::load("data/post_soviet.toml")?;
 /// let g = ds.snapshot(2013, &rsct::DerivationRules::new())?;
-/// let caps = ds.capabilities_in(2013);
-/// // The data set's power classes and institutions are used unless the options say otherwise.
-/// let report = analyse(&g, &caps, &InterdependenceOptions::new(), &BoundaryOptions::new())?;
+/// // The data set's capabilities, power classes and institutions of the year are used unless
+/// // the call says otherwise.
+/// let none = Default::default();
+/// let report = analyse(&g, &none, &InterdependenceOptions::new(), &BoundaryOptions::new())?;
 /// println!("{report}\n{}", report.explain());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -53,6 +55,11 @@ pub fn analyse(
     options: &BoundaryOptions,
 ) -> Result<BoundaryReport, BoundaryError> {
     let g = interdependence(graph, inter)?;
+    let capabilities = if capabilities.is_empty() {
+        graph.capabilities()
+    } else {
+        capabilities
+    };
     analyse_interdependence(graph.year(), &g, capabilities, &with_data(graph, options))
 }
 

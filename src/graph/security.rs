@@ -240,6 +240,7 @@ pub struct SecurityGraph {
     index: FxHashMap<String, NodeIndex>,
     proximity: Vec<Proximity>,
     classes: crate::polarity::Classification,
+    capabilities: std::collections::BTreeMap<String, f64>,
 }
 
 /// Two units of a year that border each other (a border of the data set valid in the year).
@@ -285,7 +286,25 @@ impl SecurityGraph {
             index,
             proximity: Vec::new(),
             classes: crate::polarity::Classification::new(),
+            capabilities: std::collections::BTreeMap::new(),
         }
+    }
+
+    /// With the capabilities the data set gives for the year.
+    pub(crate) fn with_capabilities(
+        mut self,
+        capabilities: std::collections::BTreeMap<String, f64>,
+    ) -> Self {
+        self.capabilities = capabilities;
+        self
+    }
+
+    /// The capabilities the data set gives for the year, by unit
+    /// ([`crate::Dataset::capabilities_in`]); the boundary analysis uses them when it is given
+    /// none.
+    #[must_use]
+    pub fn capabilities(&self) -> &std::collections::BTreeMap<String, f64> {
+        &self.capabilities
     }
 
     /// With the power classes the data set states for the year.
@@ -406,6 +425,13 @@ impl SecurityGraph {
         restricted
             .with_proximity(proximity)
             .with_classes(self.classes.clone())
+            .with_capabilities(
+                self.capabilities
+                    .iter()
+                    .filter(|(u, _)| keep.contains(u.as_str()))
+                    .map(|(u, v)| (u.clone(), *v))
+                    .collect(),
+            )
     }
 
     /// The signed graph of the ties that carry a sign (net weight not zero), with unit

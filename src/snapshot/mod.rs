@@ -175,7 +175,8 @@ pub(crate) fn snapshot_of(
         .collect();
     Ok(SecurityGraph::new(year, graph)
         .with_proximity(proximity)
-        .with_classes(dataset.classification_in(year)))
+        .with_classes(dataset.classification_in(year))
+        .with_capabilities(dataset.capabilities_in(year)))
 }
 
 fn derive_memberships(
