@@ -18,7 +18,8 @@
 //! (switch rules off); `--inside-ratio R`; `--member-share S`; `--insulator P,MAX`
 //! (default 0.4,0.5; 0.4,0.4 for the world, calibrated); `--dissolve` (world: dissolve
 //! the fragments insulators leave, off by calibration);
-//! `--placement above-chance|above-expected|largest-share` (where a global power is at
+//! `--proposer modularity|cpm` (the quality function proposing candidates; for `cpm` the
+//! resolution is a density, e.g. 0.1); `--placement above-chance|above-expected|largest-share` (where a global power is at
 //! home, `GlobalPlacement`); `--sub-resolution G`; world: `--coupling W` (couple each year to the previous year's
 //! complexes, damping one-year flips), `--stability` (per year, the units that move under
 //! resolution ×0.8/×1.25 or other seeds); `--set-apart A,B` (outside
@@ -47,7 +48,8 @@
 //! `tests/data/bw2003_regions.csv`, Buzan & Wæver's post-Cold War map.
 
 use rsct::boundary::{
-    BoundaryOptions, FormationRule, GlobalPlacement, InterdependenceOptions, Method, analyse,
+    BoundaryOptions, FormationRule, GlobalPlacement, InterdependenceOptions, Method, Proposer,
+    analyse,
 };
 mod common;
 
@@ -163,6 +165,13 @@ fn run() -> Result<(), Box<dyn Error>> {
             "--dissolve" => a.dissolve = true,
             "--coupling" => a.coupling = Some(value("--coupling")?.parse()?),
             "--stability" => a.stability = true,
+            "--proposer" => {
+                opts = opts.proposer(match value("--proposer")?.as_str() {
+                    "modularity" => Proposer::Modularity,
+                    "cpm" => Proposer::ConstantPotts,
+                    p => return Err(format!("unknown proposer {p} (modularity, cpm)").into()),
+                });
+            }
             "--placement" => {
                 opts = opts.global_placement(match value("--placement")?.as_str() {
                     "above-chance" => GlobalPlacement::AboveChance,
@@ -688,6 +697,19 @@ fn calibrate(dir: &str, map_path: &str) -> Result<(), Box<dyn Error>> {
     for (name, o, r) in variants {
         let (h, f, tur, afg, _) = score(&w, &r, &WorldBoundaryOptions::new().boundary(o), &map)?;
         println!("{name}: {h:.3} {f:.3} {tur} {afg}");
+    }
+    // The constant Potts model as the proposer (its γ a density in units of
+    // interdependence, for candidates and sub-complexes alike), at the chosen point otherwise.
+    println!("\nconstant Potts proposer at the chosen point: gamma heldout_ari full_ari TUR AFG");
+    for gamma in [0.05, 0.1, 0.2, 0.3, 0.5, 1.0] {
+        let o = base
+            .clone()
+            .proposer(Proposer::ConstantPotts)
+            .resolution(gamma)
+            .sub_resolution(gamma);
+        let (h, f, tur, afg, _) =
+            score(&w, &rules, &WorldBoundaryOptions::new().boundary(o), &map)?;
+        println!("{gamma}: {h:.3} {f:.3} {tur} {afg}");
     }
     println!(
         "\nnull model at the chosen point (ties rewired among ties of equal weight, strengths preserved):"

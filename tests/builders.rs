@@ -6,7 +6,7 @@ use rsct::balance::{
     PnIndexOptions, SignedEigenvectorOptions, WalkBalanceOptions, Weighting,
 };
 use rsct::boundary::{
-    BoundaryOptions, FormationRule, GlobalPlacement, InterdependenceOptions, Method,
+    BoundaryOptions, FormationRule, GlobalPlacement, InterdependenceOptions, Method, Proposer,
 };
 use rsct::evolution::EvolutionOptions;
 use rsct::io::cow::{ContiguityType, Obligation, Obligations};
@@ -25,6 +25,7 @@ fn boundary_options_read_back() {
     let o = BoundaryOptions::new()
         .method(Method::Modularity)
         .global_placement(GlobalPlacement::LargestShare)
+        .proposer(Proposer::ConstantPotts)
         .inside_ratio(1.5)
         .split_ratio(3.0)
         .coupling(0.25)
@@ -45,6 +46,7 @@ fn boundary_options_read_back() {
         .without_rule(FormationRule::Split);
     assert_eq!(o.get_method(), Method::Modularity);
     assert_eq!(o.get_global_placement(), GlobalPlacement::LargestShare);
+    assert_eq!(o.get_proposer(), Proposer::ConstantPotts);
     assert_eq!(
         BoundaryOptions::new().get_global_placement(),
         GlobalPlacement::AboveChance

@@ -405,7 +405,14 @@ fn subcomplexes(
     global: &[bool],
     o: &BoundaryOptions,
 ) -> Vec<Vec<String>> {
-    let parts = propose_parts(g, members, apart, o.sub_resolution, o.seed);
+    let parts = propose_parts(
+        g,
+        members,
+        apart,
+        super::formation::quality(o),
+        o.sub_resolution,
+        o.seed,
+    );
     let k = parts
         .iter()
         .filter(|&&p| p != usize::MAX)

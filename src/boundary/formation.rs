@@ -10,8 +10,8 @@
 //! van Eck 2019, Sci. Rep. 9 (communities refined to connected, locally optimal parts).
 
 use super::interdependence::InterdependenceGraph;
-use super::louvain::{WeightedGraph, louvain, modularity};
-use super::{BoundaryOptions, FormationRule, GlobalPlacement};
+use super::louvain::{Quality, WeightedGraph, louvain_of, modularity};
+use super::{BoundaryOptions, FormationRule, GlobalPlacement, Proposer};
 use crate::internal::hash::FxHashMap;
 use crate::tolerance::clearly_below;
 
@@ -26,6 +26,14 @@ pub(crate) struct Formation {
     pub(crate) community: Vec<usize>,
     /// Modularity of the proposer's candidates (over the units not held out).
     pub(crate) modularity: f64,
+}
+
+/// The proposer's quality function.
+pub(crate) fn quality(o: &BoundaryOptions) -> Quality {
+    match o.proposer {
+        Proposer::Modularity => Quality::Modularity,
+        Proposer::ConstantPotts => Quality::ConstantPotts,
+    }
 }
 
 /// Weight of a pair.
@@ -57,7 +65,7 @@ pub(crate) fn form(
         .map(|(a, b, w)| (local[*a], local[*b], weight(w)))
         .collect();
     let wg = WeightedGraph::new(keep.len(), &edges);
-    let part = louvain(&wg, o.resolution, o.seed);
+    let part = louvain_of(&wg, quality(o), o.resolution, o.seed);
     let q = modularity(&wg, &part, o.resolution);
     let mut comm = vec![NONE; n];
     for (k, &i) in keep.iter().enumerate() {
@@ -549,7 +557,7 @@ fn split(g: &InterdependenceGraph, comm: &mut [usize], held: &[bool], o: &Bounda
         if members.len() < 4 {
             continue;
         }
-        let parts = propose_parts(g, &members, held, o.resolution, o.seed);
+        let parts = propose_parts(g, &members, held, quality(o), o.resolution, o.seed);
         let k = parts
             .iter()
             .filter(|&&p| p != NONE)
@@ -592,6 +600,7 @@ pub(crate) fn propose_parts(
     g: &InterdependenceGraph,
     members: &[usize],
     held: &[bool],
+    quality: Quality,
     resolution: f64,
     seed: u64,
 ) -> Vec<usize> {
@@ -606,7 +615,12 @@ pub(crate) fn propose_parts(
         .filter(|(a, b, _)| local[*a] != NONE && local[*b] != NONE && !held[*a] && !held[*b])
         .map(|(a, b, w)| (local[*a], local[*b], weight(w)))
         .collect();
-    let part = louvain(&WeightedGraph::new(members.len(), &edges), resolution, seed);
+    let part = louvain_of(
+        &WeightedGraph::new(members.len(), &edges),
+        quality,
+        resolution,
+        seed,
+    );
     let mut within = vec![false; n];
     let mut comm = vec![NONE; n];
     for (k, &i) in members.iter().enumerate() {

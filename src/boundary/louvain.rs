@@ -1,5 +1,6 @@
-//! Louvain modularity maximisation with a resolution parameter (Blondel et al. 2008), seeded
-//! and deterministic.
+//! Louvain maximisation (Blondel et al. 2008) of modularity with a resolution parameter or
+//! of the constant Potts model (Traag, Van Dooren & Nesterov 2011), seeded and
+//! deterministic.
 
 use crate::internal::Rng;
 use crate::internal::hash::FxHashMap;
@@ -11,6 +12,18 @@ pub(crate) struct WeightedGraph {
     start: Vec<usize>,
     adj: Vec<(u32, f64)>,
     self_loops: Vec<f64>,
+    /// How many original nodes each node stands for (1 until aggregated).
+    sizes: Vec<f64>,
+}
+
+/// The quality function the proposer maximises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Quality {
+    /// Modularity: a community's expected internal weight is γ d_c² / 4m.
+    Modularity,
+    /// Constant Potts: a community's expected internal weight is γ n_c² / 2, whatever the
+    /// degrees (no null model that scales with the community's weight).
+    ConstantPotts,
 }
 
 impl WeightedGraph {
@@ -37,6 +50,7 @@ impl WeightedGraph {
             start: deg,
             adj,
             self_loops: vec![0.0; n],
+            sizes: vec![1.0; n],
         }
     }
 
@@ -86,12 +100,24 @@ pub(crate) fn modularity(g: &WeightedGraph, membership: &[usize], gamma: f64) ->
 
 /// One level of local moving; returns the community of each node (relabelled 0..k in order
 /// of first node) and whether anything moved.
-fn local_moving(g: &WeightedGraph, gamma: f64, rng: &mut Rng) -> (Vec<usize>, bool) {
+fn local_moving(
+    g: &WeightedGraph,
+    gamma: f64,
+    quality: Quality,
+    rng: &mut Rng,
+) -> (Vec<usize>, bool) {
     let n = g.len();
-    let m2 = 2.0 * g.total();
-    let strength: Vec<f64> = (0..n).map(|i| g.strength(i)).collect();
+    // Each node's mass and the scale of the expected weight: strength and γ / 2m for
+    // modularity, size and γ for the constant Potts model.
+    let (mass, scale): (Vec<f64>, f64) = match quality {
+        Quality::Modularity => (
+            (0..n).map(|i| g.strength(i)).collect(),
+            gamma / (2.0 * g.total()),
+        ),
+        Quality::ConstantPotts => (g.sizes.clone(), gamma),
+    };
     let mut comm: Vec<usize> = (0..n).collect();
-    let mut tot: Vec<f64> = strength.clone();
+    let mut tot: Vec<f64> = mass.clone();
     let mut order: Vec<usize> = (0..n).collect();
     rng.shuffle(&mut order);
     let mut moved_any = false;
@@ -111,9 +137,9 @@ fn local_moving(g: &WeightedGraph, gamma: f64, rng: &mut Rng) -> (Vec<usize>, bo
                 });
                 *e += w;
             }
-            let ki = strength[i];
+            let ki = mass[i];
             tot[ci] -= ki;
-            let gain = |c: usize, l: f64| l - gamma * tot[c] * ki / m2;
+            let gain = |c: usize, l: f64| l - scale * tot[c] * ki;
             let stay = gain(ci, links.get(&ci).copied().unwrap_or(0.0));
             let (mut best, mut best_gain) = (ci, stay);
             keys.sort_unstable();
@@ -151,9 +177,11 @@ fn local_moving(g: &WeightedGraph, gamma: f64, rng: &mut Rng) -> (Vec<usize>, bo
 fn aggregate(g: &WeightedGraph, comm: &[usize]) -> WeightedGraph {
     let k = comm.iter().copied().max().map_or(0, |x| x + 1);
     let mut self_loops = vec![0.0; k];
+    let mut sizes = vec![0.0; k];
     let mut pairs: FxHashMap<(usize, usize), f64> = FxHashMap::default();
     for i in 0..g.len() {
         self_loops[comm[i]] += g.self_loops[i];
+        sizes[comm[i]] += g.sizes[i];
         for &(j, w) in g.neighbours(i) {
             let j = j as usize;
             if j <= i {
@@ -172,6 +200,7 @@ fn aggregate(g: &WeightedGraph, comm: &[usize]) -> WeightedGraph {
     edges.sort_unstable_by_key(|x| (x.0, x.1));
     let mut out = WeightedGraph::new(k, &edges);
     out.self_loops = self_loops;
+    out.sizes = sizes;
     out
 }
 
@@ -180,6 +209,11 @@ fn aggregate(g: &WeightedGraph, comm: &[usize]) -> WeightedGraph {
 /// numbered 0..k in order of the first node of each community; every community is
 /// connected.
 pub(crate) fn louvain(g: &WeightedGraph, gamma: f64, seed: u64) -> Vec<usize> {
+    louvain_of(g, Quality::Modularity, gamma, seed)
+}
+
+/// [`louvain`] maximising the given quality function.
+pub(crate) fn louvain_of(g: &WeightedGraph, quality: Quality, gamma: f64, seed: u64) -> Vec<usize> {
     if g.total() <= 0.0 {
         return (0..g.len()).collect();
     }
@@ -187,7 +221,7 @@ pub(crate) fn louvain(g: &WeightedGraph, gamma: f64, seed: u64) -> Vec<usize> {
     let mut membership: Vec<usize> = (0..g.len()).collect();
     let mut current = g.clone();
     for _ in 0..64 {
-        let (comm, moved) = local_moving(&current, gamma, &mut rng);
+        let (comm, moved) = local_moving(&current, gamma, quality, &mut rng);
         if !moved {
             break;
         }
@@ -232,6 +266,30 @@ pub(crate) fn connected_parts(g: &WeightedGraph, membership: &[usize]) -> Vec<us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The constant Potts model splits where the density between two sets falls below γ,
+    /// whatever their weights: a heavy 6-clique and a light 3-clique joined by one tie.
+    /// Merged, the 36 pairs hold 15·2 + 3·0.5 + 1 = 32.5; apart, 31.5 in 18 pairs: the
+    /// merge gains 1 − 18γ (one tie against 6·3 new pairs), so they part above γ = 1/18.
+    #[test]
+    fn constant_potts_splits_by_density() {
+        let mut e = Vec::new();
+        for a in 0..6 {
+            for b in a + 1..6 {
+                e.push((a, b, 2.0));
+            }
+        }
+        e.extend([(6, 7, 0.5), (6, 8, 0.5), (7, 8, 0.5), (0, 6, 1.0)]);
+        let g = WeightedGraph::new(9, &e);
+        let split = louvain_of(&g, Quality::ConstantPotts, 0.1, 1);
+        assert_eq!(split, vec![0, 0, 0, 0, 0, 0, 1, 1, 1]);
+        let merged = louvain_of(&g, Quality::ConstantPotts, 0.02, 1);
+        assert!(merged.iter().all(|&c| c == 0));
+        // Above the light clique's own density (0.5) its units stand alone.
+        let apart = louvain_of(&g, Quality::ConstantPotts, 0.8, 1);
+        assert_eq!(&apart[..6], &[0; 6]);
+        assert!(apart[6] != apart[7] && apart[7] != apart[8] && apart[6] != apart[8]);
+    }
 
     #[test]
     fn two_cliques_joined_by_one_edge() {

@@ -118,6 +118,26 @@ pub struct BoundaryOptions {
     pub(crate) without: Vec<FormationRule>,
     pub(crate) coupling: f64,
     pub(crate) global_placement: GlobalPlacement,
+    pub(crate) proposer: Proposer,
+}
+
+/// The quality function whose Louvain optimum proposes the candidate complexes of
+/// [`Method::Definition`] (and the parts of a split, and the sub-complexes); the
+/// [`BoundaryOptions::resolution`] is its γ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Proposer {
+    /// Modularity with resolution γ (Newman & Girvan 2004; Reichardt & Bornholdt 2006):
+    /// a set is a candidate when its internal weight exceeds γ d_C² / 4m, the configuration
+    /// null model's. The default.
+    Modularity,
+    /// The constant Potts model (Traag, Van Dooren & Nesterov 2011, Phys. Rev. E 84,
+    /// 016114): a set is a candidate when its internal weight exceeds γ n_C (n_C − 1) / 2,
+    /// i.e. its density exceeds γ — no null model that scales with the set's total weight,
+    /// so a region around a hub holding most of all interdependence is not penalised for
+    /// it. γ is in units of interdependence (e.g. 0.05–0.5 for the world's ties).
+    ConstantPotts,
 }
 
 /// Where [`FormationRule::GlobalHome`] places a superpower or great power held out of
@@ -241,7 +261,8 @@ impl BoundaryOptions {
     /// - character by the enmity share of internal interdependence: ≤ 0.05 security
     ///   community, ≥ 0.35 conflict formation, security regime between;
     /// - `pole_rule`: [`PoleRule::new`];
-    /// - global powers placed by [`GlobalPlacement::AboveChance`].
+    /// - global powers placed by [`GlobalPlacement::AboveChance`]; candidates proposed by
+    ///   [`Proposer::Modularity`].
     pub fn new() -> Self {
         Self {
             resolution: 1.0,
@@ -265,6 +286,7 @@ impl BoundaryOptions {
             without: Vec::new(),
             coupling: 0.0,
             global_placement: GlobalPlacement::AboveChance,
+            proposer: Proposer::Modularity,
         }
     }
 
@@ -286,6 +308,8 @@ impl BoundaryOptions {
         method(method: Method), get_method;
         /// Where global powers are placed (default [`GlobalPlacement::AboveChance`]).
         global_placement(placement: GlobalPlacement), get_global_placement;
+        /// The proposer's quality function (default [`Proposer::Modularity`]).
+        proposer(proposer: Proposer), get_proposer;
         /// Modularity resolution (> 0; larger gives smaller complexes).
         resolution(gamma: f64), get_resolution;
         /// Seed of the node order (same seed, same result).
