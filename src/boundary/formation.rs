@@ -66,7 +66,13 @@ pub(crate) fn form(
         .collect();
     let wg = WeightedGraph::new(keep.len(), &edges);
     let part = louvain_of(&wg, quality(o), o.resolution, o.seed);
-    let q = modularity(&wg, &part, o.resolution);
+    // The candidates' modularity: at the proposer's resolution, or at 1 when the proposer
+    // is the constant Potts model (whose γ is a density, not a modularity resolution).
+    let gamma = match o.proposer {
+        Proposer::Modularity => o.resolution,
+        Proposer::ConstantPotts => 1.0,
+    };
+    let q = modularity(&wg, &part, gamma);
     let mut comm = vec![NONE; n];
     for (k, &i) in keep.iter().enumerate() {
         comm[i] = part[k];

@@ -92,6 +92,7 @@ pub struct BoundaryReport {
     pub global_powers: Vec<GlobalPowerRole>,
     /// Supercomplexes: sets of complex names tied together through great powers.
     pub supercomplexes: Vec<Vec<String>>,
-    /// Modularity of the proposer's partition.
+    /// Modularity of the proposer's partition (at its resolution; at 1 for the constant Potts
+    /// proposer).
     pub modularity: f64,
 }
