@@ -422,7 +422,11 @@ fn print_complex(complex: &ComplexReport, in_region: &dyn Fn(&str) -> bool) {
             percent(e, 0)
         );
     }
-    for (sc, ch) in complex.subcomplexes.iter().zip(&complex.subcomplex_characters) {
+    for (sc, ch) in complex
+        .subcomplexes
+        .iter()
+        .zip(&complex.subcomplex_characters)
+    {
         let ch = ch.map_or_else(|| "character undetermined".to_owned(), |c| c.to_string());
         println!("  sub-complex: {} ({ch})", sc.join(", "));
     }
