@@ -4,9 +4,11 @@
 //! (weight 0.5), power classes from NMC world CINC shares with Buzan & Wæver's preset from
 //! 1990, CINC for each complex's polarity.
 //!
-//! Reads `../shared/data/cow` when present; otherwise a seeded synthetic world of the same
+//! Reads `../shared/data/cow` (or `$RSCT_SHARED_DIR/cow`) when present; otherwise a seeded synthetic world of the same
 //! shape (a state list growing to 192 states in 8 regions by 2014, alliances inside
 //! regions, disputes mostly inside, land contiguity inside, CINC scores).
+
+mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use rsct::boundary::BoundaryOptions;
@@ -14,7 +16,6 @@ use rsct::io::cow::{self, ContiguityType, Obligation, sources};
 use rsct::panel::{World, WorldBoundaryOptions, WorldRules};
 use std::fmt::Write as _;
 use std::hint::black_box;
-use std::path::Path;
 
 /// splitmix64: a seeded generator, enough for synthetic inputs.
 struct Rng(u64);
@@ -102,7 +103,7 @@ fn synthetic() -> World {
 }
 
 fn world() -> (&'static str, World) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/cow");
+    let dir = common::shared_dir("cow");
     if dir.join(sources::ATOP.file).exists() && dir.join(sources::MID5.file).exists() {
         ("real", World::load(&dir).unwrap())
     } else {

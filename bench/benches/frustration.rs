@@ -9,6 +9,8 @@
 //! RSCT_BENCH_LONG=1 cargo bench -p rsct-bench --bench frustration   # + bitcoinalpha exact, Epinions
 //! ```
 
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use rsct::SignedGraph;
 use rsct::balance::{
@@ -20,9 +22,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 fn shared(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/data/signed")
-        .join(rel);
+    let p = common::shared_dir("signed").join(rel);
     if p.exists() {
         Some(p)
     } else {

@@ -2,14 +2,15 @@
 //! and MID 5.0, build the yearly signed graphs 1816–2014 (any obligation = +, hostlev ≥ 3 =
 //! −, the dispute wins) and take the signed triangle census of every year.
 //!
-//! Reads `../shared/data/cow` when present; otherwise a seeded synthetic world of the same
+//! Reads `../shared/data/cow` (or `$RSCT_SHARED_DIR/cow`) when present; otherwise a seeded synthetic world of the same
 //! shape (about 140,000 alliance dyad-years and 5,000 dispute dyad-years over 199 years).
+
+mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use rsct::io::cow::{self, sources};
 use rsct::panel::{PanelOptions, World, WorldRules};
 use std::hint::black_box;
-use std::path::Path;
 
 /// splitmix64: a seeded generator, enough for synthetic inputs.
 struct Rng(u64);
@@ -70,7 +71,7 @@ enum Input {
 }
 
 fn inputs() -> (&'static str, Input) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/cow");
+    let dir = common::shared_dir("cow");
     let (a, m) = (dir.join(sources::ATOP.file), dir.join(sources::MID5.file));
     if a.exists() && m.exists() {
         ("real", Input::Files(a, m))
