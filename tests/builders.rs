@@ -139,8 +139,10 @@ fn balance_options_read_back() {
         .time_limit(Duration::from_secs(1))
         .node_limit(5)
         .seed(3)
-        .weighting(Weighting::Magnitude);
+        .weighting(Weighting::Magnitude)
+        .threads(2);
     assert_eq!(f.get_enumerate_up_to(), 14, "capped at 14");
+    assert_eq!(f.get_threads(), 2);
     assert_eq!(f.get_time_limit(), Some(Duration::from_secs(1)));
     assert_eq!((f.get_node_limit(), f.get_seed()), (5, 3));
     assert_eq!(f.get_weighting(), Weighting::Magnitude);
@@ -151,8 +153,10 @@ fn balance_options_read_back() {
         .moves_per_node(f64::NAN)
         .min_moves(10)
         .max_moves(20)
-        .weighting(Weighting::Magnitude);
+        .weighting(Weighting::Magnitude)
+        .threads(1);
     assert_eq!((h.get_seed(), h.get_starts()), (3, 1));
+    assert_eq!(h.get_threads(), 1);
     assert_eq!(h.get_moves_per_node(), 0.0);
     assert_eq!((h.get_min_moves(), h.get_max_moves()), (10, 20));
     assert_eq!(h.get_weighting(), Weighting::Magnitude);
