@@ -221,13 +221,14 @@ fn world_options_read_back() {
     let p = PanelOptions::new()
         .without_census()
         .without_harary()
-        .without_polarity();
+        .without_polarity()
+        .threads(1);
     assert_eq!(
-        (p.census(), p.harary(), p.polarity()),
-        (false, false, false)
+        (p.census(), p.harary(), p.polarity(), p.get_threads()),
+        (false, false, false, 1)
     );
     assert_eq!(
-        p.with_census().with_harary().with_polarity(),
+        p.with_census().with_harary().with_polarity().threads(0),
         PanelOptions::new()
     );
 
