@@ -265,8 +265,10 @@ fn world_options_read_back() {
     let b = WorldBoundaryOptions::new()
         .boundary(BoundaryOptions::new().seed(3))
         .power_rules(PowerClassRules::new().great_power(0.05))
-        .buzan_waever_from(None);
+        .buzan_waever_from(None)
+        .threads(3);
     assert_eq!(b.get_boundary().get_seed(), 3);
+    assert_eq!(b.get_threads(), 3);
     assert_eq!(b.get_power_rules().get_great_power(), 0.05);
     assert_eq!(b.get_buzan_waever_from(), None);
 

@@ -526,6 +526,52 @@ fn power_classes_from_world_shares_with_the_preset_from_1990() {
 }
 
 #[test]
+fn boundaries_of_years_on_one_thread_and_several_are_identical() {
+    use rsct::panel::WorldBoundaryOptions;
+    let w = fixture_world();
+    let rules = WorldRules::new().contiguity(ContiguityType::Water24, 0.5);
+    let opts = WorldBoundaryOptions::new();
+    let one = w
+        .boundaries_of_years(1940, 1995, &rules, &opts.clone().threads(1))
+        .unwrap();
+    assert_eq!(one.len(), 56);
+    for (year, r) in (1940..=1995).zip(&one) {
+        assert_eq!(*r, w.boundaries(year, &rules, &opts).unwrap(), "{year}");
+    }
+    for threads in [0, 2, 3] {
+        let many = w
+            .boundaries_of_years(1940, 1995, &rules, &opts.clone().threads(threads))
+            .unwrap();
+        assert_eq!(many, one, "{threads} threads");
+    }
+    assert!(matches!(
+        w.boundaries_of_years(1995, 1940, &rules, &opts),
+        Err(PanelError::EmptyRange { .. })
+    ));
+    // The first failing year's error, in year order.
+    let bad = opts
+        .clone()
+        .boundary(rsct::boundary::BoundaryOptions::new().resolution(-1.0));
+    assert!(matches!(
+        w.boundaries_of_years(1940, 1995, &rules, &bad),
+        Err(PanelError::Boundary(_))
+    ));
+    // The validation years on the real world, when present.
+    let Some(dir) = common::shared("cow", "") else {
+        return;
+    };
+    let w = World::load(dir).unwrap();
+    let rules = WorldRules::calibrated();
+    let one = w
+        .boundaries_of_years(1990, 2001, &rules, &opts.clone().threads(1))
+        .unwrap();
+    let two = w
+        .boundaries_of_years(1990, 2001, &rules, &opts.clone().threads(2))
+        .unwrap();
+    assert_eq!(two, one);
+}
+
+#[test]
 fn world_boundaries_run_on_the_snapshot() {
     use rsct::boundary::analyse;
     use rsct::panel::WorldBoundaryOptions;

@@ -131,6 +131,16 @@ fn bench(c: &mut Criterion) {
     g.bench_function("world_1816_2014", |b| {
         b.iter(|| black_box(all_years(&world, &rules, &options)))
     });
+    // The same years through `World::boundaries_of_years`, on every core and on one thread.
+    for (suffix, threads) in [("", 0), ("_1_thread", 1)] {
+        let options = options.clone().threads(threads);
+        g.bench_function(format!("world_1816_2014_of_years{suffix}"), |b| {
+            b.iter(|| {
+                let r = world.boundaries_of_years(1816, 2014, &rules, &options);
+                black_box(r.unwrap().iter().map(|r| r.complexes.len()).sum::<usize>())
+            })
+        });
+    }
     g.bench_function("world_1816_2014_members_only_no_contiguity", |b| {
         let rules = WorldRules::new().members_only();
         b.iter(|| black_box(all_years(&world, &rules, &options)))
