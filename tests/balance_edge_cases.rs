@@ -352,9 +352,12 @@ fn parallel_census_is_deterministic_and_agrees_with_one_thread() {
     let one = triangle_census(&g, &o.threads(1)).unwrap();
     let two = triangle_census(&g, &o.threads(2)).unwrap();
     let three = triangle_census(&g, &o.threads(3)).unwrap();
+    // 0: rayon's global pool (every core, or RAYON_NUM_THREADS).
+    let all = triangle_census(&g, &o.threads(0)).unwrap();
     assert!(one.counts().total() > 100_000);
     assert_eq!(one, two);
     assert_eq!(one, three);
+    assert_eq!(one, all);
     let (w1, w2) = (one.weighted().unwrap(), two.weighted().unwrap());
     assert_eq!(w1.ppp().to_bits(), w2.ppp().to_bits());
     // Per-unit counts add up to three times the total.

@@ -141,8 +141,10 @@ fn balance_options_read_back() {
         .time_limit(Duration::from_secs(1))
         .node_limit(5)
         .seed(3)
-        .weighting(Weighting::Magnitude);
+        .weighting(Weighting::Magnitude)
+        .threads(2);
     assert_eq!(f.get_enumerate_up_to(), 14, "capped at 14");
+    assert_eq!(f.get_threads(), 2);
     assert_eq!(f.get_time_limit(), Some(Duration::from_secs(1)));
     assert_eq!((f.get_node_limit(), f.get_seed()), (5, 3));
     assert_eq!(f.get_weighting(), Weighting::Magnitude);
@@ -153,8 +155,10 @@ fn balance_options_read_back() {
         .moves_per_node(f64::NAN)
         .min_moves(10)
         .max_moves(20)
-        .weighting(Weighting::Magnitude);
+        .weighting(Weighting::Magnitude)
+        .threads(1);
     assert_eq!((h.get_seed(), h.get_starts()), (3, 1));
+    assert_eq!(h.get_threads(), 1);
     assert_eq!(h.get_moves_per_node(), 0.0);
     assert_eq!((h.get_min_moves(), h.get_max_moves()), (10, 20));
     assert_eq!(h.get_weighting(), Weighting::Magnitude);
@@ -219,13 +223,14 @@ fn world_options_read_back() {
     let p = PanelOptions::new()
         .without_census()
         .without_harary()
-        .without_polarity();
+        .without_polarity()
+        .threads(1);
     assert_eq!(
-        (p.census(), p.harary(), p.polarity()),
-        (false, false, false)
+        (p.census(), p.harary(), p.polarity(), p.get_threads()),
+        (false, false, false, 1)
     );
     assert_eq!(
-        p.with_census().with_harary().with_polarity(),
+        p.with_census().with_harary().with_polarity().threads(0),
         PanelOptions::new()
     );
 
@@ -262,8 +267,10 @@ fn world_options_read_back() {
     let b = WorldBoundaryOptions::new()
         .boundary(BoundaryOptions::new().seed(3))
         .power_rules(PowerClassRules::new().great_power(0.05))
-        .buzan_waever_from(None);
+        .buzan_waever_from(None)
+        .threads(3);
     assert_eq!(b.get_boundary().get_seed(), 3);
+    assert_eq!(b.get_threads(), 3);
     assert_eq!(b.get_power_rules().get_great_power(), 0.05);
     assert_eq!(b.get_buzan_waever_from(), None);
 

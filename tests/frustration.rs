@@ -306,6 +306,51 @@ fn hard_graph(n: usize, seed: u64) -> SignedGraph {
     SignedGraph::from_edges(&labels, edges).unwrap()
 }
 
+/// `k` copies of [`hard_graph`] (different seeds) chained by one tie between consecutive
+/// copies: `k` biconnected blocks, each too large to enumerate.
+fn chained_hard_graphs(k: usize, n: usize) -> SignedGraph {
+    let labels: Vec<String> = (0..k * n).map(|i| format!("v{i}")).collect();
+    let mut edges = Vec::new();
+    for c in 0..k {
+        let g = hard_graph(n, 100 + c as u64);
+        edges.extend(
+            g.edges()
+                .map(|(a, b, e)| (c * n + a.index(), c * n + b.index(), e.sign())),
+        );
+        if c > 0 {
+            edges.push((c * n - 1, c * n, Sign::Enmity));
+        }
+    }
+    SignedGraph::from_edges(&labels, edges).unwrap()
+}
+
+#[test]
+fn one_thread_and_several_give_identical_results() {
+    let g = chained_hard_graphs(5, 30);
+    for seed in [0, 3] {
+        let o = HeuristicOptions::new().seed(seed).certify_gap();
+        let one = frustration_heuristic(g.graph(), &o.clone().threads(1)).unwrap();
+        for threads in [0, 2, 3] {
+            let many = frustration_heuristic(g.graph(), &o.clone().threads(threads)).unwrap();
+            assert_eq!(many.value(), one.value(), "seed {seed}, {threads} threads");
+            assert_eq!(many.camps(), one.camps(), "seed {seed}, {threads} threads");
+            assert_eq!(
+                many.frustrated(),
+                one.frustrated(),
+                "seed {seed}, {threads} threads"
+            );
+            assert_eq!(many, one, "seed {seed}, {threads} threads");
+        }
+        let o = FrustrationOptions::new().seed(seed);
+        let one = frustration_exact(g.graph(), &o.clone().threads(1)).unwrap();
+        assert!(one.is_optimal());
+        for threads in [0, 2] {
+            let many = frustration_exact(g.graph(), &o.clone().threads(threads)).unwrap();
+            assert_eq!(many, one, "exact, seed {seed}, {threads} threads");
+        }
+    }
+}
+
 #[test]
 fn limited_runs_return_a_valid_bound_and_gap() {
     let g = hard_graph(40, 11);

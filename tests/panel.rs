@@ -9,6 +9,7 @@ use rsct::panel::{
 };
 use rsct::{Contiguity, SecurityGraph, Sign, SignedWeight};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 mod common;
 
@@ -233,12 +234,12 @@ fn petgraph_index(i: usize) -> rsct::petgraph::graph::NodeIndex {
 fn panel_rows_and_outputs() {
     let w = fixture_world();
     let rules = WorldRules::new();
-    let mut calls = 0;
+    let calls = AtomicUsize::new(0);
     let rows: Vec<_> = w
         .panel(1992, 1994, &rules, PanelOptions::new())
         .unwrap()
         .frustration_with(|g| {
-            calls += 1;
+            calls.fetch_add(1, Ordering::Relaxed);
             Some(FrustrationColumns {
                 frustrated: g.ties().filter(|(_, _, t)| t.net() < 0.0).count(),
                 exact: false,
@@ -246,7 +247,7 @@ fn panel_rows_and_outputs() {
         })
         .collect::<Result<_, _>>()
         .unwrap();
-    assert_eq!(calls, 3);
+    assert_eq!(calls.into_inner(), 3);
     assert_eq!(rows.len(), 3);
     let r93 = &rows[1];
     assert_eq!(
@@ -525,6 +526,52 @@ fn power_classes_from_world_shares_with_the_preset_from_1990() {
 }
 
 #[test]
+fn boundaries_of_years_on_one_thread_and_several_are_identical() {
+    use rsct::panel::WorldBoundaryOptions;
+    let w = fixture_world();
+    let rules = WorldRules::new().contiguity(ContiguityType::Water24, 0.5);
+    let opts = WorldBoundaryOptions::new();
+    let one = w
+        .boundaries_of_years(1940, 1995, &rules, &opts.clone().threads(1))
+        .unwrap();
+    assert_eq!(one.len(), 56);
+    for (year, r) in (1940..=1995).zip(&one) {
+        assert_eq!(*r, w.boundaries(year, &rules, &opts).unwrap(), "{year}");
+    }
+    for threads in [0, 2, 3] {
+        let many = w
+            .boundaries_of_years(1940, 1995, &rules, &opts.clone().threads(threads))
+            .unwrap();
+        assert_eq!(many, one, "{threads} threads");
+    }
+    assert!(matches!(
+        w.boundaries_of_years(1995, 1940, &rules, &opts),
+        Err(PanelError::EmptyRange { .. })
+    ));
+    // The first failing year's error, in year order.
+    let bad = opts
+        .clone()
+        .boundary(rsct::boundary::BoundaryOptions::new().resolution(-1.0));
+    assert!(matches!(
+        w.boundaries_of_years(1940, 1995, &rules, &bad),
+        Err(PanelError::Boundary(_))
+    ));
+    // The validation years on the real world, when present.
+    let Some(dir) = common::shared("cow", "") else {
+        return;
+    };
+    let w = World::load(dir).unwrap();
+    let rules = WorldRules::calibrated();
+    let one = w
+        .boundaries_of_years(1990, 2001, &rules, &opts.clone().threads(1))
+        .unwrap();
+    let two = w
+        .boundaries_of_years(1990, 2001, &rules, &opts.clone().threads(2))
+        .unwrap();
+    assert_eq!(two, one);
+}
+
+#[test]
 fn world_boundaries_run_on_the_snapshot() {
     use rsct::boundary::analyse;
     use rsct::panel::WorldBoundaryOptions;
@@ -658,6 +705,62 @@ fn the_panel_of_a_span_equals_each_year_on_its_own() {
         );
     }
     assert!(rows.iter().any(|r| r.units == 0) && rows.iter().any(|r| r.units > 2));
+}
+
+#[test]
+fn one_thread_and_several_give_identical_rows() {
+    // 1900–2000 is four chunks of 32 years: several chunks per batch on several threads.
+    let w = fixture_world();
+    let rules = WorldRules::new().contiguity(ContiguityType::Land, 0.5);
+    let exact = rsct::balance::FrustrationOptions::new().node_limit(10_000);
+    let rows = |threads: usize| -> Vec<_> {
+        w.panel(1900, 2000, &rules, PanelOptions::new().threads(threads))
+            .unwrap()
+            .frustration(exact.clone())
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let csv = |threads: usize| {
+        let mut out = Vec::new();
+        w.panel(1900, 2000, &rules, PanelOptions::new().threads(threads))
+            .unwrap()
+            .write(PanelFormat::Csv, &mut out)
+            .unwrap();
+        out
+    };
+    let one = rows(1);
+    assert_eq!(one.len(), 101);
+    assert!(one.iter().all(|r| r.frustration.is_some()));
+    for threads in [0, 2, 3] {
+        assert_eq!(rows(threads), one, "{threads} threads");
+        assert_eq!(csv(threads), csv(1), "{threads} threads");
+    }
+    // The whole world 1816–2014, every column, when the real files are present.
+    let Some(dir) = common::shared("cow", "") else {
+        return;
+    };
+    let w = World::load(dir).unwrap();
+    let rows = |from: i32, threads: usize| -> Vec<_> {
+        let panel = w
+            .panel(from, 2014, &rules, PanelOptions::new().threads(threads))
+            .unwrap();
+        // The frustration column on the years since 1980 (two chunks; slow unoptimised).
+        let panel = if from >= 1980 {
+            panel.frustration(exact.clone())
+        } else {
+            panel
+        };
+        panel.collect::<Result<Vec<_>, _>>().unwrap()
+    };
+    let one = rows(1816, 1);
+    assert_eq!(one.len(), 199);
+    assert_eq!(rows(1816, 2), one);
+    let one = rows(1980, 1);
+    assert!(
+        one.iter()
+            .any(|r| r.frustration.is_some_and(|f| f.frustrated > 0))
+    );
+    assert_eq!(rows(1980, 2), one);
 }
 
 /// A small hand-coded regional data set, its units mapped to the world's by COW code.

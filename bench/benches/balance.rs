@@ -9,6 +9,8 @@
 //! Run: `cargo bench -p rsct-bench --bench balance`. Compare with `../shared/anchors/triangles_igraph.py`
 //! and `../shared/anchors/spectral_scipy.py` (see BENCHMARKS.md).
 
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use rsct::balance::{
     CensusOptions, SignedEigenvectorOptions, WalkBalanceOptions, clusterability, harary_test,
@@ -16,16 +18,14 @@ use rsct::balance::{
 };
 use rsct::{Sign, SignedGraph};
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// `../shared/data/signed/REL`, or `$RSCT_SIGNED_DATA/REL` when that variable is set (e.g.
 /// from a worktree elsewhere).
 fn shared(rel: &str) -> Option<PathBuf> {
-    let dir = std::env::var_os("RSCT_SIGNED_DATA").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/signed"),
-        PathBuf::from,
-    );
+    let dir = std::env::var_os("RSCT_SIGNED_DATA")
+        .map_or_else(|| common::shared_dir("signed"), PathBuf::from);
     let p = dir.join(rel);
     p.exists().then_some(p)
 }

@@ -4,9 +4,11 @@
 //! (weight 0.5), power classes from NMC world CINC shares with Buzan & Wæver's preset from
 //! 1990, CINC for each complex's polarity.
 //!
-//! Reads `../shared/data/cow` when present; otherwise a seeded synthetic world of the same
+//! Reads `../shared/data/cow` (or `$RSCT_SHARED_DIR/cow`) when present; otherwise a seeded synthetic world of the same
 //! shape (a state list growing to 192 states in 8 regions by 2014, alliances inside
 //! regions, disputes mostly inside, land contiguity inside, CINC scores).
+
+mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use rsct::boundary::BoundaryOptions;
@@ -14,7 +16,6 @@ use rsct::io::cow::{self, ContiguityType, Obligation, sources};
 use rsct::panel::{World, WorldBoundaryOptions, WorldRules};
 use std::fmt::Write as _;
 use std::hint::black_box;
-use std::path::Path;
 
 /// splitmix64: a seeded generator, enough for synthetic inputs.
 struct Rng(u64);
@@ -102,7 +103,7 @@ fn synthetic() -> World {
 }
 
 fn world() -> (&'static str, World) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/cow");
+    let dir = common::shared_dir("cow");
     if dir.join(sources::ATOP.file).exists() && dir.join(sources::MID5.file).exists() {
         ("real", World::load(&dir).unwrap())
     } else {
@@ -130,6 +131,16 @@ fn bench(c: &mut Criterion) {
     g.bench_function("world_1816_2014", |b| {
         b.iter(|| black_box(all_years(&world, &rules, &options)))
     });
+    // The same years through `World::boundaries_of_years`, on every core and on one thread.
+    for (suffix, threads) in [("", 0), ("_1_thread", 1)] {
+        let options = options.clone().threads(threads);
+        g.bench_function(format!("world_1816_2014_of_years{suffix}"), |b| {
+            b.iter(|| {
+                let r = world.boundaries_of_years(1816, 2014, &rules, &options);
+                black_box(r.unwrap().iter().map(|r| r.complexes.len()).sum::<usize>())
+            })
+        });
+    }
     g.bench_function("world_1816_2014_members_only_no_contiguity", |b| {
         let rules = WorldRules::new().members_only();
         b.iter(|| black_box(all_years(&world, &rules, &options)))

@@ -4,6 +4,8 @@
 //! `../shared/data/signed/snap_soc-sign-epinions.txt.gz` and falls back to a synthetic gzip
 //! edge list of the same size when `../shared` is absent.
 
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use rsct::{
     Dataset, DerivationRules, Evidence, Membership, Organisation, OrganisationKind, Period,
@@ -80,8 +82,7 @@ fn big_dataset() -> Dataset {
 }
 
 fn epinions_path() -> PathBuf {
-    let real = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/data/signed/snap_soc-sign-epinions.txt.gz");
+    let real = common::shared_dir("signed").join("snap_soc-sign-epinions.txt.gz");
     if real.exists() {
         return real;
     }

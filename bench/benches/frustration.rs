@@ -9,6 +9,8 @@
 //! RSCT_BENCH_LONG=1 cargo bench -p rsct-bench --bench frustration   # + bitcoinalpha exact, Epinions
 //! ```
 
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use rsct::SignedGraph;
 use rsct::balance::{
@@ -20,9 +22,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 fn shared(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/data/signed")
-        .join(rel);
+    let p = common::shared_dir("signed").join(rel);
     if p.exists() {
         Some(p)
     } else {
@@ -92,14 +92,18 @@ fn exact(c: &mut Criterion) {
         b.iter(|| frustration_exact(black_box(syn.graph()), &o).expect("ok"))
     });
     if let Some(gs) = cow_and_tribes() {
-        group.bench_function("tribes_plus_51_cow_total", |b| {
-            b.iter(|| {
-                for g in &gs {
-                    let r = frustration_exact(black_box(g.graph()), &o).expect("ok");
-                    assert!(r.is_optimal());
-                }
-            })
-        });
+        // On every core (the incumbent's starts in parallel) and on one thread.
+        for (suffix, threads) in [("", 0), ("_1_thread", 1)] {
+            let o = o.clone().threads(threads);
+            group.bench_function(format!("tribes_plus_51_cow_total{suffix}"), |b| {
+                b.iter(|| {
+                    for g in &gs {
+                        let r = frustration_exact(black_box(g.graph()), &o).expect("ok");
+                        assert!(r.is_optimal());
+                    }
+                })
+            });
+        }
     }
     for name in ["avatar.csv", "congress.csv"] {
         if let Some(g) = read(name) {
@@ -120,29 +124,35 @@ fn exact(c: &mut Criterion) {
     group.finish();
 }
 
+/// Each heuristic bench on every core (the default) and on one thread (`…_1_thread`): the
+/// results are identical, the times show what the parallel blocks and starts gain.
 fn heuristic(c: &mut Criterion) {
     let mut group = c.benchmark_group("frustration/heuristic");
     group.sample_size(10);
-    let o = HeuristicOptions::new();
-    if let Some(gs) = cow_and_tribes() {
-        // Mean time per window = this figure / 52.
-        group.bench_function("tribes_plus_51_cow_total", |b| {
-            b.iter(|| {
-                for g in &gs {
-                    black_box(frustration_heuristic(black_box(g.graph()), &o).expect("ok"));
-                }
-            })
-        });
-    }
-    if let Some(g) = read("bitcoinalpha.csv") {
-        group.bench_function("bitcoinalpha", |b| {
-            b.iter(|| frustration_heuristic(black_box(g.graph()), &o).expect("ok"))
-        });
-    }
-    if std::env::var_os("RSCT_BENCH_LONG").is_some() {
-        if let Some(g) = read("snap_soc-sign-epinions.txt.gz") {
+    let gs = cow_and_tribes();
+    let alpha = read("bitcoinalpha.csv");
+    let epinions =
+        std::env::var_os("RSCT_BENCH_LONG").and_then(|_| read("snap_soc-sign-epinions.txt.gz"));
+    for (suffix, threads) in [("", 0), ("_1_thread", 1)] {
+        let o = HeuristicOptions::new().threads(threads);
+        if let Some(gs) = &gs {
+            // Mean time per window = this figure / 52.
+            group.bench_function(format!("tribes_plus_51_cow_total{suffix}"), |b| {
+                b.iter(|| {
+                    for g in gs {
+                        black_box(frustration_heuristic(black_box(g.graph()), &o).expect("ok"));
+                    }
+                })
+            });
+        }
+        if let Some(g) = &alpha {
+            group.bench_function(format!("bitcoinalpha{suffix}"), |b| {
+                b.iter(|| frustration_heuristic(black_box(g.graph()), &o).expect("ok"))
+            });
+        }
+        if let Some(g) = &epinions {
             group.measurement_time(Duration::from_secs(60));
-            group.bench_function("epinions", |b| {
+            group.bench_function(format!("epinions{suffix}"), |b| {
                 b.iter(|| frustration_heuristic(black_box(g.graph()), &o).expect("ok"))
             });
         }

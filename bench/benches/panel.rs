@@ -2,14 +2,16 @@
 //! and MID 5.0, build the yearly signed graphs 1816–2014 (any obligation = +, hostlev ≥ 3 =
 //! −, the dispute wins) and take the signed triangle census of every year.
 //!
-//! Reads `../shared/data/cow` when present; otherwise a seeded synthetic world of the same
+//! Reads `../shared/data/cow` (or `$RSCT_SHARED_DIR/cow`) when present; otherwise a seeded synthetic world of the same
 //! shape (about 140,000 alliance dyad-years and 5,000 dispute dyad-years over 199 years).
 
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
+use rsct::balance::FrustrationOptions;
 use rsct::io::cow::{self, sources};
 use rsct::panel::{PanelOptions, World, WorldRules};
 use std::hint::black_box;
-use std::path::Path;
 
 /// splitmix64: a seeded generator, enough for synthetic inputs.
 struct Rng(u64);
@@ -70,7 +72,7 @@ enum Input {
 }
 
 fn inputs() -> (&'static str, Input) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/cow");
+    let dir = common::shared_dir("cow");
     let (a, m) = (dir.join(sources::ATOP.file), dir.join(sources::MID5.file));
     if a.exists() && m.exists() {
         ("real", Input::Files(a, m))
@@ -99,40 +101,66 @@ fn read(input: &Input) -> World {
         .with_disputes(mid.unwrap(), sources::MID5)
 }
 
-fn census_panel(w: &World) -> u64 {
+fn census_panel(w: &World, threads: usize) -> u64 {
     w.panel(
         1816,
         2014,
         &WorldRules::new(),
-        PanelOptions::new().without_harary().without_polarity(),
+        PanelOptions::new()
+            .without_harary()
+            .without_polarity()
+            .threads(threads),
     )
     .unwrap()
     .map(|r| r.unwrap().census.map_or(0, |c| c.total()))
     .sum()
 }
 
+/// The panel of 1816–2014 with every column on `threads` threads, with the frustration
+/// column of the `world_panel` example (the exact solver, node limit 20,000 per year) when
+/// `frustration`; the number of rows.
+fn all_columns(w: &World, threads: usize, frustration: bool) -> usize {
+    let panel = w
+        .panel(
+            1816,
+            2014,
+            &WorldRules::new(),
+            PanelOptions::new().threads(threads),
+        )
+        .unwrap();
+    if frustration {
+        let exact = FrustrationOptions::new().node_limit(20_000).seed(7);
+        panel.frustration(exact).count()
+    } else {
+        panel.count()
+    }
+}
+
+/// Each panel bench on every core (the default) and on one thread (`…_1_thread`): the rows
+/// are identical, the times show what the parallel years gain.
 fn bench(c: &mut Criterion) {
     let (what, input) = inputs();
     let world = read(&input);
     let mut g = c.benchmark_group(format!("world_panel_{what}"));
     g.sample_size(20);
     g.bench_function("read_atop_mid", |b| b.iter(|| black_box(read(&input))));
-    g.bench_function("build_and_census_1816_2014", |b| {
-        b.iter(|| black_box(census_panel(&world)))
-    });
-    g.bench_function("panel_all_columns_1816_2014", |b| {
-        b.iter(|| {
-            black_box(
-                world
-                    .panel(1816, 2014, &WorldRules::new(), PanelOptions::new())
-                    .unwrap()
-                    .count(),
-            )
-        })
-    });
-    g.bench_function("total_read_build_census", |b| {
-        b.iter(|| black_box(census_panel(&read(&input))))
-    });
+    for (suffix, threads) in [("", 0), ("_1_thread", 1)] {
+        g.bench_function(format!("build_and_census_1816_2014{suffix}"), |b| {
+            b.iter(|| black_box(census_panel(&world, threads)))
+        });
+        g.bench_function(format!("panel_all_columns_1816_2014{suffix}"), |b| {
+            b.iter(|| black_box(all_columns(&world, threads, false)))
+        });
+        g.bench_function(format!("total_read_build_census{suffix}"), |b| {
+            b.iter(|| black_box(census_panel(&read(&input), threads)))
+        });
+    }
+    g.sample_size(10);
+    for (suffix, threads) in [("", 0), ("_1_thread", 1)] {
+        g.bench_function(format!("with_frustration_1816_2014{suffix}"), |b| {
+            b.iter(|| black_box(all_columns(&world, threads, true)))
+        });
+    }
     g.finish();
 }
 

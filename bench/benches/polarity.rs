@@ -4,6 +4,8 @@
 //!
 //! `cargo bench -p rsct-bench --bench polarity`
 
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use rsct::polarity::{
     PoleRule, PowerClassRules, Shares, classify_powers, identify_poles, measures,
@@ -13,12 +15,9 @@ use std::hint::black_box;
 
 /// (year → [(state abbreviation, cinc)]) from NMC, or synthetic.
 fn system() -> BTreeMap<i32, Vec<(String, f64)>> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/data/cow/NMC-60-abridged.csv"
-    );
+    let path = common::shared_dir("cow").join("NMC-60-abridged.csv");
     let mut years: BTreeMap<i32, Vec<(String, f64)>> = BTreeMap::new();
-    match std::fs::read_to_string(path) {
+    match std::fs::read_to_string(&path) {
         Ok(text) => {
             for line in text.lines().skip(1) {
                 let f: Vec<&str> = line.split(',').collect();
@@ -31,7 +30,10 @@ fn system() -> BTreeMap<i32, Vec<(String, f64)>> {
             }
         }
         Err(_) => {
-            eprintln!("notice: {path} absent; benchmarking a synthetic system of the same size");
+            eprintln!(
+                "notice: {} absent; benchmarking a synthetic system of the same size",
+                path.display()
+            );
             let mut x: u64 = 7;
             for year in 1816..=2016 {
                 let n = 23 + (year - 1816) as usize * 170 / 200;

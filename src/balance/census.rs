@@ -3,6 +3,7 @@
 use super::BalanceError;
 use super::census_bits;
 use super::csr::{self, ID_MASK, Oriented};
+use crate::internal::parallel;
 use crate::sign::SignedWeight;
 use petgraph::visit::{IntoEdgeReferences, NodeIndexable};
 use serde::Serialize;
@@ -191,8 +192,10 @@ impl CensusOptions {
         without_unbalanced_list => unbalanced_list;
     }
     crate::internal::options! {
-        /// The most threads for graphs of 100,000 ties or more (0, the default: all available
-        /// cores). Results do not depend on it, byte for byte.
+        /// Threads for graphs of 100,000 ties or more: 0 (the default) rayon's current pool —
+        /// every core, or `RAYON_NUM_THREADS`, or the pool of a caller already running in
+        /// one —, 1 the calling thread alone, `n` a pool of `n` threads of its own. Results
+        /// do not depend on it, byte for byte.
         threads(threads: usize), get_threads;
     }
     crate::internal::getters! {
@@ -415,14 +418,11 @@ fn enumerate(o: &Oriented, options: &CensusOptions) -> Result<Acc, BalanceError>
     let (per_unit, weighted, list) = (options.per_unit, options.weighted, options.unbalanced_list);
     let n = o.len();
     let ranges = blocks(o);
-    let threads = if ranges.len() == 1 {
+    // One worker per thread of the pool, each taking the next block until none is left.
+    let workers = if ranges.len() == 1 {
         1
     } else {
-        match options.threads {
-            0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
-            t => t,
-        }
-        .min(ranges.len())
+        parallel::width(options.threads).min(ranges.len())
     };
     let next = std::sync::atomic::AtomicUsize::new(0);
     let worker = || {
@@ -475,18 +475,12 @@ fn enumerate(o: &Oriented, options: &CensusOptions) -> Result<Acc, BalanceError>
         }
         (per, done)
     };
-    let results: Vec<ThreadResult> = if threads <= 1 {
+    let results: Vec<ThreadResult> = if workers <= 1 {
         vec![worker()]
     } else {
-        std::thread::scope(|s| {
-            let handles: Vec<_> = (0..threads).map(|_| s.spawn(worker)).collect();
-            handles
-                .into_iter()
-                .map(|h| match h.join() {
-                    Ok(r) => r,
-                    Err(e) => std::panic::resume_unwind(e),
-                })
-                .collect()
+        let workers: Vec<usize> = (0..workers).collect();
+        parallel::install(options.threads, || {
+            parallel::map(options.threads, &workers, |_| worker())
         })
     };
     let mut per: Vec<[u64; 4]> = Vec::new();

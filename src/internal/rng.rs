@@ -21,6 +21,18 @@ impl Rng {
         Self(seed ^ GOLDEN)
     }
 
+    /// The generator of task `task` of a computation seeded with `seed` (a start of a
+    /// multi-start search): task 0's is [`Rng::new`]`(seed)`, every other task's state is
+    /// drawn from `seed` and `task`. Tasks so seeded draw the same numbers whatever order,
+    /// or thread, they run in.
+    pub(crate) fn for_task(seed: u64, task: u64) -> Self {
+        if task == 0 {
+            return Self::new(seed);
+        }
+        let mut mixer = Self::from_state(seed ^ task.wrapping_mul(0xD1B5_4A32_D192_ED03));
+        Self::from_state(mixer.next_u64())
+    }
+
     /// The next 64 random bits.
     pub(crate) fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(GOLDEN);

@@ -9,6 +9,7 @@ use crate::boundary::{
     BoundaryOptions, BoundaryReport, InterdependenceOptions, analyse_interdependence,
     interdependence,
 };
+use crate::internal::parallel;
 use crate::period::Year;
 use crate::polarity::{Classification, PowerClass, PowerClassRules, Shares, classify_powers};
 use std::collections::BTreeMap;
@@ -26,6 +27,7 @@ pub struct WorldBoundaryOptions {
     boundary: BoundaryOptions,
     power_rules: PowerClassRules,
     preset_from: Option<Year>,
+    threads: usize,
 }
 
 impl Default for WorldBoundaryOptions {
@@ -41,6 +43,7 @@ impl WorldBoundaryOptions {
             boundary: BoundaryOptions::new(),
             power_rules: PowerClassRules::new(),
             preset_from: Some(1990),
+            threads: 0,
         }
     }
     crate::internal::options! {
@@ -50,6 +53,11 @@ impl WorldBoundaryOptions {
         boundary(options: BoundaryOptions), &get_boundary;
         /// The thresholds on world CINC shares for computed power classes.
         power_rules(rules: PowerClassRules), get_power_rules;
+        /// Threads for the years of [`World::boundaries_of_years`]: 0 (the default) rayon's
+        /// current pool — every core, or `RAYON_NUM_THREADS`, or the pool of a caller
+        /// already running in one —, 1 the calling thread alone, `n` a pool of `n` threads
+        /// of its own. The reports do not depend on it.
+        threads(threads: usize), get_threads;
     }
     /// The first year Buzan & Wæver's post-Cold War classes apply (default 1990); `None`:
     /// never (computed classes only).
@@ -167,6 +175,51 @@ impl World {
         let (ig, caps) = self.interdependence_and_capabilities(year, rules)?;
         let opts = self.boundary_options(year, rules, options)?;
         Ok(analyse_interdependence(year, &ig, &caps, &opts)?)
+    }
+
+    /// The boundaries of every year of `from..=to`, in year order: [`World::boundaries`] of
+    /// each year, the years computed in parallel on the options' threads
+    /// ([`WorldBoundaryOptions::threads`]). Each year's report is computed from that year
+    /// alone, so the reports are those of one thread, byte for byte.
+    ///
+    /// # Complexity
+    /// As [`World::boundaries`] for each year, divided among the threads.
+    ///
+    /// # Errors
+    /// [`PanelError::EmptyRange`] when `to < from`; otherwise the error of the first year
+    /// (in year order) that fails, as [`World::boundaries`].
+    ///
+    /// # Example
+    /// ```no_run
+    /// use rsct::panel::{World, WorldBoundaryOptions, WorldRules};
+    /// let world = World::load("cow")?;
+    /// let rules = WorldRules::calibrated();
+    /// let reports = world.boundaries_of_years(1990, 2001, &rules, &WorldBoundaryOptions::new())?;
+    /// assert_eq!(reports.len(), 12);
+    /// // On the calling thread alone: the same reports.
+    /// let one = WorldBoundaryOptions::new().threads(1);
+    /// assert_eq!(world.boundaries_of_years(1990, 2001, &rules, &one)?, reports);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn boundaries_of_years(
+        &self,
+        from: Year,
+        to: Year,
+        rules: &WorldRules,
+        options: &WorldBoundaryOptions,
+    ) -> Result<Vec<BoundaryReport>, PanelError> {
+        if to < from {
+            return Err(PanelError::EmptyRange { from, to });
+        }
+        let years: Vec<Year> = (from..=to).collect();
+        let threads = options.threads;
+        parallel::install(threads, || {
+            parallel::map(threads, &years, |&year| {
+                self.boundaries(year, rules, options)
+            })
+        })
+        .into_iter()
+        .collect()
     }
 
     /// The interdependence graph of `year` ([`crate::boundary::interdependence`] of

@@ -64,6 +64,7 @@ pub use world::World;
 
 use crate::balance;
 use crate::graph::SecurityGraph;
+use crate::internal::parallel;
 use crate::io::cow::Ccode;
 use crate::period::Year;
 use crate::polarity;
@@ -138,14 +139,15 @@ pub enum PanelError {
     Json(#[source] serde_json::Error),
 }
 
-/// Which analyses the panel runs (all by default). Those whose data are missing (polarity
-/// without NMC) are left empty.
+/// Which analyses the panel runs (all by default), and on how many threads. Those whose
+/// data are missing (polarity without NMC) are left empty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[must_use]
 pub struct PanelOptions {
     census: bool,
     harary: bool,
     polarity: bool,
+    threads: usize,
 }
 
 impl Default for PanelOptions {
@@ -154,6 +156,7 @@ impl Default for PanelOptions {
             census: true,
             harary: true,
             polarity: true,
+            threads: 0,
         }
     }
 }
@@ -177,6 +180,14 @@ impl PanelOptions {
         /// Leaves system polarity out (its columns empty, NMC not cited).
         without_polarity => polarity;
     }
+    crate::internal::options! {
+        /// Threads for the years: 0 (the default) rayon's current pool — every core, or
+        /// `RAYON_NUM_THREADS`, or the pool of a caller already running in one —, 1 the
+        /// calling thread alone, `n` a pool of `n` threads of its own. The rows do not
+        /// depend on it: each year's row is computed from that year alone and the rows come
+        /// out in year order.
+        threads(threads: usize), get_threads;
+    }
     crate::internal::getters! {
         /// Whether the signed triangle census runs.
         census: bool;
@@ -191,19 +202,25 @@ impl PanelOptions {
 /// is one relation, short enough to keep memory small on long ranges.
 const CHUNK_YEARS: Year = 32;
 
-type FrustrationFn<'w> = Box<dyn FnMut(&SecurityGraph) -> Option<FrustrationColumns> + 'w>;
+type FrustrationFn<'w> =
+    Box<dyn Fn(&SecurityGraph) -> Option<FrustrationColumns> + Send + Sync + 'w>;
 
 /// The panel: an iterator of [`PanelRow`]s (or the error of a year whose data set cannot be
-/// built), one per year of the range, built one year at a time. Made by [`World::panel`].
+/// built), one per year of the range, in year order. Made by [`World::panel`].
+///
+/// The years are computed a batch at a time — as many chunks of 32 years as the panel has
+/// threads ([`PanelOptions::threads`]), their data sets built side by side and their years'
+/// rows computed in parallel — and handed out in order, so rows are streamed and never all
+/// years held at once.
 pub struct Panel<'w> {
     world: &'w World,
     rules: WorldRules,
     options: PanelOptions,
     derivation: crate::snapshot::DerivationRules,
-    next: Year,
-    to: Year,
-    scratch: world::Scratch,
-    chunk: Option<(Year, dataset::WorldYears)>,
+    /// The years not computed yet, if any.
+    remaining: Option<(Year, Year)>,
+    /// Rows computed and not yet handed out, in year order.
+    ready: std::collections::VecDeque<Result<PanelRow, PanelError>>,
     frustration: Option<FrustrationFn<'w>>,
 }
 
@@ -212,8 +229,8 @@ impl std::fmt::Debug for Panel<'_> {
         f.debug_struct("Panel")
             .field("rules", &self.rules)
             .field("options", &self.options)
-            .field("next", &self.next)
-            .field("to", &self.to)
+            .field("remaining", &self.remaining)
+            .field("ready", &self.ready.len())
             .finish_non_exhaustive()
     }
 }
@@ -240,10 +257,8 @@ impl World {
             rules: rules.clone(),
             derivation: rules.derivation_rules(),
             options,
-            next: from,
-            to,
-            scratch: world::Scratch::default(),
-            chunk: None,
+            remaining: Some((from, to)),
+            ready: std::collections::VecDeque::new(),
             frustration: None,
         })
     }
@@ -251,11 +266,15 @@ impl World {
 
 impl<'w> Panel<'w> {
     /// Fills the frustration column with `f` (for example a heuristic or an exact solver
-    /// from `crate::balance`, with a time limit); `f` returns `None` where it has no result.
+    /// from `crate::balance`, with a node limit); `f` returns `None` where it has no result.
+    /// `f` is called for several years at once on the panel's threads
+    /// ([`PanelOptions::threads`]), hence `Fn + Send + Sync`; for the rows not to depend on
+    /// the threads, its result should depend on the year's graph alone (a time limit makes
+    /// it depend on the machine's load).
     #[must_use]
     pub fn frustration_with(
         mut self,
-        f: impl FnMut(&SecurityGraph) -> Option<FrustrationColumns> + 'w,
+        f: impl Fn(&SecurityGraph) -> Option<FrustrationColumns> + Send + Sync + 'w,
     ) -> Self {
         self.frustration = Some(Box::new(f));
         self
@@ -278,7 +297,7 @@ impl<'w> Panel<'w> {
 
     /// The row of one year's security graph: the census and Harary test from
     /// [`crate::balance`], system polarity from [`crate::polarity`].
-    fn row(&mut self, g: &SecurityGraph, contested: usize) -> PanelRow {
+    fn row(&self, g: &SecurityGraph, contested: usize) -> PanelRow {
         let sg = g.graph();
         let n = g.unit_count();
         let ties = g.tie_count();
@@ -315,7 +334,7 @@ impl<'w> Panel<'w> {
         } else {
             None
         };
-        let frustration = self.frustration.as_mut().and_then(|f| f(g));
+        let frustration = self.frustration.as_ref().and_then(|f| f(g));
         PanelRow {
             year: g.year(),
             units: n,
@@ -330,23 +349,15 @@ impl<'w> Panel<'w> {
         }
     }
 
-    /// The row of `year`: the snapshot of the data set of the chunk of years holding it
-    /// (built when the panel reaches it), the analyses.
-    fn year_row(&mut self, year: Year) -> Result<PanelRow, PanelError> {
-        let offset = |from: Year| usize::try_from(i64::from(year) - i64::from(from)).ok();
-        let (from, built) = match self.chunk.take() {
-            Some((from, built)) if offset(from).is_some_and(|k| k < built.present.len()) => {
-                (from, built)
-            }
-            _ => {
-                let last = year.saturating_add(CHUNK_YEARS - 1).min(self.to);
-                let built = self
-                    .world
-                    .build_years(year, last, &self.rules, &mut self.scratch)?;
-                (year, built)
-            }
-        };
-        let k = offset(from).unwrap_or(0);
+    /// The row of `year` of a chunk of years starting at `from`: the snapshot of the chunk's
+    /// data set, the analyses.
+    fn year_row(
+        &self,
+        built: &dataset::WorldYears,
+        from: Year,
+        year: Year,
+    ) -> Result<PanelRow, PanelError> {
+        let k = usize::try_from(i64::from(year) - i64::from(from)).unwrap_or(0);
         let g = crate::snapshot::snapshot_of(
             &built.dataset,
             year,
@@ -354,8 +365,56 @@ impl<'w> Panel<'w> {
             built.present.get(k).map(Vec::as_slice),
         )?;
         let contested = built.contested.get(k).copied().unwrap_or(0);
-        self.chunk = Some((from, built));
         Ok(self.row(&g, contested))
+    }
+
+    /// Computes the next batch of rows into `ready`: as many chunks of [`CHUNK_YEARS`] as
+    /// the panel has threads, each chunk's data set built and its years' rows computed in
+    /// parallel. A chunk whose data set cannot be built gives the error as the row of its
+    /// first year, and the next batch starts at the year after.
+    fn compute_batch(&mut self) {
+        let Some((from, to)) = self.remaining else {
+            return;
+        };
+        let threads = self.options.threads;
+        let mut chunks: Vec<(Year, Year)> = Vec::new();
+        let mut first = from;
+        while chunks.len() < parallel::width(threads).max(1) {
+            let last = first.saturating_add(CHUNK_YEARS - 1).min(to);
+            chunks.push((first, last));
+            if last >= to {
+                break;
+            }
+            first = last + 1;
+        }
+        let this = &*self;
+        let batch = parallel::install(threads, || {
+            parallel::map(threads, &chunks, |&(first, last)| {
+                let built = this.world.build_years(
+                    first,
+                    last,
+                    &this.rules,
+                    &mut world::Scratch::default(),
+                )?;
+                let years: Vec<Year> = (first..=last).collect();
+                Ok(parallel::map(threads, &years, |&y| {
+                    this.year_row(&built, first, y)
+                }))
+            })
+        });
+        self.remaining = chunks
+            .last()
+            .and_then(|&(_, last)| (last < to).then(|| (last + 1, to)));
+        for (&(first, _), rows) in chunks.iter().zip(batch) {
+            match rows {
+                Ok(rows) => self.ready.extend(rows),
+                Err(e) => {
+                    self.ready.push_back(Err(e));
+                    self.remaining = (first < to).then(|| (first + 1, to));
+                    break;
+                }
+            }
+        }
     }
 
     /// System polarity of `year` from the NMC CINC scores of every state with one:
@@ -429,23 +488,17 @@ impl Iterator for Panel<'_> {
     type Item = Result<PanelRow, PanelError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.next > self.to {
-            return None;
+        if self.ready.is_empty() {
+            self.compute_batch();
         }
-        let year = self.next;
-        self.next = self.next.saturating_add(1);
-        if year == Year::MAX {
-            self.to = Year::MIN;
-        }
-        Some(self.year_row(year))
+        self.ready.pop_front()
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let n = if self.next > self.to {
-            0
-        } else {
-            (i64::from(self.to) - i64::from(self.next) + 1) as usize
-        };
+        let later = self.remaining.map_or(0, |(from, to)| {
+            usize::try_from(i64::from(to) - i64::from(from) + 1).unwrap_or(0)
+        });
+        let n = self.ready.len() + later;
         (n, Some(n))
     }
 }

@@ -171,129 +171,150 @@ fn greedy_start(csr: &Csr, active: &[u32], rng: &mut Rng, colour: &mut [bool], s
 }
 
 /// Runs the search on `g`; returns the best colouring over `g`'s node slots and its cost
-/// (including `g`'s constant). `init`, when given, is used as the first start.
+/// (including `g`'s constant). `init`, when given, is used as the first start. The starts
+/// run on `threads` threads ([`crate::internal::parallel`]).
 pub(crate) fn search(
     g: &WorkGraph,
     budget: Budget,
     seed: u64,
     init: Option<&[bool]>,
+    threads: usize,
 ) -> (f64, Colouring) {
     let csr = Csr::from_work(g);
-    let (c, col) = search_csr(&csr, budget, seed, init);
+    let (c, col) = search_csr(&csr, budget, seed, init, threads);
     (c + g.constant(), col)
 }
 
-/// As [`search`], on a CSR graph (cost without constant).
+/// As [`search`], on a CSR graph (cost without constant). Start `k` draws from its own
+/// generator ([`Rng::for_task`]`(seed, k)`) and the best start is the first of least cost,
+/// so the result does not depend on `threads`.
 pub(crate) fn search_csr(
     csr: &Csr,
     budget: Budget,
     seed: u64,
     init: Option<&[bool]>,
+    threads: usize,
 ) -> (f64, Colouring) {
     let n = csr.len();
     let active: Vec<u32> = (0..n as u32)
         .filter(|&v| !csr.nb(v as usize).is_empty())
         .collect();
-    let mut rng = Rng::new(seed);
-    let mut best_col: Colouring = vec![false; n];
-    let mut best = f64::INFINITY;
     if active.is_empty() {
-        return (0.0, best_col);
+        return (0.0, vec![false; n]);
     }
     // The floor scales down for small graphs: 50 moves per node at most.
     let floor = budget.min_moves.min(50 * active.len());
     let moves = ((budget.moves_per_node * active.len() as f64) as usize)
         .clamp(floor, budget.max_moves.max(floor));
-    let mut colour = vec![false; n];
-    let mut seen = vec![false; n];
-    let mut gain = vec![0.0f64; n];
-    let mut tabu_until = vec![0usize; n];
-    let mut tree = MaxTree::new(n);
-    let base_tenure = 7 + active.len() / 100;
-    for start in 0..budget.starts.max(1) {
-        match (start, init) {
-            (0, Some(c)) if c.len() == n => colour.copy_from_slice(c),
-            _ => greedy_start(csr, &active, &mut rng, &mut colour, &mut seen),
-        }
-        // Gains: weight frustrated at v minus weight satisfied at v.
-        let mut cost = 0.0;
-        for v in 0..n {
-            let mut gv = 0.0;
-            for &(x, c) in csr.nb(v) {
-                let frus = (colour[v] != colour[x as usize]) == (c > 0.0);
-                if frus {
-                    gv += c.abs();
-                    if (x as usize) > v {
-                        cost += c.abs();
-                    }
-                } else {
-                    gv -= c.abs();
-                }
-            }
-            gain[v] = gv;
-        }
-        let mut keys = vec![f64::NEG_INFINITY; n];
-        for &v in &active {
-            keys[v as usize] = gain[v as usize];
-        }
-        tree.build(&keys);
-        tabu_until.iter_mut().for_each(|t| *t = 0);
-        let mut expiring: std::collections::VecDeque<(usize, u32)> = Default::default();
-        let mut start_best = cost;
-        let mut start_col = colour.clone();
-        let mut it = 0usize;
-        let mut since_improve = 0usize;
-        // Descent has no move limit; tabu moves are counted from the first non-improving one.
-        loop {
-            while let Some(&(t, v)) = expiring.front() {
-                if t > it {
-                    break;
-                }
-                expiring.pop_front();
-                if tabu_until[v as usize] <= it {
-                    tree.set(v as usize, gain[v as usize]);
-                }
-            }
-            let (g_best, v) = tree.top();
-            if g_best == f64::NEG_INFINITY {
-                break;
-            }
-            let improving = g_best > FRUSTRATION_EPS;
-            if !improving {
-                if since_improve >= moves {
-                    break;
-                }
-                since_improve += 1;
-            }
-            // Flip v.
-            colour[v] = !colour[v];
-            cost -= gain[v];
-            gain[v] = -gain[v];
-            for &(x, c) in csr.nb(v) {
-                let x = x as usize;
-                let frus = (colour[v] != colour[x]) == (c > 0.0);
-                gain[x] += if frus { 2.0 * c.abs() } else { -2.0 * c.abs() };
-                if tabu_until[x] <= it {
-                    tree.set(x, gain[x]);
-                }
-            }
-            it += 1;
-            let tenure = base_tenure + rng.below(10);
-            tabu_until[v] = it + tenure;
-            tree.set(v, f64::NEG_INFINITY);
-            expiring.push_back((it + tenure, v as u32));
-            if cost < start_best - FRUSTRATION_EPS {
-                start_best = cost;
-                start_col.copy_from_slice(&colour);
-                since_improve = 0;
-            }
-        }
+    let starts: Vec<usize> = (0..budget.starts.max(1)).collect();
+    let found = crate::internal::parallel::map(threads, &starts, |&start| {
+        let mut rng = Rng::for_task(seed, start as u64);
+        let init = init.filter(|c| start == 0 && c.len() == n);
+        one_start(csr, &active, moves, &mut rng, init)
+    });
+    let mut best_col: Colouring = vec![false; n];
+    let mut best = f64::INFINITY;
+    for (start_best, start_col) in found {
         if start_best < best - FRUSTRATION_EPS {
             best = start_best;
-            best_col.copy_from_slice(&start_col);
+            best_col = start_col;
         }
     }
     // Recount to remove drift.
     let exact = csr_cost(csr, &best_col);
     (exact, best_col)
+}
+
+/// One start: a greedy colouring (or `init`), descent, then tabu moves until `moves` of
+/// them in a row bring no new best; the start's best cost and colouring.
+fn one_start(
+    csr: &Csr,
+    active: &[u32],
+    moves: usize,
+    rng: &mut Rng,
+    init: Option<&[bool]>,
+) -> (f64, Colouring) {
+    let n = csr.len();
+    let mut colour = vec![false; n];
+    let mut gain = vec![0.0f64; n];
+    let mut tabu_until = vec![0usize; n];
+    let mut tree = MaxTree::new(n);
+    let base_tenure = 7 + active.len() / 100;
+    match init {
+        Some(c) => colour.copy_from_slice(c),
+        None => greedy_start(csr, active, rng, &mut colour, &mut vec![false; n]),
+    }
+    // Gains: weight frustrated at v minus weight satisfied at v.
+    let mut cost = 0.0;
+    for v in 0..n {
+        let mut gv = 0.0;
+        for &(x, c) in csr.nb(v) {
+            let frus = (colour[v] != colour[x as usize]) == (c > 0.0);
+            if frus {
+                gv += c.abs();
+                if (x as usize) > v {
+                    cost += c.abs();
+                }
+            } else {
+                gv -= c.abs();
+            }
+        }
+        gain[v] = gv;
+    }
+    let mut keys = vec![f64::NEG_INFINITY; n];
+    for &v in active {
+        keys[v as usize] = gain[v as usize];
+    }
+    tree.build(&keys);
+    let mut expiring: std::collections::VecDeque<(usize, u32)> = Default::default();
+    let mut start_best = cost;
+    let mut start_col = colour.clone();
+    let mut it = 0usize;
+    let mut since_improve = 0usize;
+    // Descent has no move limit; tabu moves are counted from the first non-improving one.
+    loop {
+        while let Some(&(t, v)) = expiring.front() {
+            if t > it {
+                break;
+            }
+            expiring.pop_front();
+            if tabu_until[v as usize] <= it {
+                tree.set(v as usize, gain[v as usize]);
+            }
+        }
+        let (g_best, v) = tree.top();
+        if g_best == f64::NEG_INFINITY {
+            break;
+        }
+        let improving = g_best > FRUSTRATION_EPS;
+        if !improving {
+            if since_improve >= moves {
+                break;
+            }
+            since_improve += 1;
+        }
+        // Flip v.
+        colour[v] = !colour[v];
+        cost -= gain[v];
+        gain[v] = -gain[v];
+        for &(x, c) in csr.nb(v) {
+            let x = x as usize;
+            let frus = (colour[v] != colour[x]) == (c > 0.0);
+            gain[x] += if frus { 2.0 * c.abs() } else { -2.0 * c.abs() };
+            if tabu_until[x] <= it {
+                tree.set(x, gain[x]);
+            }
+        }
+        it += 1;
+        let tenure = base_tenure + rng.below(10);
+        tabu_until[v] = it + tenure;
+        tree.set(v, f64::NEG_INFINITY);
+        expiring.push_back((it + tenure, v as u32));
+        if cost < start_best - FRUSTRATION_EPS {
+            start_best = cost;
+            start_col.copy_from_slice(&colour);
+            since_improve = 0;
+        }
+    }
+    (start_best, start_col)
 }

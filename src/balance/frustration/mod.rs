@@ -127,7 +127,8 @@ pub struct FrustratedTie {
 /// Options of [`frustration_exact`]: a builder.
 ///
 /// Defaults: no time limit, a limit of 2,000,000 search nodes (so the search always
-/// ends), seed 0, [`Weighting::Unweighted`], enumeration of blocks up to 14 nodes.
+/// ends), seed 0, [`Weighting::Unweighted`], enumeration of blocks up to 14 nodes, the
+/// incumbent's starts on every core.
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
 pub struct FrustrationOptions {
@@ -136,6 +137,7 @@ pub struct FrustrationOptions {
     pub(crate) seed: u64,
     pub(crate) weighting: Weighting,
     pub(crate) enumerate: usize,
+    pub(crate) threads: usize,
 }
 
 impl Default for FrustrationOptions {
@@ -153,6 +155,7 @@ impl FrustrationOptions {
             seed: 0,
             weighting: Weighting::Unweighted,
             enumerate: 14,
+            threads: 0,
         }
     }
     /// Blocks of at most `nodes` nodes (capped at 14) left by the reductions are solved by
@@ -175,6 +178,11 @@ impl FrustrationOptions {
         seed(seed: u64), get_seed;
         /// Unweighted (ties count 1) or weighted by magnitude.
         weighting(weighting: Weighting), get_weighting;
+        /// Threads for the starts of each block's tabu-search incumbent: 0 (the default)
+        /// rayon's current pool — every core, or `RAYON_NUM_THREADS`, or the pool of a
+        /// caller already running in one —, 1 the calling thread alone, `n` a pool of `n`
+        /// threads of its own. The result does not depend on it.
+        threads(threads: usize), get_threads;
     }
     crate::internal::getters! {
         /// The largest block solved by enumeration.
@@ -188,8 +196,8 @@ impl FrustrationOptions {
 ///
 /// Defaults: seed 0, 6 starts, `10 × nodes` non-improving tabu moves per start (between
 /// 1,000 — or 50 per node on smaller blocks — and 200,000), no lower bound,
-/// [`Weighting::Unweighted`]. Blocks of at most 14 nodes left by the reductions are solved
-/// exactly by enumeration.
+/// [`Weighting::Unweighted`], blocks and starts on every core. Blocks of at most 14 nodes
+/// left by the reductions are solved exactly by enumeration.
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
 pub struct HeuristicOptions {
@@ -200,6 +208,7 @@ pub struct HeuristicOptions {
     pub(crate) max_moves: usize,
     pub(crate) bound: bool,
     pub(crate) weighting: Weighting,
+    pub(crate) threads: usize,
 }
 
 impl Default for HeuristicOptions {
@@ -219,6 +228,7 @@ impl HeuristicOptions {
             max_moves: 200_000,
             bound: false,
             weighting: Weighting::Unweighted,
+            threads: 0,
         }
     }
     crate::internal::options! {
@@ -239,6 +249,13 @@ impl HeuristicOptions {
         /// The most tabu moves without improvement per start (default 200,000; raised to
         /// [`min_moves`](HeuristicOptions::min_moves) when below it).
         max_moves(max: usize), get_max_moves;
+        /// Threads for the blocks and their starts: 0 (the default) rayon's current pool —
+        /// every core, or `RAYON_NUM_THREADS`, or the pool of a caller already running in
+        /// one —, 1 the calling thread alone, `n` a pool of `n` threads of its own. The
+        /// result does not depend on it, byte for byte: block `i` is searched from seed
+        /// `seed + i`, each of its starts from its own generator, and the values are added
+        /// in block order.
+        threads(threads: usize), get_threads;
     }
     /// Also compute a lower bound (a cycle packing), so the result carries a certified gap.
     pub fn certify_gap(mut self) -> Self {

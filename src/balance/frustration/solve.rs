@@ -8,6 +8,7 @@ use super::local_search::{Budget, search};
 use super::reduce::{blocks, glue, reduce, undo};
 use super::work::{Colouring, WorkGraph};
 use super::{Frustration, FrustrationError, FrustrationOptions, HeuristicOptions, Status};
+use crate::internal::parallel;
 use crate::sign::SignedWeight;
 use crate::tolerance::FRUSTRATION_EPS;
 use petgraph::visit::{IntoEdgeReferences, NodeIndexable};
@@ -131,34 +132,45 @@ where
         path_edges: 0,
         memory_stop: false,
     };
-    let mut local = vec![u32::MAX; g.len()];
-    let mut value = g.constant();
-    let mut lb = g.constant();
-    let mut cols = Vec::with_capacity(bl.len());
-    for (i, b) in bl.iter().enumerate() {
-        let sub = g.edge_subgraph(&b.nodes, &b.edges, &mut local);
-        let budget = Budget {
-            starts: 4,
-            moves_per_node: 20.0,
-            min_moves: 500,
-            max_moves: 20_000,
-        };
-        if let Some((v, c)) = brute_force(&sub, options.enumerate) {
+    // The blocks are searched one after the other (one node and time budget); the starts
+    // of each block's tabu-search incumbent run in parallel.
+    let (value, lb, cols) = parallel::install(options.threads, || {
+        let mut local = vec![u32::MAX; g.len()];
+        let mut value = g.constant();
+        let mut lb = g.constant();
+        let mut cols = Vec::with_capacity(bl.len());
+        for (i, b) in bl.iter().enumerate() {
+            let sub = g.edge_subgraph(&b.nodes, &b.edges, &mut local);
+            let budget = Budget {
+                starts: 4,
+                moves_per_node: 20.0,
+                min_moves: 500,
+                max_moves: 20_000,
+            };
+            if let Some((v, c)) = brute_force(&sub, options.enumerate) {
+                value += v;
+                lb += v;
+                cols.push(c);
+                continue;
+            }
+            let (ub, col) = search(
+                &sub,
+                budget,
+                options.seed.wrapping_add(i as u64),
+                None,
+                options.threads,
+            );
+            let r = solve(sub, ub, &mut ctx, None);
+            let (v, c) = match r.best {
+                Some((cost, c)) if cost < ub - FRUSTRATION_EPS => (cost, c),
+                _ => (ub, col),
+            };
             value += v;
-            lb += v;
+            lb += r.lb.min(v);
             cols.push(c);
-            continue;
         }
-        let (ub, col) = search(&sub, budget, options.seed.wrapping_add(i as u64), None);
-        let r = solve(sub, ub, &mut ctx, None);
-        let (v, c) = match r.best {
-            Some((cost, c)) if cost < ub - FRUSTRATION_EPS => (cost, c),
-            _ => (ub, col),
-        };
-        value += v;
-        lb += r.lb.min(v);
-        cols.push(c);
-    }
+        (value, lb, cols)
+    });
     let status = if !ctx.aborted {
         Status::Optimal
     } else if ctx.nodes > ctx.node_limit || ctx.memory_stop {
@@ -222,30 +234,48 @@ where
     let mut g = input.work_graph();
     let log = reduce(&mut g);
     let bl = blocks(&g);
-    let mut local = vec![u32::MAX; g.len()];
-    let mut value = g.constant();
-    let mut lb = g.constant();
-    let mut cols = Vec::with_capacity(bl.len());
     let budget = Budget {
         starts: options.starts,
         moves_per_node: options.moves_per_node,
         min_moves: options.min_moves,
         max_moves: options.max_moves.max(options.min_moves),
     };
-    for (i, b) in bl.iter().enumerate() {
-        let sub = g.edge_subgraph(&b.nodes, &b.edges, &mut local);
-        // Small blocks are solved exactly by enumeration.
-        if let Some((v, c)) = brute_force(&sub, BRUTE_MAX) {
-            value += v;
-            lb += v;
-            cols.push(c);
-            continue;
-        }
-        let (v, c) = search(&sub, budget, options.seed.wrapping_add(i as u64), None);
-        if options.bound {
-            lb += packing_bound(&sub, None).bound.min(v);
-        }
+    let threads = options.threads;
+    // Block `i` is searched from seed `seed + i`, its starts each from their own generator:
+    // blocks and starts run in parallel, and their values are added up in block order.
+    let per_block = parallel::install(threads, || {
+        parallel::map_init(
+            threads,
+            &bl,
+            || vec![u32::MAX; g.len()],
+            |local, i, b| {
+                let sub = g.edge_subgraph(&b.nodes, &b.edges, local);
+                // Small blocks are solved exactly by enumeration.
+                if let Some((v, c)) = brute_force(&sub, BRUTE_MAX) {
+                    return (v, v, c);
+                }
+                let (v, c) = search(
+                    &sub,
+                    budget,
+                    options.seed.wrapping_add(i as u64),
+                    None,
+                    threads,
+                );
+                let lb = if options.bound {
+                    packing_bound(&sub, None).bound.min(v)
+                } else {
+                    0.0
+                };
+                (v, lb, c)
+            },
+        )
+    });
+    let mut value = g.constant();
+    let mut lb = g.constant();
+    let mut cols = Vec::with_capacity(bl.len());
+    for (v, l, c) in per_block {
         value += v;
+        lb += l;
         cols.push(c);
     }
     if !options.bound {
