@@ -9,8 +9,8 @@
 //! named section, and in (or is the text of) footnote *n*, or — with `near` — next to it.
 //! `external:` locators are outside sources and are not checked here.
 //!
-//! The thesis is not in the repository: it is read from `../shared/seed/` (or
-//! `$RSCT_SHARED_DIR/seed/`, for checkouts that do not sit beside `shared/`) when present. With
+//! The thesis is not in the repository: it is read from `../shared/seed/` (or, as the other
+//! tests read `$RSCT_SHARED_DIR` as `shared/data`, from `$RSCT_SHARED_DIR/../seed/`) when present. With
 //! `RSCT_REQUIRE_SHARED=1` (set by CI) its absence is a failure; otherwise the check prints a
 //! notice and is skipped. The matcher itself is tested on a small synthetic thesis, so that a
 //! fresh clone still exercises it.
@@ -415,9 +415,10 @@ fn every_locator_is_external_or_names_a_place_in_the_thesis() {
 
 #[test]
 fn every_thesis_quotation_occurs_in_the_thesis_where_its_locator_says() {
+    // RSCT_SHARED_DIR names `shared/data`, as for every other test.
     let shared = std::env::var_os("RSCT_SHARED_DIR").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-        std::path::PathBuf::from,
+        |data| std::path::PathBuf::from(data).join(".."),
     );
     let path = shared.join(THESIS);
     let Ok(raw) = std::fs::read_to_string(&path) else {
