@@ -102,7 +102,7 @@ pub(crate) fn year_report(
     let g = ds.snapshot(year, &rules(scope))?;
     let report = analyse(
         &g,
-        &ds.capabilities_in(year),
+        g.capabilities(),
         &InterdependenceOptions::new(),
         &options(scope),
     )?;

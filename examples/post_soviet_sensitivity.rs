@@ -160,11 +160,10 @@ fn run(years: &[Year]) -> Result<(), Box<dyn Error>> {
         let mut counts = vec![[0usize; 3]; FINDINGS.len()];
         for (s, (_, ds, scope)) in scopes.iter().enumerate() {
             let g = ds.snapshot(year, &rules(*scope))?;
-            let caps = ds.capabilities_in(year);
             for &(resolution, weight) in &grid {
                 let report = analyse(
                     &g,
-                    &caps,
+                    g.capabilities(),
                     &InterdependenceOptions::new().proximity_weight(weight),
                     &options(*scope).resolution(resolution),
                 )?;

@@ -103,7 +103,6 @@ pub fn year_state(
         .into());
     }
     let g = dataset.snapshot(year, &o.rules)?;
-    let caps = dataset.capabilities_in(year);
     let existing: Vec<&String> = apart
         .iter()
         .filter(|u| dataset.unit(u).is_some_and(|x| x.exists_in(year)))
@@ -113,7 +112,7 @@ pub fn year_state(
     } else {
         std::borrow::Cow::Owned(o.boundary.clone().set_apart(existing))
     };
-    let report = analyse(&g, &caps, &o.interdependence, &boundary)?;
+    let report = analyse(&g, g.capabilities(), &o.interdependence, &boundary)?;
     let mut complexes: Vec<ComplexState> = report
         .complexes
         .into_iter()

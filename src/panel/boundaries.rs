@@ -238,6 +238,6 @@ impl World {
         let g = ds.snapshot(year, &rules.derivation_rules())?;
         let weight = rules.get_contiguity().map_or(0.0, |(_, w)| w);
         let ig = interdependence(&g, &InterdependenceOptions::new().proximity_weight(weight))?;
-        Ok((ig, ds.capabilities_in(year)))
+        Ok((ig, g.capabilities().clone()))
     }
 }

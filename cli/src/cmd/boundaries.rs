@@ -4,7 +4,7 @@ use crate::Format;
 use crate::input::{self, Result};
 use rsct::boundary::{BoundaryOptions, InterdependenceOptions, analyse};
 use rsct::polarity::Classification;
-use rsct::{DerivationRules, UnitKind, Year};
+use rsct::{DerivationRules, Year};
 use std::path::PathBuf;
 
 /// Options of the boundary detection, shared by `rsct boundaries` and `rsct draw`.
@@ -58,22 +58,19 @@ pub fn report(
         DerivationRules::new()
     };
     let g = ds.snapshot(year, &rules)?;
-    let caps = ds.capabilities_in(year);
-    let institutions: Vec<&str> = ds
-        .units()
-        .iter()
-        .filter(|u| u.kind() == UnitKind::Institution)
-        .map(|u| u.id())
-        .collect();
+    // The snapshot carries the year's capabilities, power classes and institutions, which
+    // `analyse` uses.
     let apart: Vec<&str> = options.set_apart.iter().map(String::as_str).collect();
-    let mut opts = BoundaryOptions::new()
-        .seed(options.seed)
-        .institutions(&institutions)
-        .set_apart(&apart);
+    let mut opts = BoundaryOptions::new().seed(options.seed).set_apart(&apart);
     if !options.no_preset && year >= 1990 {
         opts = opts.classes(Classification::buzan_waever_post_1990());
     }
-    Ok(analyse(&g, &caps, &InterdependenceOptions::new(), &opts)?)
+    Ok(analyse(
+        &g,
+        g.capabilities(),
+        &InterdependenceOptions::new(),
+        &opts,
+    )?)
 }
 
 /// Detects and describes the complexes.
