@@ -52,42 +52,24 @@ named_strategy!(
     DatasetStrategy => Dataset
 );
 
-/// Parameters of [`signed_graphs`]. A builder; the defaults are 0–12 nodes, density 0.5,
-/// enmity share 0.4 and no planted camps.
-#[derive(Debug, Clone, PartialEq)]
-#[must_use]
-pub struct SignedGraphParams {
-    nodes: RangeInclusive<usize>,
-    density: f64,
-    enmity_share: f64,
-    camps: Option<(usize, f64)>,
-}
-
-impl Default for SignedGraphParams {
-    fn default() -> Self {
-        Self::new()
-    }
+crate::internal::builder! {
+    /// Parameters of [`signed_graphs`]. A builder; the defaults are 0–12 nodes, density 0.5,
+    /// enmity share 0.4 and no planted camps.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct SignedGraphParams;
+    /// The defaults.
+    fn new();
+    /// The range of the number of nodes.
+    nodes(nodes: RangeInclusive<usize>) = 0..=12, &get_nodes;
+    /// The probability that a pair is joined (clamped to `[0, 1]`).
+    density(density: f64) = 0.5 => clamp01(density), get_density;
+    /// The probability that an edge is negative when no camps are planted (clamped to
+    /// `[0, 1]`).
+    enmity_share(share: f64) = 0.4 => clamp01(share), get_enmity_share;
+    camps: Option<(usize, f64)> = None;
 }
 
 impl SignedGraphParams {
-    /// The defaults.
-    pub fn new() -> Self {
-        Self {
-            nodes: 0..=12,
-            density: 0.5,
-            enmity_share: 0.4,
-            camps: None,
-        }
-    }
-    crate::internal::options! {
-        /// The range of the number of nodes.
-        nodes(nodes: RangeInclusive<usize>), &get_nodes;
-        /// The probability that a pair is joined (clamped to `[0, 1]`).
-        density(density: f64) => clamp01(density), get_density;
-        /// The probability that an edge is negative when no camps are planted (clamped to
-        /// `[0, 1]`).
-        enmity_share(share: f64) => clamp01(share), get_enmity_share;
-    }
     /// Plants `k ≥ 1` camps: edges inside a camp are positive and across camps negative,
     /// each flipped with probability `noise`. With `noise = 0` and `k = 2` the graph is
     /// balanced; with `k ≥ 2` and no noise it is weakly balanced (clusterable).
@@ -160,47 +142,26 @@ pub fn signed_graphs(params: SignedGraphParams) -> SignedGraphStrategy {
     SignedGraphStrategy(s.boxed())
 }
 
-/// Parameters of [`datasets`]. A builder; the defaults are 2–8 units, 0–20 relations,
-/// 0–3 organisations with up to 8 memberships, years 1990–2000 and capabilities on.
-#[derive(Debug, Clone, PartialEq)]
-#[must_use]
-pub struct DatasetParams {
-    units: RangeInclusive<usize>,
-    relations: RangeInclusive<usize>,
-    organisations: RangeInclusive<usize>,
-    memberships: RangeInclusive<usize>,
-    years: (Year, Year),
-    capabilities: bool,
-}
-
-impl Default for DatasetParams {
-    fn default() -> Self {
-        Self::new()
-    }
+crate::internal::builder! {
+    /// Parameters of [`datasets`]. A builder; the defaults are 2–8 units, 0–20 relations,
+    /// 0–3 organisations with up to 8 memberships, years 1990–2000 and capabilities on.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct DatasetParams;
+    /// The defaults.
+    fn new();
+    /// The range of the number of units (at least 2 are always generated).
+    units(units: RangeInclusive<usize>) = 2..=8 => (*units.start()).max(2)..=(*units.end()).max(2), &get_units;
+    /// The range of the number of relations.
+    relations(relations: RangeInclusive<usize>) = 0..=20, &get_relations;
+    /// The range of the number of organisations.
+    organisations(organisations: RangeInclusive<usize>) = 0..=3, &get_organisations;
+    /// The range of the number of memberships (none when there are no organisations).
+    memberships(memberships: RangeInclusive<usize>) = 0..=8, &get_memberships;
+    years: (Year, Year) = (1990, 2000);
+    capabilities: bool = true;
 }
 
 impl DatasetParams {
-    /// The defaults.
-    pub fn new() -> Self {
-        Self {
-            units: 2..=8,
-            relations: 0..=20,
-            organisations: 0..=3,
-            memberships: 0..=8,
-            years: (1990, 2000),
-            capabilities: true,
-        }
-    }
-    crate::internal::options! {
-        /// The range of the number of units (at least 2 are always generated).
-        units(units: RangeInclusive<usize>) => (*units.start()).max(2)..=(*units.end()).max(2), &get_units;
-        /// The range of the number of relations.
-        relations(relations: RangeInclusive<usize>), &get_relations;
-        /// The range of the number of organisations.
-        organisations(organisations: RangeInclusive<usize>), &get_organisations;
-        /// The range of the number of memberships (none when there are no organisations).
-        memberships(memberships: RangeInclusive<usize>), &get_memberships;
-    }
     /// The window of years that periods fall in, both ends inclusive (swapped if
     /// reversed).
     pub fn years(mut self, years: RangeInclusive<Year>) -> Self {
@@ -423,57 +384,29 @@ pub struct PlantedRegions {
     pub outside_powers: Vec<String>,
 }
 
-/// Parameters of [`planted_regions`]. A builder; defaults: 2–4 regions of 3–6 units, inside
-/// density 0.9 with intensities 0.5–1.0, across density 0.05 with intensity 0.1, enmity share
-/// 0.3, 0–2 insulators and 0–1 outside powers.
-#[derive(Debug, Clone, PartialEq)]
-#[must_use]
-pub struct RegionParams {
-    regions: RangeInclusive<usize>,
-    size: RangeInclusive<usize>,
-    inside_density: f64,
-    across_density: f64,
-    enmity_share: f64,
-    insulators: RangeInclusive<usize>,
-    outside_powers: RangeInclusive<usize>,
-}
-
-impl Default for RegionParams {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl RegionParams {
+crate::internal::builder! {
+    /// Parameters of [`planted_regions`]. A builder; defaults: 2–4 regions of 3–6 units, inside
+    /// density 0.9 with intensities 0.5–1.0, across density 0.05 with intensity 0.1, enmity share
+    /// 0.3, 0–2 insulators and 0–1 outside powers.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct RegionParams;
     /// The defaults.
-    pub fn new() -> Self {
-        Self {
-            regions: 2..=4,
-            size: 3..=6,
-            inside_density: 0.9,
-            across_density: 0.05,
-            enmity_share: 0.3,
-            insulators: 0..=2,
-            outside_powers: 0..=1,
-        }
-    }
-    crate::internal::options! {
-        /// The range of the number of regions (at least 2 are generated).
-        regions(r: RangeInclusive<usize>) => (*r.start()).max(2)..=(*r.end()).max(2), &get_regions;
-        /// The range of region sizes (at least 3).
-        size(s: RangeInclusive<usize>) => (*s.start()).max(3)..=(*s.end()).max(3), &get_size;
-        /// The density of ties inside a region (clamped to `[0, 1]`).
-        inside_density(density: f64) => clamp01(density), get_inside_density;
-        /// The density of ties across regions (clamped to `[0, 1]`).
-        across_density(density: f64) => clamp01(density), get_across_density;
-        /// The share of enmity among ties (signs never matter for boundaries; clamped to
-        /// `[0, 1]`).
-        enmity_share(share: f64) => clamp01(share), get_enmity_share;
-        /// The range of the number of insulators.
-        insulators(k: RangeInclusive<usize>), &get_insulators;
-        /// The range of the number of outside powers.
-        outside_powers(k: RangeInclusive<usize>), &get_outside_powers;
-    }
+    fn new();
+    /// The range of the number of regions (at least 2 are generated).
+    regions(r: RangeInclusive<usize>) = 2..=4 => (*r.start()).max(2)..=(*r.end()).max(2), &get_regions;
+    /// The range of region sizes (at least 3).
+    size(s: RangeInclusive<usize>) = 3..=6 => (*s.start()).max(3)..=(*s.end()).max(3), &get_size;
+    /// The density of ties inside a region (clamped to `[0, 1]`).
+    inside_density(density: f64) = 0.9 => clamp01(density), get_inside_density;
+    /// The density of ties across regions (clamped to `[0, 1]`).
+    across_density(density: f64) = 0.05 => clamp01(density), get_across_density;
+    /// The share of enmity among ties (signs never matter for boundaries; clamped to
+    /// `[0, 1]`).
+    enmity_share(share: f64) = 0.3 => clamp01(share), get_enmity_share;
+    /// The range of the number of insulators.
+    insulators(k: RangeInclusive<usize>) = 0..=2, &get_insulators;
+    /// The range of the number of outside powers.
+    outside_powers(k: RangeInclusive<usize>) = 0..=1, &get_outside_powers;
 }
 
 /// Data sets with planted regional security complexes: dense interdependence (amity and

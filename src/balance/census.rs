@@ -149,33 +149,24 @@ impl<N: Copy> Triangle<N> {
     }
 }
 
-/// Options of [`triangle_census`]. A builder; by default per-unit counts are on, the weighted
-/// variant and the list of unbalanced triangles off, and large graphs use all cores.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[must_use]
-pub struct CensusOptions {
-    per_unit: bool,
-    weighted: bool,
-    unbalanced_list: bool,
-    threads: usize,
-}
-
-impl Default for CensusOptions {
-    fn default() -> Self {
-        Self::new()
-    }
+crate::internal::builder! {
+    /// Options of [`triangle_census`]. A builder; by default per-unit counts are on, the weighted
+    /// variant and the list of unbalanced triangles off, and large graphs use all cores.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct CensusOptions;
+    /// The defaults.
+    fn new();
+    per_unit: bool = true;
+    weighted: bool = false;
+    unbalanced_list: bool = false;
+    /// Threads for graphs of 100,000 ties or more: 0 (the default) rayon's current pool —
+    /// every core, or `RAYON_NUM_THREADS`, or the pool of a caller already running in
+    /// one —, 1 the calling thread alone, `n` a pool of `n` threads of its own. Results
+    /// do not depend on it, byte for byte.
+    threads(threads: usize) = 0, get_threads;
 }
 
 impl CensusOptions {
-    /// The defaults.
-    pub fn new() -> Self {
-        Self {
-            per_unit: true,
-            weighted: false,
-            unbalanced_list: false,
-            threads: 0,
-        }
-    }
     crate::internal::switches! {
         /// Counts the triangles of each unit (the default).
         with_per_unit,
@@ -190,13 +181,6 @@ impl CensusOptions {
         with_unbalanced_list,
         /// Lists no triangle (the default).
         without_unbalanced_list => unbalanced_list;
-    }
-    crate::internal::options! {
-        /// Threads for graphs of 100,000 ties or more: 0 (the default) rayon's current pool —
-        /// every core, or `RAYON_NUM_THREADS`, or the pool of a caller already running in
-        /// one —, 1 the calling thread alone, `n` a pool of `n` threads of its own. Results
-        /// do not depend on it, byte for byte.
-        threads(threads: usize), get_threads;
     }
     crate::internal::getters! {
         /// Whether the triangles of each unit are counted.

@@ -11,39 +11,19 @@ use serde::Serialize;
 
 const MEASURE: &str = "signed eigenvector centrality";
 
-/// Options of [`signed_eigenvector`]. A builder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[must_use]
-pub struct SignedEigenvectorOptions {
-    dense_limit: usize,
-    max_iterations: usize,
-    seed: u64,
-}
-
-impl Default for SignedEigenvectorOptions {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl SignedEigenvectorOptions {
+crate::internal::builder! {
+    /// Options of [`signed_eigenvector`]. A builder.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct SignedEigenvectorOptions;
     /// The defaults: dense eigen-decomposition up to 500 units, Lanczos above (at most
     /// 1,200 steps, i.e. ten restart cycles), seed 0.
-    pub fn new() -> Self {
-        Self {
-            dense_limit: 500,
-            max_iterations: 1_200,
-            seed: 0,
-        }
-    }
-    crate::internal::options! {
-        /// The largest graph handled by the dense solver; larger graphs use Lanczos.
-        dense_limit(units: usize), get_dense_limit;
-        /// The most Lanczos steps (matrix–vector products), restarts included.
-        max_iterations(iterations: usize), get_max_iterations;
-        /// The seed of the Lanczos start vectors (same seed, same result, byte for byte).
-        seed(seed: u64), get_seed;
-    }
+    fn new();
+    /// The largest graph handled by the dense solver; larger graphs use Lanczos.
+    dense_limit(units: usize) = 500, get_dense_limit;
+    /// The most Lanczos steps (matrix–vector products), restarts included.
+    max_iterations(iterations: usize) = 1_200, get_max_iterations;
+    /// The seed of the Lanczos start vectors (same seed, same result, byte for byte).
+    seed(seed: u64) = 0, get_seed;
 }
 
 /// How the eigenvector was computed.

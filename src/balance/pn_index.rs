@@ -10,35 +10,17 @@ use serde::Serialize;
 
 const MEASURE: &str = "PN index";
 
-/// Options of [`pn_index`]. A builder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[must_use]
-pub struct PnIndexOptions {
-    dense_limit: usize,
-    max_iterations: usize,
-}
-
-impl Default for PnIndexOptions {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl PnIndexOptions {
+crate::internal::builder! {
+    /// Options of [`pn_index`]. A builder.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct PnIndexOptions;
     /// The defaults: dense solve up to 3,000 units when iteration would be slow; at most
     /// 10,000 iterations.
-    pub fn new() -> Self {
-        Self {
-            dense_limit: 3_000,
-            max_iterations: 10_000,
-        }
-    }
-    crate::internal::options! {
-        /// The largest graph solved by dense elimination.
-        dense_limit(units: usize), get_dense_limit;
-        /// The most fixed-point iterations.
-        max_iterations(iterations: usize), get_max_iterations;
-    }
+    fn new();
+    /// The largest graph solved by dense elimination.
+    dense_limit(units: usize) = 3_000, get_dense_limit;
+    /// The most fixed-point iterations.
+    max_iterations(iterations: usize) = 10_000, get_max_iterations;
 }
 
 /// How the PN index was computed.

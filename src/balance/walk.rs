@@ -11,49 +11,27 @@ use serde::Serialize;
 
 const MEASURE: &str = "walk balance";
 
-/// Options of [`walk_balance`]. A builder.
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[must_use]
-pub struct WalkBalanceOptions {
-    dense_limit: usize,
-    max_steps: usize,
-    tolerance: f64,
-    seed: u64,
-}
-
-impl Default for WalkBalanceOptions {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl WalkBalanceOptions {
+crate::internal::builder! {
+    /// Options of [`walk_balance`]. A builder.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    pub struct WalkBalanceOptions;
     /// The defaults: connected parts of up to 2,500 units by the dense eigen-solver, larger
     /// ones by Lanczos (at most 300 steps per part and matrix) to a relative error bound of
     /// 1e-8, seed 0. (Lanczos reaches that bound in a few dozen steps when the leading
     /// eigenvalues stand out, as on large social networks; on a sparse graph with a flat
     /// spectrum its bound stays wide, which is why mid-size parts stay dense.)
-    pub fn new() -> Self {
-        Self {
-            dense_limit: 2_500,
-            max_steps: 300,
-            tolerance: 1e-8,
-            seed: 0,
-        }
-    }
-    crate::internal::options! {
-        /// The largest connected part given to the dense eigen-solver (O(k³) time, O(k²)
-        /// memory); larger parts go to Lanczos.
-        dense_limit(units: usize), get_dense_limit;
-        /// The most Lanczos steps per part and matrix (memory: one vector of the part's size
-        /// per step).
-        max_steps(steps: usize), get_max_steps;
-        /// The relative error bound at which Lanczos stops (reached earlier on graphs whose
-        /// leading eigenvalues stand out).
-        tolerance(relative: f64), get_tolerance;
-        /// The seed of the Lanczos start vectors.
-        seed(seed: u64), get_seed;
-    }
+    fn new();
+    /// The largest connected part given to the dense eigen-solver (O(k³) time, O(k²)
+    /// memory); larger parts go to Lanczos.
+    dense_limit(units: usize) = 2_500, get_dense_limit;
+    /// The most Lanczos steps per part and matrix (memory: one vector of the part's size
+    /// per step).
+    max_steps(steps: usize) = 300, get_max_steps;
+    /// The relative error bound at which Lanczos stops (reached earlier on graphs whose
+    /// leading eigenvalues stand out).
+    tolerance(relative: f64) = 1e-8, get_tolerance;
+    /// The seed of the Lanczos start vectors.
+    seed(seed: u64) = 0, get_seed;
 }
 
 /// How [`walk_balance`] computed the traces.

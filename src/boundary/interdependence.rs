@@ -39,42 +39,28 @@ impl Interdependence {
 /// `docs/world_1990_2001.md`).
 pub const DEFAULT_PROXIMITY_WEIGHT: f64 = 2.0;
 
-/// Options for [`interdependence`]: a proximity term added to the interdependence of
-/// neighbouring units (B&W: threats travel more easily over short distances). A builder.
-#[derive(Debug, Clone, PartialEq)]
-#[must_use]
-pub struct InterdependenceOptions {
-    proximity: Vec<(String, String, f64)>,
-    proximity_weight: f64,
-}
-
-impl Default for InterdependenceOptions {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl InterdependenceOptions {
+crate::internal::builder! {
+    /// Options for [`interdependence`]: a proximity term added to the interdependence of
+    /// neighbouring units (B&W: threats travel more easily over short distances). A builder.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct InterdependenceOptions;
     /// Proximity on by default wherever the security graph carries borders (the data set's
     /// `[[borders]]`, or the world's contiguity), weighted [`DEFAULT_PROXIMITY_WEIGHT`]; no
     /// further pairs.
-    pub fn new() -> Self {
-        Self {
-            proximity: Vec::new(),
-            proximity_weight: DEFAULT_PROXIMITY_WEIGHT,
-        }
-    }
+    fn new();
+    proximity: Vec<(String, String, f64)> = Vec::new();
+    /// The weight of the proximity term relative to a tie of intensity 1 (default
+    /// [`DEFAULT_PROXIMITY_WEIGHT`]; 0 turns it off).
+    proximity_weight(weight: f64) = DEFAULT_PROXIMITY_WEIGHT, get_proximity_weight;
+}
+
+impl InterdependenceOptions {
     /// Adds proximity between `a` and `b` of `closeness` in `[0, 1]` (e.g. 1 for land
     /// contiguity, less for contiguity by water); pairs naming absent units are ignored, as
     /// the units are not in the year's graph.
     pub fn proximity(mut self, a: &str, b: &str, closeness: f64) -> Self {
         self.proximity.push((a.to_owned(), b.to_owned(), closeness));
         self
-    }
-    crate::internal::options! {
-        /// The weight of the proximity term relative to a tie of intensity 1 (default
-        /// [`DEFAULT_PROXIMITY_WEIGHT`]; 0 turns it off).
-        proximity_weight(weight: f64), get_proximity_weight;
     }
     crate::internal::getters! {
         /// The pairs given proximity, `(a, b, closeness)`, in the order added.

@@ -93,32 +93,91 @@ pub enum BoundaryError {
     },
 }
 
-/// Options for boundary detection and analysis. A builder; every default is documented.
-#[derive(Debug, Clone, PartialEq)]
-#[must_use]
-pub struct BoundaryOptions {
-    pub(crate) resolution: f64,
-    pub(crate) seed: u64,
-    pub(crate) classes: Classification,
-    pub(crate) institutions: Vec<String>,
-    pub(crate) set_apart: Vec<String>,
-    pub(crate) member_share: f64,
-    pub(crate) proto_ratio: f64,
-    pub(crate) sub_resolution: f64,
-    pub(crate) insulator_participation: f64,
-    pub(crate) insulator_max_share: f64,
-    pub(crate) overlay_share: f64,
-    pub(crate) supercomplex_share: f64,
-    pub(crate) community_enmity: f64,
-    pub(crate) conflict_enmity: f64,
-    pub(crate) pole_rule: PoleRule,
-    pub(crate) method: Method,
-    pub(crate) inside_ratio: f64,
-    pub(crate) split_ratio: f64,
-    pub(crate) without: Vec<FormationRule>,
-    pub(crate) coupling: f64,
-    pub(crate) global_placement: GlobalPlacement,
-    pub(crate) proposer: Proposer,
+crate::internal::builder! {
+    /// Options for boundary detection and analysis. A builder; every default is documented.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct BoundaryOptions { pub(crate) fields };
+    /// The defaults:
+    /// - `resolution` 1.0 (standard modularity), `seed` 7;
+    /// - `classes`: none (every unit [`crate::polarity::PowerClass::Other`]) — pass
+    ///   [`Classification::buzan_waever_post_1990`] or computed classes to set superpowers
+    ///   apart and recognise great powers;
+    /// - `member_share` 0.3: each member of a complex has at least 30 % of its
+    ///   interdependence inside (the strong-community test, relaxed);
+    /// - `proto_ratio` 0.5: a candidate that fails the test but whose internal
+    ///   interdependence is at least half its external is a proto-complex;
+    /// - `sub_resolution` 1.0: the proposer's resolution for sub-complexes inside a complex;
+    /// - insulators: participation ≥ 0.4 and no complex holding more than half of the unit's
+    ///   interdependence (theory §3: "no complex holding the majority"; no condition on its
+    ///   strength) — a unit with a majority of its ties in one complex is that complex's
+    ///   member;
+    /// - `method` [`Method::Definition`], `inside_ratio` 1 (Radicchi et al.'s weak
+    ///   community), `split_ratio` 2, every [`FormationRule`] on, `coupling` 0;
+    /// - `overlay_share` 0.5: outside global powers hold at least half the interdependence of
+    ///   the complex's members;
+    /// - `supercomplex_share` 0.2: a great power with at least 20 % of its interdependence in
+    ///   another complex ties the two into a supercomplex;
+    /// - character by the enmity share of internal interdependence: ≤ 0.05 security
+    ///   community, ≥ 0.35 conflict formation, security regime between;
+    /// - `pole_rule`: [`PoleRule::new`];
+    /// - global powers placed by [`GlobalPlacement::AboveChance`]; candidates proposed by
+    ///   [`Proposer::Modularity`].
+    fn new();
+    /// Modularity resolution (> 0; larger gives smaller complexes).
+    resolution(gamma: f64) = 1.0, get_resolution;
+    /// Seed of the node order (same seed, same result).
+    seed(seed: u64) = 7, get_seed;
+    /// Power classes (superpowers are set apart; great powers may centre a complex).
+    classes(classes: Classification) = Classification::new(), &get_classes;
+    institutions: Vec<String> = Vec::new();
+    set_apart: Vec<String> = Vec::new();
+    /// Minimum internal share of each member's interdependence, in `[0, 1]`.
+    member_share(share: f64) = 0.3, get_member_share;
+    proto_ratio: f64 = 0.5;
+    /// Resolution used for sub-complexes.
+    sub_resolution(gamma: f64) = 1.0, get_sub_resolution;
+    /// An insulator's least participation coefficient (default 0.4; in `[0, 1]`).
+    insulator_participation(participation: f64) = 0.4, get_insulator_participation;
+    /// The largest share of an insulator's interdependence that any one complex may
+    /// hold (default 0.5: no complex holds the majority; in `[0, 1]`).
+    insulator_max_share(share: f64) = 0.5, get_insulator_max_share;
+    /// Share of members' interdependence held by outside global powers that counts as
+    /// overlay.
+    overlay_share(share: f64) = 0.5, get_overlay_share;
+    /// Share of a great power's interdependence in another complex that ties the two into a
+    /// supercomplex.
+    supercomplex_share(share: f64) = 0.2, get_supercomplex_share;
+    /// The enmity share of internal interdependence at or below which a complex is a
+    /// security community (default 0.05; in `[0, 1]`, at most
+    /// [`BoundaryOptions::conflict_enmity`]).
+    community_enmity(share: f64) = 0.05, get_community_enmity;
+    /// The enmity share of internal interdependence at or above which a complex is a
+    /// conflict formation (default 0.35; in `[0, 1]`, at least
+    /// [`BoundaryOptions::community_enmity`]).
+    conflict_enmity(share: f64) = 0.35, get_conflict_enmity;
+    /// The pole rule for each complex's polarity.
+    pole_rule(rule: PoleRule) = PoleRule::new(), get_pole_rule;
+    /// The detection method (default [`Method::Definition`]).
+    method(method: Method) = Method::Definition, get_method;
+    /// The weak test's ratio: a set is a complex when its internal degree is at least
+    /// `ratio` × its external degree (default 1: Radicchi et al.'s weak community; ≥ 0).
+    inside_ratio(ratio: f64) = 1.0, get_inside_ratio;
+    /// The split test's ratio: a complex splits only when every part's internal degree is
+    /// at least `ratio` × its external degree — interdependence *markedly* more intense
+    /// inside (default 2; ≥ 0). At 1, any two halves of a ring would split.
+    split_ratio(ratio: f64) = 2.0, get_split_ratio;
+    without: Vec<FormationRule> = Vec::new();
+    /// Coupling between consecutive years (default 0): with a previous year's complexes
+    /// given (see [`crate::boundary::detect_complexes_after`] and
+    /// [`crate::boundary::analyse_interdependence_after`]), each unit's primary-share
+    /// score of the complex holding most of its previous co-members gains `coupling` × its
+    /// interdependence, so one-year flips are damped (an explicit inter-year coupling in
+    /// the spirit of multislice modularity, Mucha et al. 2010).
+    coupling(coupling: f64) = 0.0, get_coupling;
+    /// Where global powers are placed (default [`GlobalPlacement::AboveChance`]).
+    global_placement(placement: GlobalPlacement) = GlobalPlacement::AboveChance, get_global_placement;
+    /// The proposer's quality function (default [`Proposer::Modularity`]).
+    proposer(proposer: Proposer) = Proposer::Modularity, get_proposer;
 }
 
 /// The quality function whose Louvain optimum proposes the candidate complexes of
@@ -231,65 +290,7 @@ impl std::fmt::Display for FormationRule {
     }
 }
 
-impl Default for BoundaryOptions {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 impl BoundaryOptions {
-    /// The defaults:
-    /// - `resolution` 1.0 (standard modularity), `seed` 7;
-    /// - `classes`: none (every unit [`crate::polarity::PowerClass::Other`]) — pass
-    ///   [`Classification::buzan_waever_post_1990`] or computed classes to set superpowers
-    ///   apart and recognise great powers;
-    /// - `member_share` 0.3: each member of a complex has at least 30 % of its
-    ///   interdependence inside (the strong-community test, relaxed);
-    /// - `proto_ratio` 0.5: a candidate that fails the test but whose internal
-    ///   interdependence is at least half its external is a proto-complex;
-    /// - `sub_resolution` 1.0: the proposer's resolution for sub-complexes inside a complex;
-    /// - insulators: participation ≥ 0.4 and no complex holding more than half of the unit's
-    ///   interdependence (theory §3: "no complex holding the majority"; no condition on its
-    ///   strength) — a unit with a majority of its ties in one complex is that complex's
-    ///   member;
-    /// - `method` [`Method::Definition`], `inside_ratio` 1 (Radicchi et al.'s weak
-    ///   community), `split_ratio` 2, every [`FormationRule`] on, `coupling` 0;
-    /// - `overlay_share` 0.5: outside global powers hold at least half the interdependence of
-    ///   the complex's members;
-    /// - `supercomplex_share` 0.2: a great power with at least 20 % of its interdependence in
-    ///   another complex ties the two into a supercomplex;
-    /// - character by the enmity share of internal interdependence: ≤ 0.05 security
-    ///   community, ≥ 0.35 conflict formation, security regime between;
-    /// - `pole_rule`: [`PoleRule::new`];
-    /// - global powers placed by [`GlobalPlacement::AboveChance`]; candidates proposed by
-    ///   [`Proposer::Modularity`].
-    pub fn new() -> Self {
-        Self {
-            resolution: 1.0,
-            seed: 7,
-            classes: Classification::new(),
-            institutions: Vec::new(),
-            set_apart: Vec::new(),
-            member_share: 0.3,
-            proto_ratio: 0.5,
-            sub_resolution: 1.0,
-            insulator_participation: 0.4,
-            insulator_max_share: 0.5,
-            overlay_share: 0.5,
-            supercomplex_share: 0.2,
-            community_enmity: 0.05,
-            conflict_enmity: 0.35,
-            pole_rule: PoleRule::new(),
-            method: Method::Definition,
-            inside_ratio: 1.0,
-            split_ratio: 2.0,
-            without: Vec::new(),
-            coupling: 0.0,
-            global_placement: GlobalPlacement::AboveChance,
-            proposer: Proposer::Modularity,
-        }
-    }
-
     /// The options the boundary calibration chose on the world 1990–2001 against Buzan &
     /// Wæver's map with the post-Soviet region held out (`docs/world_1990_2001.md`): the
     /// defaults with the proposer's resolution 3, insulator thresholds participation 0.4 and
@@ -302,59 +303,6 @@ impl BoundaryOptions {
             .insulator_participation(0.4)
             .insulator_max_share(0.4)
             .without_rule(FormationRule::Dissolve)
-    }
-    crate::internal::options! {
-        /// The detection method (default [`Method::Definition`]).
-        method(method: Method), get_method;
-        /// Where global powers are placed (default [`GlobalPlacement::AboveChance`]).
-        global_placement(placement: GlobalPlacement), get_global_placement;
-        /// The proposer's quality function (default [`Proposer::Modularity`]).
-        proposer(proposer: Proposer), get_proposer;
-        /// Modularity resolution (> 0; larger gives smaller complexes).
-        resolution(gamma: f64), get_resolution;
-        /// Seed of the node order (same seed, same result).
-        seed(seed: u64), get_seed;
-        /// The weak test's ratio: a set is a complex when its internal degree is at least
-        /// `ratio` × its external degree (default 1: Radicchi et al.'s weak community; ≥ 0).
-        inside_ratio(ratio: f64), get_inside_ratio;
-        /// The split test's ratio: a complex splits only when every part's internal degree is
-        /// at least `ratio` × its external degree — interdependence *markedly* more intense
-        /// inside (default 2; ≥ 0). At 1, any two halves of a ring would split.
-        split_ratio(ratio: f64), get_split_ratio;
-        /// Coupling between consecutive years (default 0): with a previous year's complexes
-        /// given (see [`crate::boundary::detect_complexes_after`] and
-        /// [`crate::boundary::analyse_interdependence_after`]), each unit's primary-share
-        /// score of the complex holding most of its previous co-members gains `coupling` × its
-        /// interdependence, so one-year flips are damped (an explicit inter-year coupling in
-        /// the spirit of multislice modularity, Mucha et al. 2010).
-        coupling(coupling: f64), get_coupling;
-        /// Power classes (superpowers are set apart; great powers may centre a complex).
-        classes(classes: Classification), &get_classes;
-        /// Minimum internal share of each member's interdependence, in `[0, 1]`.
-        member_share(share: f64), get_member_share;
-        /// Resolution used for sub-complexes.
-        sub_resolution(gamma: f64), get_sub_resolution;
-        /// An insulator's least participation coefficient (default 0.4; in `[0, 1]`).
-        insulator_participation(participation: f64), get_insulator_participation;
-        /// The largest share of an insulator's interdependence that any one complex may
-        /// hold (default 0.5: no complex holds the majority; in `[0, 1]`).
-        insulator_max_share(share: f64), get_insulator_max_share;
-        /// Share of members' interdependence held by outside global powers that counts as
-        /// overlay.
-        overlay_share(share: f64), get_overlay_share;
-        /// Share of a great power's interdependence in another complex that ties the two into a
-        /// supercomplex.
-        supercomplex_share(share: f64), get_supercomplex_share;
-        /// The enmity share of internal interdependence at or below which a complex is a
-        /// security community (default 0.05; in `[0, 1]`, at most
-        /// [`BoundaryOptions::conflict_enmity`]).
-        community_enmity(share: f64), get_community_enmity;
-        /// The enmity share of internal interdependence at or above which a complex is a
-        /// conflict formation (default 0.35; in `[0, 1]`, at least
-        /// [`BoundaryOptions::community_enmity`]).
-        conflict_enmity(share: f64), get_conflict_enmity;
-        /// The pole rule for each complex's polarity.
-        pole_rule(rule: PoleRule), get_pole_rule;
     }
     /// Switches a rule of [`Method::Definition`] off (for an ablation).
     pub fn without_rule(mut self, rule: FormationRule) -> Self {

@@ -94,6 +94,76 @@ macro_rules! options {
     };
 }
 
+/// An options builder declared once: its type, its defaults, and every option's setter and
+/// getter, one line an option — so a field's name, type and default stand in one place and
+/// `new()`, `Default` and the accessors agree by construction.
+///
+/// ```text
+/// builder! {
+///     /// The type's doc.
+///     #[derive(Debug, Clone, Copy, PartialEq)]
+///     pub struct Options;
+///     /// The doc of `new()`.
+///     fn new();
+///     /// An option: setter `seed`, getter `get_seed`, default 7.
+///     seed(seed: u64) = 7, get_seed;
+///     /// The setter stores an expression; the getter hands out a reference.
+///     starts(n: usize) = 6 => n.max(1), &get_starts;
+///     /// A field without accessors (set by other methods).
+///     names: Vec<String> = Vec::new();
+/// }
+/// ```
+///
+/// writes the struct (`#[must_use]`; private fields, or `pub struct Options { pub(crate) fields };`), `new()`, `impl Default` (returning
+/// `new()`) and, through [`options!`], the accessors.
+macro_rules! builder {
+    ($(#[$attr:meta])* pub struct $ty:ident $({ $fvis:vis fields })?; $(#[$new_doc:meta])* fn new();
+        $($body:tt)*) => {
+        $crate::internal::builder!(@munch {$(#[$attr])*} $ty [$($fvis)?] {$(#[$new_doc])*} [] [] []
+            $($body)*);
+    };
+    (@munch $attrs:tt $ty:ident $fv:tt $nd:tt [$($f:tt)*] [$($i:tt)*] [$($o:tt)*]
+        $(#[$doc:meta])* $name:ident($arg:ident: $t:ty) = $default:expr $(=> $value:expr)?, &$getter:ident;
+        $($rest:tt)*) => {
+        $crate::internal::builder!(@munch $attrs $ty $fv $nd [$($f)* ([] $fv $name: $t)] [$($i)* $name: $default,]
+            [$($o)* $(#[$doc])* $name($arg: $t) $(=> $value)?, &$getter;] $($rest)*);
+    };
+    (@munch $attrs:tt $ty:ident $fv:tt $nd:tt [$($f:tt)*] [$($i:tt)*] [$($o:tt)*]
+        $(#[$doc:meta])* $name:ident($arg:ident: $t:ty) = $default:expr $(=> $value:expr)?, $getter:ident;
+        $($rest:tt)*) => {
+        $crate::internal::builder!(@munch $attrs $ty $fv $nd [$($f)* ([] $fv $name: $t)] [$($i)* $name: $default,]
+            [$($o)* $(#[$doc])* $name($arg: $t) $(=> $value)?, $getter;] $($rest)*);
+    };
+    (@munch $attrs:tt $ty:ident $fv:tt $nd:tt [$($f:tt)*] [$($i:tt)*] [$($o:tt)*]
+        $(#[$doc:meta])* $name:ident: $t:ty = $default:expr; $($rest:tt)*) => {
+        $crate::internal::builder!(@munch $attrs $ty $fv $nd [$($f)* ([$(#[$doc])*] $fv $name: $t)]
+            [$($i)* $name: $default,] [$($o)*] $($rest)*);
+    };
+    (@munch {$($attrs:tt)*} $ty:ident $fv:tt {$($nd:tt)*}
+        [$(([$($fdoc:tt)*] [$($fvis:tt)*] $fname:ident: $ft:ty))*] [$($i:tt)*] [$($o:tt)*]) => {
+        $($attrs)*
+        #[must_use]
+        pub struct $ty {
+            $($($fdoc)* $($fvis)* $fname: $ft,)*
+        }
+
+        impl $ty {
+            $($nd)*
+            pub fn new() -> Self {
+                Self { $($i)* }
+            }
+            $crate::internal::options! { $($o)* }
+        }
+
+        impl Default for $ty {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+    };
+}
+
+pub(crate) use builder;
 pub(crate) use getters;
 pub(crate) use options;
 pub(crate) use setters;

@@ -12,6 +12,8 @@ pub(crate) mod parallel;
 mod rng;
 mod union_find;
 
-pub(crate) use accessors::{getters, options, ordered_pair, setters, sign_intensity, switches};
+pub(crate) use accessors::{
+    builder, getters, options, ordered_pair, setters, sign_intensity, switches,
+};
 pub(crate) use rng::Rng;
 pub(crate) use union_find::ParityUnionFind;

@@ -14,51 +14,33 @@ use crate::period::Year;
 use crate::polarity::{Classification, PowerClass, PowerClassRules, Shares, classify_powers};
 use std::collections::BTreeMap;
 
-/// Options of [`World::boundaries`]. A builder.
-///
-/// Defaults: the boundary options [`BoundaryOptions::new`]; power classes computed from
-/// world NMC CINC shares by [`PowerClassRules::new`]; from 1990 on, Buzan & Wæver's "1 + 4"
-/// ([`Classification::buzan_waever_post_1990`]) taken as the complete list of global powers.
-/// Contiguity, as the proximity term of interdependence, is set in the [`WorldRules`]
-/// ([`WorldRules::contiguity`]: the farthest type that counts and its weight).
-#[derive(Debug, Clone, PartialEq)]
-#[must_use]
-pub struct WorldBoundaryOptions {
-    boundary: BoundaryOptions,
-    power_rules: PowerClassRules,
-    preset_from: Option<Year>,
-    threads: usize,
-}
-
-impl Default for WorldBoundaryOptions {
-    fn default() -> Self {
-        Self::new()
-    }
+crate::internal::builder! {
+    /// Options of [`World::boundaries`]. A builder.
+    ///
+    /// Defaults: the boundary options [`BoundaryOptions::new`]; power classes computed from
+    /// world NMC CINC shares by [`PowerClassRules::new`]; from 1990 on, Buzan & Wæver's "1 + 4"
+    /// ([`Classification::buzan_waever_post_1990`]) taken as the complete list of global powers.
+    /// Contiguity, as the proximity term of interdependence, is set in the [`WorldRules`]
+    /// ([`WorldRules::contiguity`]: the farthest type that counts and its weight).
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct WorldBoundaryOptions;
+    /// The defaults.
+    fn new();
+    /// The boundary options (resolution, seed, thresholds). Power classes given here with
+    /// [`BoundaryOptions::classes`] are the user's: their overrides win over computed
+    /// classes and over the preset.
+    boundary(options: BoundaryOptions) = BoundaryOptions::new(), &get_boundary;
+    /// The thresholds on world CINC shares for computed power classes.
+    power_rules(rules: PowerClassRules) = PowerClassRules::new(), get_power_rules;
+    preset_from: Option<Year> = Some(1990);
+    /// Threads for the years of [`World::boundaries_of_years`]: 0 (the default) rayon's
+    /// current pool — every core, or `RAYON_NUM_THREADS`, or the pool of a caller
+    /// already running in one —, 1 the calling thread alone, `n` a pool of `n` threads
+    /// of its own. The reports do not depend on it.
+    threads(threads: usize) = 0, get_threads;
 }
 
 impl WorldBoundaryOptions {
-    /// The defaults.
-    pub fn new() -> Self {
-        Self {
-            boundary: BoundaryOptions::new(),
-            power_rules: PowerClassRules::new(),
-            preset_from: Some(1990),
-            threads: 0,
-        }
-    }
-    crate::internal::options! {
-        /// The boundary options (resolution, seed, thresholds). Power classes given here with
-        /// [`BoundaryOptions::classes`] are the user's: their overrides win over computed
-        /// classes and over the preset.
-        boundary(options: BoundaryOptions), &get_boundary;
-        /// The thresholds on world CINC shares for computed power classes.
-        power_rules(rules: PowerClassRules), get_power_rules;
-        /// Threads for the years of [`World::boundaries_of_years`]: 0 (the default) rayon's
-        /// current pool — every core, or `RAYON_NUM_THREADS`, or the pool of a caller
-        /// already running in one —, 1 the calling thread alone, `n` a pool of `n` threads
-        /// of its own. The reports do not depend on it.
-        threads(threads: usize), get_threads;
-    }
     /// The first year Buzan & Wæver's post-Cold War classes apply (default 1990); `None`:
     /// never (computed classes only).
     pub fn buzan_waever_from(mut self, year: Option<Year>) -> Self {

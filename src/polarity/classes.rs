@@ -26,47 +26,25 @@ impl PowerClass {
     }
 }
 
-/// Thresholds on *global* capability shares for computing power classes. A builder.
-///
-/// Defaults (on shares of world COW CINC): superpower ≥ 0.12 and at least 0.8 × the largest
-/// share; great power ≥ 0.03; regional power ≥ 0.005. They are a documented heuristic —
-/// material capability is not status, which is why a user's classification always overrides
-/// (see [`Classification::with_override`] and [`Classification::buzan_waever_post_1990`]).
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[must_use]
-pub struct PowerClassRules {
-    superpower: f64,
-    superpower_relative: f64,
-    great_power: f64,
-    regional_power: f64,
-}
-
-impl Default for PowerClassRules {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl PowerClassRules {
+crate::internal::builder! {
+    /// Thresholds on *global* capability shares for computing power classes. A builder.
+    ///
+    /// Defaults (on shares of world COW CINC): superpower ≥ 0.12 and at least 0.8 × the largest
+    /// share; great power ≥ 0.03; regional power ≥ 0.005. They are a documented heuristic —
+    /// material capability is not status, which is why a user's classification always overrides
+    /// (see [`Classification::with_override`] and [`Classification::buzan_waever_post_1990`]).
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    pub struct PowerClassRules;
     /// The defaults.
-    pub fn new() -> Self {
-        Self {
-            superpower: 0.12,
-            superpower_relative: 0.8,
-            great_power: 0.03,
-            regional_power: 0.005,
-        }
-    }
-    crate::internal::options! {
-        /// The global share a superpower needs.
-        superpower(share: f64), get_superpower;
-        /// The fraction of the largest share a superpower needs.
-        superpower_relative(fraction: f64), get_superpower_relative;
-        /// The global share a great power needs.
-        great_power(share: f64), get_great_power;
-        /// The global share a regional power needs.
-        regional_power(share: f64), get_regional_power;
-    }
+    fn new();
+    /// The global share a superpower needs.
+    superpower(share: f64) = 0.12, get_superpower;
+    /// The fraction of the largest share a superpower needs.
+    superpower_relative(fraction: f64) = 0.8, get_superpower_relative;
+    /// The global share a great power needs.
+    great_power(share: f64) = 0.03, get_great_power;
+    /// The global share a regional power needs.
+    regional_power(share: f64) = 0.005, get_regional_power;
 }
 
 /// Power classes of units: computed ones, and the user's overrides, which always win.

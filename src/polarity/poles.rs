@@ -2,39 +2,21 @@
 
 use super::{PolarityError, Shares};
 
-/// The rule that decides which units are poles: a unit is a pole when its share is at least
-/// `relative` × the leader's share **and** at least `floor`. A builder.
-///
-/// Defaults: `relative = 0.5` (Schweller's rule: a pole has at least half the leader's
-/// capabilities — Schweller 1998, *Deadly Imbalances*) and `floor = 0.05` (a pole holds at
-/// least 5 % of the capabilities counted, so that a set of many tiny units has no pole).
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[must_use]
-pub struct PoleRule {
-    relative: f64,
-    floor: f64,
-}
-
-impl Default for PoleRule {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl PoleRule {
+crate::internal::builder! {
+    /// The rule that decides which units are poles: a unit is a pole when its share is at least
+    /// `relative` × the leader's share **and** at least `floor`. A builder.
+    ///
+    /// Defaults: `relative = 0.5` (Schweller's rule: a pole has at least half the leader's
+    /// capabilities — Schweller 1998, *Deadly Imbalances*) and `floor = 0.05` (a pole holds at
+    /// least 5 % of the capabilities counted, so that a set of many tiny units has no pole).
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    pub struct PoleRule;
     /// The default rule.
-    pub fn new() -> Self {
-        Self {
-            relative: 0.5,
-            floor: 0.05,
-        }
-    }
-    crate::internal::options! {
-        /// Sets the fraction of the leader's share a pole needs (checked by [`identify_poles`]).
-        relative(fraction: f64), get_relative;
-        /// Sets the absolute share a pole needs (checked by [`identify_poles`]).
-        floor(share: f64), get_floor;
-    }
+    fn new();
+    /// Sets the fraction of the leader's share a pole needs (checked by [`identify_poles`]).
+    relative(fraction: f64) = 0.5, get_relative;
+    /// Sets the absolute share a pole needs (checked by [`identify_poles`]).
+    floor(share: f64) = 0.05, get_floor;
 }
 
 /// The polarity class.

@@ -168,80 +168,70 @@ impl InstrumentFilter {
     }
 }
 
-/// Rules for [`crate::snapshot()`]: how memberships turn into ties, and filters by sector,
-/// instrument and unit kind. A builder; the defaults are:
-///
-/// - co-membership (both with [`Role::Member`]) of a
-///   [`OrganisationKind::CollectiveDefence`] organisation is amity of intensity
-///   [`DEFAULT_DEFENCE_INTENSITY`] in the military sector; other kinds derive nothing;
-/// - every sector, every instrument and every unit kind is kept;
-/// - every border of the data set valid in the year is a proximity of the graph;
-/// - one scale ([theory §7](crate::guide::theory#one-scale-for-intensities)): a dyad's contributions combine by maximum per sector
-///   ([`Combination::Maximum`]); co-membership of an organisation of N members weighs
-///   1/(N − 1) of the membership tie per pair ([`MembershipWeight::PerMember`]); an
-///   organisation family derives once per pair ([`FamilyRule::Once`]); no tie is derived
-///   where the pair has an explicit relation via the organisation or its family
-///   ([`ExplicitRule::Replaces`]).
-///
-/// Precedence: a rule for a named organisation beats the rule for its kind.
-///
-/// ```
-/// use rsct::{DerivationRules, MembershipTie, OrganisationKind, Sector, SectorSet, Sign};
-/// let rules = DerivationRules::new()
-///     .kind_tie(OrganisationKind::Union,
-///               MembershipTie::new(Sign::Amity, 0.8, SectorSet::of(Sector::Political))?)
-///     .no_organisation_tie("CIS")
-///     .sectors(SectorSet::of(Sector::Military).with(Sector::Political));
-/// assert!(DerivationRules::new().without_memberships().derives_nothing());
-/// # Ok::<(), rsct::SnapshotError>(())
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-#[must_use]
-pub struct DerivationRules {
-    memberships: bool,
-    by_kind: BTreeMap<OrganisationKind, Option<MembershipTie>>,
-    by_organisation: BTreeMap<String, Option<MembershipTie>>,
-    roles: BTreeSet<Role>,
-    sectors: SectorSet,
-    instruments: InstrumentFilter,
-    unit_kinds: BTreeSet<UnitKind>,
-    contiguity: Option<Contiguity>,
-    combination: Combination,
-    membership_weight: MembershipWeight,
-    families: FamilyRule,
-    explicit_relations: ExplicitRule,
+crate::internal::builder! {
+    /// Rules for [`crate::snapshot()`]: how memberships turn into ties, and filters by sector,
+    /// instrument and unit kind. A builder; the defaults are:
+    ///
+    /// - co-membership (both with [`Role::Member`]) of a
+    ///   [`OrganisationKind::CollectiveDefence`] organisation is amity of intensity
+    ///   [`DEFAULT_DEFENCE_INTENSITY`] in the military sector; other kinds derive nothing;
+    /// - every sector, every instrument and every unit kind is kept;
+    /// - every border of the data set valid in the year is a proximity of the graph;
+    /// - one scale ([theory §7](crate::guide::theory#one-scale-for-intensities)): a dyad's contributions combine by maximum per sector
+    ///   ([`Combination::Maximum`]); co-membership of an organisation of N members weighs
+    ///   1/(N − 1) of the membership tie per pair ([`MembershipWeight::PerMember`]); an
+    ///   organisation family derives once per pair ([`FamilyRule::Once`]); no tie is derived
+    ///   where the pair has an explicit relation via the organisation or its family
+    ///   ([`ExplicitRule::Replaces`]).
+    ///
+    /// Precedence: a rule for a named organisation beats the rule for its kind.
+    ///
+    /// ```
+    /// use rsct::{DerivationRules, MembershipTie, OrganisationKind, Sector, SectorSet, Sign};
+    /// let rules = DerivationRules::new()
+    ///     .kind_tie(OrganisationKind::Union,
+    ///               MembershipTie::new(Sign::Amity, 0.8, SectorSet::of(Sector::Political))?)
+    ///     .no_organisation_tie("CIS")
+    ///     .sectors(SectorSet::of(Sector::Military).with(Sector::Political));
+    /// assert!(DerivationRules::new().without_memberships().derives_nothing());
+    /// # Ok::<(), rsct::SnapshotError>(())
+    /// ```
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct DerivationRules;
+    /// The default rules (see the type's documentation).
+    fn new();
+    memberships: bool = true;
+    by_kind: BTreeMap<OrganisationKind, Option<MembershipTie>> = BTreeMap::from([(OrganisationKind::CollectiveDefence, Some(default_defence()))]);
+    by_organisation: BTreeMap<String, Option<MembershipTie>> = BTreeMap::new();
+    roles: BTreeSet<Role> = BTreeSet::from([Role::Member]);
+    /// Keeps only contributions in these sectors; a contribution spanning several sectors is
+    /// kept with the sectors it shares with the filter.
+    sectors(sectors: SectorSet) = SectorSet::all(), get_sectors;
+    /// Keeps only contributions through these instruments.
+    instruments(filter: InstrumentFilter) = InstrumentFilter::All, &get_instruments;
+    unit_kinds: BTreeSet<UnitKind> = UnitKind::ALL.into_iter().collect();
+    contiguity: Option<Contiguity> = Some(Contiguity::Sea400);
+    /// How a dyad's contributions combine (default [`Combination::Maximum`]).
+    combination(combination: Combination) = Combination::default(), get_combination;
+    /// How much co-membership weighs per pair (default [`MembershipWeight::PerMember`]).
+    membership_weight(weight: MembershipWeight) = MembershipWeight::default(), get_membership_weight;
+    /// How an organisation family derives ties (default [`FamilyRule::Once`]).
+    families(rule: FamilyRule) = FamilyRule::default(), get_families;
+    /// What an explicit relation via an organisation does to the derived tie (default
+    /// [`ExplicitRule::Replaces`]).
+    explicit_relations(rule: ExplicitRule) = ExplicitRule::default(), get_explicit_relations;
 }
 
-impl Default for DerivationRules {
-    fn default() -> Self {
-        Self::new()
+/// The tie a collective-defence co-membership derives by default.
+fn default_defence() -> MembershipTie {
+    MembershipTie {
+        sign: Sign::Amity,
+        intensity: DEFAULT_DEFENCE_INTENSITY,
+        sectors: SectorSet::of(Sector::Military),
     }
 }
 
 impl DerivationRules {
-    /// The default rules (see the type's documentation).
-    pub fn new() -> Self {
-        let defence = MembershipTie {
-            sign: Sign::Amity,
-            intensity: DEFAULT_DEFENCE_INTENSITY,
-            sectors: SectorSet::of(Sector::Military),
-        };
-        Self {
-            memberships: true,
-            by_kind: BTreeMap::from([(OrganisationKind::CollectiveDefence, Some(defence))]),
-            by_organisation: BTreeMap::new(),
-            roles: BTreeSet::from([Role::Member]),
-            sectors: SectorSet::all(),
-            instruments: InstrumentFilter::All,
-            unit_kinds: UnitKind::ALL.into_iter().collect(),
-            contiguity: Some(Contiguity::Sea400),
-            combination: Combination::default(),
-            membership_weight: MembershipWeight::default(),
-            families: FamilyRule::default(),
-            explicit_relations: ExplicitRule::default(),
-        }
-    }
-
     crate::internal::switches! {
         /// Turns membership derivation back on (after
         /// [`DerivationRules::without_memberships`]).
@@ -290,22 +280,6 @@ impl DerivationRules {
         get_roles = roles: &BTreeSet<Role>;
         /// The unit kinds kept.
         get_unit_kinds = unit_kinds: &BTreeSet<UnitKind>;
-    }
-    crate::internal::options! {
-        /// Keeps only contributions in these sectors; a contribution spanning several sectors is
-        /// kept with the sectors it shares with the filter.
-        sectors(sectors: SectorSet), get_sectors;
-        /// Keeps only contributions through these instruments.
-        instruments(filter: InstrumentFilter), &get_instruments;
-        /// How a dyad's contributions combine (default [`Combination::Maximum`]).
-        combination(combination: Combination), get_combination;
-        /// How much co-membership weighs per pair (default [`MembershipWeight::PerMember`]).
-        membership_weight(weight: MembershipWeight), get_membership_weight;
-        /// How an organisation family derives ties (default [`FamilyRule::Once`]).
-        families(rule: FamilyRule), get_families;
-        /// What an explicit relation via an organisation does to the derived tie (default
-        /// [`ExplicitRule::Replaces`]).
-        explicit_relations(rule: ExplicitRule), get_explicit_relations;
     }
     /// The rules of the crate before "one scale": contributions summed, full co-membership
     /// ties, every organisation and explicit relation counted.

@@ -35,54 +35,30 @@ pub enum KwaySearch {
     Exact,
 }
 
-/// Options of [`signed_kway_partition`]: a builder. Defaults: exactly 2 clusters,
-/// `α = 0.5`, heuristic search, seed 0, 16 starts, unweighted.
-#[derive(Debug, Clone, PartialEq)]
-#[must_use]
-pub struct KwayOptions {
-    clusters: Clusters,
-    alpha: f64,
-    search: KwaySearch,
-    seed: u64,
-    starts: usize,
-    weighting: Weighting,
-}
-
-impl Default for KwayOptions {
-    fn default() -> Self {
-        Self::new()
-    }
+crate::internal::builder! {
+    /// Options of [`signed_kway_partition`]: a builder. Defaults: exactly 2 clusters,
+    /// `α = 0.5`, heuristic search, seed 0, 16 starts, unweighted.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct KwayOptions;
+    /// The defaults.
+    fn new();
+    /// The number of clusters.
+    clusters(clusters: Clusters) = Clusters::Exactly(2), get_clusters;
+    /// The weight `α ∈ [0, 1]` of enmity inside clusters (amity across weighs `1 − α`).
+    alpha(alpha: f64) = 0.5, get_alpha;
+    /// Heuristic or exact.
+    search(search: KwaySearch) = KwaySearch::Heuristic, get_search;
+    /// The seed.
+    seed(seed: u64) = 0, get_seed;
+    /// Number of starts of the local search (at least 1).
+    starts(starts: usize) = 16 => starts.max(1), get_starts;
+    /// Unweighted or weighted by magnitude.
+    weighting(weighting: Weighting) = Weighting::Unweighted, get_weighting;
 }
 
 impl KwayOptions {
     /// Largest graph (active nodes) the exact search accepts.
     pub const EXACT_MAX_NODES: usize = 40;
-
-    /// The defaults.
-    pub fn new() -> Self {
-        Self {
-            clusters: Clusters::Exactly(2),
-            alpha: 0.5,
-            search: KwaySearch::Heuristic,
-            seed: 0,
-            starts: 16,
-            weighting: Weighting::Unweighted,
-        }
-    }
-    crate::internal::options! {
-        /// The number of clusters.
-        clusters(clusters: Clusters), get_clusters;
-        /// The weight `α ∈ [0, 1]` of enmity inside clusters (amity across weighs `1 − α`).
-        alpha(alpha: f64), get_alpha;
-        /// Heuristic or exact.
-        search(search: KwaySearch), get_search;
-        /// The seed.
-        seed(seed: u64), get_seed;
-        /// Number of starts of the local search (at least 1).
-        starts(starts: usize) => starts.max(1), get_starts;
-        /// Unweighted or weighted by magnitude.
-        weighting(weighting: Weighting), get_weighting;
-    }
 }
 
 /// A k-way signed partition.

@@ -124,40 +124,32 @@ pub struct FrustratedTie {
     pub weight: f64,
 }
 
-/// Options of [`frustration_exact`]: a builder.
-///
-/// Defaults: no time limit, a limit of 2,000,000 search nodes (so the search always
-/// ends), seed 0, [`Weighting::Unweighted`], enumeration of blocks up to 14 nodes, the
-/// incumbent's starts on every core.
-#[derive(Debug, Clone, PartialEq)]
-#[must_use]
-pub struct FrustrationOptions {
-    pub(crate) time_limit: Option<Duration>,
-    pub(crate) node_limit: u64,
-    pub(crate) seed: u64,
-    pub(crate) weighting: Weighting,
-    pub(crate) enumerate: usize,
-    pub(crate) threads: usize,
-}
-
-impl Default for FrustrationOptions {
-    fn default() -> Self {
-        Self::new()
-    }
+crate::internal::builder! {
+    /// Options of [`frustration_exact`]: a builder.
+    ///
+    /// Defaults: no time limit, a limit of 2,000,000 search nodes (so the search always
+    /// ends), seed 0, [`Weighting::Unweighted`], enumeration of blocks up to 14 nodes, the
+    /// incumbent's starts on every core.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct FrustrationOptions { pub(crate) fields };
+    /// The defaults.
+    fn new();
+    time_limit: Option<Duration> = None;
+    /// Stop the search after `nodes` branching nodes.
+    node_limit(nodes: u64) = 2_000_000, get_node_limit;
+    /// Seed of the local search that gives the first incumbent.
+    seed(seed: u64) = 0, get_seed;
+    /// Unweighted (ties count 1) or weighted by magnitude.
+    weighting(weighting: Weighting) = Weighting::Unweighted, get_weighting;
+    enumerate: usize = 14;
+    /// Threads for the starts of each block's tabu-search incumbent: 0 (the default)
+    /// rayon's current pool — every core, or `RAYON_NUM_THREADS`, or the pool of a
+    /// caller already running in one —, 1 the calling thread alone, `n` a pool of `n`
+    /// threads of its own. The result does not depend on it.
+    threads(threads: usize) = 0, get_threads;
 }
 
 impl FrustrationOptions {
-    /// The defaults.
-    pub fn new() -> Self {
-        Self {
-            time_limit: None,
-            node_limit: 2_000_000,
-            seed: 0,
-            weighting: Weighting::Unweighted,
-            enumerate: 14,
-            threads: 0,
-        }
-    }
     /// Blocks of at most `nodes` nodes (capped at 14) left by the reductions are solved by
     /// enumerating their colourings instead of branching (default 14; 0 turns enumeration
     /// off, e.g. to test the branching search on small graphs).
@@ -171,19 +163,6 @@ impl FrustrationOptions {
         /// machine's speed; the node limit does not.
         time_limit(limit: Duration) => Some(limit);
     }
-    crate::internal::options! {
-        /// Stop the search after `nodes` branching nodes.
-        node_limit(nodes: u64), get_node_limit;
-        /// Seed of the local search that gives the first incumbent.
-        seed(seed: u64), get_seed;
-        /// Unweighted (ties count 1) or weighted by magnitude.
-        weighting(weighting: Weighting), get_weighting;
-        /// Threads for the starts of each block's tabu-search incumbent: 0 (the default)
-        /// rayon's current pool — every core, or `RAYON_NUM_THREADS`, or the pool of a
-        /// caller already running in one —, 1 the calling thread alone, `n` a pool of `n`
-        /// threads of its own. The result does not depend on it.
-        threads(threads: usize), get_threads;
-    }
     crate::internal::getters! {
         /// The largest block solved by enumeration.
         get_enumerate_up_to = enumerate: usize;
@@ -192,71 +171,45 @@ impl FrustrationOptions {
     }
 }
 
-/// Options of [`frustration_heuristic`]: a builder.
-///
-/// Defaults: seed 0, 6 starts, `10 × nodes` non-improving tabu moves per start (between
-/// 1,000 — or 50 per node on smaller blocks — and 200,000), no lower bound,
-/// [`Weighting::Unweighted`], blocks and starts on every core. Blocks of at most 14 nodes
-/// left by the reductions are solved exactly by enumeration.
-#[derive(Debug, Clone, PartialEq)]
-#[must_use]
-pub struct HeuristicOptions {
-    pub(crate) seed: u64,
-    pub(crate) starts: usize,
-    pub(crate) moves_per_node: f64,
-    pub(crate) min_moves: usize,
-    pub(crate) max_moves: usize,
-    pub(crate) bound: bool,
-    pub(crate) weighting: Weighting,
-    pub(crate) threads: usize,
-}
-
-impl Default for HeuristicOptions {
-    fn default() -> Self {
-        Self::new()
-    }
+crate::internal::builder! {
+    /// Options of [`frustration_heuristic`]: a builder.
+    ///
+    /// Defaults: seed 0, 6 starts, `10 × nodes` non-improving tabu moves per start (between
+    /// 1,000 — or 50 per node on smaller blocks — and 200,000), no lower bound,
+    /// [`Weighting::Unweighted`], blocks and starts on every core. Blocks of at most 14 nodes
+    /// left by the reductions are solved exactly by enumeration.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct HeuristicOptions { pub(crate) fields };
+    /// The defaults.
+    fn new();
+    /// The seed: the same graph and seed give the same result, byte for byte.
+    seed(seed: u64) = 0, get_seed;
+    /// Number of starts (at least 1).
+    starts(starts: usize) = 6 => starts.max(1), get_starts;
+    /// Tabu moves without improvement before a start ends, per node of the reduced
+    /// graph (default 10; negative or not finite: 0), clamped to
+    /// [`min_moves`](HeuristicOptions::min_moves) and
+    /// [`max_moves`](HeuristicOptions::max_moves).
+    moves_per_node(per_node: f64) = 10.0 => finite_non_negative(per_node), get_moves_per_node;
+    /// The fewest tabu moves without improvement per start (default 1,000; 50 per node on
+    /// smaller blocks).
+    min_moves(min: usize) = 1_000, get_min_moves;
+    /// The most tabu moves without improvement per start (default 200,000; raised to
+    /// [`min_moves`](HeuristicOptions::min_moves) when below it).
+    max_moves(max: usize) = 200_000, get_max_moves;
+    bound: bool = false;
+    /// Unweighted (ties count 1) or weighted by magnitude.
+    weighting(weighting: Weighting) = Weighting::Unweighted, get_weighting;
+    /// Threads for the blocks and their starts: 0 (the default) rayon's current pool —
+    /// every core, or `RAYON_NUM_THREADS`, or the pool of a caller already running in
+    /// one —, 1 the calling thread alone, `n` a pool of `n` threads of its own. The
+    /// result does not depend on it, byte for byte: block `i` is searched from seed
+    /// `seed + i`, each of its starts from its own generator, and the values are added
+    /// in block order.
+    threads(threads: usize) = 0, get_threads;
 }
 
 impl HeuristicOptions {
-    /// The defaults.
-    pub fn new() -> Self {
-        Self {
-            seed: 0,
-            starts: 6,
-            moves_per_node: 10.0,
-            min_moves: 1_000,
-            max_moves: 200_000,
-            bound: false,
-            weighting: Weighting::Unweighted,
-            threads: 0,
-        }
-    }
-    crate::internal::options! {
-        /// The seed: the same graph and seed give the same result, byte for byte.
-        seed(seed: u64), get_seed;
-        /// Number of starts (at least 1).
-        starts(starts: usize) => starts.max(1), get_starts;
-        /// Unweighted (ties count 1) or weighted by magnitude.
-        weighting(weighting: Weighting), get_weighting;
-        /// Tabu moves without improvement before a start ends, per node of the reduced
-        /// graph (default 10; negative or not finite: 0), clamped to
-        /// [`min_moves`](HeuristicOptions::min_moves) and
-        /// [`max_moves`](HeuristicOptions::max_moves).
-        moves_per_node(per_node: f64) => finite_non_negative(per_node), get_moves_per_node;
-        /// The fewest tabu moves without improvement per start (default 1,000; 50 per node on
-        /// smaller blocks).
-        min_moves(min: usize), get_min_moves;
-        /// The most tabu moves without improvement per start (default 200,000; raised to
-        /// [`min_moves`](HeuristicOptions::min_moves) when below it).
-        max_moves(max: usize), get_max_moves;
-        /// Threads for the blocks and their starts: 0 (the default) rayon's current pool —
-        /// every core, or `RAYON_NUM_THREADS`, or the pool of a caller already running in
-        /// one —, 1 the calling thread alone, `n` a pool of `n` threads of its own. The
-        /// result does not depend on it, byte for byte: block `i` is searched from seed
-        /// `seed + i`, each of its starts from its own generator, and the values are added
-        /// in block order.
-        threads(threads: usize), get_threads;
-    }
     /// Also compute a lower bound (a cycle packing), so the result carries a certified gap.
     pub fn certify_gap(mut self) -> Self {
         self.bound = true;
