@@ -58,11 +58,7 @@ fn run(mut args: common::Args) -> Result<(), Box<dyn Error>> {
         let census = triangle_census(g.graph(), &CensusOptions::new())?;
         let h = harary_test(g.graph())?;
         let f = frustration_exact(g.graph(), &FrustrationOptions::new().seed(7))?;
-        let label = |i: &usize| {
-            g.label(rsct::petgraph::graph::NodeIndex::new(*i))
-                .unwrap_or("?")
-                .to_owned()
-        };
+        let label = |&i: &_| g.label(i).unwrap_or("?").to_owned();
         let [a, b] = f.camps();
         let c = census.counts();
         rows.push(Year {

@@ -20,6 +20,7 @@ use rsct::balance::{
     Frustration, FrustrationOptions, HeuristicOptions, Weighting, frustration_exact,
     frustration_heuristic,
 };
+use rsct::petgraph::graph::{EdgeIndex, NodeIndex};
 use rsct::report::{ErrorReport, count, fixed, percent};
 use rsct::{Dataset, DerivationRules, SignedGraph};
 use std::error::Error;
@@ -108,19 +109,14 @@ fn load(path: &str, year: Option<i32>) -> Result<SignedGraph, Box<dyn Error>> {
     }
 }
 
-fn label(g: &SignedGraph, i: usize) -> &str {
-    g.label(rsct::petgraph::graph::NodeIndex::new(i))
-        .unwrap_or("?")
+/// A result in the graph's node and edge ids.
+type Found = Frustration<NodeIndex, EdgeIndex>;
+
+fn label(g: &SignedGraph, i: NodeIndex) -> &str {
+    g.label(i).unwrap_or("?")
 }
 
-fn json(
-    path: &str,
-    g: &SignedGraph,
-    r: &Frustration,
-    secs: f64,
-    method: &str,
-    summary: bool,
-) -> String {
+fn json(path: &str, g: &SignedGraph, r: &Found, secs: f64, method: &str, summary: bool) -> String {
     let camps = r.camps();
     let mut o = serde_json::json!({
         "file": Path::new(path).file_name().and_then(|s| s.to_str()).unwrap_or(path),
@@ -141,7 +137,7 @@ fn json(
         "seconds": secs,
     });
     if !summary {
-        let names = |c: &Vec<usize>| c.iter().map(|&i| label(g, i)).collect::<Vec<_>>();
+        let names = |c: &Vec<NodeIndex>| c.iter().map(|&i| label(g, i)).collect::<Vec<_>>();
         o["camps"] = serde_json::json!([names(&camps[0]), names(&camps[1])]);
         o["frustrated"] = r
             .frustrated()
@@ -159,7 +155,7 @@ fn json(
     o.to_string()
 }
 
-fn text(path: &str, g: &SignedGraph, r: &Frustration, secs: f64, method: &str, summary: bool) {
+fn text(path: &str, g: &SignedGraph, r: &Found, secs: f64, method: &str, summary: bool) {
     println!("{path}");
     println!(
         "  {} nodes, {} ties ({} negative); {method}, {secs:.3} s",

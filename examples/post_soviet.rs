@@ -140,7 +140,6 @@ fn balance<S: AsRef<str>>(g: &SecurityGraph, members: &[S]) -> Result<Balance, B
     let name = |i: &rsct::petgraph::graph::NodeIndex| {
         sub.unit(*i).map_or("?".to_owned(), |u| u.id().to_owned())
     };
-    let by_index = |i: &usize| name(&rsct::petgraph::graph::NodeIndex::new(*i));
     let [a, b] = f.camps();
     let c = census.counts();
     Ok(Balance {
@@ -158,14 +157,11 @@ fn balance<S: AsRef<str>>(g: &SecurityGraph, members: &[S]) -> Result<Balance, B
         frustration: f.value(),
         frustration_proven: f.is_optimal(),
         normalised_frustration: f.normalised(),
-        camps: [
-            a.iter().map(by_index).collect(),
-            b.iter().map(by_index).collect(),
-        ],
+        camps: [a.iter().map(name).collect(), b.iter().map(name).collect()],
         frustrated: f
             .frustrated()
             .iter()
-            .map(|t| format!("{}–{}", by_index(&t.source), by_index(&t.target)))
+            .map(|t| format!("{}–{}", name(&t.source), name(&t.target)))
             .collect(),
     })
 }

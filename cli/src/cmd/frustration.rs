@@ -6,7 +6,7 @@ use rsct::balance::{
     Frustration, FrustrationOptions, HeuristicOptions, Weighting, frustration_exact,
     frustration_heuristic,
 };
-use rsct::petgraph::graph::NodeIndex;
+use rsct::petgraph::graph::{EdgeIndex, NodeIndex};
 use rsct::{SignedGraph, Year};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -44,11 +44,14 @@ pub struct Args {
     pub format: Format,
 }
 
-fn label(g: &SignedGraph, i: usize) -> &str {
-    g.label(NodeIndex::new(i)).unwrap_or("?")
+/// A result in the graph's node and edge ids.
+type Found = Frustration<NodeIndex, EdgeIndex>;
+
+fn label(g: &SignedGraph, i: NodeIndex) -> &str {
+    g.label(i).unwrap_or("?")
 }
 
-fn json(a: &Args, path: &str, g: &SignedGraph, r: &Frustration, secs: f64, method: &str) -> String {
+fn json(a: &Args, path: &str, g: &SignedGraph, r: &Found, secs: f64, method: &str) -> String {
     let camps = r.camps();
     let mut o = serde_json::json!({
         "file": path,
@@ -69,7 +72,7 @@ fn json(a: &Args, path: &str, g: &SignedGraph, r: &Frustration, secs: f64, metho
         "seconds": secs,
     });
     if !a.summary {
-        let names = |c: &Vec<usize>| c.iter().map(|&i| label(g, i)).collect::<Vec<_>>();
+        let names = |c: &Vec<NodeIndex>| c.iter().map(|&i| label(g, i)).collect::<Vec<_>>();
         o["camps"] = serde_json::json!([names(&camps[0]), names(&camps[1])]);
         o["frustrated"] = r
             .frustrated()
@@ -92,7 +95,7 @@ fn text(
     a: &Args,
     path: &str,
     g: &SignedGraph,
-    r: &Frustration,
+    r: &Found,
     secs: f64,
     method: &str,
 ) -> std::io::Result<()> {

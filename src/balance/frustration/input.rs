@@ -111,7 +111,8 @@ impl Input {
 /// [`super::Frustration::value`].
 ///
 /// Returns the total (number of ties, or weight under [`Weighting::Magnitude`]) and the
-/// frustrated ties in edge order. Ties without a sign are skipped.
+/// frustrated ties in edge order, named by the graph's node and edge ids. Ties without a sign
+/// are skipped.
 ///
 /// # Complexity
 /// `O(n + m)`.
@@ -129,11 +130,15 @@ impl Input {
 /// assert_eq!((l, ties.len()), (1.0, 1));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[expect(
+    clippy::type_complexity,
+    reason = "the pair (total, ties) reads plainer than an alias"
+)]
 pub fn recount_frustration<G>(
     graph: G,
     colours: &[bool],
     weighting: Weighting,
-) -> Result<(f64, Vec<FrustratedTie>), FrustrationError>
+) -> Result<(f64, Vec<FrustratedTie<G::NodeId, G::EdgeId>>), FrustrationError>
 where
     G: IntoEdgeReferences + NodeIndexable,
     G::EdgeWeight: SignedWeight,
@@ -146,5 +151,11 @@ where
             found: colours.len(),
         });
     }
-    Ok(input.recount(colours))
+    let (total, ties) = input.recount(colours);
+    let edge: Vec<G::EdgeId> = graph.edge_references().map(|e| e.id()).collect();
+    let node = |i: usize| graph.from_index(i);
+    Ok((
+        total,
+        ties.into_iter().map(|t| t.identify(node, &edge)).collect(),
+    ))
 }

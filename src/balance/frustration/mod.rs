@@ -17,6 +17,7 @@ pub use kway::{Clusters, KwayOptions, KwayPartition, KwaySearch, signed_kway_par
 pub use solve::{frustration_exact, frustration_heuristic};
 
 use crate::sign::Sign;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use std::time::Duration;
 
 /// Errors of the frustration and partition solvers.
@@ -109,19 +110,37 @@ impl Status {
     }
 }
 
-/// A frustrated tie of a result: amity across the camps or enmity inside one.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
-pub struct FrustratedTie {
-    /// Position of the tie in the graph's edge order (petgraph `EdgeIndex` for `Graph`).
-    pub edge: usize,
-    /// Index of one end.
-    pub source: usize,
-    /// Index of the other end.
-    pub target: usize,
+/// A frustrated tie of a result: amity across the camps or enmity inside one. Ends and tie
+/// are named by the graph's own ids (petgraph's `NodeIndex` / `EdgeIndex` for a `Graph`), as
+/// every certificate of the crate names them ([`super::HararyTest`], [`super::SignedCycle`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FrustratedTie<N = usize, E = usize> {
+    /// The tie's id in the graph.
+    pub edge: E,
+    /// One end.
+    pub source: N,
+    /// The other end.
+    pub target: N,
     /// The tie's sign.
     pub sign: Sign,
     /// What the tie counts (1, or its magnitude when weighted).
     pub weight: f64,
+}
+
+impl FrustratedTie {
+    /// The tie with its ends and id named by the graph (`node`, `edge`: position → id).
+    pub(crate) fn identify<N, E>(self, node: impl Fn(usize) -> N, edge: &[E]) -> FrustratedTie<N, E>
+    where
+        E: Copy,
+    {
+        FrustratedTie {
+            edge: edge[self.edge],
+            source: node(self.source),
+            target: node(self.target),
+            sign: self.sign,
+            weight: self.weight,
+        }
+    }
 }
 
 crate::internal::builder! {
@@ -227,14 +246,15 @@ fn finite_non_negative(x: f64) -> f64 {
     if x.is_finite() { x.max(0.0) } else { 0.0 }
 }
 
-/// A frustration result with its certificate.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Frustration {
+/// A frustration result with its certificate: the camps, the frustrated ties (both in the
+/// graph's own node and edge ids) and a proven lower bound.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frustration<N = usize, E = usize> {
     pub(crate) colours: Vec<bool>,
-    pub(crate) frustrated: Vec<FrustratedTie>,
+    pub(crate) camps: [Vec<N>; 2],
+    pub(crate) frustrated: Vec<FrustratedTie<N, E>>,
     pub(crate) value: f64,
     pub(crate) lower_bound: f64,
-    #[serde(serialize_with = "ser_status")]
     pub(crate) status: Status,
     pub(crate) edges: usize,
     pub(crate) total_weight: f64,
@@ -242,11 +262,38 @@ pub struct Frustration {
     pub(crate) search_nodes: u64,
 }
 
-fn ser_status<S: serde::Serializer>(s: &Status, ser: S) -> Result<S::Ok, S::Error> {
-    ser.serialize_str(s.as_str())
+impl Frustration {
+    /// The result in the ids of `graph`, the graph it was computed on.
+    pub(crate) fn identify<G>(self, graph: G) -> Frustration<G::NodeId, G::EdgeId>
+    where
+        G: IntoEdgeReferences + NodeIndexable,
+    {
+        let edge: Vec<G::EdgeId> = graph.edge_references().map(|e| e.id()).collect();
+        let node = |i: usize| graph.from_index(i);
+        let [a, b] = &self.camps;
+        Frustration {
+            camps: [
+                a.iter().map(|&i| node(i)).collect(),
+                b.iter().map(|&i| node(i)).collect(),
+            ],
+            frustrated: self
+                .frustrated
+                .into_iter()
+                .map(|t| t.identify(node, &edge))
+                .collect(),
+            colours: self.colours,
+            value: self.value,
+            lower_bound: self.lower_bound,
+            status: self.status,
+            edges: self.edges,
+            total_weight: self.total_weight,
+            neutral_ties: self.neutral_ties,
+            search_nodes: self.search_nodes,
+        }
+    }
 }
 
-impl Frustration {
+impl<N, E> Frustration<N, E> {
     /// The frustration index found: the number (or total weight) of frustrated ties of
     /// [`Frustration::colours`], recounted on the input graph.
     #[must_use]
@@ -282,23 +329,20 @@ impl Frustration {
     pub fn status(&self) -> Status {
         self.status
     }
-    /// The camp of every node slot (`false` / `true`), indexed like the graph's nodes.
+    /// The camp of every node slot (`false` / `true`), indexed like the graph's nodes
+    /// (`NodeIndexable::to_index`).
     #[must_use]
     pub fn colours(&self) -> &[bool] {
         &self.colours
     }
-    /// The two camps as lists of node indices (nodes without signed ties go to the first).
+    /// The two camps, by node id (nodes without signed ties go to the first).
     #[must_use]
-    pub fn camps(&self) -> [Vec<usize>; 2] {
-        let mut c = [Vec::new(), Vec::new()];
-        for (i, &x) in self.colours.iter().enumerate() {
-            c[usize::from(x)].push(i);
-        }
-        c
+    pub fn camps(&self) -> &[Vec<N>; 2] {
+        &self.camps
     }
     /// The frustrated ties of the colouring.
     #[must_use]
-    pub fn frustrated(&self) -> &[FrustratedTie] {
+    pub fn frustrated(&self) -> &[FrustratedTie<N, E>] {
         &self.frustrated
     }
     /// The number of signed ties considered.

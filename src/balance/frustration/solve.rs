@@ -48,8 +48,13 @@ fn finish(
     } else {
         status
     };
+    let mut camps = [Vec::new(), Vec::new()];
+    for (i, &x) in colours.iter().enumerate() {
+        camps[usize::from(x)].push(i);
+    }
     Frustration {
         colours,
+        camps,
         frustrated,
         value,
         lower_bound,
@@ -106,13 +111,18 @@ fn finish(
 /// let r = frustration_exact(g.graph(), &FrustrationOptions::new().seed(7))?;
 /// assert_eq!(r.value(), 1.0);
 /// assert_eq!(r.lower_bound(), 1.0);
-/// assert_eq!(r.frustrated()[0].edge, 5);
+/// // The certificate names the graph's own nodes and edges: the amity tie B–C is frustrated.
+/// let t = r.frustrated()[0];
+/// assert_eq!((g.label(t.source), g.label(t.target)), (Some("B"), Some("C")));
+/// assert_eq!(t.edge.index(), 5);
+/// let camp = |k: usize| r.camps()[k].iter().map(|&i| g.label(i).unwrap()).collect::<Vec<_>>();
+/// assert_eq!((camp(0), camp(1)), (vec!["A", "B"], vec!["C", "D"]));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn frustration_exact<G>(
     graph: G,
     options: &FrustrationOptions,
-) -> Result<Frustration, FrustrationError>
+) -> Result<Frustration<G::NodeId, G::EdgeId>, FrustrationError>
 where
     G: IntoEdgeReferences + NodeIndexable,
     G::EdgeWeight: SignedWeight,
@@ -190,7 +200,7 @@ where
         // Cannot happen when the search completed; keep the report honest regardless.
         r.status = Status::NodeLimit;
     }
-    Ok(r)
+    Ok(r.identify(graph))
 }
 
 /// A heuristic frustration index: seeded, deterministic multi-start tabu search on the
@@ -225,7 +235,7 @@ where
 pub fn frustration_heuristic<G>(
     graph: G,
     options: &HeuristicOptions,
-) -> Result<Frustration, FrustrationError>
+) -> Result<Frustration<G::NodeId, G::EdgeId>, FrustrationError>
 where
     G: IntoEdgeReferences + NodeIndexable,
     G::EdgeWeight: SignedWeight,
@@ -287,5 +297,5 @@ where
         bl: &bl,
         cols: &cols,
     };
-    Ok(finish(&input, &found, value, lb, Status::Heuristic, 0))
+    Ok(finish(&input, &found, value, lb, Status::Heuristic, 0).identify(graph))
 }

@@ -229,7 +229,7 @@ impl Display for Status {
 }
 
 /// `L = 10, proven optimal` or `L = 12 (lower bound 10, gap 2; stopped at the node limit)`.
-fn frustration_head(r: &Frustration, f: &mut Formatter<'_>) -> fmt::Result {
+fn frustration_head<N, E>(r: &Frustration<N, E>, f: &mut Formatter<'_>) -> fmt::Result {
     write!(f, "L = {}", count(r.value(), 3))?;
     if r.is_optimal() {
         f.write_str(", proven optimal")?;
@@ -254,7 +254,7 @@ fn frustration_head(r: &Frustration, f: &mut Formatter<'_>) -> fmt::Result {
     )
 }
 
-impl Display for Frustration {
+impl<N, E> Display for Frustration<N, E> {
     /// `L = 10, proven optimal; F = 1 − 2L/m = 0.767 with m = 86; camps of 15 and 14 units`.
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         frustration_head(self, f)?;
@@ -264,27 +264,26 @@ impl Display for Frustration {
     }
 }
 
-impl<F: Fn(usize) -> L, L: Display> Display for Labelled<'_, Frustration, F> {
+impl<N: Copy, E, F: Fn(N) -> L, L: Display> Display for Labelled<'_, Frustration<N, E>, F> {
     /// The head of the plain `Display`, then the camps and the frustrated ties by name:
     /// `…; camps {A, B} and {C}; frustrated: A–B (-)`.
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         frustration_head(self.value, f)?;
         let [a, b] = self.value.camps();
         f.write_str("; camps ")?;
-        set(f, &a, &self.label)?;
+        set(f, a, &self.label)?;
         f.write_str(" and ")?;
-        set(f, &b, &self.label)?;
+        set(f, b, &self.label)?;
         if !self.value.frustrated().is_empty() {
             f.write_str("; frustrated: ")?;
             join(
                 f,
                 self.value.frustrated().iter().map(|t| {
-                    format!(
-                        "{}–{} ({})",
-                        (self.label)(t.source),
-                        (self.label)(t.target),
-                        t.sign
-                    )
+                    Labelled {
+                        value: t,
+                        label: &self.label,
+                    }
+                    .to_string()
                 }),
                 ", ",
             )?;
@@ -293,11 +292,33 @@ impl<F: Fn(usize) -> L, L: Display> Display for Labelled<'_, Frustration, F> {
     }
 }
 
-impl Display for FrustratedTie {
-    /// `3–7 (-)`: the node positions of its ends and its sign (see [`super::labelled`] for
-    /// names).
+impl<N, E> Display for FrustratedTie<N, E> {
+    /// `amity across the camps` or `enmity inside a camp`, with ` (weight 2.5)` when weighted
+    /// (see [`super::labelled`] for the ends' names).
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        write!(f, "{}–{} ({})", self.source, self.target, self.sign)
+        if self.sign.is_negative() {
+            f.write_str("enmity inside a camp")?;
+        } else {
+            f.write_str("amity across the camps")?;
+        }
+        if self.weight != 1.0 {
+            write!(f, " (weight {})", count(self.weight, 3))?;
+        }
+        Ok(())
+    }
+}
+
+impl<N: Copy, E, F: Fn(N) -> L, L: Display> Display for Labelled<'_, FrustratedTie<N, E>, F> {
+    /// `A–B (-)`: its ends by name and its sign.
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let t = self.value;
+        write!(
+            f,
+            "{}–{} ({})",
+            (self.label)(t.source),
+            (self.label)(t.target),
+            t.sign
+        )
     }
 }
 

@@ -46,8 +46,9 @@ pub struct Labelled<'a, T: ?Sized, F> {
 ///
 /// Works for [`HararyTest`](crate::balance::HararyTest),
 /// [`Clusterability`](crate::balance::Clusterability),
-/// [`SignedCycle`](crate::balance::SignedCycle) (node identifiers of the graph) and
-/// [`Frustration`](crate::balance::Frustration) (node positions, `usize`).
+/// [`SignedCycle`](crate::balance::SignedCycle), [`Frustration`](crate::balance::Frustration)
+/// and [`FrustratedTie`](crate::balance::FrustratedTie): every certificate names units by the
+/// graph's node identifiers (`NodeIndex` for a petgraph `Graph`).
 pub fn labelled<T: ?Sized, F>(value: &T, label: F) -> Labelled<'_, T, F> {
     Labelled { value, label }
 }

@@ -97,13 +97,15 @@ fn triangle_counts_and_frustration() -> R {
         text.starts_with("L = 1, proven optimal; F = 1 − 2L/m = 0.333 with m = 3; camps of "),
         "{text}"
     );
-    let named = labelled(&f, |i| {
-        g.label(crate::petgraph::graph::NodeIndex::new(i))
-            .unwrap_or("?")
-            .to_owned()
-    })
-    .to_string();
+    let named = labelled(&f, |i| g.label(i).unwrap_or("?").to_owned()).to_string();
     assert_eq!(named.matches("; frustrated: ").count(), 1, "{named}");
+    // The frustrated tie and the camps are named by the graph's own ids.
+    let t = f.frustrated()[0];
+    assert_eq!(g.graph().edge_endpoints(t.edge), Some((t.source, t.target)));
+    assert!(named.ends_with(&format!(
+        "; frustrated: {}",
+        labelled(&t, |i| g.label(i).unwrap_or("?").to_owned())
+    )));
     Ok(())
 }
 
