@@ -409,3 +409,35 @@ proptest! {
         prop_assert_eq!(a.ties.keys().collect::<Vec<_>>(), b.ties.keys().collect::<Vec<_>>());
     }
 }
+
+/// A lineage is named as it stands at the end: in the last year of a series every complex
+/// carries the name the year's own analysis gives it, and a complex keeps one name in every
+/// year of its lineage (so a complex its namesake left is not named after it ever after).
+#[test]
+fn lineages_are_named_as_they_end() {
+    let ds = rsct::datasets::post_soviet().unwrap();
+    let o = EvolutionOptions::new()
+        .boundary(BoundaryOptions::new().classes(Classification::buzan_waever_post_1990()));
+    let s = series(&ds, 1991, 2013, &o).unwrap();
+    let last = s.years.last().unwrap();
+    let own = year_state(&ds, 2013, &o).unwrap();
+    let names = |y: &rsct::evolution::YearState| -> Vec<String> {
+        y.complexes.iter().map(|c| c.name.clone()).collect()
+    };
+    assert_eq!(names(last), names(&own));
+    // Every name that is not the last year's ends in the year its lineage was last seen.
+    for (k, y) in s.years.iter().enumerate() {
+        for c in &y.complexes {
+            if let Some(until) = c.name.split(" (until ").nth(1) {
+                let year: i32 = until.trim_end_matches(')').parse().unwrap();
+                assert!(year >= y.year, "{} in {}", c.name, y.year);
+                let seen_later = s.years[k + 1..]
+                    .iter()
+                    .any(|z| z.year > year && z.complexes.iter().any(|d| d.name == c.name));
+                assert!(!seen_later, "{} seen after {year}", c.name);
+            } else {
+                assert!(!c.name.contains("(from"), "{}", c.name);
+            }
+        }
+    }
+}

@@ -19,7 +19,8 @@ pub const FRUSTRATION_NODE_LIMIT: u64 = 200_000;
 /// The state of one complex in one year: the variables of its essential structure.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ComplexState {
-    /// Its name (kept across years by [`series`](super::series)).
+    /// Its name: in a [`series`](super::series), the name of its lineage (the complex as it
+    /// was named in the last year it was seen), the same in every year.
     pub name: String,
     /// The members, sorted by identifier.
     pub members: Vec<String>,
