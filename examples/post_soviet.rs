@@ -374,8 +374,11 @@ fn run(mut args: common::Args) -> Result<(), Box<dyn Error>> {
     for e in &events {
         let head = e.to_string();
         println!("  {}", head.lines().next().unwrap_or(""));
-        for c in e.changes.iter().take(3) {
+        for c in e.changes.iter().take(6) {
             println!("      change: {c}");
+        }
+        if e.changes.len() > 6 {
+            println!("      (and {} more changes)", e.changes.len() - 6);
         }
         let causes: Vec<String> = e
             .causes

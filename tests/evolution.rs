@@ -441,3 +441,129 @@ fn lineages_are_named_as_they_end() {
         }
     }
 }
+
+/// 2000–2003: A = {A1, A2, A3, A4} allied and in the forum ORG, B = {B1, B2, B3}. 2001: war
+/// between A1 and A2 (military enmity 1.0); 2002: peace again, and A4 leaves ORG.
+fn war_and_exit() -> Dataset {
+    let mut b = Dataset::builder();
+    for id in ["A1", "A2", "A3", "A4", "B1", "B2", "B3"] {
+        b = b.unit(Unit::state(id, id).unwrap());
+    }
+    let mut rels = Vec::new();
+    for (p, q) in [
+        ("A1", "A3"),
+        ("A1", "A4"),
+        ("A2", "A3"),
+        ("A2", "A4"),
+        ("A3", "A4"),
+    ] {
+        rels.push(rel(
+            p,
+            q,
+            Sign::Amity,
+            y(2000, 2003),
+            Sector::Military,
+            "allied",
+        ));
+    }
+    rels.push(rel(
+        "A1",
+        "A2",
+        Sign::Amity,
+        y(2000, 2000),
+        Sector::Military,
+        "allied",
+    ));
+    rels.push(rel(
+        "A1",
+        "A2",
+        Sign::Enmity,
+        y(2001, 2001),
+        Sector::Military,
+        "war",
+    ));
+    rels.push(rel(
+        "A1",
+        "A2",
+        Sign::Amity,
+        y(2002, 2003),
+        Sector::Military,
+        "peace",
+    ));
+    for (p, q) in [("B1", "B2"), ("B2", "B3"), ("B1", "B3")] {
+        rels.push(rel(p, q, Sign::Amity, y(2000, 2003), Sector::Military, "b"));
+    }
+    let member = |u: &str, p: Period| {
+        Membership::new(
+            "ORG",
+            u,
+            Role::Member,
+            p,
+            vec![Evidence::new("member").unwrap()],
+        )
+        .unwrap()
+    };
+    b.relations(rels)
+        .organisation(Organisation::new("ORG", "A forum", OrganisationKind::Forum).unwrap())
+        .membership(member("A1", y(2000, 2003)))
+        .membership(member("A2", y(2000, 2003)))
+        .membership(member("A3", y(2000, 2003)))
+        .membership(member("A4", y(2000, 2001)))
+        .build()
+        .unwrap()
+}
+
+/// A war between two members and a member's exit from the complex's core organisation are
+/// internal transformations (Buzan & Wæver's essential structure: the pattern of amity and
+/// enmity among the members), named among the changes with the pair or the organisation.
+#[test]
+fn war_and_exit_from_the_core_organisation_transform_a_complex() {
+    let ds = war_and_exit();
+    let s = series(&ds, 2000, 2002, &EvolutionOptions::new()).unwrap();
+    let of = |unit: &str| {
+        s.years[0]
+            .complexes
+            .iter()
+            .find(|c| c.members.iter().any(|m| m == unit))
+            .map(|c| c.name.clone())
+            .unwrap()
+    };
+    let (a, b) = (of("A1"), of("B1"));
+    assert_ne!(a, b);
+    let event = |from: i32| {
+        s.events
+            .iter()
+            .find(|e| e.from == from && e.complex == a)
+            .unwrap_or_else(|| panic!("no event from {from}: {:#?}", s.events))
+    };
+    let war = event(2000);
+    assert_eq!(war.transformation, Transformation::Internal, "{war}");
+    assert!(
+        war.changes
+            .contains(&"war between members: A1–A2".to_owned()),
+        "{war}"
+    );
+    let peace = event(2001);
+    assert_eq!(peace.transformation, Transformation::Internal, "{peace}");
+    assert!(
+        peace
+            .changes
+            .contains(&"war ended between members: A1–A2".to_owned()),
+        "{peace}"
+    );
+    assert!(
+        peace
+            .changes
+            .contains(&"A4 left ORG, a core organisation".to_owned()),
+        "{peace}"
+    );
+    // B saw none of it.
+    assert!(
+        s.events.iter().filter(|e| e.complex == b).all(|e| !e
+            .changes
+            .iter()
+            .any(|c| c.contains("war") || c.contains("ORG"))),
+        "{:#?}",
+        s.events
+    );
+}

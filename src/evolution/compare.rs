@@ -1,10 +1,10 @@
 //! Transformations between two year states, with their causes.
 
 use super::options::EvolutionOptions;
-use super::state::{ComplexState, YearState};
+use super::state::{ComplexState, WAR, YearState};
 use crate::evidence::Evidence;
 use crate::period::Year;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What happened to a complex between two years (Buzan & Wæver 2003, p. 53).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -250,13 +250,76 @@ fn internal_changes(x: &ComplexState, y: &ComplexState, o: &EvolutionOptions) ->
     out
 }
 
+/// What changed in a complex's members' security relations, beyond the aggregates: a war that
+/// broke out or ended between two members (military enmity reaching or leaving [`WAR`]), and
+/// a member's exit from (or entry into) one of the complex's core organisations — in the
+/// earlier year, an organisation at least half of whose members belong to the complex and
+/// which holds at least half of the complex's members (the CIS for the post-Soviet complex;
+/// not the OSCE, most of whose members are elsewhere).
+fn relation_changes(
+    a: &YearState,
+    b: &YearState,
+    x: &ComplexState,
+    y: &ComplexState,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let members: BTreeSet<&String> = y.members.iter().filter(|m| x.members.contains(m)).collect();
+    let at_war = |s: &YearState, k: &(String, String)| {
+        s.ties
+            .get(k)
+            .is_some_and(|t| t.military_enmity >= WAR - crate::tolerance::NET_ZERO)
+    };
+    let mut keys: BTreeSet<&(String, String)> = BTreeSet::new();
+    for k in a.ties.keys().chain(b.ties.keys()) {
+        if members.contains(&k.0) && members.contains(&k.1) {
+            keys.insert(k);
+        }
+    }
+    for k in keys {
+        match (at_war(a, k), at_war(b, k)) {
+            (false, true) => out.push(format!("war between members: {}–{}", k.0, k.1)),
+            (true, false) => out.push(format!("war ended between members: {}–{}", k.0, k.1)),
+            _ => {}
+        }
+    }
+    // The core organisations of the earlier year: at least half of their members are
+    // members of the complex, and they hold at least half of its members.
+    let mut count: BTreeMap<&String, (usize, usize)> = BTreeMap::new();
+    for (o, u) in &a.memberships {
+        let c = count.entry(o).or_default();
+        c.1 += 1;
+        if x.members.contains(u) {
+            c.0 += 1;
+        }
+    }
+    for (org, &(inside, all)) in &count {
+        // An organisation that ended (no members in the later year) was left by nobody.
+        let lasts = b.memberships.iter().any(|(o, _)| o == *org);
+        if 2 * inside < all || 2 * inside < x.members.len() || !lasts {
+            continue;
+        }
+        for u in &members {
+            let key = ((*org).clone(), (*u).clone());
+            match (a.memberships.contains(&key), b.memberships.contains(&key)) {
+                (true, false) => out.push(format!("{u} left {org}, a core organisation")),
+                (false, true) => out.push(format!("{u} joined {org}, a core organisation")),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
 /// The transformations between two year states (any two years), with their causes.
 ///
 /// Complexes are matched one to one by Jaccard overlap of their members (≥ `match_share`).
 /// For each match: *overlay* when the complex became overlaid; else *external* when members
 /// joined or left; else *internal* when polarity, poles, type, character, enmity share (by
 /// at least `enmity_change`) or strict triangle balance (by at least `balance_change`)
-/// changed; else *status quo*. Unmatched complexes are *merged*
+/// changed, when a war broke out or ended between two members (military enmity reaching
+/// [`WAR`]), or when a member left or joined a core organisation of the complex (at least
+/// half of its members in the complex, holding at least half of the complex's members); else
+/// *status quo*. Unmatched complexes are *merged*
 /// (when two or more earlier complexes put most of their members into one later complex),
 /// *split* (the converse), *dissolved* or *formed*. Causes list the units that joined or left,
 /// the ties among the members (old and new) that changed, and the memberships that began or
@@ -347,7 +410,8 @@ pub fn compare(a: &YearState, b: &YearState, o: &EvolutionOptions) -> Vec<Event>
             .cloned()
             .collect();
         let units: BTreeSet<&String> = x.members.iter().chain(&y.members).collect();
-        let changes = internal_changes(x, y, o);
+        let mut changes = internal_changes(x, y, o);
+        changes.extend(relation_changes(a, b, x, y));
         if y.overlaid && !x.overlaid {
             let causes = tie_causes(a, b, &units);
             events.push(event(

@@ -25,7 +25,7 @@ pub use compare::{Cause, Event, Transformation, compare};
 pub use membership::{MembershipSpan, membership_timeline};
 pub use options::EvolutionOptions;
 pub use series::{Series, series};
-pub use state::{ComplexState, FRUSTRATION_NODE_LIMIT, TieState, YearState, year_state};
+pub use state::{ComplexState, FRUSTRATION_NODE_LIMIT, TieState, WAR, YearState, year_state};
 
 /// The longest year range [`series`] analyses: 10,000 years (one snapshot and boundary
 /// analysis per year, so a range near the `i32` bounds is refused instead of running for

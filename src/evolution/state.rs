@@ -9,12 +9,18 @@ use crate::dataset::Dataset;
 use crate::evidence::Evidence;
 use crate::period::Year;
 use crate::polarity::Polarity;
+use crate::sector::Sector;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The node limit of the exact frustration search for each complex in each year: complexes
 /// are small, so the search ends long before; a complex that reaches it gets no frustration
 /// value rather than an unproven one.
 pub const FRUSTRATION_NODE_LIMIT: u64 = 200_000;
+
+/// Military enmity at which a tie is a war: the top of the crate's coding scale (war 1.0,
+/// `data/README.md`) and of the world layer's MID hostility (level 5 / 5). A war between two
+/// members of a complex is an internal transformation of it (see [`compare`](super::compare)).
+pub const WAR: f64 = 1.0;
 
 /// The state of one complex in one year: the variables of its essential structure.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -55,6 +61,9 @@ pub struct ComplexState {
 pub struct TieState {
     /// Net signed weight.
     pub net: f64,
+    /// Enmity in the military sector (war is 1, the top of the coding scale and MID
+    /// hostility level 5; see [`WAR`]).
+    pub military_enmity: f64,
     /// Evidence of its contributions.
     pub evidence: Vec<Evidence>,
 }
@@ -173,6 +182,9 @@ pub fn year_state(
                 key,
                 TieState {
                     net: t.net(),
+                    military_enmity: 0.5
+                        * (t.sector_interdependence(Sector::Military)
+                            - t.sector_net(Sector::Military)),
                     evidence,
                 },
             )
