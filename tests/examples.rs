@@ -122,48 +122,34 @@ fn armenia_belarus_json_shape() {
 }
 
 #[test]
-fn boundaries_polarity_and_evolution_run() {
-    let b = run(
-        "boundaries",
-        &[
-            "data/post_soviet.toml",
-            "--year",
-            "2013",
-            "--set-apart",
-            "CHN,EU,IND,PAK,MNG",
-            "--json",
-        ],
+fn boundaries_polarity_evolution_balance_and_frustration_demonstrate_the_api() {
+    let b = run("boundaries", &["1995"]);
+    assert!(b.contains("== the post-Soviet data set alone, 1995"), "{b}");
+    let ari: f64 = b
+        .split("adjusted Rand index against Buzan & Wæver's map ")
+        .nth(1)
+        .and_then(|r| r.lines().next())
+        .and_then(|x| x.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no ARI line: {b}"));
+    assert!((0.0..=1.0).contains(&ari), "{ari}");
+    let p = run("polarity", &["2013"]);
+    assert!(p.contains("poles: unipolar"), "{p}");
+    let e = run("evolution", &[]);
+    assert!(e.contains("war between members: GEO–SOS"), "{e}");
+    assert!(
+        e.contains("timeline: target/rsct/evolution_post_soviet.svg"),
+        "{e}"
     );
-    let v: serde_json::Value = serde_json::from_str(&b).expect("JSON");
-    assert_eq!(v["year"], 2013);
-    let p = run(
-        "polarity",
-        &[
-            "data/post_soviet.toml",
-            "--year",
-            "2013",
-            "--units",
-            "RUS,BLR,ARM,KAZ",
-            "--json",
-        ],
+    let f = run("frustration", &[]);
+    assert!(
+        f.contains("proven optimal") && f.contains("the certificate holds"),
+        "{f}"
     );
-    let v: serde_json::Value = serde_json::from_str(p.trim()).expect("JSON line");
-    assert_eq!(v["poles"]["polarity"], "unipolar");
-    let e = run(
-        "evolution",
-        &[
-            "data/post_soviet.toml",
-            "--from",
-            "1999",
-            "--to",
-            "2001",
-            "--json",
-        ],
+    let h = run("balance", &[]);
+    assert!(
+        h.contains("Harary test:") && h.contains("clusterability:"),
+        "{h}"
     );
-    for line in e.lines() {
-        let v: serde_json::Value = serde_json::from_str(line).expect("JSON line");
-        assert!(v["transformation"]["kind"].is_string());
-    }
 }
 
 #[test]

@@ -15,16 +15,12 @@ mod common;
 #[allow(dead_code)]
 mod post_soviet_example;
 
-#[path = "../examples/evolution.rs"]
-#[allow(dead_code)]
-mod evolution_example;
-
 use rsct::DerivationRules;
 use rsct::boundary::{BoundaryOptions, InterdependenceOptions, analyse};
 use rsct::datasets::{POST_SOVIET_OUTSIDE_POWERS, europe_1872_1907, post_soviet};
 use rsct::evolution::{EvolutionOptions, series};
 use rsct::polarity::Classification;
-use rsct::report::{Drawing, Layout};
+use rsct::report::{Drawing, Layout, Timeline};
 use std::path::Path;
 
 fn bless() -> bool {
@@ -232,14 +228,13 @@ fn evolution_timeline_is_xml_without_overlapping_labels_or_debug_names() {
         .institutions(["EU"])
         .classes(Classification::buzan_waever_post_1990());
     let s = series(&ds, 1991, 2013, &EvolutionOptions::new().boundary(b)).unwrap();
-    let svg =
-        evolution_example::timeline(&s, "post-Soviet complexes 1991–2013".into(), 1991).to_svg();
+    let svg = Timeline::of_series(&s, "post-Soviet complexes 1991–2013").to_svg();
     check_svg("evolution_post_soviet_1991_2013.svg", &svg);
     assert!(!svg.contains("ConflictFormation") && !svg.contains("SecurityRegime"));
     assert!(!svg.contains(".00<"), "counts written as decimals");
     let ds = europe_1872_1907().unwrap();
     let s = series(&ds, 1872, 1907, &EvolutionOptions::new()).unwrap();
-    let svg = evolution_example::timeline(&s, "Europe 1872–1907".into(), 1872).to_svg();
+    let svg = Timeline::of_series(&s, "Europe 1872–1907").to_svg();
     check_svg("evolution_europe_1872_1907.svg", &svg);
 }
 

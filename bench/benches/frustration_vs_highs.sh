@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Side by side on this machine: rsct's exact frustration index (example `frustration`) and
+# Side by side on this machine: rsct's exact frustration index (`rsct frustration`) and
 # the HiGHS binary program of shared/anchors/frustration_highs.py, on the same files.
 # Prints a Markdown table per file and the totals; figures go to BENCHMARKS.md.
 #
 #   bench/benches/frustration_vs_highs.sh            # tribes + 51 COW windows, avatar, congress, cloister
 #   HIGHS_BIG=1 bench/benches/frustration_vs_highs.sh  # + bitcoinalpha for HiGHS (10-minute cap)
 #
-# Needs ../shared and the anchors venv (see /work/notes/GUIDE.md):
+# Needs ../shared and the anchors' Python environment (../shared/anchors/README.md):
 #   python3 -m venv ~/.cache/anchors-venv && ~/.cache/anchors-venv/bin/pip install scipy highspy numpy
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,13 +18,13 @@ if [ ! -d "$SHARED/data/signed" ]; then
   echo "notice: $SHARED/data/signed is absent; nothing to compare" >&2
   exit 0
 fi
-cargo build --release --example frustration >&2
+cargo build --release -p rsct-cli >&2
 S="$SHARED/data/signed"
 small=("$S/gahuku_gama_tribes.csv" "$S"/cow_doreian_mrvar/*.csv)
 mid=("$S/avatar.csv" "$S/congress.csv" "$S/cloister.csv")
 big=("$S/bitcoinalpha.csv")
 
-./target/release/examples/frustration "${small[@]}" "${mid[@]}" "${big[@]}" --json --summary \
+./target/release/rsct frustration "${small[@]}" "${mid[@]}" "${big[@]}" --format json --summary \
   --time-limit 60 > "$OUT/rsct.jsonl"
 "$PY" "$SHARED/anchors/frustration_highs.py" "${small[@]}" > "$OUT/highs_small.txt"
 "$PY" "$SHARED/anchors/frustration_highs.py" "${mid[@]}" > "$OUT/highs_mid.txt"
@@ -36,6 +36,8 @@ python3 - "$OUT" <<'EOF'
 import json, sys, os
 out = sys.argv[1]
 rs = [json.loads(l) for l in open(os.path.join(out, 'rsct.jsonl'))]
+for o in rs:
+    o['file'] = os.path.basename(o['file'])
 hi = {}
 for name in ('highs_small.txt', 'highs_mid.txt', 'highs_big.txt'):
     p = os.path.join(out, name)

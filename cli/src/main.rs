@@ -62,7 +62,7 @@ enum Command {
     /// Polarity of a set of units from a data set's capabilities.
     Polarity(cmd::polarity::Args),
     /// Security complexes of a data set's year: members, type, character, roles.
-    Boundaries(cmd::boundaries::Args),
+    Boundaries(Box<cmd::boundaries::Args>),
     /// Evolution of the complexes of a data set over a span of years.
     Evolution(cmd::evolution::Args),
     /// The world panel: yearly signed graphs of the state system from the COW-family files,

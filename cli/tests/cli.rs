@@ -196,3 +196,116 @@ fn boundaries_and_evolution_give_json() {
         let _: serde_json::Value = serde_json::from_str(line).unwrap();
     }
 }
+
+#[test]
+fn the_world_year_by_year_scored_against_the_map() {
+    // The shipped extract of the world layer stands for the COW-family folder.
+    let o = rsct(&[
+        "boundaries",
+        "--cow",
+        "data/world_1991_2013",
+        "--from",
+        "1995",
+        "--to",
+        "1996",
+        "--compare",
+        "tests/data/bw2003_regions.csv",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "a preamble and one report a year: {out}");
+    assert!(
+        lines[0]["sources"]
+            .as_array()
+            .is_some_and(|s| !s.is_empty())
+    );
+    assert_eq!(lines[1]["year"], 1995);
+    assert_eq!(lines[2]["year"], 1996);
+    let err = stderr(&o);
+    let mean: f64 = err
+        .split("compare 1995–1996: mean adjusted Rand index ")
+        .nth(1)
+        .and_then(|r| r.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no mean ARI: {err}"));
+    assert!((0.0..=1.0).contains(&mean), "{mean}");
+    // Malformed world options are usage errors.
+    for bad in [["--insulator", "0.4"], ["--atop-intensity", "alliance=1"]] {
+        let o = rsct(&[
+            "boundaries",
+            "--cow",
+            "data/world_1991_2013",
+            bad[0],
+            bad[1],
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{bad:?}: {}", stderr(&o));
+    }
+    // --calibrate needs a map; world options need --cow.
+    assert_eq!(
+        rsct(&["boundaries", "--cow", "x", "--calibrate"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        rsct(&["boundaries", "data/post_soviet.toml", "--proximity", "1"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn balance_report_and_evolution_timeline() {
+    let o = rsct(&[
+        "balance",
+        "tests/data/gahuku_gama_tribes.csv",
+        "--top",
+        "3",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["kind"], "signed_graph");
+    assert_eq!(
+        v["centrality"]["top_by_pn"].as_array().map(Vec::len),
+        Some(3)
+    );
+    assert_eq!(v["triangles"]["total"], 68);
+    let dir = std::env::temp_dir().join(format!("rsct-cli-timeline-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let svg = dir.join("t.svg");
+    let o = rsct(&[
+        "evolution",
+        "data/post_soviet.toml",
+        "--from",
+        "2007",
+        "--to",
+        "2009",
+        "--timeline",
+        svg.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.starts_with("<svg") && text.contains("2007"), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+    // The heuristic without its bound certifies nothing.
+    let o = rsct(&[
+        "frustration",
+        "tests/data/gahuku_gama_tribes.csv",
+        "--heuristic",
+        "--no-bound",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["lower_bound"], 0.0);
+    assert_eq!(v["status"], "heuristic");
+}

@@ -71,6 +71,41 @@ impl Args {
     }
 }
 
+/// The only argument, an optional year (`default` without it); anything more is a usage error.
+pub fn year_or(mut args: Args, default: i32) -> Result<i32, Usage> {
+    let year = match args.next() {
+        Some(y) => y.parse().map_err(|e| Usage(format!("YEAR {y}: {e}")))?,
+        None => default,
+    };
+    match args.next() {
+        Some(extra) => Err(unknown(&extra)),
+        None => Ok(year),
+    }
+}
+
+/// The only argument, an optional signed-graph file, read; without it the post-Soviet data
+/// set's 2013 snapshot. Returns the graph and what it is, in words.
+pub fn graph_or_post_soviet(mut args: Args) -> Result<(rsct::SignedGraph, String), Box<dyn Error>> {
+    let file = args.next();
+    if let Some(extra) = args
+        .next()
+        .or_else(|| file.clone().filter(|f| f.starts_with('-')))
+    {
+        return Err(unknown(&extra).into());
+    }
+    Ok(match file {
+        Some(path) => (rsct::io::read_signed(&path)?.0, path),
+        None => {
+            let ds = rsct::datasets::post_soviet()?;
+            let sg = ds.snapshot(2013, &rsct::DerivationRules::new())?;
+            (
+                sg.to_signed_graph().0,
+                "the post-Soviet data set, 2013".into(),
+            )
+        }
+    })
+}
+
 /// Runs an example: prints `usage` for `-h`/`--help` (exit 0); otherwise runs `body` with the
 /// arguments and prints its error, if any — a [`Usage`] error with the usage (exit 2), any
 /// other error with its causes (exit 1).

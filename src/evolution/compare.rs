@@ -252,7 +252,7 @@ fn internal_changes(x: &ComplexState, y: &ComplexState, o: &EvolutionOptions) ->
 
 /// What changed in a complex's members' security relations, beyond the aggregates: a war that
 /// broke out or ended between two members (military enmity reaching or leaving [`WAR`]), and
-/// a member's exit from (or entry into) one of the complex's core organisations — in the
+/// a member's exit from one of the complex's core organisations — in the
 /// earlier year, an organisation at least half of whose members belong to the complex and
 /// which holds at least half of the complex's members (the CIS for the post-Soviet complex;
 /// not the OSCE, most of whose members are elsewhere).
@@ -300,10 +300,8 @@ fn relation_changes(
         }
         for u in &members {
             let key = ((*org).clone(), (*u).clone());
-            match (a.memberships.contains(&key), b.memberships.contains(&key)) {
-                (true, false) => out.push(format!("{u} left {org}, a core organisation")),
-                (false, true) => out.push(format!("{u} joined {org}, a core organisation")),
-                _ => {}
+            if a.memberships.contains(&key) && !b.memberships.contains(&key) {
+                out.push(format!("{u} left {org}, a core organisation"));
             }
         }
     }
@@ -317,7 +315,7 @@ fn relation_changes(
 /// joined or left; else *internal* when polarity, poles, type, character, enmity share (by
 /// at least `enmity_change`) or strict triangle balance (by at least `balance_change`)
 /// changed, when a war broke out or ended between two members (military enmity reaching
-/// [`WAR`]), or when a member left or joined a core organisation of the complex (at least
+/// [`WAR`]), or when a member left a core organisation of the complex (at least
 /// half of its members in the complex, holding at least half of the complex's members); else
 /// *status quo*. Unmatched complexes are *merged*
 /// (when two or more earlier complexes put most of their members into one later complex),

@@ -2,8 +2,9 @@
 
 use super::palette::{FONT, SERIES, series_style, text_width};
 use super::xml_escape;
+use crate::evolution::{ComplexState, Series, YearState};
 use crate::period::Year;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 /// A panel of numeric series sharing one vertical scale.
@@ -120,6 +121,70 @@ fn ticks(lo: f64, hi: f64, whole: bool) -> (Vec<f64>, usize) {
 }
 
 impl Timeline {
+    /// The timeline of an evolution series: one line a complex (by its name, the same in every
+    /// year of its lineage) in four panels — members, strict triangle balance of the members'
+    /// ties, their frustration index, the enmity share of internal interdependence — and two
+    /// bands a complex, its polarity and its character.
+    ///
+    /// # Example
+    /// ```
+    /// use rsct::evolution::{series, EvolutionOptions};
+    /// use rsct::report::Timeline;
+    /// let ds = rsct::datasets::europe_1872_1907()?;
+    /// let s = series(&ds, 1872, 1907, &EvolutionOptions::new())?;
+    /// let t = Timeline::of_series(&s, "Europe 1872–1907");
+    /// assert_eq!((t.first_year, t.panels.len()), (1872, 4));
+    /// assert!(t.to_svg().contains("Europe 1872–1907"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn of_series(s: &Series, title: impl Into<String>) -> Self {
+        let names: BTreeSet<&str> = s
+            .years
+            .iter()
+            .flat_map(|y| y.complexes.iter().map(|c| c.name.as_str()))
+            .collect();
+        fn find<'a>(y: &'a YearState, name: &str) -> Option<&'a ComplexState> {
+            y.complexes.iter().find(|c| c.name == name)
+        }
+        let panel = |title: &str, f: &dyn Fn(&ComplexState) -> Option<f64>| TimelinePanel {
+            title: title.to_owned(),
+            series: names
+                .iter()
+                .map(|n| {
+                    let v = s.years.iter().map(|y| find(y, n).and_then(f));
+                    ((*n).to_owned(), v.collect())
+                })
+                .collect(),
+        };
+        let band = |n: &str, what: &str, f: &dyn Fn(&ComplexState) -> Option<String>| Band {
+            label: format!("{n}: {what}"),
+            values: s.years.iter().map(|y| find(y, n).and_then(f)).collect(),
+        };
+        Self {
+            title: title.into(),
+            first_year: s.years.first().map_or(0, |y| y.year),
+            panels: vec![
+                panel("members", &|c| Some(c.members.len() as f64)),
+                panel("strict triangle balance of the members' ties", &|c| {
+                    c.triangle_balance
+                }),
+                panel("frustration index of the members' ties", &|c| c.frustration),
+                panel("enmity share of internal interdependence", &|c| {
+                    c.enmity_share
+                }),
+            ],
+            bands: names
+                .iter()
+                .flat_map(|n| {
+                    [
+                        band(n, "polarity", &|c| c.polarity.map(|p| p.to_string())),
+                        band(n, "character", &|c| c.character.map(|x| x.to_string())),
+                    ]
+                })
+                .collect(),
+        }
+    }
+
     fn years(&self) -> usize {
         let p = self
             .panels

@@ -1,10 +1,42 @@
-//! `rsct boundaries`: security complexes of a data set's year.
+//! `rsct boundaries`: security complexes of a data set's year, or of the world of the
+//! Correlates-of-War family year by year — scored against a reference map, calibrated on it.
+//!
+//! ```text
+//! rsct boundaries data/post_soviet.toml --year 2013
+//! rsct boundaries --cow ../shared/data/cow --from 1990 --to 2001 --compare tests/data/bw2003_regions.csv
+//! rsct boundaries --cow ../shared/data/cow --compare tests/data/bw2003_regions.csv --calibrate
+//! ```
+//!
+//! World: `--cow DIR` reads the COW-family files in `DIR` (ATOP 5.1, MID 5.0, Direct
+//! Contiguity, NMC, state list; or an extract such as `data/world_1991_2013`) and prints each
+//! year's report — with `--format json`, one line citing the data sets and the rules, then one
+//! report per line. Ties: any ATOP obligation is amity, MID hostility ≥ `--hostility`
+//! (default 3) enmity, the dispute wins; `--proximity W` adds W of interdependence for land
+//! contiguity (or up to `--contiguity 1-5`); `--atop-intensity OBLIGATION=W` sets the amity
+//! of an obligation. Power classes come from NMC world CINC shares (superpowers are set
+//! apart), with Buzan & Wæver's "1 + 4" from 1990. The world defaults (resolution 3,
+//! insulators 0.4/0.4, nonaggression 0.1, consultation 0.25, land contiguity 2) are those
+//! `--calibrate` chose on Buzan & Wæver's map with the post-Soviet region left out
+//! (`docs/world_1990_2001.md`).
+//!
+//! `--compare MAP.csv` (lines `unit,region`, `#` comments; region `insulator` marks an
+//! insulator) prints, per year and on average, the adjusted Rand index of the complexes found
+//! against the map's regions and the map's insulators found. `--calibrate` runs the grid
+//! (resolution × proximity × nonaggression × consultation) scored on the map with the
+//! post-Soviet region left out, per-region recovery shares, an ablation of each rule, the
+//! constant Potts proposer and a null model (ties rewired, strengths preserved).
 
 use crate::Format;
 use crate::input::{self, Result};
-use rsct::boundary::{BoundaryOptions, InterdependenceOptions, analyse};
+use rsct::boundary::{
+    BoundaryOptions, FormationRule, GlobalPlacement, InterdependenceOptions, Method, Proposer,
+    analyse,
+};
+use rsct::io::cow::{ContiguityType, Obligation};
+use rsct::panel::{PactWeight, World, WorldBoundaryOptions, WorldRules};
 use rsct::polarity::Classification;
-use rsct::{DerivationRules, Year};
+use rsct::{DerivationRules, UnitKind, Year};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// Options of the boundary detection, shared by `rsct boundaries` and `rsct draw`.
@@ -13,39 +45,204 @@ pub struct Options {
     /// Units set apart entirely, like superpowers (comma-separated ids).
     #[arg(long, value_delimiter = ',')]
     pub set_apart: Vec<String>,
-    /// Derive no ties from co-membership of organisations.
+    /// Derive no ties from co-membership of organisations (data sets).
     #[arg(long)]
     pub no_memberships: bool,
     /// Do not apply Buzan & Wæver's post-1990 "1 + 4" power classes.
     #[arg(long)]
     pub no_preset: bool,
-    /// Seed of the community search.
-    #[arg(long, default_value_t = 0)]
-    pub seed: u64,
+    /// Seed of the community search (default: the library's, 7).
+    #[arg(long)]
+    pub seed: Option<u64>,
+}
+
+/// The detection method.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum MethodArg {
+    /// Buzan & Wæver's definition: complexes where members' interdependence lies.
+    Definition,
+    /// Modularity's communities, vetoed by the qualification test.
+    Modularity,
+}
+
+/// A formation rule to switch off.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum RuleArg {
+    /// Each unit joins the complex holding the largest share of its interdependence.
+    PrimaryShare,
+    /// Candidates whose members' interdependence lies mostly across them merge.
+    Merge,
+    /// A complex splits only where every part is markedly more intense inside.
+    Split,
+    /// Fragments left by insulators dissolve.
+    Dissolve,
+    /// A global power is placed in the complex of its own region.
+    GlobalHome,
+}
+
+/// The proposer's quality function.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ProposerArg {
+    /// Modularity (the resolution is γ).
+    Modularity,
+    /// The constant Potts model (the resolution is a density, e.g. 0.1).
+    Cpm,
+}
+
+/// Where a global power is at home.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum PlacementArg {
+    /// In a complex holding more of its interdependence than chance would.
+    AboveChance,
+    /// In a complex holding more than the configuration model expects.
+    AboveExpected,
+    /// In the complex holding its largest share.
+    LargestShare,
+}
+
+/// How a pact of many states weighs on each pairwise tie.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum PactArg {
+    /// Every pair of members gets the pact's full intensity.
+    Pairwise,
+    /// Each member's commitment is shared among its partners (1/(N−1)).
+    PerCommitment,
 }
 
 /// Arguments of `rsct boundaries`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The data set (.toml or .json).
-    pub file: PathBuf,
-    /// The year (default: the data set's last year).
+    /// The data set (.toml or .json); or give --cow DIR for the world.
+    #[arg(required_unless_present = "cow", conflicts_with = "cow")]
+    pub file: Option<PathBuf>,
+    /// The world: a folder of COW-family files (or an extract).
+    #[arg(long)]
+    pub cow: Option<PathBuf>,
+    /// The year (data set: default its last year; world: one year).
     #[arg(long)]
     pub year: Option<Year>,
-    /// Options of the detection.
+    /// The world's first year (default 1990).
+    #[arg(long, conflicts_with = "file")]
+    pub from: Option<Year>,
+    /// The world's last year (default: --from, or 2001).
+    #[arg(long, conflicts_with = "file")]
+    pub to: Option<Year>,
+    /// Options shared with `rsct draw`.
     #[command(flatten)]
     pub options: Options,
-    /// Output format.
+    /// Modularity resolution (default 1; world 3, calibrated).
+    #[arg(long)]
+    pub resolution: Option<f64>,
+    /// The detection method.
+    #[arg(long, value_enum)]
+    pub method: Option<MethodArg>,
+    /// Formation rules to switch off (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub without: Vec<RuleArg>,
+    /// The weak test's ratio of internal to external interdependence (default 1).
+    #[arg(long)]
+    pub inside_ratio: Option<f64>,
+    /// The least internal share of each member's interdependence (default 0.3).
+    #[arg(long)]
+    pub member_share: Option<f64>,
+    /// An insulator's least participation and largest share in one complex, `P,MAX`
+    /// (default 0.4,0.5; world 0.4,0.4, calibrated).
+    #[arg(long, value_parser = pair, value_name = "P,MAX")]
+    pub insulator: Option<(f64, f64)>,
+    /// The proposer's quality function.
+    #[arg(long, value_enum)]
+    pub proposer: Option<ProposerArg>,
+    /// Where a global power is at home.
+    #[arg(long, value_enum)]
+    pub placement: Option<PlacementArg>,
+    /// The proposer's resolution inside a complex, for sub-complexes.
+    #[arg(long)]
+    pub sub_resolution: Option<f64>,
+    /// World: the weight of contiguity in interdependence (default 2, calibrated; 0: none).
+    #[arg(long, conflicts_with = "file")]
+    pub proximity: Option<f64>,
+    /// World: contiguity counted, 1 (land) to 5 (400 miles of water); default 1.
+    #[arg(long, conflicts_with = "file")]
+    pub contiguity: Option<u8>,
+    /// World: the least MID hostility level that makes enmity (default 3).
+    #[arg(long, conflicts_with = "file")]
+    pub hostility: Option<u8>,
+    /// World: the amity of an ATOP obligation, `OBLIGATION=W` (defense, offense, neutrality,
+    /// nonaggression, consultation); repeatable.
+    #[arg(long, conflicts_with = "file", value_parser = obligation_weight, value_name = "OBLIGATION=W")]
+    pub atop_intensity: Vec<(String, f64)>,
+    /// World: only members of the state system.
+    #[arg(long, conflicts_with = "file")]
+    pub members_only: bool,
+    /// World: how a pact of many states weighs on each pairwise tie (default pairwise).
+    #[arg(long, value_enum, conflicts_with = "file")]
+    pub pact: Option<PactArg>,
+    /// World: score each year against a reference map (`unit,region` lines).
+    #[arg(long, conflicts_with = "file")]
+    pub compare: Option<PathBuf>,
+    /// World: run the calibration grid against --compare's map.
+    #[arg(long, requires = "compare")]
+    pub calibrate: bool,
+    /// World: dissolve the fragments insulators leave (off by calibration).
+    #[arg(long, conflicts_with = "file")]
+    pub dissolve: bool,
+    /// World: couple each year to the previous year's complexes with this weight.
+    #[arg(long, conflicts_with = "file")]
+    pub coupling: Option<f64>,
+    /// World: per year, the units that move under resolution ×0.8/×1.25 or other seeds.
+    #[arg(long, conflicts_with = "file")]
+    pub stability: bool,
+    /// Output format (json: the report; for the world, JSON lines).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
 
-/// The boundary report of a data set's year under the command's options.
+/// Two numbers `P,MAX`.
+fn pair(s: &str) -> std::result::Result<(f64, f64), String> {
+    let (p, m) = s.split_once(',').ok_or("two numbers P,MAX, e.g. 0.4,0.5")?;
+    let num = |x: &str| x.trim().parse::<f64>().map_err(|e| format!("{x}: {e}"));
+    Ok((num(p)?, num(m)?))
+}
+
+/// `OBLIGATION=W` with a known ATOP obligation.
+fn obligation_weight(s: &str) -> std::result::Result<(String, f64), String> {
+    let (o, w) = s
+        .split_once('=')
+        .ok_or("OBLIGATION=W, e.g. nonaggression=0.1")?;
+    if !Obligation::ALL.iter().any(|x| x.as_str() == o) {
+        let known: Vec<&str> = Obligation::ALL.iter().map(|x| x.as_str()).collect();
+        return Err(format!("unknown obligation {o} ({})", known.join(", ")));
+    }
+    let w = w.trim().parse::<f64>().map_err(|e| format!("{w}: {e}"))?;
+    Ok((o.to_owned(), w))
+}
+
+/// What the world's functions read of the command line.
+struct Settings {
+    year: Option<Year>,
+    from: Option<Year>,
+    to: Option<Year>,
+    json: bool,
+    no_preset: bool,
+    proximity: Option<f64>,
+    contiguity: Option<u8>,
+    hostility: Option<u8>,
+    members_only: bool,
+    compare: Option<String>,
+    atop: Vec<(String, f64)>,
+    coupling: Option<f64>,
+    stability: bool,
+    pact: Option<PactWeight>,
+}
+
+/// The boundary report of a data set's year: `opts` (the library's defaults for `rsct draw`)
+/// with the command's shared options.
 pub fn report(
     ds: &rsct::Dataset,
     file: &std::path::Path,
     year: Year,
     options: &Options,
+    mut opts: BoundaryOptions,
 ) -> Result<rsct::boundary::BoundaryReport> {
     for u in &options.set_apart {
         if ds.unit(u).is_none() {
@@ -60,8 +257,10 @@ pub fn report(
     let g = ds.snapshot(year, &rules)?;
     // The snapshot carries the year's capabilities, power classes and institutions, which
     // `analyse` uses.
-    let apart: Vec<&str> = options.set_apart.iter().map(String::as_str).collect();
-    let mut opts = BoundaryOptions::new().seed(options.seed).set_apart(&apart);
+    opts = opts.set_apart(&options.set_apart);
+    if let Some(seed) = options.seed {
+        opts = opts.seed(seed);
+    }
     if !options.no_preset && year >= 1990 {
         opts = opts.classes(Classification::buzan_waever_post_1990());
     }
@@ -73,18 +272,688 @@ pub fn report(
     )?)
 }
 
-/// Detects and describes the complexes.
-pub fn run(a: &Args, out: &mut dyn std::io::Write) -> Result<()> {
-    let ds = input::dataset(&a.file)?;
-    let year = input::year_or_last(&ds, a.year, &a.file)?;
-    let report = report(&ds, &a.file, year, &a.options)?;
-    if a.format == Format::Json {
-        writeln!(out, "{}", serde_json::to_string(&report)?)?;
+/// The detection options of the command line over the library's defaults (the world's
+/// calibrated ones with --cow).
+fn detection(a: &Args) -> Result<BoundaryOptions> {
+    let world = a.cow.is_some();
+    let mut o = BoundaryOptions::new().resolution(a.resolution.unwrap_or(if world {
+        WORLD_RESOLUTION
     } else {
-        writeln!(out, "{}, {year}", ds.name().unwrap_or("data set"))?;
-        write!(out, "{report}")?;
-        writeln!(out)?;
-        write!(out, "{}", report.explain())?;
+        1.0
+    }));
+    if let Some(m) = a.method {
+        o = o.method(match m {
+            MethodArg::Definition => Method::Definition,
+            MethodArg::Modularity => Method::Modularity,
+        });
+    }
+    for r in &a.without {
+        o = o.without_rule(match r {
+            RuleArg::PrimaryShare => FormationRule::PrimaryShare,
+            RuleArg::Merge => FormationRule::Merge,
+            RuleArg::Split => FormationRule::Split,
+            RuleArg::Dissolve => FormationRule::Dissolve,
+            RuleArg::GlobalHome => FormationRule::GlobalHome,
+        });
+    }
+    if let Some(r) = a.inside_ratio {
+        o = o.inside_ratio(r);
+    }
+    if let Some(s) = a.member_share {
+        o = o.member_share(s);
+    }
+    if let Some((p, m)) = a.insulator {
+        o = o.insulator_participation(p).insulator_max_share(m);
+    } else if world {
+        o = o
+            .insulator_participation(WORLD_INSULATOR_PARTICIPATION)
+            .insulator_max_share(WORLD_INSULATOR_MAX_SHARE);
+    }
+    if world && !WORLD_DISSOLVE && !a.dissolve {
+        o = o.without_rule(FormationRule::Dissolve);
+    }
+    if let Some(p) = a.proposer {
+        o = o.proposer(match p {
+            ProposerArg::Modularity => Proposer::Modularity,
+            ProposerArg::Cpm => Proposer::ConstantPotts,
+        });
+    }
+    if let Some(p) = a.placement {
+        o = o.global_placement(match p {
+            PlacementArg::AboveChance => GlobalPlacement::AboveChance,
+            PlacementArg::AboveExpected => GlobalPlacement::AboveExpected,
+            PlacementArg::LargestShare => GlobalPlacement::LargestShare,
+        });
+    }
+    if let Some(g) = a.sub_resolution {
+        o = o.sub_resolution(g);
+    }
+    Ok(o)
+}
+
+/// Detects and describes the complexes: of a data set's year, or of the world's years.
+pub fn run(a: &Args, out: &mut dyn std::io::Write) -> Result<()> {
+    let opts = detection(a)?;
+    let Some(dir) = &a.cow else {
+        let file = a.file.as_deref().ok_or("give a data set or --cow DIR")?;
+        let ds = input::dataset(file)?;
+        let year = input::year_or_last(&ds, a.year, file)?;
+        let report = report(&ds, file, year, &a.options, opts)?;
+        if a.format == Format::Json {
+            writeln!(out, "{}", serde_json::to_string(&report)?)?;
+        } else {
+            writeln!(out, "{}, {year}", ds.name().unwrap_or("data set"))?;
+            write!(out, "{report}")?;
+            writeln!(out)?;
+            write!(out, "{}", report.explain())?;
+        }
+        return Ok(());
+    };
+    let dir = dir.display().to_string();
+    if a.calibrate {
+        let map = a
+            .compare
+            .as_ref()
+            .ok_or("--calibrate needs --compare MAP.csv")?;
+        return calibrate(&dir, &map.display().to_string(), out);
+    }
+    let s = Settings {
+        year: a.year,
+        from: a.from,
+        to: a.to,
+        json: a.format == Format::Json,
+        no_preset: a.options.no_preset,
+        proximity: a.proximity,
+        contiguity: a.contiguity,
+        hostility: a.hostility,
+        members_only: a.members_only,
+        compare: a.compare.as_ref().map(|p| p.display().to_string()),
+        atop: a.atop_intensity.clone(),
+        coupling: a.coupling,
+        stability: a.stability,
+        pact: a.pact.map(|p| match p {
+            PactArg::Pairwise => PactWeight::Pairwise,
+            PactArg::PerCommitment => PactWeight::PerCommitment,
+        }),
+    };
+    let mut opts = opts.set_apart(&a.options.set_apart);
+    if let Some(seed) = a.options.seed {
+        opts = opts.seed(seed);
+    }
+    world(&dir, &s, opts, out)
+}
+
+/// The world defaults chosen by `--calibrate` on Buzan & Wæver's map with the post-Soviet
+/// region left out (grid and shares in docs/world_1990_2001.md); the library holds the same
+/// values as `WorldRules::calibrated()` and `BoundaryOptions::world_calibrated()`.
+const WORLD_RESOLUTION: f64 = 3.0;
+/// See [`WORLD_RESOLUTION`].
+const WORLD_NONAGGRESSION: f64 = 0.1;
+/// See [`WORLD_RESOLUTION`]: the intensity of a consultation pact.
+const WORLD_CONSULTATION: f64 = 0.25;
+/// See [`WORLD_RESOLUTION`]: how a pact of many states weighs on each pairwise tie.
+const WORLD_PACT: PactWeight = PactWeight::Pairwise;
+/// See [`WORLD_RESOLUTION`]: the weight of land contiguity.
+const WORLD_PROXIMITY: f64 = 2.0;
+/// See [`WORLD_RESOLUTION`]: whether fragments left by insulators dissolve (off: the
+/// ablation scores the world better without; `--dissolve` turns it on).
+const WORLD_DISSOLVE: bool = false;
+/// See [`WORLD_RESOLUTION`]: an insulator's least participation coefficient.
+const WORLD_INSULATOR_PARTICIPATION: f64 = 0.4;
+/// See [`WORLD_RESOLUTION`]: the largest share of an insulator's interdependence in one
+/// complex.
+const WORLD_INSULATOR_MAX_SHARE: f64 = 0.4;
+
+/// The world of the COW family, year by year.
+fn world(
+    dir: &str,
+    a: &Settings,
+    opts: BoundaryOptions,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
+    let w = input::world(std::path::Path::new(dir))?;
+    if w.sources().is_empty() {
+        return Err(format!("no COW-family file found in {dir}").into());
+    }
+    let mut rules = WorldRules::new();
+    if a.members_only {
+        rules = rules.members_only();
+    }
+    if let Some(h) = a.hostility {
+        rules = rules.mid_hostility_at_least(h);
+    }
+    // Calibrated default (docs/world_1990_2001.md): a nonaggression pact weighs 0.1.
+    rules = rules
+        .atop_intensity(Obligation::NonAggression, WORLD_NONAGGRESSION)
+        .atop_intensity(Obligation::Consultation, WORLD_CONSULTATION);
+    rules = rules.pact_weight(a.pact.unwrap_or(WORLD_PACT));
+    for (o, w) in &a.atop {
+        let o = Obligation::ALL
+            .into_iter()
+            .find(|x| x.as_str() == o)
+            .ok_or_else(|| format!("unknown ATOP obligation {o}"))?;
+        rules = rules.atop_intensity(o, *w);
+    }
+    let weight = a.proximity.unwrap_or(WORLD_PROXIMITY);
+    if weight > 0.0 {
+        let t = ContiguityType::from_code(a.contiguity.unwrap_or(1))
+            .ok_or("--contiguity must be 1 (land) to 5 (400 miles of water)")?;
+        rules = rules.contiguity(t, weight);
+    }
+    let options = WorldBoundaryOptions::new()
+        .boundary(opts)
+        .buzan_waever_from((!a.no_preset).then_some(1990));
+    let (from, to) = match (a.from, a.to, a.year) {
+        (Some(f), Some(t), _) => (f, t),
+        (Some(f), None, _) => (f, f),
+        (None, Some(t), _) => (t, t),
+        (None, None, Some(y)) => (y, y),
+        (None, None, None) => (1990, 2001),
+    };
+    if a.json {
+        let preamble = serde_json::json!({ "sources": w.sources(), "rules": rules });
+        writeln!(out, "{preamble}")?;
+    } else {
+        writeln!(out, "Data sets (cite them):")?;
+        for s in w.sources() {
+            writeln!(out, "- {} ({}): {}", s.name, s.file, s.cite)?;
+        }
+        writeln!(out, "Rules: {}", serde_json::to_string(&rules)?)?;
+    }
+    let map = a.compare.as_deref().map(read_map).transpose()?;
+    let mut scores = Vec::new();
+    let mut previous: Option<rsct::boundary::BoundaryReport> = None;
+    let mut reports = Vec::new();
+    // Without coupling each year stands alone: the years are computed in parallel first.
+    let mut computed = match a.coupling {
+        None => w.boundaries_of_years(from, to, &rules, &options)?,
+        Some(_) => Vec::new(),
+    }
+    .into_iter();
+    for year in from..=to {
+        let report = match (a.coupling, &previous, computed.next()) {
+            (Some(c), Some(prev), _) => {
+                let (g, caps) = w.interdependence_and_capabilities(year, &rules)?;
+                let o = w.boundary_options(year, &rules, &options)?.coupling(c);
+                rsct::boundary::analyse_interdependence_after(year, &g, &caps, &o, prev)?
+            }
+            (_, _, Some(report)) => report,
+            _ => w.boundaries(year, &rules, &options)?,
+        };
+        if a.stability {
+            let moved = movers(&w, year, &rules, &options, &report)?;
+            let line = format!(
+                "stability {year}: units that move under resolution ×0.8/×1.25 or the other seeds 1–3: {}",
+                if moved.is_empty() {
+                    "none".to_owned()
+                } else {
+                    moved.join(" ")
+                }
+            );
+            if a.json {
+                eprintln!("{line}");
+            } else {
+                writeln!(out, "{line}")?;
+            }
+        }
+        if a.json {
+            writeln!(out, "{}", serde_json::to_string(&report)?)?;
+        } else {
+            writeln!(out)?;
+            write!(out, "{report}")?;
+            write!(out, "{}", report.explain())?;
+        }
+        if let Some(map) = &map {
+            let agreement = rsct::boundary::map_agreement(&report, map, &[]);
+            let (ari, n, insulators) = (agreement.ari, agreement.units, agreement.insulators_found);
+            let line = format!(
+                "compare {year}: adjusted Rand index {} over {n} mapped states; map insulators found as insulators: {}",
+                ari.map_or("undefined".to_owned(), |x| format!("{x:.3}")),
+                if insulators.is_empty() {
+                    "none".to_owned()
+                } else {
+                    insulators.join(" ")
+                }
+            );
+            if a.json {
+                eprintln!("{line}");
+            } else {
+                writeln!(out, "{line}")?;
+            }
+            scores.extend(ari);
+        }
+        reports.push(report.clone());
+        previous = Some(report);
+    }
+    if reports.len() >= 3 {
+        let f = rsct::boundary::flips(&reports, 3);
+        let line = format!(
+            "durability {from}–{to}: {} flip(s), units that left their co-members and were back within three years{}",
+            f.len(),
+            if f.is_empty() {
+                String::new()
+            } else {
+                ":".to_owned()
+            }
+        );
+        let lines = std::iter::once(line).chain(f.iter().map(|x| format!("  {x}")));
+        for l in lines {
+            if a.json {
+                eprintln!("{l}");
+            } else {
+                writeln!(out, "{l}")?;
+            }
+        }
+    }
+    if !scores.is_empty() {
+        let mean = scores.iter().sum::<f64>() / scores.len() as f64;
+        let line = format!("compare {from}–{to}: mean adjusted Rand index {mean:.3}");
+        if a.json {
+            eprintln!("{line}");
+        } else {
+            writeln!(out, "{line}")?;
+        }
     }
     Ok(())
+}
+
+/// A reference map: `unit,region` lines, `#` comments, a header line `unit,region`.
+fn read_map(path: &str) -> Result<Vec<(String, String)>> {
+    let text = std::fs::read_to_string(path)?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') || line == "unit,region" {
+            continue;
+        }
+        let (u, r) = line
+            .split_once(',')
+            .ok_or_else(|| format!("{path}:{}: expected unit,region", i + 1))?;
+        out.push((u.trim().to_owned(), r.trim().to_owned()));
+    }
+    Ok(out)
+}
+
+/// World rules of a grid point: proximity weight, nonaggression and consultation
+/// intensities (defence, offence and neutrality stay 1).
+fn grid_rules(
+    proximity: f64,
+    nonaggression: f64,
+    consultation: f64,
+    pact: PactWeight,
+) -> WorldRules {
+    let mut rules = WorldRules::new()
+        .pact_weight(pact)
+        .atop_intensity(Obligation::NonAggression, nonaggression)
+        .atop_intensity(Obligation::Consultation, consultation);
+    if proximity > 0.0 {
+        rules = rules.contiguity(ContiguityType::Land, proximity);
+    }
+    rules
+}
+
+/// (held-out mean ARI, full-map mean ARI, TUR years, AFG years, per-region recovered years).
+type Score = (f64, f64, usize, usize, BTreeMap<String, usize>);
+
+/// Mean agreement over 1990–2001: (held-out mean ARI, full-map mean ARI, TUR years, AFG
+/// years, per-region recovered year counts).
+fn score(
+    w: &World,
+    rules: &WorldRules,
+    options: &WorldBoundaryOptions,
+    map: &[(String, String)],
+) -> Result<Score> {
+    let (mut held, mut full) = (Vec::new(), Vec::new());
+    let (mut tur, mut afg) = (0, 0);
+    let mut recovered: BTreeMap<String, usize> = BTreeMap::new();
+    // The twelve years in parallel (on every core; the reports are those of one thread).
+    for r in w.boundaries_of_years(1990, 2001, rules, options)? {
+        let h = rsct::boundary::map_agreement(&r, map, &["post_soviet"]);
+        let f = rsct::boundary::map_agreement(&r, map, &[]);
+        held.extend(h.ari);
+        full.extend(f.ari);
+        tur += usize::from(f.insulators_found.iter().any(|u| u == "TUR"));
+        afg += usize::from(f.insulators_found.iter().any(|u| u == "AFG"));
+        for (region, ok) in f.recovered {
+            *recovered.entry(region).or_insert(0) += usize::from(ok);
+        }
+    }
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
+    Ok((mean(&held), mean(&full), tur, afg, recovered))
+}
+
+/// The calibration on the world 1990–2001 against a map, the post-Soviet region held apart:
+/// a grid, per-region shares, an ablation of each rule, and a null model.
+fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<()> {
+    let w = input::world(std::path::Path::new(dir))?;
+    let map = read_map(map_path)?;
+    let gammas = [1.0, 2.0, 3.0, 4.0];
+    let proximities = [0.0, 0.5, 1.0, 2.0];
+    let nonaggressions = [0.1, 0.3, 1.0];
+    let consultations = [0.25, 1.0];
+    let pacts = [PactWeight::Pairwise, PactWeight::PerCommitment];
+    let pact_name = |p: PactWeight| match p {
+        PactWeight::PerCommitment => "per-commitment",
+        _ => "pairwise",
+    };
+    writeln!(
+        out,
+        "grid: resolution × proximity × nonaggression × consultation × pact weighting, world 1990–2001"
+    )?;
+    writeln!(
+        out,
+        "gamma prox nonagg consult pact heldout_ari full_ari TUR AFG"
+    )?;
+    let mut points = Vec::new();
+    let mut region_years: BTreeMap<String, usize> = BTreeMap::new();
+    for &g in &gammas {
+        for &p in &proximities {
+            for &na in &nonaggressions {
+                for &cs in &consultations {
+                    for &pw in &pacts {
+                        let rules = grid_rules(p, na, cs, pw);
+                        let options = WorldBoundaryOptions::new().boundary(
+                            BoundaryOptions::new()
+                                .resolution(g)
+                                .without_rule(FormationRule::Dissolve),
+                        );
+                        let (h, f, tur, afg, rec) = score(&w, &rules, &options, &map)?;
+                        writeln!(
+                            out,
+                            "{g} {p} {na} {cs} {} {h:.3} {f:.3} {tur} {afg}",
+                            pact_name(pw)
+                        )?;
+                        for (r, k) in rec {
+                            *region_years.entry(r).or_insert(0) += k;
+                        }
+                        points.push((g, p, na, cs, pw, h, f));
+                    }
+                }
+            }
+        }
+    }
+    let n = points.len();
+    writeln!(
+        out,
+        "\nper region: share of grid points × years recovering it ({n} points × 12 years)"
+    )?;
+    for (r, k) in &region_years {
+        writeln!(out, "{r}: {:.2}", *k as f64 / (n * 12) as f64)?;
+    }
+    let best = points
+        .iter()
+        .copied()
+        .max_by(|a, b| a.5.total_cmp(&b.5))
+        .ok_or("empty grid")?;
+    let near = points.iter().filter(|x| x.5 >= best.5 - 0.02).count();
+    writeln!(
+        out,
+        "\nchosen on the held-out map (post-Soviet left out): resolution {} proximity {} nonaggression {} consultation {} pacts {}: held-out {:.3}, full map {:.3}; {near} of {n} grid points within 0.02 of it",
+        best.0,
+        best.1,
+        best.2,
+        best.3,
+        pact_name(best.4),
+        best.5,
+        best.6
+    )?;
+    for pw in pacts {
+        let of: Vec<f64> = points.iter().filter(|x| x.4 == pw).map(|x| x.5).collect();
+        writeln!(
+            out,
+            "pacts {}: mean held-out ARI over its {} grid points {:.3}, best {:.3}",
+            pact_name(pw),
+            of.len(),
+            of.iter().sum::<f64>() / of.len().max(1) as f64,
+            of.iter().copied().fold(f64::MIN, f64::max)
+        )?;
+    }
+    let rules = grid_rules(best.1, best.2, best.3, best.4);
+    writeln!(
+        out,
+        "\ninsulator thresholds at that point: participation max_share heldout_ari full_ari TUR AFG"
+    )?;
+    let mut ins_best = (0.4, 0.6, f64::MIN, 0usize);
+    for &p in &[0.4, 0.5, 0.6] {
+        for &m in &[0.4, 0.5, 0.6] {
+            let o = WorldBoundaryOptions::new().boundary(
+                BoundaryOptions::new()
+                    .resolution(best.0)
+                    .insulator_participation(p)
+                    .insulator_max_share(m)
+                    .without_rule(FormationRule::Dissolve),
+            );
+            let (h, f, tur, afg, _) = score(&w, &rules, &o, &map)?;
+            writeln!(out, "{p} {m} {h:.3} {f:.3} {tur} {afg}")?;
+            if h > ins_best.2 + 1e-9 || ((h - ins_best.2).abs() <= 1e-9 && tur + afg > ins_best.3) {
+                ins_best = (p, m, h, tur + afg);
+            }
+        }
+    }
+    writeln!(
+        out,
+        "chosen insulator thresholds: participation {} max_share {}",
+        ins_best.0, ins_best.1
+    )?;
+    let with = BoundaryOptions::new()
+        .resolution(best.0)
+        .insulator_participation(ins_best.0)
+        .insulator_max_share(ins_best.1);
+    let without = with.clone().without_rule(FormationRule::Dissolve);
+    let (h_with, ..) = score(
+        &w,
+        &rules,
+        &WorldBoundaryOptions::new().boundary(with.clone()),
+        &map,
+    )?;
+    let (h_without, ..) = score(
+        &w,
+        &rules,
+        &WorldBoundaryOptions::new().boundary(without.clone()),
+        &map,
+    )?;
+    writeln!(
+        out,
+        "dissolving the fragments insulators leave: held-out {h_with:.3} with, {h_without:.3} without; chosen: {}",
+        if h_with >= h_without {
+            "with"
+        } else {
+            "without"
+        }
+    )?;
+    let base = if h_with >= h_without { with } else { without };
+    writeln!(
+        out,
+        "\nablation at the chosen point: heldout_ari full_ari TUR AFG"
+    )?;
+    let variants: Vec<(&str, BoundaryOptions, WorldRules)> = vec![
+        ("all rules", base.clone(), rules.clone()),
+        (
+            "without primary share",
+            base.clone().without_rule(FormationRule::PrimaryShare),
+            rules.clone(),
+        ),
+        (
+            "without merge",
+            base.clone().without_rule(FormationRule::Merge),
+            rules.clone(),
+        ),
+        (
+            "without split",
+            base.clone().without_rule(FormationRule::Split),
+            rules.clone(),
+        ),
+        (
+            "without dissolving insulators' fragments",
+            base.clone().without_rule(FormationRule::Dissolve),
+            rules.clone(),
+        ),
+        (
+            "with dissolving insulators' fragments",
+            BoundaryOptions::new()
+                .resolution(best.0)
+                .insulator_participation(ins_best.0)
+                .insulator_max_share(ins_best.1),
+            rules.clone(),
+        ),
+        (
+            "global powers placed above the expected at the proposer's resolution",
+            base.clone()
+                .global_placement(GlobalPlacement::AboveExpected),
+            rules.clone(),
+        ),
+        (
+            "global powers placed by their largest share",
+            base.clone().global_placement(GlobalPlacement::LargestShare),
+            rules.clone(),
+        ),
+        (
+            "global powers set apart",
+            base.clone().without_rule(FormationRule::GlobalHome),
+            rules.clone(),
+        ),
+        (
+            "no insulators",
+            base.clone()
+                .insulator_participation(1.0)
+                .insulator_max_share(0.0),
+            rules.clone(),
+        ),
+        (
+            "no proximity",
+            base.clone(),
+            grid_rules(0.0, best.2, best.3, best.4),
+        ),
+        (
+            "modularity only",
+            base.clone().method(Method::Modularity),
+            rules.clone(),
+        ),
+    ];
+    for (name, o, r) in variants {
+        let (h, f, tur, afg, _) = score(&w, &r, &WorldBoundaryOptions::new().boundary(o), &map)?;
+        writeln!(out, "{name}: {h:.3} {f:.3} {tur} {afg}")?;
+    }
+    // The constant Potts model as the proposer (its γ a density in units of
+    // interdependence, for candidates and sub-complexes alike), at the chosen point otherwise.
+    writeln!(
+        out,
+        "\nconstant Potts proposer at the chosen point: gamma heldout_ari full_ari TUR AFG"
+    )?;
+    for gamma in [0.05, 0.1, 0.2, 0.3, 0.5, 1.0] {
+        let o = base
+            .clone()
+            .proposer(Proposer::ConstantPotts)
+            .resolution(gamma)
+            .sub_resolution(gamma);
+        let (h, f, tur, afg, _) =
+            score(&w, &rules, &WorldBoundaryOptions::new().boundary(o), &map)?;
+        writeln!(out, "{gamma}: {h:.3} {f:.3} {tur} {afg}")?;
+    }
+    writeln!(
+        out,
+        "\nnull model at the chosen point (ties rewired among ties of equal weight, strengths preserved):"
+    )?;
+    let options = WorldBoundaryOptions::new().boundary(base);
+    for seed in 0..5u64 {
+        let mut scores = Vec::new();
+        for year in 1990..=2001 {
+            let (g, caps) = w.interdependence_and_capabilities(year, &rules)?;
+            let rewired = rewire(&g, seed * 1000 + year as u64)?;
+            let o = w.boundary_options(year, &rules, &options)?;
+            let r = rsct::boundary::analyse_interdependence(year, &rewired, &caps, &o)?;
+            scores.extend(rsct::boundary::map_agreement(&r, &map, &["post_soviet"]).ari);
+        }
+        let mean = scores.iter().sum::<f64>() / scores.len().max(1) as f64;
+        writeln!(out, "seed {seed}: held-out mean ARI {mean:.3}")?;
+    }
+    Ok(())
+}
+
+/// Degree-preserving rewiring (Maslov & Sneppen 2002) among pairs of equal total weight, so
+/// that every unit keeps its strength: 10 × m attempted swaps (a, b), (c, d) → (a, d), (c, b).
+fn rewire(
+    g: &rsct::boundary::InterdependenceGraph,
+    seed: u64,
+) -> Result<rsct::boundary::InterdependenceGraph> {
+    let mut state = seed ^ 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut pairs: Vec<(usize, usize, rsct::boundary::Interdependence)> = g.pairs().to_vec();
+    let mut present: std::collections::BTreeSet<(usize, usize)> =
+        pairs.iter().map(|p| (p.0, p.1)).collect();
+    let m = pairs.len();
+    for _ in 0..10 * m {
+        let (x, y) = ((next() % m as u64) as usize, (next() % m as u64) as usize);
+        let (a, b, wx) = pairs[x];
+        let (c, d, wy) = pairs[y];
+        if x == y || (wx.total() - wy.total()).abs() > 1e-12 {
+            continue;
+        }
+        let (e1, e2) = ((a.min(d), a.max(d)), (c.min(b), c.max(b)));
+        if a == d || c == b || e1 == e2 || present.contains(&e1) || present.contains(&e2) {
+            continue;
+        }
+        present.remove(&(a, b));
+        present.remove(&(c, d));
+        present.insert(e1);
+        present.insert(e2);
+        pairs[x] = (e1.0, e1.1, wx);
+        pairs[y] = (e2.0, e2.1, wy);
+    }
+    let units = g
+        .units()
+        .iter()
+        .map(|u| (u.clone(), UnitKind::State))
+        .collect();
+    Ok(rsct::boundary::InterdependenceGraph::from_pairs(
+        units, pairs,
+    )?)
+}
+
+/// Units whose complex shares less than half its members (Jaccard < 1/2) with their complex
+/// in a run with the resolution ×0.8 or ×1.25, or with seeds 1–3: the units that would move
+/// under small parameter changes.
+fn movers(
+    w: &World,
+    year: i32,
+    rules: &WorldRules,
+    options: &WorldBoundaryOptions,
+    report: &rsct::boundary::BoundaryReport,
+) -> Result<Vec<String>> {
+    let base = w.boundary_options(year, rules, options)?;
+    let (g, caps) = w.interdependence_and_capabilities(year, rules)?;
+    let gamma = base.get_resolution();
+    let variants = [
+        base.clone().resolution(gamma * 0.8),
+        base.clone().resolution(gamma * 1.25),
+        base.clone().seed(1),
+        base.clone().seed(2),
+        base.clone().seed(3),
+    ];
+    let mates = |r: &rsct::boundary::BoundaryReport, u: &str| -> Vec<String> {
+        r.complexes
+            .iter()
+            .find(|c| c.members.iter().any(|m| m == u))
+            .map(|c| c.members.clone())
+            .unwrap_or_default()
+    };
+    let mut moved = std::collections::BTreeSet::new();
+    for o in variants {
+        let r = rsct::boundary::analyse_interdependence(year, &g, &caps, &o)?;
+        for u in g.units() {
+            let (a, b) = (mates(report, u), mates(&r, u));
+            let common = a.iter().filter(|x| b.contains(x)).count();
+            let union = a.len() + b.len() - common;
+            // Moves: its complex shares less than half its members with the variant's.
+            if union > 0 && 2 * common < union {
+                moved.insert(u.to_owned());
+            }
+        }
+    }
+    Ok(moved.into_iter().collect())
 }

@@ -64,7 +64,13 @@ pub fn run(a: &Args, out: &mut dyn std::io::Write) -> Result<()> {
     };
     let mut d = Drawing::new(&title).layout(layout);
     if !a.no_boundaries {
-        let report = super::boundaries::report(&ds, &a.file, g.year(), &a.options)?;
+        let report = super::boundaries::report(
+            &ds,
+            &a.file,
+            g.year(),
+            &a.options,
+            rsct::boundary::BoundaryOptions::new(),
+        )?;
         d = d.boundaries(&report);
     }
     if a.full_names {

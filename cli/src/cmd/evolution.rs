@@ -5,6 +5,7 @@ use crate::input::{self, Result};
 use rsct::boundary::BoundaryOptions;
 use rsct::evolution::{EvolutionOptions, Transformation, series};
 use rsct::polarity::Classification;
+use rsct::report::Timeline;
 use rsct::{UnitKind, Year};
 use std::path::PathBuf;
 
@@ -28,6 +29,10 @@ pub struct Args {
     /// Print status-quo events too.
     #[arg(long)]
     pub all: bool,
+    /// Also write the timeline (members, balance, frustration, enmity share, polarity and
+    /// character of every complex, year by year) to this SVG file.
+    #[arg(long)]
+    pub timeline: Option<PathBuf>,
     /// Output format (json: one event per line).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -66,6 +71,13 @@ pub fn run(a: &Args, out: &mut dyn std::io::Write) -> Result<()> {
         } else {
             writeln!(out, "{e}")?;
         }
+    }
+    if let Some(path) = &a.timeline {
+        let name = ds
+            .name()
+            .map_or_else(|| a.file.display().to_string(), str::to_owned);
+        let t = Timeline::of_series(&s, format!("{name} — complexes {from}–{to}"));
+        std::fs::write(path, t.to_svg()).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
 }

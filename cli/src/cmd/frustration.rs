@@ -23,6 +23,9 @@ pub struct Args {
     /// Run the seeded tabu search with a certified gap instead of the exact solver.
     #[arg(long)]
     pub heuristic: bool,
+    /// With --heuristic: the search alone, without the lower bound (no certified gap).
+    #[arg(long, requires = "heuristic")]
+    pub no_bound: bool,
     /// Time limit of the exact solver in seconds (on the limit the result carries the best
     /// lower bound and the gap).
     #[arg(long, default_value_t = 60.0)]
@@ -174,10 +177,10 @@ pub fn run(a: &Args, out: &mut dyn std::io::Write) -> Result<()> {
         let outcome = input::signed(path, a.year).and_then(|g| {
             let t = Instant::now();
             let (r, method) = if a.heuristic {
-                let o = HeuristicOptions::new()
-                    .seed(a.seed)
-                    .weighting(weighting)
-                    .certify_gap();
+                let mut o = HeuristicOptions::new().seed(a.seed).weighting(weighting);
+                if !a.no_bound {
+                    o = o.certify_gap();
+                }
                 (frustration_heuristic(g.graph(), &o)?, "heuristic")
             } else {
                 let mut o = FrustrationOptions::new()

@@ -6,6 +6,7 @@ use rsct::polarity::{
     Classification, MissingPolicy, PoleRule, PowerClassRules, capability_shares, centredness,
     classify_powers, identify_poles, measures,
 };
+use rsct::report::fixed;
 use rsct::{UnitKind, Year};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -112,6 +113,7 @@ pub fn run(a: &Args, out: &mut dyn std::io::Write) -> Result<()> {
                 units.iter().map(|u| (*u, classes.class(u))).collect();
             let row = serde_json::json!({
                 "year": year,
+                "source": "capability observations of the data set (e.g. COW NMC 6.0 CINC)",
                 "units": units,
                 "measures": m,
                 "poles": poles,
@@ -121,28 +123,50 @@ pub fn run(a: &Args, out: &mut dyn std::io::Write) -> Result<()> {
             writeln!(out, "{row}")?;
             continue;
         }
-        writeln!(out, "== {year}: {} units", m.n)?;
         writeln!(
             out,
-            "HHI {:.4}  effective poles {:.2}  CON {}  leader {} {:.3}",
+            "== {year}: {} units ({})",
+            m.n,
+            ds.name()
+                .map_or_else(|| a.file.display().to_string(), str::to_owned)
+        )?;
+        writeln!(
+            out,
+            "HHI {:.4}  effective poles {:.2}  CON {}  leader {} {:.3}  leader/second {}",
             m.hhi,
             m.effective_poles,
             m.con.map_or("undefined".to_owned(), |c| format!("{c:.4}")),
             m.leader,
             m.leader_share,
+            m.leader_second_ratio
+                .map_or("—".to_owned(), |r| format!("{r:.2}")),
         )?;
         writeln!(
             out,
-            "poles (threshold {:.3}): {}",
+            "poles ({}, threshold {:.3} = max({} × leader, floor {})): {}",
+            poles.polarity,
             poles.threshold,
+            poles.relative,
+            poles.floor,
             poles
                 .poles
                 .iter()
-                .map(|(u, s)| format!("{u} {s:.3}"))
+                .map(|(u, s)| format!("{u} {} [{}]", fixed(*s, 3), classes.class(u)))
                 .collect::<Vec<_>>()
                 .join(", ")
         )?;
         writeln!(out, "centred: {}", centred.reason)?;
+        let ranked = shares.ranked();
+        writeln!(
+            out,
+            "shares: {}",
+            ranked
+                .iter()
+                .take(8)
+                .map(|(u, s)| format!("{u} {s:.3}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
     }
     Ok(())
 }
