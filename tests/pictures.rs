@@ -311,18 +311,23 @@ fn a_tie_through_a_unit_is_caught() {
 }
 
 #[test]
-fn readme_picture_is_the_examples_and_current() {
-    let svg = post_soviet_svg(2013);
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/post_soviet_2013.svg");
-    if bless() {
-        std::fs::write(&path, &svg).unwrap();
-        return;
+fn readme_pictures_are_the_examples_and_current() {
+    // 2013 in the README, 1995 (the wars of Karabakh, Abkhazia and Transnistria) in
+    // docs/post_soviet.md.
+    for year in [1995, 2013] {
+        let svg = post_soviet_svg(year);
+        let name = format!("docs/post_soviet_{year}.svg");
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(&name);
+        if bless() {
+            std::fs::write(&path, &svg).unwrap();
+            continue;
+        }
+        let shipped = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            shipped == svg,
+            "{name} is stale: regenerate it with `RSCT_BLESS=1 cargo test --test pictures`"
+        );
     }
-    let shipped = std::fs::read_to_string(&path).unwrap();
-    assert!(
-        shipped == svg,
-        "docs/post_soviet_2013.svg is stale: regenerate it with `RSCT_BLESS=1 cargo test --test pictures`"
-    );
 }
 
 /// `data/capitals.csv` is regenerated from `../shared/data/geo/`: the COW states' rows as

@@ -309,3 +309,56 @@ fn balance_report_and_evolution_timeline() {
     assert_eq!(v["lower_bound"], 0.0);
     assert_eq!(v["status"], "heuristic");
 }
+
+#[test]
+fn an_invalid_data_set_lists_every_problem_in_every_command() {
+    let dir = std::env::temp_dir().join(format!("rsct-cli-invalid-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("bad.toml");
+    std::fs::write(
+        &file,
+        r#"schema_version = 1
+name = "two problems"
+[[units]]
+id = "RUS"
+name = "Russia"
+kind = "state"
+[[units]]
+id = "RUS"
+name = "Russia again"
+kind = "state"
+[[relations]]
+a = "RUS"
+b = "XXX"
+sign = "amity"
+intensity = 0.5
+sectors = ["military"]
+period = { from = 2000 }
+evidence = [ { text = "x", locator = "y" } ]
+"#,
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    for args in [
+        vec!["polarity", path, "--year", "2000"],
+        vec!["balance", path, "--year", "2000"],
+        vec!["evolution", path],
+        vec!["frustration", path, "--year", "2000"],
+        vec!["boundaries", path, "--year", "2000"],
+    ] {
+        let o = rsct(&args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        let lines: Vec<&str> = err.lines().collect();
+        assert!(
+            lines[0].starts_with("error: ") && lines[0].ends_with("2 problem(s) in the data set:"),
+            "{args:?}: {err}"
+        );
+        assert!(
+            lines[1].starts_with("  - units[1] (RUS): duplicate identifier")
+                && lines[2].starts_with("  - relations[0] (RUS–XXX): unknown unit"),
+            "{args:?}: {err}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

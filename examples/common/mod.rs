@@ -74,6 +74,7 @@ impl Args {
 /// The only argument, an optional year (`default` without it); anything more is a usage error.
 pub fn year_or(mut args: Args, default: i32) -> Result<i32, Usage> {
     let year = match args.next() {
+        Some(y) if y.starts_with('-') => return Err(unknown(&y)),
         Some(y) => y.parse().map_err(|e| Usage(format!("YEAR {y}: {e}")))?,
         None => default,
     };
