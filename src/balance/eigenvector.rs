@@ -2,7 +2,7 @@
 
 use super::BalanceError;
 use super::components;
-use super::eigen::symmetric_eigen;
+use super::dense::symmetric_eigen;
 use super::lanczos::{Lanczos, SignedCsr};
 use crate::sign::SignedWeight;
 use crate::tolerance;
@@ -111,7 +111,7 @@ impl SignedEigenvector {
 /// returns [`BalanceError::EigenvectorUndefined`] with both moduli.
 ///
 /// Up to [`SignedEigenvectorOptions::dense_limit`] units the full spectrum is computed
-/// (Householder + QL) and the gap checked exactly. Above, the Lanczos iteration with full
+/// (Householder + QL, or faer with the `faer` feature) and the gap checked exactly. Above, the Lanczos iteration with full
 /// reorthogonalisation (Paige 1971; Parlett 1998, ch. 13) runs from a seeded random start
 /// until the Ritz pair of largest modulus has relative residual `‖Ax − λx‖ / |λ|` below
 /// [`tolerance::ITERATION`] (restarting from that Ritz vector every 120 steps); it finds
