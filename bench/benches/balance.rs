@@ -188,6 +188,9 @@ fn spectral(c: &mut Criterion) {
             if let Err(e) = std::fs::write(&path, csv) {
                 panic!("{}: {e}", path.to_string_lossy());
             }
+            if let Ok(w) = walk_balance(g.graph(), &WalkBalanceOptions::new()) {
+                eprintln!("ratio {:.7} ± {:.0e}", w.ratio(), w.error_bound());
+            }
         }
         let name = if faer {
             "walk_balance_dense_faer"

@@ -4,6 +4,7 @@ use super::BalanceError;
 use super::components;
 use super::dense::symmetric_eigen;
 use super::lanczos::{Lanczos, SignedCsr};
+use crate::internal::parallel;
 use crate::sign::SignedWeight;
 use crate::tolerance::RITZ_CONVERGED as CONVERGED;
 use petgraph::visit::{IntoEdgeReferences, NodeCompactIndexable};
@@ -19,6 +20,7 @@ pub struct WalkBalanceOptions {
     max_steps: usize,
     tolerance: f64,
     seed: u64,
+    threads: usize,
 }
 
 impl Default for WalkBalanceOptions {
@@ -39,6 +41,7 @@ impl WalkBalanceOptions {
             max_steps: 300,
             tolerance: 1e-8,
             seed: 0,
+            threads: 0,
         }
     }
     crate::internal::options! {
@@ -53,6 +56,13 @@ impl WalkBalanceOptions {
         tolerance(relative: f64), get_tolerance;
         /// The seed of the Lanczos start vectors.
         seed(seed: u64), get_seed;
+        /// Threads of the Lanczos iteration's vector kernels (sparse products, inner
+        /// products, updates, over fixed blocks of 4,096 entries): 0 (the default) rayon's
+        /// current pool — every core, or `RAYON_NUM_THREADS`, or the pool of a caller already
+        /// running in one —, 1 the calling thread alone, `n` a pool of `n` threads of its
+        /// own. Results do not depend on it, byte for byte (partial sums are added in block
+        /// order).
+        threads(threads: usize), get_threads;
     }
 }
 
@@ -258,7 +268,9 @@ where
         let a = SignedCsr::build(k, part_ties.iter().map(|&i| local(i)));
         lanczos_parts += 1;
         for (abs, out) in [(false, &mut signed), (true, &mut unsigned)] {
-            let (t, steps) = lanczos_trace(&a, abs, frob, options).map_err(no_conv)?;
+            let (t, steps) =
+                parallel::install(options.threads, || lanczos_trace(&a, abs, frob, options))
+                    .map_err(no_conv)?;
             lanczos_steps += steps;
             out.push(t);
         }
@@ -316,7 +328,7 @@ fn lanczos_trace(
     options: &WalkBalanceOptions,
 ) -> Result<(PartTrace, usize), usize> {
     let k = a.len();
-    let mut l = Lanczos::new(a, unsigned, options.seed);
+    let mut l = Lanczos::new(a, unsigned, options.seed, options.threads);
     let mut best = PartTrace {
         ln: 0.0,
         rel: f64::INFINITY,
