@@ -33,8 +33,8 @@ use crate::tolerance::LANCZOS_BREAKDOWN as BREAKDOWN;
 /// is the top bit of its column ([`NEG_BIT`]). Rows and columns are renumbered by degree,
 /// largest first (ties by index): on a social network a few thousand hubs hold most of the
 /// ties, so the entries of `x` that a product `A x` reads most often share a few cache lines
-/// (about twice as fast on Epinions as the order of the input). The Lanczos runs work in
-/// this order; [`SignedCsr::to_input_order`] maps a vector back.
+/// (the Epinions eigenvector: 168 ms in the input's order, 135–142 ms renumbered, one thread).
+/// The Lanczos runs work in this order; [`SignedCsr::to_input_order`] maps a vector back.
 pub(crate) struct SignedCsr {
     off: Vec<usize>,
     col: Vec<u32>,
