@@ -42,6 +42,7 @@
 //! | k-way signed partitions (Doreian & Mrvar) | [`balance::signed_kway_partition`] |
 //! | Float tolerances | [`tolerance`] |
 //! | Proptest strategies (feature `proptest`) | `strategies` |
+//! | Faster dense spectral paths (feature `faer`: walk balance, signed eigenvector and PN index of parts up to their dense limits by faer instead of the crate's own solvers) | [`balance::walk_balance`], [`balance::signed_eigenvector`], [`balance::pn_index`] |
 //! | Text for people: `Display` of every result, numbers, errors with causes | [`report`], [`report::ErrorReport`], [`report::labelled`] |
 //! | The theory the crate computes, and the decisions behind it | [`guide::theory`] |
 //! | How to property-test the theory's assumptions | [`guide::property_testing`] |

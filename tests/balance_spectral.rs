@@ -126,3 +126,63 @@ fn lanczos_gap_checks_on_known_spectra() {
         "{u}"
     );
 }
+
+/// A seeded graph of `n` units larger than one block (4,096 entries) of the Lanczos vector
+/// kernels: a ring for connectivity plus random ties (xorshift), 15 % enmity.
+fn ring_with_chords(n: usize, chords: usize, seed: u64) -> SignedGraph {
+    let mut x = seed;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let mut pairs = std::collections::BTreeSet::new();
+    for i in 0..n {
+        pairs.insert((i.min((i + 1) % n), i.max((i + 1) % n)));
+    }
+    while pairs.len() < n + chords {
+        // Skewed ends (the square of a uniform number) so that a leading eigenvalue stands out.
+        let u = (next() % 1_000_000) as f64 / 1e6;
+        let a = (u * u * n as f64) as usize;
+        let b = (next() % n as u64) as usize;
+        if a != b {
+            pairs.insert((a.min(b), a.max(b)));
+        }
+    }
+    let labels: Vec<String> = (0..n).map(|i| format!("u{i}")).collect();
+    let edges = pairs.into_iter().map(|(a, b)| {
+        let s = if next() % 100 < 15 {
+            Sign::Enmity
+        } else {
+            Sign::Amity
+        };
+        (a, b, s)
+    });
+    SignedGraph::from_edges(labels, edges).unwrap()
+}
+
+#[test]
+fn lanczos_results_do_not_depend_on_threads() {
+    let g = ring_with_chords(5_000, 20_000, 5);
+    let e = |threads| {
+        signed_eigenvector(g.graph(), &SignedEigenvectorOptions::new().threads(threads)).unwrap()
+    };
+    let one = e(1);
+    assert!(matches!(one.method(), EigenMethod::Lanczos { .. }));
+    for threads in [0, 2] {
+        assert_eq!(e(threads), one, "threads {threads}");
+    }
+    let w = |threads| {
+        walk_balance(
+            g.graph(),
+            &WalkBalanceOptions::new().max_steps(40).threads(threads),
+        )
+        .unwrap()
+    };
+    let one = w(1);
+    assert!(matches!(one.method(), WalkMethod::Lanczos { .. }));
+    for threads in [0, 2] {
+        assert_eq!(w(threads), one, "threads {threads}");
+    }
+}

@@ -3,8 +3,10 @@
 //!
 //! Spectral group (`balance/spectral/…`): signed eigenvector centrality (Lanczos) and walk
 //! balance (Lanczos spectral truncation) on Epinions, Slashdot, wikielections and
-//! bitcoinalpha, and (with `RSCT_BENCH_LONG=1`) dense walk balance on a seeded synthetic
-//! 2,400-unit graph.
+//! bitcoinalpha, and (with `RSCT_BENCH_LONG=1`, or the `faer` feature) dense walk balance on
+//! a seeded synthetic 2,400-unit graph (`walk_balance_dense`, or `walk_balance_dense_faer`
+//! with `--features faer`); `RSCT_BENCH_DENSE_CSV=FILE` writes that graph as a CSV edge
+//! list for the numpy anchor.
 //!
 //! Run: `cargo bench -p rsct-bench --bench balance`. Compare with `../shared/anchors/triangles_igraph.py`
 //! and `../shared/anchors/spectral_scipy.py` (see BENCHMARKS.md).
@@ -172,10 +174,30 @@ fn spectral(c: &mut Criterion) {
         });
     }
     // A connected 2,400-unit graph (the dense case, below the dense limit): tens of
-    // seconds an iteration, so only with RSCT_BENCH_LONG=1.
-    if std::env::var_os("RSCT_BENCH_LONG").is_some() {
+    // seconds an iteration by the crate's own solver, so only with RSCT_BENCH_LONG=1; a
+    // second or two by faer.
+    let faer = cfg!(feature = "faer");
+    if faer || std::env::var_os("RSCT_BENCH_LONG").is_some() {
         let g = synthetic(2_400, 12_000, 17);
-        grp.bench_function("synthetic-2400/walk_balance_dense", |b| {
+        if let Some(path) = std::env::var_os("RSCT_BENCH_DENSE_CSV") {
+            let mut csv = String::from("from,to,sign\n");
+            for (a, b, s) in g.edges() {
+                let s = if s.sign() == Sign::Enmity { -1 } else { 1 };
+                csv.push_str(&format!("{},{},{s}\n", a.index(), b.index()));
+            }
+            if let Err(e) = std::fs::write(&path, csv) {
+                panic!("{}: {e}", path.to_string_lossy());
+            }
+            if let Ok(w) = walk_balance(g.graph(), &WalkBalanceOptions::new()) {
+                eprintln!("ratio {:.7} ± {:.0e}", w.ratio(), w.error_bound());
+            }
+        }
+        let name = if faer {
+            "walk_balance_dense_faer"
+        } else {
+            "walk_balance_dense"
+        };
+        grp.bench_function(format!("synthetic-2400/{name}"), |b| {
             b.iter(|| walk_balance(black_box(g.graph()), &WalkBalanceOptions::new()))
         });
     }

@@ -2,8 +2,9 @@
 
 use super::BalanceError;
 use super::components;
-use super::eigen::symmetric_eigen;
+use super::dense::symmetric_eigen;
 use super::lanczos::{Lanczos, SignedCsr};
+use crate::internal::parallel;
 use crate::sign::SignedWeight;
 use crate::tolerance;
 use petgraph::visit::{IntoEdgeReferences, NodeCompactIndexable};
@@ -24,6 +25,12 @@ crate::internal::builder! {
     max_iterations(iterations: usize) = 1_200, get_max_iterations;
     /// The seed of the Lanczos start vectors (same seed, same result, byte for byte).
     seed(seed: u64) = 0, get_seed;
+    /// Threads of the Lanczos iteration's vector kernels (sparse products, inner products,
+    /// updates, over fixed blocks of 4,096 entries): 0 (the default) rayon's current pool —
+    /// every core, or `RAYON_NUM_THREADS`, or the pool of a caller already running in one —,
+    /// 1 the calling thread alone, `n` a pool of `n` threads of its own. Results do not
+    /// depend on it, byte for byte (partial sums are added in block order).
+    threads(threads: usize) = 0, get_threads;
 }
 
 /// How the eigenvector was computed.
@@ -91,7 +98,7 @@ impl SignedEigenvector {
 /// returns [`BalanceError::EigenvectorUndefined`] with both moduli.
 ///
 /// Up to [`SignedEigenvectorOptions::dense_limit`] units the full spectrum is computed
-/// (Householder + QL) and the gap checked exactly. Above, the Lanczos iteration with full
+/// (Householder + QL, or faer with the `faer` feature) and the gap checked exactly. Above, the Lanczos iteration with full
 /// reorthogonalisation (Paige 1971; Parlett 1998, ch. 13) runs from a seeded random start
 /// until the Ritz pair of largest modulus has relative residual `‖Ax − λx‖ / |λ|` below
 /// [`tolerance::ITERATION`] (restarting from that Ritz vector every 120 steps); it finds
@@ -180,9 +187,9 @@ where
             .zip(&edges.negative)
             .map(|(&(x, y), &neg)| (x, y, neg)),
     );
-    let (x, lambda, second, steps) = dominant(&a, options)?;
+    let (x, lambda, second, steps) = parallel::install(options.threads, || dominant(&a, options))?;
     Ok(SignedEigenvector {
-        values: normalise(x),
+        values: normalise(a.to_input_order(&x)),
         eigenvalue: lambda,
         second_modulus: Some(second),
         method: EigenMethod::Lanczos { steps },
@@ -220,6 +227,7 @@ fn dominant(
             options.seed.wrapping_add(cycle),
             Vec::new(),
             start.take(),
+            options.threads,
         );
         cycle += 1;
         let mut found = None;
@@ -262,7 +270,14 @@ fn dominant(
         // including a second eigenvalue of the same modulus (which one Krylov space from a
         // single start cannot see).
         let mut second = second_modulus(&rit.values, top);
-        let mut p = Lanczos::deflated(a, false, options.seed ^ 0xA5A5_5A5A, vec![x.clone()], None);
+        let mut p = Lanczos::deflated(
+            a,
+            false,
+            options.seed ^ 0xA5A5_5A5A,
+            vec![x.clone()],
+            None,
+            options.threads,
+        );
         // Until the probe's own largest modulus has settled (or PROBE steps).
         let mut pr = p.ritz().map_err(|it| no_conv(it, f64::NAN))?;
         while p.steps() < PROBE && p.step() {

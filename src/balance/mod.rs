@@ -80,6 +80,7 @@ mod components;
 mod csr;
 mod cycle;
 mod degree;
+mod dense;
 mod eigen;
 mod eigenvector;
 mod error;

@@ -3,6 +3,7 @@
 use super::BalanceError;
 use super::components;
 use super::csr;
+use super::dense;
 use crate::sign::SignedWeight;
 use crate::tolerance;
 use petgraph::visit::{IntoEdgeReferences, NodeCompactIndexable};
@@ -79,7 +80,8 @@ impl PnIndex {
 /// `x ← 1 + B x` converges geometrically and stops when its a-posteriori bound
 /// `r / (1 − r) · ‖xₖ − xₖ₋₁‖∞` is below [`tolerance::ITERATION`]; otherwise the system is
 /// solved by Gaussian elimination with partial pivoting (up to
-/// [`PnIndexOptions::dense_limit`] units), or iterated if `r < 1`.
+/// [`PnIndexOptions::dense_limit`] units; faer's blocked LU with the crate's `faer`
+/// feature), or iterated if `r < 1`.
 ///
 /// # Complexity
 /// O(m) per iteration (O(m · log(1/tol) / log(1/r)) in all); O(n³) for the dense solve.
@@ -145,7 +147,7 @@ where
         m[a * n + b] -= v;
         m[b * n + a] -= v;
     }
-    let values = solve(&mut m, vec![1.0; n], n)?;
+    let values = dense::solve(&mut m, vec![1.0; n], n, MEASURE)?;
     Ok(PnIndex {
         values,
         method: PnMethod::Dense,
@@ -204,15 +206,21 @@ fn iterate<E>(
     })
 }
 
-/// Solves `m x = rhs` by Gaussian elimination with partial pivoting (`m` is overwritten).
-pub(crate) fn solve(m: &mut [f64], mut rhs: Vec<f64>, n: usize) -> Result<Vec<f64>, BalanceError> {
+/// Solves `m x = rhs` by Gaussian elimination with partial pivoting (`m` is overwritten):
+/// the crate's own dense solve, used through [`dense::solve`] (which may choose faer).
+pub(crate) fn gauss_solve(
+    m: &mut [f64],
+    mut rhs: Vec<f64>,
+    n: usize,
+    measure: &'static str,
+) -> Result<Vec<f64>, BalanceError> {
     for col in 0..n {
         let (piv, best) = (col..n)
             .map(|r| (r, m[r * n + col].abs()))
             .fold((col, -1.0), |acc, x| if x.1 > acc.1 { x } else { acc });
         if best <= tolerance::PIVOT {
             return Err(BalanceError::Singular {
-                measure: MEASURE,
+                measure,
                 row: col,
                 pivot: best,
             });

@@ -60,6 +60,31 @@ pub(crate) fn map_init<T: Sync, S, R: Send>(
     }
 }
 
+/// `f(i, piece)` of every `chunk`-long piece of `items` (the `i`-th; the last may be
+/// shorter), in the pieces' order: on the calling thread when `threads == 1` (or with one
+/// piece), else as tasks of rayon's current pool. Each piece is seen by one call alone, so
+/// what `f` writes into it does not depend on the number of threads.
+pub(crate) fn map_chunks_mut<T: Send, R: Send>(
+    threads: usize,
+    items: &mut [T],
+    chunk: usize,
+    f: impl Fn(usize, &mut [T]) -> R + Sync + Send,
+) -> Vec<R> {
+    if threads == 1 || items.len() <= chunk {
+        items
+            .chunks_mut(chunk)
+            .enumerate()
+            .map(|(i, c)| f(i, c))
+            .collect()
+    } else {
+        items
+            .par_chunks_mut(chunk)
+            .enumerate()
+            .map(|(i, c)| f(i, c))
+            .collect()
+    }
+}
+
 /// The number of tasks worth running side by side: 1 when `threads == 1`, else the threads
 /// of the pool the maps would run in.
 pub(crate) fn width(threads: usize) -> usize {
@@ -72,7 +97,7 @@ pub(crate) fn width(threads: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{install, map, width};
+    use super::{install, map, map_chunks_mut, width};
 
     #[test]
     fn maps_keep_the_input_order_on_any_number_of_threads() {
@@ -81,6 +106,21 @@ mod tests {
         let one = map(1, &items, square);
         for threads in [0, 2, 3] {
             assert_eq!(install(threads, || map(threads, &items, square)), one);
+        }
+        let mut v: Vec<u64> = (0..1000).collect();
+        let sums = map_chunks_mut(1, &mut v, 64, |i, c| {
+            c.iter_mut().for_each(|x| *x += i as u64);
+            c.iter().sum::<u64>()
+        });
+        for threads in [0, 2, 3] {
+            let mut w: Vec<u64> = (0..1000).collect();
+            let s = install(threads, || {
+                map_chunks_mut(threads, &mut w, 64, |i, c| {
+                    c.iter_mut().for_each(|x| *x += i as u64);
+                    c.iter().sum::<u64>()
+                })
+            });
+            assert_eq!((s, &w), (sums.clone(), &v));
         }
         assert_eq!(width(1), 1);
         assert_eq!(width(3), 3);
