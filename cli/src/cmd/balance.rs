@@ -249,11 +249,9 @@ fn analyse<N, E: SignedWeight>(
 /// Runs the balance analyses and writes the report.
 pub fn run(a: &Args, out: &mut dyn std::io::Write) -> Result<()> {
     let r = if input::is_dataset(&a.file) {
-        let ds = input::dataset(&a.file)?;
-        let year = input::year_or_last(&ds, a.year, &a.file)?;
-        let sg = ds
-            .snapshot(year, &rsct::DerivationRules::new())
-            .map_err(|e| format!("{}: {e}", a.file.display()))?;
+        // The data set's year under the default derivation rules, as every command reads it.
+        let (_, sg) = input::snapshot(&a.file, a.year)?;
+        let year = sg.year();
         let label = |i: NodeIndex| sg.unit(i).map_or_else(String::new, |u| u.id().to_owned());
         let mut r = analyse(sg.graph(), &label, a)?;
         r.kind = "dataset";
