@@ -196,6 +196,68 @@ pub fn analyse_interdependence_after(
     Ok(report_detection(year, g, &detection, capabilities, options))
 }
 
+/// [`analyse_interdependence`] of every year of a span together: the candidates proposed
+/// across years by multislice modularity ([`super::detect_complexes_of_years`], coupling
+/// [`BoundaryOptions::interslice`]), then each year's detection and report from that year's
+/// ties and capabilities, the years on rayon's current pool. `years` are in order; with the
+/// coupling 0 every report is [`analyse_interdependence`]'s of its year alone.
+///
+/// # Complexity
+/// As [`super::detect_complexes_of_years`] plus the reports.
+///
+/// # Errors
+/// As [`analyse_interdependence`], for the first year (in order) that fails.
+///
+/// # Example
+/// ```
+/// use rsct::UnitKind;
+/// use rsct::boundary::{analyse_interdependence, analyse_interdependence_of_years, BoundaryOptions, Interdependence, InterdependenceGraph};
+/// let units = ["A", "B", "C", "X", "Y", "Z"].map(|u| (u.to_owned(), UnitKind::State)).to_vec();
+/// let w = |amity| Interdependence { amity, enmity: 0.0, proximity: 0.0 };
+/// let g = InterdependenceGraph::from_pairs(units, [
+///     (0, 1, w(1.0)), (1, 2, w(1.0)), (0, 2, w(1.0)),
+///     (3, 4, w(1.0)), (4, 5, w(1.0)), (3, 5, w(1.0)), (2, 3, w(0.1)),
+/// ])?;
+/// let caps = Default::default();
+/// let o = BoundaryOptions::new().interslice(0.5);
+/// let span = analyse_interdependence_of_years(&[(2000, &g, &caps), (2001, &g, &caps)], &o)?;
+/// assert_eq!(span[1], analyse_interdependence(2001, &g, &caps, &o)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn analyse_interdependence_of_years(
+    years: &[(Year, &InterdependenceGraph, &BTreeMap<String, f64>)],
+    options: &BoundaryOptions,
+) -> Result<Vec<BoundaryReport>, BoundaryError> {
+    let with: Vec<_> = years.iter().map(|&(y, g, c)| (y, g, c, options)).collect();
+    analyse_span(&with)
+}
+
+/// [`analyse_interdependence_of_years`] with options of each year's own (e.g. power
+/// classes that change from year to year); the resolution, coupling and seed of the
+/// proposer are the first year's.
+pub(crate) fn analyse_span(
+    years: &[(
+        Year,
+        &InterdependenceGraph,
+        &BTreeMap<String, f64>,
+        &BoundaryOptions,
+    )],
+) -> Result<Vec<BoundaryReport>, BoundaryError> {
+    for (_, _, caps, _) in years {
+        check_capabilities(caps)?;
+    }
+    let graphs: Vec<_> = years.iter().map(|&(_, g, _, o)| (g, o)).collect();
+    let proposals = super::detect::propose_over_years(&graphs)?;
+    let jobs: Vec<(usize, Option<Vec<usize>>)> = proposals.into_iter().enumerate().collect();
+    crate::internal::parallel::map(0, &jobs, |(t, p)| {
+        let (year, g, caps, options) = years[*t];
+        let detection = super::detect::detect_with(g, options, p.as_deref())?;
+        Ok(report_detection(year, g, &detection, caps, options))
+    })
+    .into_iter()
+    .collect()
+}
+
 /// The report of a detection already made (e.g. by
 /// [`super::detect_complexes_after`], coupled across years).
 pub(crate) fn report_detection(

@@ -1,10 +1,11 @@
 //! Complex detection: complexes formed by the definition (or taken from modularity),
 //! insulators taken out, and the qualification test for each candidate.
 
-use super::formation::{NONE, Reform, form, reform};
+use super::formation::{NONE, Reform, form, proposer_graph, reform};
 use super::interdependence::InterdependenceGraph;
-use super::louvain::{WeightedGraph, louvain, modularity};
+use super::louvain::{louvain, modularity};
 use super::metrics::{BoundaryMetrics, metrics};
+use super::multislice::multislice_louvain;
 use super::roles::{Insulator, find_insulators};
 use super::{BoundaryError, BoundaryOptions, Method};
 use crate::internal::hash::FxHashMap;
@@ -122,7 +123,7 @@ pub fn detect_complexes(
     g: &InterdependenceGraph,
     options: &BoundaryOptions,
 ) -> Result<Detection, BoundaryError> {
-    detect(g, options, None)
+    detect(g, options, None, None)
 }
 
 /// [`detect_complexes`] of a year coupled to the previous year's detection: each unit's
@@ -163,14 +164,15 @@ pub fn detect_complexes_after(
             }
         }
     }
-    detect(g, options, Some(&prior))
+    detect(g, options, Some(&prior), None)
 }
 
-fn detect(
+/// The units set apart and the global powers held out of formation, per unit of `g`;
+/// checks the options first.
+fn held_flags(
     g: &InterdependenceGraph,
     options: &BoundaryOptions,
-    prior: Option<&[usize]>,
-) -> Result<Detection, BoundaryError> {
+) -> Result<(Vec<bool>, Vec<bool>), BoundaryError> {
     options.check()?;
     if let Some(u) = options.set_apart.iter().find(|u| g.position(u).is_none()) {
         return Err(BoundaryError::UnknownUnit {
@@ -188,26 +190,145 @@ fn detect(
                 && options.classes.class(&g.ids[i]).is_global()
         })
         .collect();
+    Ok((apart, global))
+}
+
+/// [`detect_complexes`] of every year of a span together: the candidates of all years are
+/// proposed at once by multislice modularity (Mucha et al. 2010; each year a slice with its
+/// own null model at [`BoundaryOptions::resolution`], a unit's nodes in consecutive years
+/// tied by [`BoundaryOptions::interslice`]), so that a block of units keeps its candidate
+/// across years unless its ties in a year outweigh the coupling; each year's candidates
+/// then go through the definition's rules ([`detect_complexes`]) on that year's ties.
+/// With the coupling 0 (the default) every year is detected alone, as by
+/// [`detect_complexes`]. `graphs` are the years in order; units are matched across years
+/// by identifier.
+///
+/// # Complexity
+/// The multislice Louvain on the supra-graph of all years (Σ n_t nodes, Σ m_t + Σ n_t
+/// edges), then [`detect_complexes`] per year.
+///
+/// # Errors
+/// As [`detect_complexes`], for the first year that fails.
+///
+/// # Example
+/// ```
+/// use rsct::UnitKind;
+/// use rsct::boundary::{detect_complexes_of_years, BoundaryOptions, Interdependence, InterdependenceGraph};
+/// let units = ["A", "B", "C", "X", "Y", "Z"].map(|u| (u.to_owned(), UnitKind::State)).to_vec();
+/// let w = |amity| Interdependence { amity, enmity: 0.0, proximity: 0.0 };
+/// let year = |bridge: f64| InterdependenceGraph::from_pairs(units.clone(), [
+///     (0, 1, w(1.0)), (1, 2, w(1.0)), (0, 2, w(1.0)),
+///     (3, 4, w(1.0)), (4, 5, w(1.0)), (3, 5, w(1.0)), (2, 3, w(bridge)),
+/// ]);
+/// let years = [year(0.1)?, year(0.1)?, year(0.1)?];
+/// let o = BoundaryOptions::new().interslice(1.0);
+/// let d = detect_complexes_of_years(&years, &o)?;
+/// assert_eq!(d.len(), 3);
+/// assert!(d.iter().all(|y| y.complexes().count() == 2));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn detect_complexes_of_years(
+    graphs: &[InterdependenceGraph],
+    options: &BoundaryOptions,
+) -> Result<Vec<Detection>, BoundaryError> {
+    let refs: Vec<(&InterdependenceGraph, &BoundaryOptions)> =
+        graphs.iter().map(|g| (g, options)).collect();
+    let proposals = propose_over_years(&refs)?;
+    graphs
+        .iter()
+        .zip(&proposals)
+        .map(|(g, p)| detect_with(g, options, p.as_deref()))
+        .collect()
+}
+
+/// The span's multislice candidates, per year per unit ([`NONE`] for units held out), or
+/// `None` for every year when the coupling is 0 or the span is one year. Each year comes with its options (its
+/// power classes decide which units are held out); the resolution, coupling and seed are
+/// the first year's.
+pub(crate) fn propose_over_years(
+    years: &[(&InterdependenceGraph, &BoundaryOptions)],
+) -> Result<Vec<Option<Vec<usize>>>, BoundaryError> {
+    let Some(&(_, options)) = years.first() else {
+        return Ok(Vec::new());
+    };
+    let mut slices = Vec::with_capacity(years.len());
+    let mut keeps = Vec::with_capacity(years.len());
+    for &(g, o) in years {
+        let (apart, global) = held_flags(g, o)?;
+        let held: Vec<bool> = apart.iter().zip(&global).map(|(a, b)| *a || *b).collect();
+        let (keep, wg) = proposer_graph(g, &held);
+        keeps.push(keep);
+        slices.push(wg);
+    }
+    // A single year has nothing to be coupled to: it is detected alone.
+    if options.interslice <= 0.0 || years.len() < 2 {
+        return Ok(vec![None; years.len()]);
+    }
+    let graphs: Vec<&InterdependenceGraph> = years.iter().map(|y| y.0).collect();
+    let links: Vec<Vec<(usize, usize)>> = (1..graphs.len())
+        .map(|t| {
+            let next: FxHashMap<&str, usize> = keeps[t]
+                .iter()
+                .enumerate()
+                .map(|(k, &i)| (graphs[t].ids[i].as_str(), k))
+                .collect();
+            keeps[t - 1]
+                .iter()
+                .enumerate()
+                .filter_map(|(k, &i)| next.get(graphs[t - 1].ids[i].as_str()).map(|&b| (k, b)))
+                .collect()
+        })
+        .collect();
+    let parts = multislice_louvain(
+        &slices,
+        &links,
+        super::formation::quality(options),
+        options.resolution,
+        options.interslice,
+        options.seed,
+    );
+    Ok(graphs
+        .iter()
+        .zip(keeps.iter().zip(parts))
+        .map(|(g, (keep, part))| {
+            let mut p = vec![NONE; g.ids.len()];
+            for (k, &i) in keep.iter().enumerate() {
+                p[i] = part[k];
+            }
+            Some(p)
+        })
+        .collect())
+}
+
+/// [`detect_complexes`] with the candidates of a proposer run elsewhere (per unit).
+pub(crate) fn detect_with(
+    g: &InterdependenceGraph,
+    options: &BoundaryOptions,
+    proposal: Option<&[usize]>,
+) -> Result<Detection, BoundaryError> {
+    detect(g, options, None, proposal)
+}
+
+fn detect(
+    g: &InterdependenceGraph,
+    options: &BoundaryOptions,
+    prior: Option<&[usize]>,
+    proposal: Option<&[usize]>,
+) -> Result<Detection, BoundaryError> {
+    let (apart, global) = held_flags(g, options)?;
+    let n = g.ids.len();
     let (mut community, q) = match options.method {
         Method::Definition => {
             let held: Vec<bool> = (0..n).map(|i| apart[i] || global[i]).collect();
-            let f = form(g, &held, &global, prior, options);
+            let f = form(g, &held, &global, prior, proposal, options);
             (f.community, f.modularity)
         }
         _ => {
-            let keep: Vec<usize> = (0..n).filter(|&i| !apart[i]).collect();
-            let mut local = vec![usize::MAX; n];
-            for (k, &i) in keep.iter().enumerate() {
-                local[i] = k;
-            }
-            let edges: Vec<(usize, usize, f64)> = g
-                .edges
-                .iter()
-                .filter(|(a, b, _)| !apart[*a] && !apart[*b])
-                .map(|&(a, b, w)| (local[a], local[b], w.total()))
-                .collect();
-            let wg = WeightedGraph::new(keep.len(), &edges);
-            let part = louvain(&wg, options.resolution, options.seed);
+            let (keep, wg) = proposer_graph(g, &apart);
+            let part = match proposal {
+                Some(p) => keep.iter().map(|&i| p[i]).collect(),
+                None => louvain(&wg, options.resolution, options.seed),
+            };
             let q = modularity(&wg, &part, options.resolution);
             let mut community = vec![usize::MAX; n];
             for (k, &i) in keep.iter().enumerate() {
@@ -293,7 +414,7 @@ fn detect(
             &formed_held,
             &held,
             &global,
-            prior,
+            (prior, None),
             options,
             Reform::Fragments(&qualified),
         );

@@ -3,14 +3,14 @@
 //! within a few years is a flip, which a durable structure should not show unless the unit's
 //! ties changed.
 
-use super::BoundaryReport;
+use super::{BoundaryReport, InterdependenceGraph};
 use crate::internal::hash::FxHashMap;
 use crate::period::Year;
 use std::collections::BTreeSet;
 
 /// A unit that left the co-members it had in `from` in the next year and was back with them
 /// by `back` (see [`flips`]).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Flip {
     /// The unit.
@@ -19,6 +19,11 @@ pub struct Flip {
     pub from: Year,
     /// The first year it was back.
     pub back: Year,
+    /// How much the unit's own ties changed when it left (from `from` to the next year):
+    /// Σ_j |w'_j − w_j| over the larger of its two strengths, in `[0, 2]`; given by
+    /// [`flips_with_ties`], `None` from [`flips`]. A flip with a small change is one its
+    /// ties do not explain.
+    pub tie_change: Option<f64>,
 }
 
 /// Where a unit stands in one year: the other members of its complex, or in no complex.
@@ -117,9 +122,88 @@ pub fn flips(reports: &[BoundaryReport], window: usize) -> Vec<Flip> {
                     unit: u.to_owned(),
                     from: reports[t].year,
                     back: reports[t + k + 2].year,
+                    tie_change: None,
                 });
             }
         }
     }
     out
+}
+
+/// [`flips`] with each flip's change of the unit's own ties ([`Flip::tie_change`]) between
+/// the year before it left and the year it left, read from the years' interdependence
+/// graphs (`graphs[t]` of `reports[t]`; a graph missing for a year, or a unit missing from
+/// one, leaves the change `None`). Durable complexes change only where ties change (theory
+/// §3): a flip whose tie change is small is one the detection, not the data, made.
+///
+/// # Complexity
+/// As [`flips`], plus O(d) per flip for a unit of d ties.
+///
+/// # Errors
+/// None.
+///
+/// # Example
+/// ```
+/// use rsct::boundary::{Interdependence, InterdependenceGraph, BoundaryOptions,
+///     analyse_interdependence, flips_with_ties};
+/// use rsct::UnitKind;
+/// use std::collections::BTreeMap;
+/// let units: Vec<(String, UnitKind)> =
+///     ["A", "B", "C", "D"].iter().map(|u| (u.to_string(), UnitKind::State)).collect();
+/// let tie = |w| Interdependence { amity: w, ..Interdependence::default() };
+/// let graph = |c_with_d: bool| {
+///     let (ac, cd) = if c_with_d { (0.1, 2.0) } else { (2.0, 0.1) };
+///     let pairs = vec![(0, 1, tie(2.0)), (0, 2, tie(ac)), (1, 2, tie(ac)), (2, 3, tie(cd))];
+///     InterdependenceGraph::from_pairs(units.clone(), pairs).unwrap()
+/// };
+/// let graphs = [graph(false), graph(true), graph(false)];
+/// let reports: Vec<_> = graphs.iter().zip(2000..)
+///     .map(|(g, y)| analyse_interdependence(y, g, &BTreeMap::new(), &BoundaryOptions::new()).unwrap())
+///     .collect();
+/// let f = flips_with_ties(&reports, &graphs, 3);
+/// let c = f.iter().find(|f| f.unit == "C").unwrap();
+/// // C's ties to A, B, D: 2, 2, 0.1 → 0.1, 0.1, 2 (strengths 4.1, 2.2): change 5.7 / 4.1.
+/// assert!((c.tie_change.unwrap() - 5.7 / 4.1).abs() < 1e-12);
+/// ```
+#[must_use]
+pub fn flips_with_ties(
+    reports: &[BoundaryReport],
+    graphs: &[InterdependenceGraph],
+    window: usize,
+) -> Vec<Flip> {
+    let mut out = flips(reports, window);
+    for f in &mut out {
+        let Some(t) = reports.iter().position(|r| r.year == f.from) else {
+            continue;
+        };
+        if let (Some(a), Some(b)) = (graphs.get(t), graphs.get(t + 1)) {
+            f.measure_ties(a, b);
+        }
+    }
+    out
+}
+
+impl Flip {
+    /// Sets [`Flip::tie_change`] from the interdependence graphs of the year before the
+    /// unit left (`before`, the year [`Flip::from`]) and the year it left (`after`); `None`
+    /// when the unit is in only one of them.
+    pub fn measure_ties(&mut self, before: &InterdependenceGraph, after: &InterdependenceGraph) {
+        self.tie_change = tie_change(before, after, &self.unit);
+    }
+}
+
+/// The change of `unit`'s ties from `a` to `b`: Σ_j |w_b(j) − w_a(j)| over the larger
+/// strength, the partners matched by identifier (0 for a unit with no ties in either).
+fn tie_change(a: &InterdependenceGraph, b: &InterdependenceGraph, unit: &str) -> Option<f64> {
+    let (ia, ib) = (a.position(unit)?, b.position(unit)?);
+    let mut w: FxHashMap<&str, (f64, f64)> = FxHashMap::default();
+    for (j, x) in a.neighbours(ia) {
+        w.entry(a.units()[j].as_str()).or_default().0 += x.total();
+    }
+    for (j, x) in b.neighbours(ib) {
+        w.entry(b.units()[j].as_str()).or_default().1 += x.total();
+    }
+    let scale = a.strength(ia).max(b.strength(ib));
+    let diff: f64 = w.values().map(|(x, y)| (y - x).abs()).sum();
+    Some(if scale > 0.0 { diff / scale } else { 0.0 })
 }

@@ -50,22 +50,15 @@ pub(crate) fn form(
     held: &[bool],
     global: &[bool],
     prior: Option<&[usize]>,
+    proposal: Option<&[usize]>,
     o: &BoundaryOptions,
 ) -> Formation {
     let n = g.ids.len();
-    let keep: Vec<usize> = (0..n).filter(|&i| !held[i]).collect();
-    let mut local = vec![NONE; n];
-    for (k, &i) in keep.iter().enumerate() {
-        local[i] = k;
-    }
-    let edges: Vec<(usize, usize, f64)> = g
-        .edges
-        .iter()
-        .filter(|(a, b, _)| !held[*a] && !held[*b])
-        .map(|(a, b, w)| (local[*a], local[*b], weight(w)))
-        .collect();
-    let wg = WeightedGraph::new(keep.len(), &edges);
-    let part = louvain_of(&wg, quality(o), o.resolution, o.seed);
+    let (keep, wg) = proposer_graph(g, held);
+    let part = match proposal {
+        Some(p) => keep.iter().map(|&i| p[i]).collect(),
+        None => louvain_of(&wg, quality(o), o.resolution, o.seed),
+    };
     // The candidates' modularity: at the proposer's resolution, or at 1 when the proposer
     // is the constant Potts model (whose γ is a density, not a modularity resolution).
     let gamma = match o.proposer {
@@ -77,7 +70,7 @@ pub(crate) fn form(
     for (k, &i) in keep.iter().enumerate() {
         comm[i] = part[k];
     }
-    refine(g, &mut comm, held, prior, o);
+    refine(g, &mut comm, held, prior, proposal, o);
     isolate(g, &mut comm, held);
     if o.has_rule(FormationRule::GlobalHome) && global.iter().any(|&x| x) {
         place_global(g, &mut comm, held, global, o.global_placement, o.resolution);
@@ -91,7 +84,7 @@ pub(crate) fn form(
             held,
             &apart_only,
             global,
-            prior,
+            (prior, proposal),
             o,
             Reform::All,
         );
@@ -101,6 +94,33 @@ pub(crate) fn form(
         community: comm,
         modularity: q,
     }
+}
+
+/// The units the proposer sees (those not held out, in index order) and their graph, on
+/// local indices.
+pub(crate) fn proposer_graph(
+    g: &InterdependenceGraph,
+    held: &[bool],
+) -> (Vec<usize>, WeightedGraph) {
+    let keep: Vec<usize> = (0..g.ids.len()).filter(|&i| !held[i]).collect();
+    let wg = induced(g, &keep, held);
+    (keep, wg)
+}
+
+/// The weighted graph among `members` (on their positions in the list), ties with held
+/// units left out.
+fn induced(g: &InterdependenceGraph, members: &[usize], held: &[bool]) -> WeightedGraph {
+    let mut local = vec![NONE; g.ids.len()];
+    for (k, &i) in members.iter().enumerate() {
+        local[i] = k;
+    }
+    let edges: Vec<(usize, usize, f64)> = g
+        .edges
+        .iter()
+        .filter(|(a, b, _)| local[*a] != NONE && local[*b] != NONE && !held[*a] && !held[*b])
+        .map(|(a, b, w)| (local[*a], local[*b], weight(w)))
+        .collect();
+    WeightedGraph::new(members.len(), &edges)
 }
 
 /// The rules applied again to a labelling with global powers placed: each global power takes
@@ -115,7 +135,7 @@ pub(crate) fn reform(
     formed_held: &[bool],
     held: &[bool],
     global: &[bool],
-    prior: Option<&[usize]>,
+    (prior, proposal): (Option<&[usize]>, Option<&[usize]>),
     o: &BoundaryOptions,
     stage: Reform,
 ) {
@@ -137,7 +157,7 @@ pub(crate) fn reform(
         .collect();
     let masked = mask_reach(g, comm, global, &formed);
     match stage {
-        Reform::All => refine(&masked, comm, held, prior, o),
+        Reform::All => refine(&masked, comm, held, prior, proposal, o),
         Reform::Fragments(qualified) => {
             if o.has_rule(FormationRule::PrimaryShare) {
                 let mut size: FxHashMap<usize, usize> = FxHashMap::default();
@@ -217,6 +237,7 @@ fn refine(
     comm: &mut [usize],
     held: &[bool],
     prior: Option<&[usize]>,
+    proposal: Option<&[usize]>,
     o: &BoundaryOptions,
 ) {
     let on = |r: FormationRule| o.has_rule(r);
@@ -232,7 +253,7 @@ fn refine(
             changed |= merge_weak(g, comm, held, o.inside_ratio);
         }
         if on(FormationRule::Split) {
-            changed |= split(g, comm, held, o);
+            changed |= split(g, comm, held, proposal, o);
         }
         if !changed {
             break;
@@ -550,8 +571,17 @@ fn merge_weak(g: &InterdependenceGraph, comm: &mut [usize], held: &[bool], ratio
 
 /// Splits a community when the proposer, followed by the primary-share rule inside it, cuts
 /// it into parts that each pass the weak test at `split_ratio` in the whole graph (Radicchi
-/// et al.'s divisive criterion, with interdependence markedly more intense inside). Returns whether anything split.
-fn split(g: &InterdependenceGraph, comm: &mut [usize], held: &[bool], o: &BoundaryOptions) -> bool {
+/// et al.'s divisive criterion, with interdependence markedly more intense inside). With a
+/// span's `proposal` (multislice candidates), the parts are the proposal's candidates
+/// among the members, so that a split, too, holds from year to year unless the ties
+/// change. Returns whether anything split.
+fn split(
+    g: &InterdependenceGraph,
+    comm: &mut [usize],
+    held: &[bool],
+    proposal: Option<&[usize]>,
+    o: &BoundaryOptions,
+) -> bool {
     let n = g.ids.len();
     let mut labels: Vec<usize> = comm.iter().copied().filter(|&c| c != NONE).collect();
     labels.sort_unstable();
@@ -563,7 +593,15 @@ fn split(g: &InterdependenceGraph, comm: &mut [usize], held: &[bool], o: &Bounda
         if members.len() < 4 {
             continue;
         }
-        let parts = propose_parts(g, &members, held, quality(o), o.resolution, o.seed);
+        let parts = match proposal {
+            // A global power placed here has no candidate of its own: a label apart,
+            // and the primary-share rule places it.
+            Some(p) => parts_of(g, &members, held, |k| match p[members[k]] {
+                NONE => NONE - 1,
+                c => c,
+            }),
+            None => propose_parts(g, &members, held, quality(o), o.resolution, o.seed),
+        };
         let k = parts
             .iter()
             .filter(|&&p| p != NONE)
@@ -610,28 +648,23 @@ pub(crate) fn propose_parts(
     resolution: f64,
     seed: u64,
 ) -> Vec<usize> {
+    let part = louvain_of(&induced(g, members, held), quality, resolution, seed);
+    parts_of(g, members, held, |k| part[k])
+}
+
+/// Parts of a member set from a labelling of its members (`label(k)` for the k-th member), then the primary-share rule among the members; labels 0..k by first member.
+fn parts_of(
+    g: &InterdependenceGraph,
+    members: &[usize],
+    held: &[bool],
+    label: impl Fn(usize) -> usize,
+) -> Vec<usize> {
     let n = g.ids.len();
-    let mut local = vec![NONE; n];
-    for (k, &i) in members.iter().enumerate() {
-        local[i] = k;
-    }
-    let edges: Vec<(usize, usize, f64)> = g
-        .edges
-        .iter()
-        .filter(|(a, b, _)| local[*a] != NONE && local[*b] != NONE && !held[*a] && !held[*b])
-        .map(|(a, b, w)| (local[*a], local[*b], weight(w)))
-        .collect();
-    let part = louvain_of(
-        &WeightedGraph::new(members.len(), &edges),
-        quality,
-        resolution,
-        seed,
-    );
     let mut within = vec![false; n];
     let mut comm = vec![NONE; n];
     for (k, &i) in members.iter().enumerate() {
         within[i] = true;
-        comm[i] = part[k];
+        comm[i] = label(k);
     }
     reassign(g, &mut comm, held, Some(&within), None, 0.0);
     let mut out: Vec<usize> = members.iter().map(|&i| comm[i]).collect();

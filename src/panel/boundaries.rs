@@ -6,7 +6,7 @@ use super::PanelError;
 use super::rules::WorldRules;
 use super::world::World;
 use crate::boundary::{
-    BoundaryOptions, BoundaryReport, InterdependenceOptions, analyse_interdependence,
+    BoundaryOptions, BoundaryReport, InterdependenceOptions, analyse_interdependence, analyse_span,
     interdependence,
 };
 use crate::internal::parallel;
@@ -162,7 +162,11 @@ impl World {
     /// The boundaries of every year of `from..=to`, in year order: [`World::boundaries`] of
     /// each year, the years computed in parallel on the options' threads
     /// ([`WorldBoundaryOptions::threads`]). Each year's report is computed from that year
-    /// alone, so the reports are those of one thread, byte for byte.
+    /// alone, so the reports are those of one thread, byte for byte — unless the boundary
+    /// options couple the years ([`BoundaryOptions::interslice`] above 0): then the
+    /// candidates of all years are proposed together by multislice modularity
+    /// ([`crate::boundary::analyse_interdependence_of_years`]) and each year's rules run on
+    /// its own ties (the reports still do not depend on the threads).
     ///
     /// # Complexity
     /// As [`World::boundaries`] for each year, divided among the threads.
@@ -195,6 +199,22 @@ impl World {
         }
         let years: Vec<Year> = (from..=to).collect();
         let threads = options.threads;
+        if options.boundary.get_interslice() > 0.0 {
+            return parallel::install(threads, || {
+                let inputs: Vec<_> = parallel::map(threads, &years, |&year| {
+                    let (ig, caps) = self.interdependence_and_capabilities(year, rules)?;
+                    let opts = self.boundary_options(year, rules, options)?;
+                    Ok::<_, PanelError>((year, ig, caps, opts))
+                })
+                .into_iter()
+                .collect::<Result<_, _>>()?;
+                let span: Vec<_> = inputs
+                    .iter()
+                    .map(|(year, ig, caps, opts)| (*year, ig, caps, opts))
+                    .collect();
+                Ok(analyse_span(&span)?)
+            });
+        }
         parallel::install(threads, || {
             parallel::map(threads, &years, |&year| {
                 self.boundaries(year, rules, options)

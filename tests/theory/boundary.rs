@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use rsct::boundary::{
     Alignment, BoundaryOptions, Character, InterdependenceOptions, Method, adjusted_rand_index,
-    analyse, analyse_interdependence,
+    analyse, analyse_interdependence, analyse_interdependence_of_years, flips,
 };
 use rsct::polarity::{Classification, PowerClass};
 use rsct::strategies::{
@@ -94,6 +94,21 @@ proptest! {
         prop_assert!(ari >= 0.95, "ARI {ari}: {r}");
         let hub = r.global_powers.iter().find(|g| g.unit == "H0").unwrap();
         prop_assert!(hub.home.is_some());
+    }
+
+    /// **Durable complexes** (THEORY §3, durability): a span of years with the same ties,
+    /// detected together (multislice candidates, coupling 8), gives every year the same
+    /// complexes, each region recovered, and no flip.
+    #[test]
+    fn a_span_with_unchanged_ties_keeps_its_complexes(p in planted_hub_regions()) {
+        let o = BoundaryOptions::new().classes(great_powers(&p)).interslice(8.0);
+        let span: Vec<_> = (2000..2004).map(|y| (y, &p.graph, &p.capabilities)).collect();
+        let rs = analyse_interdependence_of_years(&span, &o).unwrap();
+        for r in &rs {
+            prop_assert!(recovery(&p.regions, r) >= 0.95, "{r}");
+            prop_assert_eq!(&r.complexes, &rs[0].complexes);
+        }
+        prop_assert!(flips(&rs, 3).is_empty());
     }
 
     /// **A planted insulator is found** (THEORY §3): a unit whose ties spread evenly over two

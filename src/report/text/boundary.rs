@@ -213,6 +213,10 @@ impl Display for Flip {
             self.from,
             self.from + 1,
             self.back
-        )
+        )?;
+        match self.tie_change {
+            Some(c) => write!(f, " (its ties changed by {:.0} %)", 100.0 * c),
+            None => Ok(()),
+        }
     }
 }
