@@ -141,6 +141,16 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    // The calibrated defaults with every year of the span detected together (multislice
+    // candidates, `BoundaryOptions::interslice` 8), on every core.
+    g.bench_function("world_1816_2014_span_calibrated", |b| {
+        let rules = WorldRules::calibrated();
+        let options = WorldBoundaryOptions::new().boundary(BoundaryOptions::world_calibrated());
+        b.iter(|| {
+            let r = world.boundaries_of_years(1816, 2014, &rules, &options);
+            black_box(r.unwrap().iter().map(|r| r.complexes.len()).sum::<usize>())
+        })
+    });
     g.bench_function("world_1816_2014_members_only_no_contiguity", |b| {
         let rules = WorldRules::new().members_only();
         b.iter(|| black_box(all_years(&world, &rules, &options)))
