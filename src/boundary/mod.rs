@@ -13,7 +13,11 @@
 //! 3. [`analyse`] — the whole report: boundary metrics, insulators, buffer states,
 //!    penetration and overlay, sub-complexes, polarity and type, amity–enmity character,
 //!    supercomplexes — a [`BoundaryReport`] with `Display`, serde and
-//!    [`BoundaryReport::explain`].
+//!    [`BoundaryReport::explain`];
+//! 4. over a span of years, [`analyse_interdependence_of_years`] — the years' candidates
+//!    proposed together by multislice modularity ([`BoundaryOptions::interslice`]), so a
+//!    complex keeps its members unless their ties change; [`flips`] and
+//!    [`flips_with_ties`] report the units that leave and come back, with their tie change.
 //!
 //! Every threshold is in [`BoundaryOptions`], documented with its default.
 
