@@ -122,7 +122,8 @@ crate::internal::builder! {
     /// - insulators: participation ≥ 0.4 and no complex holding more than half of the unit's
     ///   interdependence (theory §3: "no complex holding the majority"; no condition on its
     ///   strength) — a unit with a majority of its ties in one complex is that complex's
-    ///   member;
+    ///   member — and at most half of its interdependence with units in no complex (it faces
+    ///   complexes, not fragments);
     /// - `method` [`Method::Definition`], `inside_ratio` 1 (Radicchi et al.'s weak
     ///   community), `split_ratio` 2, every [`FormationRule`] on, `coupling` 0;
     /// - `overlay_share` 0.5: outside global powers hold at least half the interdependence of

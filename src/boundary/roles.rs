@@ -29,7 +29,11 @@ pub struct Insulator {
 /// participation coefficient (Guimerà & Amaral 2005) over the groups reached — each
 /// qualified complex (global powers counted with their home complex), each unit set apart,
 /// everything else — is at least the threshold and no complex holds more than the maximum
-/// share. No condition on the unit's own strength: Turkey is a strong insulator.
+/// share, and which faces complexes: at most half of its interdependence lies with units in
+/// no qualified complex (fragments, other insulators, unstructured units) — a unit whose ties
+/// lie mostly there stands in an unformed region, not between complexes (theory §3: "it
+/// touches qualified complexes, not fragments"). No condition on the unit's own strength:
+/// Turkey is a strong insulator.
 pub(crate) fn find_insulators(
     g: &InterdependenceGraph,
     community: &[usize],
@@ -76,6 +80,13 @@ pub(crate) fn find_insulators(
         }
         let complexes = by.iter().filter(|x| x.0 < qualified.len()).count();
         if complexes < 2 || total <= 0.0 {
+            continue;
+        }
+        // It faces complexes: a unit whose ties lie mostly with units in no complex (a
+        // fragment, other insulators, unstructured units) stands in an unformed region, not
+        // between complexes.
+        let unformed = by.iter().find(|x| x.0 == OTHER).map_or(0.0, |x| x.1);
+        if clearly_below(0.5 * total, unformed) {
             continue;
         }
         let p = 1.0 - by.iter().map(|x| (x.1 / total).powi(2)).sum::<f64>();
