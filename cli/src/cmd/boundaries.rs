@@ -479,6 +479,13 @@ fn world(
     let mut scores = Vec::new();
     let mut previous: Option<rsct::boundary::BoundaryReport> = None;
     let mut reports = Vec::new();
+    // Under --stability, the span again under each small change of the parameters (a span
+    // detected together is compared with the same span, each year with its own).
+    let variants = if a.stability {
+        stability_variants(&w, from, to, &rules, &options)?
+    } else {
+        Vec::new()
+    };
     // Without coupling each year stands alone: the years are computed in parallel first.
     let mut computed = match a.coupling {
         None => w.boundaries_of_years(from, to, &rules, &options)?,
@@ -496,7 +503,8 @@ fn world(
             _ => w.boundaries(year, &rules, &options)?,
         };
         if a.stability {
-            let moved = movers(&w, year, &rules, &options, &report)?;
+            let t = (year - from) as usize;
+            let moved = movers(&report, variants.iter().map(|v| &v[t]));
             let line = format!(
                 "stability {year}: units that move under resolution ×0.8/×1.25 or the other seeds 1–3: {}",
                 if moved.is_empty() {
@@ -984,26 +992,35 @@ fn rewire(
     )?)
 }
 
-/// Units whose complex shares less than half its members (Jaccard < 1/2) with their complex
-/// in a run with the resolution ×0.8 or ×1.25, or with seeds 1–3: the units that would move
-/// under small parameter changes.
-fn movers(
+/// The span's reports under each small change of the parameters: resolution ×0.8 and ×1.25,
+/// seeds 1–3.
+fn stability_variants(
     w: &World,
-    year: i32,
+    from: Year,
+    to: Year,
     rules: &WorldRules,
     options: &WorldBoundaryOptions,
-    report: &rsct::boundary::BoundaryReport,
-) -> Result<Vec<String>> {
-    let base = w.boundary_options(year, rules, options)?;
-    let (g, caps) = w.interdependence_and_capabilities(year, rules)?;
+) -> Result<Vec<Vec<rsct::boundary::BoundaryReport>>> {
+    let base = options.get_boundary().clone();
     let gamma = base.get_resolution();
-    let variants = [
+    [
         base.clone().resolution(gamma * 0.8),
         base.clone().resolution(gamma * 1.25),
         base.clone().seed(1),
         base.clone().seed(2),
-        base.clone().seed(3),
-    ];
+        base.seed(3),
+    ]
+    .into_iter()
+    .map(|b| Ok(w.boundaries_of_years(from, to, rules, &options.clone().boundary(b))?))
+    .collect()
+}
+
+/// The units whose complex shares less than half its members with their complex in one of
+/// the variants' reports of the same year.
+fn movers<'a>(
+    report: &rsct::boundary::BoundaryReport,
+    variants: impl Iterator<Item = &'a rsct::boundary::BoundaryReport>,
+) -> Vec<String> {
     let mates = |r: &rsct::boundary::BoundaryReport, u: &str| -> Vec<String> {
         r.complexes
             .iter()
@@ -1011,18 +1028,25 @@ fn movers(
             .map(|c| c.members.clone())
             .unwrap_or_default()
     };
+    let units: Vec<&String> = report
+        .complexes
+        .iter()
+        .flat_map(|c| c.members.iter())
+        .chain(report.insulators.iter().map(|i| &i.unit))
+        .chain(report.unstructured.iter())
+        .chain(report.proto_complexes.iter().flat_map(|c| c.members.iter()))
+        .collect();
     let mut moved = std::collections::BTreeSet::new();
-    for o in variants {
-        let r = rsct::boundary::analyse_interdependence(year, &g, &caps, &o)?;
-        for u in g.units() {
-            let (a, b) = (mates(report, u), mates(&r, u));
+    for r in variants {
+        for u in &units {
+            let (a, b) = (mates(report, u), mates(r, u));
             let common = a.iter().filter(|x| b.contains(x)).count();
             let union = a.len() + b.len() - common;
             // Moves: its complex shares less than half its members with the variant's.
             if union > 0 && 2 * common < union {
-                moved.insert(u.to_owned());
+                moved.insert((*u).clone());
             }
         }
     }
-    Ok(moved.into_iter().collect())
+    moved.into_iter().collect()
 }
