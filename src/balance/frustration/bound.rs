@@ -43,10 +43,22 @@ pub(crate) struct Packer {
     depth: Vec<u32>,
     queue: Vec<u32>,
     queue_b: Vec<u32>,
+    deque: std::collections::VecDeque<u32>,
+    /// While routing: whether each tie is satisfied by the colouring, and the slack of
+    /// every node — residual weight of its satisfied ties minus that of its unrouted
+    /// frustrated ties.
+    sat: Vec<bool>,
+    slack: Vec<f64>,
+    /// The least slack of a node a path may pass through (see [`Packer::route`]).
+    reserve: f64,
     n: usize,
     /// The packed cycles (edge ids) and their amounts, when recorded.
     cycles: Option<Vec<(Vec<u32>, f64)>>,
 }
+
+/// The least slacks a node must keep for paths to pass through it, tier after tier of the
+/// routing rounds (then no limit); see [`Packer::route`].
+const TIERS: [f64; 5] = [32.0, 16.0, 8.0, 4.0, 2.0];
 
 /// The outcome of a path search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +125,10 @@ impl Packer {
             depth: vec![0; n],
             queue: Vec::new(),
             queue_b: Vec::new(),
+            deque: std::collections::VecDeque::new(),
+            sat: Vec::new(),
+            slack: Vec::new(),
+            reserve: f64::NEG_INFINITY,
             n,
             cycles: None,
         }
@@ -136,19 +152,44 @@ impl Packer {
     }
 
     /// Packs `cycle` with the smallest residual capacity on it (returned), taken from
-    /// every edge of the cycle (and records it).
+    /// every edge of the cycle.
     fn take(&mut self, cycle: &[u32]) -> f64 {
         let lam = cycle
             .iter()
             .map(|&e| self.cap[e as usize])
             .fold(f64::INFINITY, f64::min);
+        self.give(cycle, -lam);
+        lam
+    }
+
+    /// Adds `amount` to the residual capacity of every edge of `cycle`.
+    fn give(&mut self, cycle: &[u32], amount: f64) {
         for &e in cycle {
-            self.cap[e as usize] -= lam;
+            self.cap[e as usize] += amount;
+            if let Some(&sat) = self.sat.get(e as usize) {
+                let d = if sat { amount } else { -amount };
+                let (a, b) = self.ends[e as usize];
+                self.slack[a as usize] += d;
+                self.slack[b as usize] += d;
+            }
         }
+    }
+
+    /// Whether a path may pass through `x` (an inner node of the path): always, unless
+    /// reserving, when `x` must keep a slack of 2 (a path through it uses two of its
+    /// satisfied ties, and its own frustrated ties need one each).
+    #[inline]
+    fn transit(&self, x: u32) -> bool {
+        self.slack
+            .get(x as usize)
+            .is_none_or(|&s| s >= self.reserve - FRUSTRATION_EPS)
+    }
+
+    /// Records a packed cycle, when recording.
+    fn record(&mut self, cycle: &[u32], lam: f64) {
         if let Some(c) = self.cycles.as_mut() {
             c.push((cycle.to_vec(), lam));
         }
-        lam
     }
 
     /// BFS from `s` up to depth `radius` on edges with residual capacity; returns an
@@ -248,7 +289,9 @@ impl Packer {
                         break;
                     }
                     found_any = true;
-                    bound += self.take(&cycle);
+                    let lam = self.take(&cycle);
+                    self.record(&cycle, lam);
+                    bound += lam;
                 }
             }
         }
@@ -267,7 +310,6 @@ impl Packer {
         &mut self,
         s: u32,
         t: u32,
-        sat: &[bool],
         radius: u32,
         budget: usize,
         out: &mut Vec<u32>,
@@ -296,6 +338,9 @@ impl Packer {
             let end = queues[side].len();
             for i in front[side]..end {
                 let x = queues[side][i];
+                if self.parent_edge[x as usize] != u32::MAX && !self.transit(x) {
+                    continue;
+                }
                 let (lo, hi) = (self.off[x as usize], self.off[x as usize + 1]);
                 scanned += hi - lo;
                 if scanned > budget {
@@ -304,10 +349,14 @@ impl Packer {
                 for k in lo..hi {
                     let (y, e) = self.adj[k];
                     let st = self.stamp[y as usize];
-                    if st == own || !sat[e as usize] || self.cap[e as usize] <= FRUSTRATION_EPS {
+                    if st == own || !self.sat[e as usize] || self.cap[e as usize] <= FRUSTRATION_EPS
+                    {
                         continue;
                     }
                     if st == other {
+                        if self.parent_edge[y as usize] != u32::MAX && !self.transit(y) {
+                            continue;
+                        }
                         out.clear();
                         out.push(e);
                         for mut z in [x, y] {
@@ -342,7 +391,14 @@ impl Packer {
     /// plus `f` is an unbalanced cycle holding exactly one frustrated tie. By complementary
     /// slackness a packing that meets an optimal colouring's value has only such cycles, so
     /// routing the frustrated ties of a good incumbent is the natural way towards a tight
-    /// packing. The routing is a capacitated edge-disjoint paths problem (an integral
+    /// packing.
+    ///
+    /// Node reservation: a path through a node uses two of its satisfied ties, and each of
+    /// the node's own frustrated ties needs one. A node's *slack* is the residual weight of
+    /// its satisfied ties minus the unrouted weight of its frustrated ties; the rounds first
+    /// let paths pass only through nodes of slack at least 32, then 16, 8, 4, 2, and last
+    /// through any node (on Slashdot this takes the routed amount from 70,753 to 72,375 of
+    /// 73,743). Then [`Packer::repair`] swaps routes. The routing is a capacitated edge-disjoint paths problem (an integral
     /// multicommodity flow, one commodity per frustrated tie, of demand its weight), solved
     /// greedily shortest paths first — Kleinberg's bounded-length greedy for disjoint
     /// paths (J. Kleinberg, *Approximation algorithms for disjoint paths problems*, PhD
@@ -368,19 +424,34 @@ impl Packer {
         let demands: Vec<u32> = (0..sat.len() as u32)
             .filter(|&e| !sat[e as usize])
             .collect();
+        self.slack = vec![0.0; self.n];
+        for (e, &(a, b)) in self.ends.iter().enumerate() {
+            let d = if sat[e] { self.cap[e] } else { -self.cap[e] };
+            self.slack[a as usize] += d;
+            self.slack[b as usize] += d;
+        }
+        self.sat = sat;
         let mut bound = 0.0;
         let mut path = Vec::new();
+        let mut routes = Vec::new();
         let mut region = vec![u32::MAX; self.n];
         let mut regions = 0u32;
         let mut calls = 0u32;
         let mut complete = true;
-        'phases: for (radius, budget) in [
-            (2u32, 1usize << 12),
-            (3, 1 << 13),
-            (4, 1 << 14),
-            (6, 1 << 16),
-            (u32::MAX, usize::MAX),
-        ] {
+        let mut rounds = Vec::new();
+        for t in TIERS.into_iter().chain([f64::NEG_INFINITY]) {
+            for (radius, budget) in [
+                (2u32, 1usize << 12),
+                (3, 1 << 13),
+                (4, 1 << 14),
+                (6, 1 << 16),
+            ] {
+                rounds.push((t, radius, budget));
+            }
+        }
+        rounds.push((f64::NEG_INFINITY, u32::MAX, usize::MAX));
+        'phases: for (reserve, radius, budget) in rounds {
+            self.reserve = reserve;
             for &f in &demands {
                 let fe = f as usize;
                 let (mut a, mut b) = self.ends[fe];
@@ -401,9 +472,11 @@ impl Packer {
                         complete = false;
                         break 'phases;
                     }
-                    match self.find_path(a, b, &sat, radius, budget, &mut path) {
+                    match self.find_path(a, b, radius, budget, &mut path) {
                         PathSearch::Found => {}
                         PathSearch::Cut => break,
+                        // Blocked nodes cut a component short: no label then.
+                        PathSearch::Exhausted(_) if reserve > f64::NEG_INFINITY => break,
                         PathSearch::Exhausted(side) => {
                             let q = if side == 0 {
                                 &self.queue
@@ -418,11 +491,197 @@ impl Packer {
                         }
                     }
                     path.push(f);
-                    bound += self.take(&path);
+                    let lam = self.take(&path);
+                    routes.push((path.clone(), lam));
+                    bound += lam;
                 }
             }
         }
+        if complete {
+            let (gain, done) = self.repair(&demands, &mut routes, deadline);
+            bound += gain;
+            complete = done;
+        }
+        self.sat = Vec::new();
+        self.slack = Vec::new();
+        for (cycle, lam) in routes.into_iter().filter(|r| r.1 > 0.0) {
+            self.record(&cycle, lam);
+        }
         (bound, complete)
+    }
+
+    /// Local improvement of the routing (rip-up and re-route, 1-for-2 swaps): for each
+    /// frustrated tie `f` left (partly) unrouted, a 0–1 breadth-first search finds a path
+    /// of satisfied ties between its ends through exactly one saturated tie `e`; the route
+    /// of a tie `g` through `e` is taken out, `f` is routed along the path and `g` again
+    /// along any path left (bidirectional search). The swap is kept when `f` and `g`
+    /// together carry more than `g` did, undone otherwise. Up to three passes while they
+    /// gain. Returns the gain and whether it ran to the end (not stopped by `deadline`).
+    /// Routes taken out keep their place in `routes` with amount 0.
+    ///
+    /// # Complexity
+    /// Each attempt scans at most `2¹⁸ + 2¹⁶` adjacency entries: `O(d)` attempts per pass
+    /// for `d` unrouted ties.
+    fn repair(
+        &mut self,
+        demands: &[u32],
+        routes: &mut Vec<(Vec<u32>, f64)>,
+        deadline: Option<Instant>,
+    ) -> (f64, bool) {
+        let mut users: Vec<Vec<u32>> = vec![Vec::new(); self.cap.len()];
+        for (i, (p, _)) in routes.iter().enumerate() {
+            for &e in p {
+                users[e as usize].push(i as u32);
+            }
+        }
+        let mut gain = 0.0;
+        let mut path = Vec::new();
+        let mut again = Vec::new();
+        for _pass in 0..3 {
+            let before = gain;
+            for &f in demands {
+                if self.cap[f as usize] <= FRUSTRATION_EPS {
+                    continue;
+                }
+                if deadline.is_some_and(|d| Instant::now() >= d) {
+                    return (gain, false);
+                }
+                let (a, b) = self.ends[f as usize];
+                let Some(e) = self.find_path_01(a, b, 1 << 18, &mut path) else {
+                    continue;
+                };
+                path.push(f);
+                let Some(g) = e.and_then(|e| {
+                    users[e as usize]
+                        .iter()
+                        .copied()
+                        .find(|&g| routes[g as usize].1 > 0.0)
+                }) else {
+                    // A free path (possible after earlier swaps): route it outright.
+                    let lam = self.take(&path);
+                    Self::add_route(routes, &mut users, &path, lam);
+                    gain += lam;
+                    continue;
+                };
+                let (gp, gl) = std::mem::take(&mut routes[g as usize]);
+                self.give(&gp, gl);
+                let lf = self.take(&path);
+                let gf = gp[gp.len() - 1];
+                let (ga, gb) = self.ends[gf as usize];
+                let lg = match self.find_path(ga, gb, u32::MAX, 1 << 16, &mut again) {
+                    PathSearch::Found => {
+                        again.push(gf);
+                        self.take(&again)
+                    }
+                    _ => 0.0,
+                };
+                if lf + lg > gl + FRUSTRATION_EPS {
+                    Self::add_route(routes, &mut users, &path, lf);
+                    if lg > 0.0 {
+                        Self::add_route(routes, &mut users, &again, lg);
+                    }
+                    gain += lf + lg - gl;
+                } else {
+                    if lg > 0.0 {
+                        self.give(&again, lg);
+                    }
+                    self.give(&path, lf);
+                    self.give(&gp, -gl);
+                    routes[g as usize] = (gp, gl);
+                }
+            }
+            if gain <= before + FRUSTRATION_EPS {
+                break;
+            }
+        }
+        (gain, true)
+    }
+
+    /// Appends a route and indexes it by its edges.
+    fn add_route(
+        routes: &mut Vec<(Vec<u32>, f64)>,
+        users: &mut [Vec<u32>],
+        path: &[u32],
+        lam: f64,
+    ) {
+        let id = routes.len() as u32;
+        for &e in path {
+            users[e as usize].push(id);
+        }
+        routes.push((path.to_vec(), lam));
+    }
+
+    /// 0–1 breadth-first search from `s` to `t` on satisfied ties (`sat`), a tie costing 1
+    /// when saturated and 0 otherwise, for a path through at most one saturated tie,
+    /// scanning at most `budget` adjacency entries. On success the path is in `out` and
+    /// the result names its saturated tie, if any.
+    ///
+    /// # Complexity
+    /// `O(budget)`.
+    fn find_path_01(
+        &mut self,
+        s: u32,
+        t: u32,
+        budget: usize,
+        out: &mut Vec<u32>,
+    ) -> Option<Option<u32>> {
+        let mark = self.next_mark();
+        let mut deque = std::mem::take(&mut self.deque);
+        deque.clear();
+        deque.push_back(s);
+        self.stamp[s as usize] = mark;
+        self.depth[s as usize] = 0;
+        self.parent_edge[s as usize] = u32::MAX;
+        let mut scanned = 0usize;
+        let mut found = false;
+        while let Some(x) = deque.pop_front() {
+            if x == t {
+                found = true;
+                break;
+            }
+            let dx = self.depth[x as usize];
+            let (lo, hi) = (self.off[x as usize], self.off[x as usize + 1]);
+            scanned += hi - lo;
+            if scanned > budget {
+                break;
+            }
+            for k in lo..hi {
+                let (y, e) = self.adj[k];
+                if !self.sat[e as usize] {
+                    continue;
+                }
+                let w = u32::from(self.cap[e as usize] <= FRUSTRATION_EPS);
+                let dy = dx + w;
+                if dy > 1 || (self.stamp[y as usize] == mark && self.depth[y as usize] <= dy) {
+                    continue;
+                }
+                self.stamp[y as usize] = mark;
+                self.depth[y as usize] = dy;
+                self.parent_edge[y as usize] = e;
+                self.parent[y as usize] = x;
+                if w == 0 {
+                    deque.push_front(y);
+                } else {
+                    deque.push_back(y);
+                }
+            }
+        }
+        self.deque = deque;
+        if !found {
+            return None;
+        }
+        out.clear();
+        let mut saturated = None;
+        let mut z = t;
+        while z != s {
+            let e = self.parent_edge[z as usize];
+            if self.cap[e as usize] <= FRUSTRATION_EPS {
+                saturated = Some(e);
+            }
+            out.push(e);
+            z = self.parent[z as usize];
+        }
+        Some(saturated)
     }
 
     /// Number of nodes.
@@ -574,7 +833,7 @@ mod tests {
 
     /// On random sparse graphs the incumbent-driven packing with an optimal colouring is
     /// larger in total than the greedy one and proves optimality more often, though not on
-    /// every graph (the figures of this fixed sample: 7 of 300 graphs below the greedy
+    /// every graph (the figures of this fixed sample: 4 of 300 graphs below the greedy
     /// bound, which is why the exact solver keeps the larger of the two).
     #[test]
     fn route_beats_greedy_on_random_graphs() {
@@ -605,8 +864,8 @@ mod tests {
             tight_greedy += usize::from(greedy >= opt - 1e-9);
             below += usize::from(route < greedy - 1e-9);
         }
-        assert_eq!((sum_opt, sum_route, sum_greedy), (908.0, 874.0, 865.0));
-        assert_eq!((tight_route, tight_greedy, below), (270, 263, 7));
+        assert_eq!((sum_opt, sum_route, sum_greedy), (908.0, 885.0, 865.0));
+        assert_eq!((tight_route, tight_greedy, below), (278, 263, 4));
     }
 
     #[test]
