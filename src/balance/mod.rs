@@ -52,8 +52,10 @@
 //! reduction (the dominant-tie rule, which removes degree-1 nodes and contracts paths
 //! through degree-2 nodes, and the split into biconnected blocks, over which `L` is
 //! additive — after Hüffner, Betzler & Niedermeier 2010), lower bounds from packings of
-//! edge-disjoint unbalanced cycles (each such cycle holds at least one frustrated tie), an
-//! incumbent from tabu search, and branching on ties (satisfied / frustrated), with the
+//! edge-disjoint unbalanced cycles (each such cycle holds at least one frustrated tie) —
+//! greedy at every search node, and at the root also along the incumbent (each of its
+//! frustrated ties closed by paths of ties it satisfies, which complementary slackness
+//! says a tight packing does) —, an incumbent from tabu search, and branching on ties (satisfied / frustrated), with the
 //! reductions applied again in every branch.
 //!
 //! ## Example

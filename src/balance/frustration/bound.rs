@@ -4,8 +4,20 @@
 //! colouring. If cycles `C₁, C₂, …` are given amounts `λᵢ > 0` so that no tie carries more
 //! than its weight (`Σ_{C ∋ e} λ_C ≤ w_e`), then `Σ λᵢ` is a lower bound on the (weighted)
 //! frustration index — the dual of the covering relaxation `min Σ wₑxₑ, Σ_{e∈C} xₑ ≥ 1`.
-//! The packing is greedy: short cycles first (breadth-first search with parities from every
-//! node, radius growing), each taking the smallest residual weight on it.
+//! Two packings:
+//!
+//! - the *greedy* packing ([`packing_bound`]): short cycles first (breadth-first search with
+//!   parities from every node, radius growing), each taking the smallest residual weight on
+//!   it; it needs nothing but the graph and bounds every node of the exact search;
+//! - the *incumbent-driven* packing ([`route_bound`]): given a colouring, each of its
+//!   frustrated ties closed by paths of ties it satisfies ([`Packer::route`]), then the
+//!   greedy packing of what is left. With a good colouring it is far stronger (on Slashdot,
+//!   Epinions and wikielections it halves the gap or better) and computed once per block at
+//!   the root of the exact search and by the certified heuristic.
+//!
+//! Either way the certificate is the list of cycles with their amounts: each cycle has an
+//! odd number of negative ties and no tie carries more than its weight (checked by the tests
+//! on every packing they build).
 
 use super::work::WorkGraph;
 use crate::tolerance::FRUSTRATION_EPS;
@@ -20,6 +32,8 @@ pub(crate) struct Packer {
     adj: Vec<(u32, u32)>,
     neg: Vec<bool>,
     cap: Vec<f64>,
+    /// The ends of every edge.
+    ends: Vec<(u32, u32)>,
     // BFS scratch
     stamp: Vec<u32>,
     cur: u32,
@@ -28,7 +42,34 @@ pub(crate) struct Packer {
     parent: Vec<u32>,
     depth: Vec<u32>,
     queue: Vec<u32>,
+    queue_b: Vec<u32>,
+    deque: std::collections::VecDeque<u32>,
+    /// While routing: whether each tie is satisfied by the colouring, and the slack of
+    /// every node — residual weight of its satisfied ties minus that of its unrouted
+    /// frustrated ties.
+    sat: Vec<bool>,
+    slack: Vec<f64>,
+    /// The least slack of a node a path may pass through (see [`Packer::route`]).
+    reserve: f64,
     n: usize,
+    /// The packed cycles (edge ids) and their amounts, when recorded.
+    cycles: Option<Vec<(Vec<u32>, f64)>>,
+}
+
+/// The least slacks a node must keep for paths to pass through it, tier after tier of the
+/// routing rounds (then no limit); see [`Packer::route`].
+const TIERS: [f64; 5] = [32.0, 16.0, 8.0, 4.0, 2.0];
+
+/// The outcome of a path search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PathSearch {
+    /// A path was found.
+    Found,
+    /// Stopped by the radius or the budget.
+    Cut,
+    /// The given side (0 from the source, 1 from the target) ran out of nodes: its queue
+    /// holds the whole residual component, which does not contain the other end.
+    Exhausted(usize),
 }
 
 /// The outcome of a packing.
@@ -60,6 +101,7 @@ impl Packer {
         let mut adj = vec![(0u32, 0u32); off[n]];
         let mut neg = Vec::with_capacity(edges.len());
         let mut cap = Vec::with_capacity(edges.len());
+        let mut ends = Vec::with_capacity(edges.len());
         for (id, &(a, b, c)) in edges.iter().enumerate() {
             adj[fill[a as usize]] = (b, id as u32);
             fill[a as usize] += 1;
@@ -67,12 +109,14 @@ impl Packer {
             fill[b as usize] += 1;
             neg.push(c < 0.0);
             cap.push(c.abs());
+            ends.push((a, b));
         }
         Self {
             off,
             adj,
             neg,
             cap,
+            ends,
             stamp: vec![0; n],
             cur: 0,
             parity: vec![false; n],
@@ -80,19 +124,78 @@ impl Packer {
             parent: vec![u32::MAX; n],
             depth: vec![0; n],
             queue: Vec::new(),
+            queue_b: Vec::new(),
+            deque: std::collections::VecDeque::new(),
+            sat: Vec::new(),
+            slack: Vec::new(),
+            reserve: f64::NEG_INFINITY,
             n,
+            cycles: None,
+        }
+    }
+
+    /// A stamp no node carries yet (all stamps are cleared when the counter wraps).
+    fn next_mark(&mut self) -> u32 {
+        self.cur = self.cur.wrapping_add(1);
+        if self.cur == 0 {
+            self.stamp.iter_mut().for_each(|x| *x = 0);
+            self.cur = 1;
+        }
+        self.cur
+    }
+
+    /// Records the packed cycles (for tests that check the certificate).
+    #[cfg(test)]
+    fn recording(mut self) -> Self {
+        self.cycles = Some(Vec::new());
+        self
+    }
+
+    /// Packs `cycle` with the smallest residual capacity on it (returned), taken from
+    /// every edge of the cycle.
+    fn take(&mut self, cycle: &[u32]) -> f64 {
+        let lam = cycle
+            .iter()
+            .map(|&e| self.cap[e as usize])
+            .fold(f64::INFINITY, f64::min);
+        self.give(cycle, -lam);
+        lam
+    }
+
+    /// Adds `amount` to the residual capacity of every edge of `cycle`.
+    fn give(&mut self, cycle: &[u32], amount: f64) {
+        for &e in cycle {
+            self.cap[e as usize] += amount;
+            if let Some(&sat) = self.sat.get(e as usize) {
+                let d = if sat { amount } else { -amount };
+                let (a, b) = self.ends[e as usize];
+                self.slack[a as usize] += d;
+                self.slack[b as usize] += d;
+            }
+        }
+    }
+
+    /// Whether a path may pass through `x` (an inner node of the path): always, unless
+    /// reserving, when `x` must keep a slack of 2 (a path through it uses two of its
+    /// satisfied ties, and its own frustrated ties need one each).
+    #[inline]
+    fn transit(&self, x: u32) -> bool {
+        self.slack
+            .get(x as usize)
+            .is_none_or(|&s| s >= self.reserve - FRUSTRATION_EPS)
+    }
+
+    /// Records a packed cycle, when recording.
+    fn record(&mut self, cycle: &[u32], lam: f64) {
+        if let Some(c) = self.cycles.as_mut() {
+            c.push((cycle.to_vec(), lam));
         }
     }
 
     /// BFS from `s` up to depth `radius` on edges with residual capacity; returns an
     /// unbalanced cycle as a list of edge ids, if one is closed within the radius.
     fn find_cycle(&mut self, s: u32, radius: u32, budget: usize, out: &mut Vec<u32>) -> bool {
-        self.cur = self.cur.wrapping_add(1);
-        if self.cur == 0 {
-            self.stamp.iter_mut().for_each(|x| *x = 0);
-            self.cur = 1;
-        }
-        let cur = self.cur;
+        let cur = self.next_mark();
         self.queue.clear();
         self.queue.push(s);
         self.stamp[s as usize] = cur;
@@ -186,14 +289,9 @@ impl Packer {
                         break;
                     }
                     found_any = true;
-                    let b = cycle
-                        .iter()
-                        .map(|&e| self.cap[e as usize])
-                        .fold(f64::INFINITY, f64::min);
-                    for &e in &cycle {
-                        self.cap[e as usize] -= b;
-                    }
-                    bound += b;
+                    let lam = self.take(&cycle);
+                    self.record(&cycle, lam);
+                    bound += lam;
                 }
             }
         }
@@ -204,25 +302,571 @@ impl Packer {
         }
     }
 
+    /// Bidirectional breadth-first search for a path from `s` to `t` on satisfied edges
+    /// (`sat`) with residual capacity, of at most `radius` edges, scanning at most `budget`
+    /// adjacency entries; each step grows the side with the smaller frontier by a whole
+    /// level. On success the path's edges are in `out`.
+    fn find_path(
+        &mut self,
+        s: u32,
+        t: u32,
+        radius: u32,
+        budget: usize,
+        out: &mut Vec<u32>,
+    ) -> PathSearch {
+        let mark = [self.next_mark(), self.next_mark()];
+        let mut queues = [
+            std::mem::take(&mut self.queue),
+            std::mem::take(&mut self.queue_b),
+        ];
+        for (side, root) in [s, t].into_iter().enumerate() {
+            queues[side].clear();
+            queues[side].push(root);
+            self.stamp[root as usize] = mark[side];
+            self.parent_edge[root as usize] = u32::MAX;
+        }
+        let mut front = [0usize, 0usize];
+        let mut levels = 0u32;
+        let mut scanned = 0usize;
+        let result = 'search: loop {
+            if levels + 1 > radius {
+                break PathSearch::Cut;
+            }
+            levels += 1;
+            let side = usize::from(queues[1].len() - front[1] < queues[0].len() - front[0]);
+            let (own, other) = (mark[side], mark[1 - side]);
+            let end = queues[side].len();
+            for i in front[side]..end {
+                let x = queues[side][i];
+                if self.parent_edge[x as usize] != u32::MAX && !self.transit(x) {
+                    continue;
+                }
+                let (lo, hi) = (self.off[x as usize], self.off[x as usize + 1]);
+                scanned += hi - lo;
+                if scanned > budget {
+                    break 'search PathSearch::Cut;
+                }
+                for k in lo..hi {
+                    let (y, e) = self.adj[k];
+                    let st = self.stamp[y as usize];
+                    if st == own || !self.sat[e as usize] || self.cap[e as usize] <= FRUSTRATION_EPS
+                    {
+                        continue;
+                    }
+                    if st == other {
+                        if self.parent_edge[y as usize] != u32::MAX && !self.transit(y) {
+                            continue;
+                        }
+                        out.clear();
+                        out.push(e);
+                        for mut z in [x, y] {
+                            while self.parent_edge[z as usize] != u32::MAX {
+                                out.push(self.parent_edge[z as usize]);
+                                z = self.parent[z as usize];
+                            }
+                        }
+                        break 'search PathSearch::Found;
+                    }
+                    self.stamp[y as usize] = own;
+                    self.parent_edge[y as usize] = e;
+                    self.parent[y as usize] = x;
+                    queues[side].push(y);
+                }
+            }
+            front[side] = end;
+            if queues[side].len() == end {
+                break PathSearch::Exhausted(side);
+            }
+        };
+        [self.queue, self.queue_b] = queues;
+        result
+    }
+
+    /// Incumbent-driven packing: closes every frustrated tie of the colouring `col` by paths
+    /// of satisfied ties; returns the amount packed and whether it ran to the end (not
+    /// stopped by `deadline`).
+    ///
+    /// A path between the ends `u`, `v` of a frustrated tie `f` made of ties that `col`
+    /// satisfies has the parity `col(u) ⊕ col(v)`, which `f`'s sign contradicts: the path
+    /// plus `f` is an unbalanced cycle holding exactly one frustrated tie. By complementary
+    /// slackness a packing that meets an optimal colouring's value has only such cycles, so
+    /// routing the frustrated ties of a good incumbent is the natural way towards a tight
+    /// packing.
+    ///
+    /// Node reservation: a path through a node uses two of its satisfied ties, and each of
+    /// the node's own frustrated ties needs one. A node's *slack* is the residual weight of
+    /// its satisfied ties minus the unrouted weight of its frustrated ties; the rounds first
+    /// let paths pass only through nodes of slack at least 32, then 16, 8, 4, 2, and last
+    /// through any node (on Slashdot this takes the routed amount from 70,753 to 72,375 of
+    /// 73,743). Then [`Packer::repair`] swaps routes. The routing is a capacitated edge-disjoint paths problem (an integral
+    /// multicommodity flow, one commodity per frustrated tie, of demand its weight), solved
+    /// greedily shortest paths first — Kleinberg's bounded-length greedy for disjoint
+    /// paths (J. Kleinberg, *Approximation algorithms for disjoint paths problems*, PhD
+    /// thesis, MIT, 1996, ch. 3): rounds of growing path length (2, 3, 4, 6 ties, then any),
+    /// each search a bidirectional breadth-first search capped in the adjacency entries it
+    /// scans. A search whose one side runs out of nodes has explored that side's whole
+    /// residual satisfied component, which misses the other end; the component is labelled,
+    /// and a later demand whose ends carry different labels (or one label and none) is
+    /// skipped: components only split as capacity is used.
+    ///
+    /// # Complexity
+    /// `O(d · B)` for the capped rounds (`d` frustrated ties, `B` the cap, at most 2¹⁶
+    /// entries), and `O(m)` per search of the last round, `O(d · m)` in the worst case;
+    /// on social networks most ties close within three ties.
+    pub(crate) fn route(&mut self, col: &[bool], deadline: Option<Instant>) -> (f64, bool) {
+        // A tie is satisfied when its ends differ exactly when it is negative.
+        let sat: Vec<bool> = self
+            .ends
+            .iter()
+            .zip(&self.neg)
+            .map(|(&(a, b), &neg)| (col[a as usize] != col[b as usize]) == neg)
+            .collect();
+        let demands: Vec<u32> = (0..sat.len() as u32)
+            .filter(|&e| !sat[e as usize])
+            .collect();
+        self.slack = vec![0.0; self.n];
+        for (e, &(a, b)) in self.ends.iter().enumerate() {
+            let d = if sat[e] { self.cap[e] } else { -self.cap[e] };
+            self.slack[a as usize] += d;
+            self.slack[b as usize] += d;
+        }
+        self.sat = sat;
+        let mut bound = 0.0;
+        let mut path = Vec::new();
+        let mut routes = Vec::new();
+        let mut region = vec![u32::MAX; self.n];
+        let mut regions = 0u32;
+        let mut calls = 0u32;
+        let mut complete = true;
+        let mut rounds = Vec::new();
+        for t in TIERS.into_iter().chain([f64::NEG_INFINITY]) {
+            for (radius, budget) in [
+                (2u32, 1usize << 12),
+                (3, 1 << 13),
+                (4, 1 << 14),
+                (6, 1 << 16),
+            ] {
+                rounds.push((t, radius, budget));
+            }
+        }
+        rounds.push((f64::NEG_INFINITY, u32::MAX, usize::MAX));
+        'phases: for (reserve, radius, budget) in rounds {
+            self.reserve = reserve;
+            for &f in &demands {
+                let fe = f as usize;
+                let (mut a, mut b) = self.ends[fe];
+                if self.off[a as usize + 1] - self.off[a as usize]
+                    > self.off[b as usize + 1] - self.off[b as usize]
+                {
+                    std::mem::swap(&mut a, &mut b);
+                }
+                while self.cap[fe] > FRUSTRATION_EPS {
+                    let (ra, rb) = (region[a as usize], region[b as usize]);
+                    if ra != rb && (ra != u32::MAX || rb != u32::MAX) {
+                        break;
+                    }
+                    calls += 1;
+                    if (radius == u32::MAX || calls % 64 == 0)
+                        && deadline.is_some_and(|d| Instant::now() >= d)
+                    {
+                        complete = false;
+                        break 'phases;
+                    }
+                    match self.find_path(a, b, radius, budget, &mut path) {
+                        PathSearch::Found => {}
+                        PathSearch::Cut => break,
+                        // Blocked nodes cut a component short: no label then.
+                        PathSearch::Exhausted(_) if reserve > f64::NEG_INFINITY => break,
+                        PathSearch::Exhausted(side) => {
+                            let q = if side == 0 {
+                                &self.queue
+                            } else {
+                                &self.queue_b
+                            };
+                            for &x in q {
+                                region[x as usize] = regions;
+                            }
+                            regions += 1;
+                            break;
+                        }
+                    }
+                    path.push(f);
+                    let lam = self.take(&path);
+                    routes.push((path.clone(), lam));
+                    bound += lam;
+                }
+            }
+        }
+        if complete {
+            let (gain, done) = self.repair(&demands, &mut routes, deadline);
+            bound += gain;
+            complete = done;
+        }
+        self.sat = Vec::new();
+        self.slack = Vec::new();
+        for (cycle, lam) in routes.into_iter().filter(|r| r.1 > 0.0) {
+            self.record(&cycle, lam);
+        }
+        (bound, complete)
+    }
+
+    /// Local improvement of the routing (rip-up and re-route, 1-for-2 swaps): for each
+    /// frustrated tie `f` left (partly) unrouted, a 0–1 breadth-first search finds a path
+    /// of satisfied ties between its ends through exactly one saturated tie `e`; the route
+    /// of a tie `g` through `e` is taken out, `f` is routed along the path and `g` again
+    /// along any path left (bidirectional search). The swap is kept when `f` and `g`
+    /// together carry more than `g` did, undone otherwise. Up to three passes while they
+    /// gain. Returns the gain and whether it ran to the end (not stopped by `deadline`).
+    /// Routes taken out keep their place in `routes` with amount 0.
+    ///
+    /// # Complexity
+    /// Each attempt scans at most `2¹⁸ + 2¹⁶` adjacency entries: `O(d)` attempts per pass
+    /// for `d` unrouted ties.
+    fn repair(
+        &mut self,
+        demands: &[u32],
+        routes: &mut Vec<(Vec<u32>, f64)>,
+        deadline: Option<Instant>,
+    ) -> (f64, bool) {
+        let mut users: Vec<Vec<u32>> = vec![Vec::new(); self.cap.len()];
+        for (i, (p, _)) in routes.iter().enumerate() {
+            for &e in p {
+                users[e as usize].push(i as u32);
+            }
+        }
+        let mut gain = 0.0;
+        let mut path = Vec::new();
+        let mut again = Vec::new();
+        for _pass in 0..3 {
+            let before = gain;
+            for &f in demands {
+                if self.cap[f as usize] <= FRUSTRATION_EPS {
+                    continue;
+                }
+                if deadline.is_some_and(|d| Instant::now() >= d) {
+                    return (gain, false);
+                }
+                let (a, b) = self.ends[f as usize];
+                let Some(e) = self.find_path_01(a, b, 1 << 18, &mut path) else {
+                    continue;
+                };
+                path.push(f);
+                let Some(g) = e.and_then(|e| {
+                    users[e as usize]
+                        .iter()
+                        .copied()
+                        .find(|&g| routes[g as usize].1 > 0.0)
+                }) else {
+                    // A free path (possible after earlier swaps): route it outright.
+                    let lam = self.take(&path);
+                    Self::add_route(routes, &mut users, &path, lam);
+                    gain += lam;
+                    continue;
+                };
+                let (gp, gl) = std::mem::take(&mut routes[g as usize]);
+                self.give(&gp, gl);
+                let lf = self.take(&path);
+                let gf = gp[gp.len() - 1];
+                let (ga, gb) = self.ends[gf as usize];
+                let lg = match self.find_path(ga, gb, u32::MAX, 1 << 16, &mut again) {
+                    PathSearch::Found => {
+                        again.push(gf);
+                        self.take(&again)
+                    }
+                    _ => 0.0,
+                };
+                if lf + lg > gl + FRUSTRATION_EPS {
+                    Self::add_route(routes, &mut users, &path, lf);
+                    if lg > 0.0 {
+                        Self::add_route(routes, &mut users, &again, lg);
+                    }
+                    gain += lf + lg - gl;
+                } else {
+                    if lg > 0.0 {
+                        self.give(&again, lg);
+                    }
+                    self.give(&path, lf);
+                    self.give(&gp, -gl);
+                    routes[g as usize] = (gp, gl);
+                }
+            }
+            if gain <= before + FRUSTRATION_EPS {
+                break;
+            }
+        }
+        (gain, true)
+    }
+
+    /// Appends a route and indexes it by its edges.
+    fn add_route(
+        routes: &mut Vec<(Vec<u32>, f64)>,
+        users: &mut [Vec<u32>],
+        path: &[u32],
+        lam: f64,
+    ) {
+        let id = routes.len() as u32;
+        for &e in path {
+            users[e as usize].push(id);
+        }
+        routes.push((path.to_vec(), lam));
+    }
+
+    /// 0–1 breadth-first search from `s` to `t` on satisfied ties (`sat`), a tie costing 1
+    /// when saturated and 0 otherwise, for a path through at most one saturated tie,
+    /// scanning at most `budget` adjacency entries. On success the path is in `out` and
+    /// the result names its saturated tie, if any.
+    ///
+    /// # Complexity
+    /// `O(budget)`.
+    fn find_path_01(
+        &mut self,
+        s: u32,
+        t: u32,
+        budget: usize,
+        out: &mut Vec<u32>,
+    ) -> Option<Option<u32>> {
+        let mark = self.next_mark();
+        let mut deque = std::mem::take(&mut self.deque);
+        deque.clear();
+        deque.push_back(s);
+        self.stamp[s as usize] = mark;
+        self.depth[s as usize] = 0;
+        self.parent_edge[s as usize] = u32::MAX;
+        let mut scanned = 0usize;
+        let mut found = false;
+        while let Some(x) = deque.pop_front() {
+            if x == t {
+                found = true;
+                break;
+            }
+            let dx = self.depth[x as usize];
+            let (lo, hi) = (self.off[x as usize], self.off[x as usize + 1]);
+            scanned += hi - lo;
+            if scanned > budget {
+                break;
+            }
+            for k in lo..hi {
+                let (y, e) = self.adj[k];
+                if !self.sat[e as usize] {
+                    continue;
+                }
+                let w = u32::from(self.cap[e as usize] <= FRUSTRATION_EPS);
+                let dy = dx + w;
+                if dy > 1 || (self.stamp[y as usize] == mark && self.depth[y as usize] <= dy) {
+                    continue;
+                }
+                self.stamp[y as usize] = mark;
+                self.depth[y as usize] = dy;
+                self.parent_edge[y as usize] = e;
+                self.parent[y as usize] = x;
+                if w == 0 {
+                    deque.push_front(y);
+                } else {
+                    deque.push_back(y);
+                }
+            }
+        }
+        self.deque = deque;
+        if !found {
+            return None;
+        }
+        out.clear();
+        let mut saturated = None;
+        let mut z = t;
+        while z != s {
+            let e = self.parent_edge[z as usize];
+            if self.cap[e as usize] <= FRUSTRATION_EPS {
+                saturated = Some(e);
+            }
+            out.push(e);
+            z = self.parent[z as usize];
+        }
+        Some(saturated)
+    }
+
     /// Number of nodes.
     pub(crate) fn len(&self) -> usize {
         self.n
     }
 }
 
-/// The greedy packing bound of `g` (without its constant), stopping early at `deadline`.
-pub(crate) fn packing_bound(g: &WorkGraph, deadline: Option<Instant>) -> Packing {
-    let mut p = Packer::new(g);
-    // Low degree first: short cycles there use few edges a hub would need.
+/// The active nodes of `g`, low degree first: short cycles there use few edges a hub
+/// would need.
+fn low_degree_first(g: &WorkGraph) -> Vec<u32> {
     let mut order: Vec<u32> = g.active_nodes();
     order.sort_by_key(|&v| (g.neighbours(v).len(), v));
-    let _ = p.len();
-    p.pack(&order, deadline)
+    order
+}
+
+/// The greedy packing bound of `g` (without its constant), stopping early at `deadline`.
+pub(crate) fn packing_bound(g: &WorkGraph, deadline: Option<Instant>) -> Packing {
+    Packer::new(g).pack(&low_degree_first(g), deadline)
+}
+
+/// The incumbent-driven packing bound of `g` (without its constant) for a colouring `col`
+/// of `g`'s node slots: every frustrated tie of `col` closed by paths of satisfied ties
+/// ([`Packer::route`]), then the greedy packing ([`Packer::pack`]) of the capacity left.
+/// Stops early, with a smaller but valid bound, at `deadline`. A colouring of the wrong
+/// length gives the greedy packing alone.
+///
+/// # Complexity
+/// That of [`Packer::route`] plus that of [`Packer::pack`] on what is left.
+pub(crate) fn route_bound(g: &WorkGraph, col: &[bool], deadline: Option<Instant>) -> Packing {
+    route_with(Packer::new(g), g, col, deadline).0
+}
+
+/// [`route_bound`] on a given packer, which is handed back (with its record, if any).
+fn route_with(
+    mut p: Packer,
+    g: &WorkGraph,
+    col: &[bool],
+    deadline: Option<Instant>,
+) -> (Packing, Packer) {
+    if col.len() != p.len() {
+        let r = p.pack(&low_degree_first(g), deadline);
+        return (r, p);
+    }
+    let (routed, complete) = p.route(col, deadline);
+    let rest = p.pack(&low_degree_first(g), deadline);
+    let r = Packing {
+        bound: routed + rest.bound,
+        balanced: rest.balanced && routed == 0.0,
+        complete: complete && rest.complete,
+    };
+    (r, p)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::brute::brute_force;
     use super::*;
+    use proptest::prelude::*;
+
+    /// Checks a recorded packing of `g`: every cycle is a simple cycle (each of its nodes
+    /// meets two of its ties, and they are connected) with an odd number of negative ties,
+    /// amounts are positive, no tie carries more than its weight; returns the amounts' sum.
+    fn verify(g: &WorkGraph, cycles: &[(Vec<u32>, f64)]) -> Result<f64, String> {
+        let edges: Vec<(u32, u32, f64)> = g.edges().collect();
+        let mut used = vec![0.0f64; edges.len()];
+        let mut total = 0.0;
+        for (cycle, lam) in cycles {
+            if *lam <= 0.0 || cycle.is_empty() {
+                return Err(format!("empty cycle or amount {lam}"));
+            }
+            let mut deg = std::collections::BTreeMap::<u32, Vec<u32>>::new();
+            let mut negatives = 0;
+            for &e in cycle {
+                let (a, b, c) = edges[e as usize];
+                deg.entry(a).or_default().push(b);
+                deg.entry(b).or_default().push(a);
+                negatives += usize::from(c < 0.0);
+                used[e as usize] += lam;
+            }
+            if deg.values().any(|l| l.len() != 2) {
+                return Err(format!("{cycle:?} is not a simple cycle"));
+            }
+            // Walk it: a simple cycle visits all its nodes.
+            let (&first, _) = deg.iter().next().ok_or("no node")?;
+            let (mut prev, mut cur, mut steps) = (first, deg[&first][0], 1);
+            while cur != first {
+                let l = &deg[&cur];
+                let next = if l[0] == prev { l[1] } else { l[0] };
+                (prev, cur, steps) = (cur, next, steps + 1);
+            }
+            if steps != deg.len() {
+                return Err(format!("{cycle:?} is not connected"));
+            }
+            if negatives % 2 == 0 {
+                return Err(format!("{cycle:?} is balanced"));
+            }
+            total += lam;
+        }
+        for (e, &u) in used.iter().enumerate() {
+            if u > edges[e].2.abs() + 1e-9 {
+                return Err(format!("tie {e} carries {u} > {}", edges[e].2.abs()));
+            }
+        }
+        Ok(total)
+    }
+
+    /// A signed graph on `n` nodes from raw triples (weights 1, or 1–3 when `weighted`).
+    fn graph(n: u32, raw: &[(u32, u32, bool, u8)], weighted: bool) -> WorkGraph {
+        WorkGraph::from_edges(
+            n as usize,
+            raw.iter().map(|&(a, b, neg, w)| {
+                let w = if weighted { f64::from(w % 3 + 1) } else { 1.0 };
+                (a % n, b % n, if neg { -w } else { w })
+            }),
+        )
+    }
+
+    proptest! {
+        /// The incumbent-driven packing, for the optimal colouring and for an arbitrary one,
+        /// is a valid certificate whose amounts add up to the bound, and never exceeds the
+        /// optimum; nor does the greedy packing.
+        #[test]
+        fn route_certificate_verifies(
+            n in 3u32..13,
+            raw in proptest::collection::vec((0u32..13, 0u32..13, any::<bool>(), any::<u8>()), 3..50),
+            weighted in any::<bool>(),
+            flips in proptest::collection::vec(any::<bool>(), 13),
+        ) {
+            let g = graph(n, &raw, weighted);
+            let (opt, best) = brute_force(&g, 14).ok_or_else(|| TestCaseError::fail("too big"))?;
+            let opt = opt - g.constant();
+            for col in [best, flips[..n as usize].to_vec()] {
+                let (r, p) = route_with(Packer::new(&g).recording(), &g, &col, None);
+                let sum = verify(&g, p.cycles.as_deref().unwrap_or_default())
+                    .map_err(TestCaseError::fail)?;
+                prop_assert!((sum - r.bound).abs() <= 1e-9, "sum {} bound {}", sum, r.bound);
+                prop_assert!(r.bound <= opt + 1e-9, "bound {} > optimum {}", r.bound, opt);
+                prop_assert!(r.complete);
+                prop_assert_eq!(r.balanced, opt == 0.0);
+            }
+            let mut greedy = Packer::new(&g).recording();
+            let r = greedy.pack(&low_degree_first(&g), None);
+            let sum = verify(&g, greedy.cycles.as_deref().unwrap_or_default())
+                .map_err(TestCaseError::fail)?;
+            prop_assert!((sum - r.bound).abs() <= 1e-9 && r.bound <= opt + 1e-9);
+        }
+    }
+
+    /// On random sparse graphs the incumbent-driven packing with an optimal colouring is
+    /// larger in total than the greedy one and proves optimality more often, though not on
+    /// every graph (the figures of this fixed sample: 4 of 300 graphs below the greedy
+    /// bound, which is why the exact solver keeps the larger of the two).
+    #[test]
+    fn route_beats_greedy_on_random_graphs() {
+        let mut rng = crate::internal::Rng::new(11);
+        let (mut sum_route, mut sum_greedy, mut sum_opt) = (0.0, 0.0, 0.0);
+        let (mut tight_route, mut tight_greedy, mut below) = (0, 0, 0);
+        for _ in 0..300 {
+            let n = 8 + rng.below(7) as u32;
+            let m = n as usize + rng.below(3 * n as usize);
+            let raw: Vec<(u32, u32, bool, u8)> = (0..m)
+                .map(|_| {
+                    let a = rng.below(n as usize) as u32;
+                    (a, rng.below(n as usize) as u32, rng.below(3) == 0, 0)
+                })
+                .collect();
+            let g = graph(n, &raw, false);
+            let Some((opt, col)) = brute_force(&g, 14) else {
+                continue;
+            };
+            let opt = opt - g.constant();
+            let route = route_bound(&g, &col, None).bound;
+            let greedy = packing_bound(&g, None).bound;
+            assert!(route <= opt + 1e-9 && greedy <= opt + 1e-9);
+            sum_route += route;
+            sum_greedy += greedy;
+            sum_opt += opt;
+            tight_route += usize::from(route >= opt - 1e-9);
+            tight_greedy += usize::from(greedy >= opt - 1e-9);
+            below += usize::from(route < greedy - 1e-9);
+        }
+        assert_eq!((sum_opt, sum_route, sum_greedy), (908.0, 885.0, 865.0));
+        assert_eq!((tight_route, tight_greedy, below), (278, 263, 4));
+    }
 
     #[test]
     fn k4_all_negative_packs_one_triangle() {

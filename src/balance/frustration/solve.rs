@@ -1,6 +1,6 @@
 //! The public entry points: exact and heuristic frustration index.
 
-use super::bound::packing_bound;
+use super::bound::route_bound;
 use super::brute::{BRUTE_MAX, brute_force};
 use super::exact::{Ctx, solve};
 use super::input::Input;
@@ -73,7 +73,9 @@ fn finish(
 /// into biconnected blocks; per block, a tabu-search incumbent, then a depth-first search
 /// that branches on the heaviest tie (satisfied / frustrated, contracting its ends), applies
 /// the reductions again in every branch and prunes with greedy packings of edge-disjoint
-/// unbalanced cycles. References: Harary (1959) for the index; Hüffner, Betzler &
+/// unbalanced cycles. Each block's root is bounded, besides, by packing cycles along the
+/// incumbent: each of its frustrated ties closed by paths of ties it satisfies (the larger
+/// bound is kept; when it meets the incumbent no search is needed). References: Harary (1959) for the index; Hüffner, Betzler &
 /// Niedermeier (2010, *J. Comb. Optim.* 20) for the reductions; Aref, Mason & Wilson (2020,
 /// *Networks* 75) for exact computation and the benchmarks.
 ///
@@ -170,13 +172,22 @@ where
                 None,
                 options.threads,
             );
+            // The incumbent-driven packing at the root; the search (with its own greedy
+            // packings) can only raise it.
+            let root = sub.constant() + route_bound(&sub, &col, ctx.deadline).bound;
+            if root >= ub - FRUSTRATION_EPS {
+                value += ub;
+                lb += ub;
+                cols.push(col);
+                continue;
+            }
             let r = solve(sub, ub, &mut ctx, None);
             let (v, c) = match r.best {
                 Some((cost, c)) if cost < ub - FRUSTRATION_EPS => (cost, c),
                 _ => (ub, col),
             };
             value += v;
-            lb += r.lb.min(v);
+            lb += r.lb.max(root).min(v);
             cols.push(c);
         }
         (value, lb, cols)
@@ -209,7 +220,9 @@ where
 ///
 /// The value is always the recount of the returned colouring, hence an upper bound on the
 /// frustration index; with [`HeuristicOptions::certify_gap`] the result also carries a lower
-/// bound from a greedy cycle packing, so the gap is certified.
+/// bound from a packing of unbalanced cycles (each frustrated tie of the colouring found
+/// closed by paths of ties it satisfies, then a greedy packing of what is left), so the gap
+/// is certified.
 ///
 /// # Complexity
 /// `O(starts · moves · d · log n)` for moves of nodes of degree `d`, plus `O(n + m)` for the
@@ -272,7 +285,7 @@ where
                     threads,
                 );
                 let lb = if options.bound {
-                    packing_bound(&sub, None).bound.min(v)
+                    route_bound(&sub, &c, None).bound.min(v)
                 } else {
                     0.0
                 };
