@@ -251,6 +251,11 @@ pub(crate) fn propose_over_years(
     let Some(&(_, options)) = years.first() else {
         return Ok(Vec::new());
     };
+    // A single year has nothing to be coupled to: it is detected alone (each year's
+    // detection checks its options).
+    if options.interslice <= 0.0 || years.len() < 2 {
+        return Ok(vec![None; years.len()]);
+    }
     let mut slices = Vec::with_capacity(years.len());
     let mut keeps = Vec::with_capacity(years.len());
     for &(g, o) in years {
@@ -259,10 +264,6 @@ pub(crate) fn propose_over_years(
         let (keep, wg) = proposer_graph(g, &held);
         keeps.push(keep);
         slices.push(wg);
-    }
-    // A single year has nothing to be coupled to: it is detected alone.
-    if options.interslice <= 0.0 || years.len() < 2 {
-        return Ok(vec![None; years.len()]);
     }
     let graphs: Vec<&InterdependenceGraph> = years.iter().map(|y| y.0).collect();
     let links: Vec<Vec<(usize, usize)>> = (1..graphs.len())
