@@ -103,6 +103,7 @@ pub(crate) fn modularity(g: &WeightedGraph, membership: &[usize], gamma: f64) ->
 /// Σ_l scale_l · M_A(l) · M_B(l). Modularity and the constant Potts model have one layer
 /// (strength and γ / 2m, size and γ); multislice modularity one per slice (strength in the
 /// slice and γ / 2m_s; [`super::multislice`]).
+#[derive(Clone)]
 pub(super) struct Null {
     /// Each node's masses as `(layer, mass)` pairs (a node of one slice has one), node `i`'s
     /// at `mass[start[i]..start[i + 1]]`.
@@ -171,23 +172,9 @@ impl Null {
     }
 }
 
-/// One level of local moving; returns the community of each node (relabelled 0..k in order
-/// of first node) and whether anything moved.
-fn local_moving(
-    g: &WeightedGraph,
-    gamma: f64,
-    quality: Quality,
-    rng: &mut Rng,
-) -> (Vec<usize>, bool) {
-    local_moving_with(g, &Null::of(g, quality, gamma), rng)
-}
-
-/// [`local_moving`] against a null model given by layers.
-pub(super) fn local_moving_with(
-    g: &WeightedGraph,
-    null: &Null,
-    rng: &mut Rng,
-) -> (Vec<usize>, bool) {
+/// One level of local moving against a null model given by layers; returns the community
+/// of each node (relabelled 0..k in order of first node) and whether anything moved.
+fn local_moving_with(g: &WeightedGraph, null: &Null, rng: &mut Rng) -> (Vec<usize>, bool) {
     let n = g.len();
     let layers = null.scale.len();
     let mut comm: Vec<usize> = (0..n).collect();
@@ -288,7 +275,7 @@ pub(super) fn local_moving_with(
     (comm, moved_any)
 }
 
-pub(super) fn aggregate(g: &WeightedGraph, comm: &[usize]) -> WeightedGraph {
+fn aggregate(g: &WeightedGraph, comm: &[usize]) -> WeightedGraph {
     let k = comm.iter().copied().max().map_or(0, |x| x + 1);
     let mut self_loops = vec![0.0; k];
     let mut sizes = vec![0.0; k];
@@ -332,10 +319,27 @@ pub(crate) fn louvain_of(g: &WeightedGraph, quality: Quality, gamma: f64, seed: 
         return (0..g.len()).collect();
     }
     let mut rng = Rng::from_state(seed);
+    // Each level's null model from its own aggregated graph.
+    let membership = levels(g, Null::of(g, quality, gamma), &mut rng, |agg, _, _| {
+        Null::of(agg, quality, gamma)
+    });
+    connected_parts(g, &membership)
+}
+
+/// Louvain's levels: local moving, then the communities aggregated, until nothing moves;
+/// `next` gives the null model of the aggregated graph (from it, or from the previous level's
+/// model and the communities). Returns each node's community (not split into connected
+/// parts).
+pub(super) fn levels(
+    g: &WeightedGraph,
+    mut null: Null,
+    rng: &mut Rng,
+    next: impl Fn(&WeightedGraph, &Null, &[usize]) -> Null,
+) -> Vec<usize> {
     let mut membership: Vec<usize> = (0..g.len()).collect();
     let mut current = g.clone();
     for _ in 0..64 {
-        let (comm, moved) = local_moving(&current, gamma, quality, &mut rng);
+        let (comm, moved) = local_moving_with(&current, &null, rng);
         if !moved {
             break;
         }
@@ -343,8 +347,9 @@ pub(crate) fn louvain_of(g: &WeightedGraph, quality: Quality, gamma: f64, seed: 
             *c = comm[*c];
         }
         current = aggregate(&current, &comm);
+        null = next(&current, &null, &comm);
     }
-    connected_parts(g, &membership)
+    membership
 }
 
 /// Splits every community into its connected parts (over the edges inside it), numbered

@@ -12,7 +12,7 @@
 //! of whole blocks (a region merging with its neighbour in one year and apart the next)
 //! are damped where the ties did not change.
 
-use super::louvain::{Null, Quality, WeightedGraph, aggregate, connected_parts, local_moving_with};
+use super::louvain::{Null, Quality, WeightedGraph, connected_parts, levels};
 use crate::internal::Rng;
 
 /// The slices' communities: per slice, the community of each of its nodes, split into
@@ -111,26 +111,10 @@ const STARTS: u64 = 8;
 
 /// One run of the generalised Louvain from the node order of `seed`.
 fn one_start(supra: &WeightedGraph, null: &Null, seed: u64) -> Vec<usize> {
-    let mut membership: Vec<usize> = (0..supra.len()).collect();
     let mut rng = Rng::from_state(seed);
-    let mut current = supra.clone();
-    let mut null = Null {
-        start: null.start.clone(),
-        mass: null.mass.clone(),
-        scale: null.scale.clone(),
-    };
-    for _ in 0..64 {
-        let (comm, moved) = local_moving_with(&current, &null, &mut rng);
-        if !moved {
-            break;
-        }
-        for c in membership.iter_mut() {
-            *c = comm[*c];
-        }
-        current = aggregate(&current, &comm);
-        null = null.aggregate(&comm);
-    }
-    membership
+    levels(supra, null.clone(), &mut rng, |_, prev, comm| {
+        prev.aggregate(comm)
+    })
 }
 
 /// 2μ·Q of a supra-graph labelling: Σ_c [2 w_c − Σ_s scale_s · d_{c,s}²], w_c the weight
