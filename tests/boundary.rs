@@ -46,6 +46,21 @@ fn detect(ds: &Dataset, opts: &BoundaryOptions) -> Vec<Vec<String>> {
     d.complexes().map(|c| c.members.clone()).collect()
 }
 
+/// States with these identifiers, for graphs built by hand.
+fn states(ids: &[&str]) -> Vec<(String, UnitKind)> {
+    ids.iter()
+        .map(|u| ((*u).to_owned(), UnitKind::State))
+        .collect()
+}
+
+/// Interdependence of amity `w` alone.
+fn amity(w: f64) -> rsct::boundary::Interdependence {
+    rsct::boundary::Interdependence {
+        amity: w,
+        ..Default::default()
+    }
+}
+
 fn as_sets(v: &[Vec<String>]) -> BTreeSet<BTreeSet<String>> {
     v.iter().map(|c| c.iter().cloned().collect()).collect()
 }
@@ -402,14 +417,7 @@ fn adjusted_rand_index_values() {
 fn buffers_are_geographic_when_the_graph_has_proximity() {
     use rsct::boundary::{Interdependence, InterdependenceGraph, analyse_interdependence};
     let ids = ["P", "R", "U1", "U2", "U3", "Q1", "Q2", "Q3"];
-    let units: Vec<(String, UnitKind)> = ids
-        .iter()
-        .map(|u| ((*u).to_owned(), UnitKind::State))
-        .collect();
-    let amity = |w: f64| Interdependence {
-        amity: w,
-        ..Interdependence::default()
-    };
+    let units = states(&ids);
     let mut pairs = vec![(
         0,
         1,
@@ -509,7 +517,7 @@ fn interdependence_from_pairs_checks_its_input() {
 /// 2.1 − 4.5 · 6/62 = +1.66.
 #[test]
 fn a_great_power_is_placed_where_its_ties_are_concentrated() {
-    use rsct::boundary::{GlobalPlacement, Interdependence, InterdependenceGraph};
+    use rsct::boundary::{GlobalPlacement, InterdependenceGraph};
     let large: Vec<String> = (1..=8).map(|i| format!("L{i}")).collect();
     let small: Vec<String> = (1..=3).map(|i| format!("S{i}")).collect();
     let ids: Vec<String> = std::iter::once("G".to_owned())
@@ -517,10 +525,6 @@ fn a_great_power_is_placed_where_its_ties_are_concentrated() {
         .chain(small.iter().cloned())
         .collect();
     let units: Vec<(String, UnitKind)> = ids.iter().map(|u| (u.clone(), UnitKind::State)).collect();
-    let amity = |w: f64| Interdependence {
-        amity: w,
-        ..Interdependence::default()
-    };
     let mut pairs = Vec::new();
     for (block, to_g) in [(1..=8, 0.3), (9..=11, 0.7)] {
         for i in block.clone() {
@@ -547,4 +551,100 @@ fn a_great_power_is_placed_where_its_ties_are_concentrated() {
     // At the proposer's resolution, here 1, the same.
     assert_eq!(home(GlobalPlacement::AboveExpected), small);
     assert_eq!(home(GlobalPlacement::LargestShare), large);
+}
+
+/// A unit whose interdependence lies mostly with an outside power is no member of the
+/// complex it was proposed in: it leaves, and the complex qualifies without it; with the rule
+/// off, it makes the whole set fail the definition.
+#[test]
+fn a_member_without_its_share_leaves_rather_than_sinking_its_complex() {
+    use rsct::boundary::InterdependenceGraph;
+    let ids = ["A", "B", "C", "U", "P"];
+    let units = states(&ids);
+    // A, B, C tied 3 each; U has 0.5 with A and 5 with P, an outside superpower.
+    let pairs = vec![
+        (0, 1, amity(3.0)),
+        (0, 2, amity(3.0)),
+        (1, 2, amity(3.0)),
+        (0, 3, amity(0.5)),
+        (3, 4, amity(5.0)),
+    ];
+    let g = InterdependenceGraph::from_pairs(units, pairs).unwrap();
+    let o = BoundaryOptions::new()
+        .classes(Classification::new().with_override("P", PowerClass::Superpower))
+        .set_apart(["P"]);
+    let r = rsct::boundary::analyse_interdependence(2000, &g, &BTreeMap::new(), &o).unwrap();
+    let members: Vec<&[String]> = r.complexes.iter().map(|c| c.members.as_slice()).collect();
+    assert_eq!(members, [["A", "B", "C"]]);
+    assert_eq!(r.unstructured, ["U"]);
+    // U's share inside {A, B, C, U} would be 0.5 / 5.5 < 0.3: without the rule the set is
+    // a proto-complex only.
+    let r = rsct::boundary::analyse_interdependence(
+        2000,
+        &g,
+        &BTreeMap::new(),
+        &o.without_rule(FormationRule::MemberShare),
+    )
+    .unwrap();
+    assert!(r.complexes.is_empty());
+    assert_eq!(r.proto_complexes.len(), 1);
+    assert_eq!(r.proto_complexes[0].members, ["A", "B", "C", "U"]);
+}
+
+/// Distance decay: a tie between units two border steps apart weighs δ, three or more (or
+/// unconnected) δ², neighbours in full; the proximity term counts only the borders up to
+/// the chosen contiguity.
+#[test]
+fn ties_decay_with_border_steps() {
+    use rsct::{Border, Contiguity};
+    let tie = |a: &str, b: &str| {
+        Relation::builder(a, b, Sign::Amity, Period::from_year(1990))
+            .intensity(1.0)
+            .sector(Sector::Military)
+            .evidence(Evidence::new("pact").unwrap())
+            .build()
+            .unwrap()
+    };
+    let border = |a: &str, b: &str, c: Contiguity| {
+        Border::new(
+            a,
+            b,
+            c,
+            Period::from_year(1990),
+            vec![Evidence::new("map").unwrap()],
+        )
+        .unwrap()
+    };
+    // A path A – B – C – D by land and sea; E on no border. A is tied to every other unit.
+    let mut ds = Dataset::builder();
+    for u in ["A", "B", "C", "D", "E"] {
+        ds = ds.unit(Unit::state(u, u).unwrap());
+    }
+    for u in ["B", "C", "D", "E"] {
+        ds = ds.relation(tie("A", u));
+    }
+    let ds = ds
+        .border(border("A", "B", Contiguity::Land))
+        .border(border("B", "C", Contiguity::Sea150))
+        .border(border("C", "D", Contiguity::Land))
+        .build()
+        .unwrap();
+    let g = ds.snapshot(2000, &DerivationRules::new()).unwrap();
+    let o = InterdependenceOptions::new()
+        .proximity_weight(2.0)
+        .proximity_up_to(Contiguity::Land)
+        .distance_decay(0.5);
+    let ig = interdependence(&g, &o).unwrap();
+    let between = |b: &str| ig.between("A", b).unwrap();
+    assert_eq!((between("B").amity, between("B").proximity), (1.0, 2.0));
+    assert_eq!(between("C").amity, 0.5);
+    assert_eq!(between("D").amity, 0.25);
+    assert_eq!(between("E").amity, 0.25);
+    // B–C border by sea counts as a step but adds no proximity; C–D by land does.
+    assert!(ig.between("B", "C").is_none());
+    assert_eq!(ig.between("C", "D").unwrap().proximity, 2.0);
+    // No decay: every tie in full; a decay out of (0, 1] is an error.
+    let ig = interdependence(&g, &InterdependenceOptions::new()).unwrap();
+    assert_eq!(ig.between("A", "E").unwrap().amity, 1.0);
+    assert!(interdependence(&g, &InterdependenceOptions::new().distance_decay(0.0)).is_err());
 }

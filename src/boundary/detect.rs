@@ -346,7 +346,14 @@ fn detect(
     // A group's qualification depends on its members only (the flags are fixed here): each
     // round takes one unit out, so all other groups keep theirs.
     let mut qualified_memo: FxHashMap<Vec<usize>, bool> = FxHashMap::default();
+    let shed =
+        options.method == Method::Definition && options.has_rule(super::FormationRule::MemberShare);
     for _round in 0..n {
+        // Members left without their share (at first, or once an insulator they leaned on
+        // is out) leave before the groups are judged.
+        if shed {
+            shed_weak_members(g, &mut community, &global, options);
+        }
         let groups = groups_of(&community);
         let mut labels = community.clone();
         for (c, members) in groups.iter().enumerate() {
@@ -425,6 +432,9 @@ fn detect(
             }
         }
     }
+    if shed {
+        shed_weak_members(g, &mut community, &global, options);
+    }
     let mut candidates = Vec::new();
     let mut alone = Vec::new();
     for members in groups_of(&community) {
@@ -476,6 +486,75 @@ fn groups_of(community: &[usize]) -> Vec<Vec<usize>> {
     groups
 }
 
+/// The share of unit `i`'s interdependence with units `inside` says are in its set, ties
+/// with every unit (set apart and global powers too) in the denominator; 0 for a unit with
+/// no ties.
+fn share_inside(g: &InterdependenceGraph, i: usize, inside: impl Fn(usize) -> bool) -> f64 {
+    let (mut inn, mut tot) = (0.0, 0.0);
+    for (j, w) in g.neighbours(i) {
+        tot += w.total();
+        if inside(j) {
+            inn += w.total();
+        }
+    }
+    if tot > 0.0 { inn / tot } else { 0.0 }
+}
+
+/// Rule [`FormationRule::MemberShare`](super::FormationRule::MemberShare): a unit with
+/// clearly less than `member_share` of its interdependence inside its community (ties with
+/// every unit in the denominator, as [`qualify`] counts them) is no member there: it moves to
+/// the community holding the largest share of its interdependence if that share is enough,
+/// and otherwise leaves (in no community) — one unit at a time, in unit order, until every
+/// member has its share (at most n rounds). Global powers are not tested (their ties beyond
+/// their region are their reach).
+fn shed_weak_members(
+    g: &InterdependenceGraph,
+    community: &mut [usize],
+    global: &[bool],
+    options: &BoundaryOptions,
+) {
+    let n = community.len();
+    let mut sums: FxHashMap<usize, f64> = FxHashMap::default();
+    for _round in 0..n {
+        let mut changed = false;
+        for i in 0..n {
+            let own = community[i];
+            if own == NONE || global[i] {
+                continue;
+            }
+            sums.clear();
+            let mut total = 0.0;
+            for (j, w) in g.neighbours(i) {
+                total += w.total();
+                if community[j] != NONE {
+                    *sums.entry(community[j]).or_insert(0.0) += w.total();
+                }
+            }
+            let share = |c: usize| {
+                if total > 0.0 {
+                    sums.get(&c).copied().unwrap_or(0.0) / total
+                } else {
+                    0.0
+                }
+            };
+            if !clearly_below(share(own), options.member_share) {
+                continue;
+            }
+            let best = sums
+                .iter()
+                .filter(|(c, _)| **c != own)
+                .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(c, _)| *c)
+                .filter(|&c| !clearly_below(share(c), options.member_share));
+            community[i] = best.unwrap_or(NONE);
+            changed = true;
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
 /// The qualification test and metrics of a member set (positions, in unit order).
 ///
 /// `global` flags global powers: a global power outside the set counts like a unit set apart
@@ -508,14 +587,7 @@ pub(crate) fn qualify(
         if penetrating[i] {
             continue;
         }
-        let (mut inn, mut tot) = (0.0, 0.0);
-        for (j, w) in g.neighbours(i) {
-            tot += w.total();
-            if inside[j] {
-                inn += w.total();
-            }
-        }
-        let share = if tot > 0.0 { inn / tot } else { 0.0 };
+        let share = share_inside(g, i, |j| inside[j]);
         if clearly_below(share, options.member_share) {
             weak_members.push((g.ids[i].clone(), share));
         }

@@ -1,6 +1,7 @@
 //! The interdependence graph: security interdependence between units, amity and enmity alike
 //! (theory [§1](crate::guide::theory#1-units-relations-and-levels), [§3](crate::guide::theory#3-boundaries)), optionally with a proximity term.
 
+use crate::dataset::Contiguity;
 use crate::graph::SecurityGraph;
 use crate::internal::hash::FxHashMap;
 use crate::sign::Sign;
@@ -52,7 +53,22 @@ crate::internal::builder! {
     /// The weight of the proximity term relative to a tie of intensity 1 (default
     /// [`DEFAULT_PROXIMITY_WEIGHT`]; 0 turns it off).
     proximity_weight(weight: f64) = DEFAULT_PROXIMITY_WEIGHT, get_proximity_weight;
+    /// The farthest contiguity of the graph's borders that adds the proximity term (default
+    /// [`Contiguity::Sea400`]: every border the graph carries). Farther borders still count
+    /// as steps of [`InterdependenceOptions::distance_decay`].
+    proximity_up_to(farthest: Contiguity) = Contiguity::Sea400, get_proximity_up_to;
+    /// Distance decay δ in `(0, 1]` (default 1: none): a tie between units `k` steps apart
+    /// on the graph's borders weighs δ^(min(k, [`DECAY_STEPS`]) − 1) of its intensity —
+    /// neighbours in full, units two steps apart δ, farther or unconnected units δ². B&W:
+    /// threats travel more easily over short distances, so a pact between distant states
+    /// binds them less into one region than a pact between neighbours.
+    distance_decay(decay: f64) = 1.0, get_distance_decay;
 }
+
+/// The farthest number of border steps [`InterdependenceOptions::distance_decay`]
+/// distinguishes: units this many steps apart or more (or unconnected) share the smallest
+/// factor, δ^(`DECAY_STEPS` − 1).
+pub const DECAY_STEPS: u8 = 3;
 
 impl InterdependenceOptions {
     /// Adds proximity between `a` and `b` of `closeness` in `[0, 1]` (e.g. 1 for land
@@ -289,14 +305,32 @@ pub fn interdependence(
         .enumerate()
         .map(|(i, s)| (s.clone(), i))
         .collect();
+    let decay = options.distance_decay;
+    if !(decay.is_finite() && decay > 0.0 && decay <= 1.0) {
+        return Err(BoundaryError::BadParameter {
+            parameter: "distance_decay",
+            value: decay,
+        });
+    }
+    let mut steps = (decay < 1.0).then(|| BorderSteps::new(graph));
+    // Ties grouped by their first end point, so one border search serves all of its ties.
+    let mut ties: Vec<(usize, usize, f64, f64)> = g
+        .edge_references()
+        .map(|e| {
+            let (a, b) = (e.source().index(), e.target().index());
+            // The tie's amity and enmity, combined by the snapshot's rules (one scale).
+            (a.min(b), a.max(b), e.weight().amity(), e.weight().enmity())
+        })
+        .collect();
+    ties.sort_by_key(|t| (t.0, t.1));
     let mut pairs: FxHashMap<(usize, usize), Interdependence> = FxHashMap::default();
-    for e in g.edge_references() {
-        let (a, b) = (e.source().index(), e.target().index());
-        let key = (a.min(b), a.max(b));
-        let entry = pairs.entry(key).or_default();
-        // The tie's amity and enmity, combined by the snapshot's rules (one scale).
-        entry.amity += e.weight().amity();
-        entry.enmity += e.weight().enmity();
+    for (a, b, amity, enmity) in ties {
+        let factor = steps
+            .as_mut()
+            .map_or(1.0, |s| decay.powi(i32::from(s.between(a, b)) - 1));
+        let entry = pairs.entry((a, b)).or_default();
+        entry.amity += factor * amity;
+        entry.enmity += factor * enmity;
     }
     if w > 0.0 {
         for (a, b, closeness) in &options.proximity {
@@ -313,7 +347,11 @@ pub fn interdependence(
             }
         }
         // The graph's own borders (the data set's, valid in the year), closeness 1.
-        for p in graph.proximities() {
+        for p in graph
+            .proximities()
+            .iter()
+            .filter(|p| p.contiguity() <= options.proximity_up_to)
+        {
             let (i, j) = (p.a().index(), p.b().index());
             pairs.entry((i.min(j), i.max(j))).or_default().proximity += w;
         }
@@ -321,4 +359,62 @@ pub fn interdependence(
     let edges: Vec<(usize, usize, Interdependence)> =
         pairs.into_iter().map(|((a, b), v)| (a, b, v)).collect();
     Ok(InterdependenceGraph::canonical(ids, kinds, edges))
+}
+
+/// Border steps between units, up to [`DECAY_STEPS`]: the graph's proximities (of any
+/// contiguity) as an adjacency, searched breadth-first from one unit at a time.
+struct BorderSteps {
+    adjacency: Vec<Vec<usize>>,
+    /// The unit last searched from, and the steps from it (`DECAY_STEPS` for farther).
+    source: Option<usize>,
+    steps: Vec<u8>,
+    /// The units the last search reached (the only entries below `DECAY_STEPS`).
+    reached: Vec<usize>,
+}
+
+impl BorderSteps {
+    fn new(graph: &SecurityGraph) -> Self {
+        let n = graph.graph().node_count();
+        let mut adjacency = vec![Vec::new(); n];
+        for p in graph.proximities() {
+            let (i, j) = (p.a().index(), p.b().index());
+            adjacency[i].push(j);
+            adjacency[j].push(i);
+        }
+        Self {
+            adjacency,
+            source: None,
+            steps: vec![DECAY_STEPS; n],
+            reached: Vec::new(),
+        }
+    }
+
+    /// Steps from `a` to `b`, at most [`DECAY_STEPS`]; a new search only when `a` changes.
+    fn between(&mut self, a: usize, b: usize) -> u8 {
+        if self.source != Some(a) {
+            // Only the units the last search reached need resetting.
+            for &u in &self.reached {
+                self.steps[u] = DECAY_STEPS;
+            }
+            self.reached.clear();
+            self.steps[a] = 0;
+            self.reached.push(a);
+            let mut frontier = vec![a];
+            for step in 1..DECAY_STEPS {
+                let mut next = Vec::new();
+                for &u in &frontier {
+                    for &v in &self.adjacency[u] {
+                        if self.steps[v] == DECAY_STEPS {
+                            self.steps[v] = step;
+                            self.reached.push(v);
+                            next.push(v);
+                        }
+                    }
+                }
+                frontier = next;
+            }
+            self.source = Some(a);
+        }
+        self.steps[b]
+    }
 }

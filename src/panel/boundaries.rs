@@ -238,8 +238,13 @@ impl World {
     ) -> Result<(crate::boundary::InterdependenceGraph, BTreeMap<String, f64>), PanelError> {
         let ds = self.dataset(year, year, rules)?;
         let g = ds.snapshot(year, &rules.derivation_rules())?;
-        let weight = rules.get_contiguity().map_or(0.0, |(_, w)| w);
-        let ig = interdependence(&g, &InterdependenceOptions::new().proximity_weight(weight))?;
+        let mut options = InterdependenceOptions::new()
+            .proximity_weight(rules.get_contiguity().map_or(0.0, |(_, w)| w))
+            .distance_decay(rules.get_distance_decay().unwrap_or(1.0));
+        if let Some((up_to, _)) = rules.get_contiguity() {
+            options = options.proximity_up_to(super::rules::contiguity_of(up_to));
+        }
+        let ig = interdependence(&g, &options)?;
         Ok((ig, g.capabilities().clone()))
     }
 }

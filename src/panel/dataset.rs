@@ -128,7 +128,7 @@ impl World {
         let mut present_years: Vec<Vec<Ccode>> = Vec::new();
         let contiguity = self
             .contiguity()
-            .filter(|_| rules.get_contiguity().is_some());
+            .filter(|_| rules.get_contiguity().is_some() || rules.get_distance_decay().is_some());
         let mut year = from;
         loop {
             let (c, _) = self.ties_of_year(year, rules, scratch);
@@ -159,7 +159,7 @@ impl World {
             let present = |c: Ccode| scratch.units.binary_search(&c).is_ok();
             if let Some(cont) = contiguity {
                 for r in cont.in_year(year) {
-                    if rules.proximity(r.value()).is_none() || !(present(r.a()) && present(r.b())) {
+                    if !(rules.carries_border(r.value()) && present(r.a()) && present(r.b())) {
                         continue;
                     }
                     let key = (r.a().min(r.b()), r.a().max(r.b()));

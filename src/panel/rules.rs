@@ -102,6 +102,7 @@ pub struct WorldRules {
     members_only: bool,
     labels: Labels,
     pact_weight: PactWeight,
+    distance_decay: Option<f64>,
 }
 
 impl Default for WorldRules {
@@ -116,6 +117,7 @@ impl Default for WorldRules {
             members_only: false,
             labels: Labels::Abbreviation,
             pact_weight: PactWeight::Pairwise,
+            distance_decay: None,
         }
     }
 }
@@ -219,6 +221,23 @@ impl WorldRules {
         self
     }
 
+    /// Contiguity adds no interdependence (the default of [`WorldRules::new`]).
+    pub fn without_contiguity(mut self) -> Self {
+        self.contiguity = None;
+        self
+    }
+
+    /// Ties between distant states weigh less: δ in `(0, 1]` per border step beyond the
+    /// first, counted over every contiguity type (land and up to 400 miles of water, so that
+    /// islands have neighbours), up to
+    /// [`DECAY_STEPS`](crate::boundary::DECAY_STEPS) steps
+    /// ([`crate::boundary::InterdependenceOptions::distance_decay`]). The world's data set
+    /// then carries every border; only those of [`WorldRules::contiguity`] add proximity.
+    pub fn distance_decay(mut self, decay: f64) -> Self {
+        self.distance_decay = Some(decay);
+        self
+    }
+
     crate::internal::switches! {
         /// Keeps only ties between units that are members of the state system in the year,
         /// and only members as units (needs a state list).
@@ -247,6 +266,13 @@ impl WorldRules {
         self.get_mid_intensity(level)
     }
 
+    /// Whether the world's data set carries borders of type `t`: those that add proximity,
+    /// and every type when distances decay ([`WorldRules::distance_decay`]).
+    #[must_use]
+    pub fn carries_border(&self, t: ContiguityType) -> bool {
+        self.distance_decay.is_some() || self.proximity(t).is_some()
+    }
+
     /// The interdependence contiguity of type `t` adds, `None` when it adds none.
     #[must_use]
     pub fn proximity(&self, t: ContiguityType) -> Option<f64> {
@@ -259,11 +285,14 @@ impl WorldRules {
     /// set holds no others) and none without contiguity. The world's data set has no
     /// organisations, so no membership rule applies.
     pub fn derivation_rules(&self) -> crate::snapshot::DerivationRules {
-        match self.contiguity {
-            Some((up_to, _)) => {
+        match (self.contiguity, self.distance_decay) {
+            (_, Some(_)) => {
+                crate::snapshot::DerivationRules::new().contiguity_up_to(Contiguity::Sea400)
+            }
+            (Some((up_to, _)), None) => {
                 crate::snapshot::DerivationRules::new().contiguity_up_to(contiguity_of(up_to))
             }
-            None => crate::snapshot::DerivationRules::new().without_borders(),
+            (None, None) => crate::snapshot::DerivationRules::new().without_borders(),
         }
     }
 
@@ -291,6 +320,8 @@ impl WorldRules {
         get_rivalry_intensity = rivalry: Option<f64>;
         /// The contiguity rule: the farthest type that counts and its weight.
         get_contiguity = contiguity: Option<(ContiguityType, f64)>;
+        /// The distance decay per border step, if any ([`WorldRules::distance_decay`]).
+        get_distance_decay = distance_decay: Option<f64>;
     }
 
     /// Checks every number: intensities in `(0, 1]`, the threshold in 1–5, the contiguity
@@ -328,6 +359,11 @@ impl WorldRules {
             && !(w.is_finite() && w > 0.0)
         {
             return Err(bad("contiguity weight".to_owned(), w));
+        }
+        if let Some(d) = self.distance_decay
+            && !unit(d)
+        {
+            return Err(bad("distance_decay".to_owned(), d));
         }
         Ok(())
     }

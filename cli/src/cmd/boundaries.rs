@@ -78,6 +78,8 @@ pub enum RuleArg {
     Dissolve,
     /// A global power is placed in the complex of its own region.
     GlobalHome,
+    /// A unit without the required share of its interdependence inside leaves its complex.
+    MemberShare,
 }
 
 /// The proposer's quality function.
@@ -139,6 +141,10 @@ pub struct Args {
     /// Formation rules to switch off (comma-separated).
     #[arg(long, value_enum, value_delimiter = ',')]
     pub without: Vec<RuleArg>,
+    /// Formation rules to switch on that the defaults leave off (comma-separated; the
+    /// world's calibrated options leave split and dissolve off)
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub with: Vec<RuleArg>,
     /// The weak test's ratio of internal to external interdependence (default 1).
     #[arg(long)]
     pub inside_ratio: Option<f64>,
@@ -161,6 +167,10 @@ pub struct Args {
     /// World: the weight of contiguity in interdependence (default 2, calibrated; 0: none).
     #[arg(long, conflicts_with = "file")]
     pub proximity: Option<f64>,
+    /// World: distance decay δ in (0, 1] — a tie between states k border steps apart (land
+    /// or up to 400 miles of water) weighs δ^(min(k, 3) − 1)
+    #[arg(long, conflicts_with = "file")]
+    pub decay: Option<f64>,
     /// World: contiguity counted, 1 (land) to 5 (400 miles of water); default 1.
     #[arg(long, conflicts_with = "file")]
     pub contiguity: Option<u8>,
@@ -229,6 +239,7 @@ struct Settings {
     json: bool,
     no_preset: bool,
     proximity: Option<f64>,
+    decay: Option<f64>,
     contiguity: Option<u8>,
     hostility: Option<u8>,
     members_only: bool,
@@ -280,11 +291,15 @@ pub fn report(
 /// calibrated ones with --cow).
 fn detection(a: &Args) -> Result<BoundaryOptions> {
     let world = a.cow.is_some();
-    let mut o = BoundaryOptions::new().resolution(a.resolution.unwrap_or(if world {
-        WORLD_RESOLUTION
+    // The world starts from the library's calibrated options (docs/world_1990_2001.md).
+    let mut o = if world {
+        BoundaryOptions::world_calibrated()
     } else {
-        1.0
-    }));
+        BoundaryOptions::new()
+    };
+    if let Some(r) = a.resolution {
+        o = o.resolution(r);
+    }
     if let Some(m) = a.method {
         o = o.method(match m {
             MethodArg::Definition => Method::Definition,
@@ -292,13 +307,7 @@ fn detection(a: &Args) -> Result<BoundaryOptions> {
         });
     }
     for r in &a.without {
-        o = o.without_rule(match r {
-            RuleArg::PrimaryShare => FormationRule::PrimaryShare,
-            RuleArg::Merge => FormationRule::Merge,
-            RuleArg::Split => FormationRule::Split,
-            RuleArg::Dissolve => FormationRule::Dissolve,
-            RuleArg::GlobalHome => FormationRule::GlobalHome,
-        });
+        o = o.without_rule(rule_of(*r));
     }
     if let Some(r) = a.inside_ratio {
         o = o.inside_ratio(r);
@@ -306,19 +315,19 @@ fn detection(a: &Args) -> Result<BoundaryOptions> {
     if let Some(s) = a.member_share {
         o = o.member_share(s);
     }
+    for r in &a.with {
+        o = o.with_rule(rule_of(*r));
+    }
     if let Some((p, m)) = a.insulator {
         o = o.insulator_participation(p).insulator_max_share(m);
-    } else if world {
-        o = o
-            .insulator_participation(WORLD_INSULATOR_PARTICIPATION)
-            .insulator_max_share(WORLD_INSULATOR_MAX_SHARE);
     }
-    if world && !WORLD_DISSOLVE && !a.dissolve {
-        o = o.without_rule(FormationRule::Dissolve);
+    if a.dissolve {
+        o = o.with_rule(FormationRule::Dissolve);
     }
-    match (a.interslice, world && a.coupling.is_none()) {
+    match (a.interslice, a.coupling.is_some()) {
         (Some(w), _) => o = o.interslice(w),
-        (None, true) => o = o.interslice(WORLD_INTERSLICE),
+        // Coupling to the previous year replaces the span's multislice coupling.
+        (None, true) => o = o.interslice(0.0),
         (None, false) => {}
     }
     if let Some(p) = a.proposer {
@@ -338,6 +347,18 @@ fn detection(a: &Args) -> Result<BoundaryOptions> {
         o = o.sub_resolution(g);
     }
     Ok(o)
+}
+
+/// The library's formation rule of a command-line rule.
+fn rule_of(r: RuleArg) -> FormationRule {
+    match r {
+        RuleArg::PrimaryShare => FormationRule::PrimaryShare,
+        RuleArg::Merge => FormationRule::Merge,
+        RuleArg::Split => FormationRule::Split,
+        RuleArg::Dissolve => FormationRule::Dissolve,
+        RuleArg::GlobalHome => FormationRule::GlobalHome,
+        RuleArg::MemberShare => FormationRule::MemberShare,
+    }
 }
 
 /// Detects and describes the complexes: of a data set's year, or of the world's years.
@@ -373,6 +394,7 @@ pub fn run(a: &Args, out: &mut dyn std::io::Write) -> Result<()> {
         json: a.format == Format::Json,
         no_preset: a.options.no_preset,
         proximity: a.proximity,
+        decay: a.decay,
         contiguity: a.contiguity,
         hostility: a.hostility,
         members_only: a.members_only,
@@ -392,29 +414,6 @@ pub fn run(a: &Args, out: &mut dyn std::io::Write) -> Result<()> {
     world(&dir, &s, opts, out)
 }
 
-/// The world defaults chosen by `--calibrate` on Buzan & Wæver's map with the post-Soviet
-/// region left out (grid and shares in docs/world_1990_2001.md); the library holds the same
-/// values as `WorldRules::calibrated()` and `BoundaryOptions::world_calibrated()`.
-const WORLD_RESOLUTION: f64 = 3.0;
-/// See [`WORLD_RESOLUTION`].
-const WORLD_NONAGGRESSION: f64 = 0.1;
-/// See [`WORLD_RESOLUTION`]: the intensity of a consultation pact.
-const WORLD_CONSULTATION: f64 = 0.25;
-/// See [`WORLD_RESOLUTION`]: how a pact of many states weighs on each pairwise tie.
-const WORLD_PACT: PactWeight = PactWeight::Pairwise;
-/// See [`WORLD_RESOLUTION`]: the multislice coupling of a span's years (durability).
-const WORLD_INTERSLICE: f64 = 8.0;
-/// See [`WORLD_RESOLUTION`]: the weight of land contiguity.
-const WORLD_PROXIMITY: f64 = 2.0;
-/// See [`WORLD_RESOLUTION`]: whether fragments left by insulators dissolve (off: the
-/// ablation scores the world better without; `--dissolve` turns it on).
-const WORLD_DISSOLVE: bool = false;
-/// See [`WORLD_RESOLUTION`]: an insulator's least participation coefficient.
-const WORLD_INSULATOR_PARTICIPATION: f64 = 0.4;
-/// See [`WORLD_RESOLUTION`]: the largest share of an insulator's interdependence in one
-/// complex.
-const WORLD_INSULATOR_MAX_SHARE: f64 = 0.4;
-
 /// A flip whose unit's ties changed by less than this (relative to its strength) is one the
 /// ties do not explain.
 const UNEXPLAINED: f64 = 0.1;
@@ -430,18 +429,17 @@ fn world(
     if w.sources().is_empty() {
         return Err(format!("no COW-family file found in {dir}").into());
     }
-    let mut rules = WorldRules::new();
+    // The library's calibrated rules (docs/world_1990_2001.md), then the user's.
+    let mut rules = WorldRules::calibrated();
     if a.members_only {
         rules = rules.members_only();
     }
     if let Some(h) = a.hostility {
         rules = rules.mid_hostility_at_least(h);
     }
-    // Calibrated default (docs/world_1990_2001.md): a nonaggression pact weighs 0.1.
-    rules = rules
-        .atop_intensity(Obligation::NonAggression, WORLD_NONAGGRESSION)
-        .atop_intensity(Obligation::Consultation, WORLD_CONSULTATION);
-    rules = rules.pact_weight(a.pact.unwrap_or(WORLD_PACT));
+    if let Some(p) = a.pact {
+        rules = rules.pact_weight(p);
+    }
     for (o, w) in &a.atop {
         let o = Obligation::ALL
             .into_iter()
@@ -449,11 +447,24 @@ fn world(
             .ok_or_else(|| format!("unknown ATOP obligation {o}"))?;
         rules = rules.atop_intensity(o, *w);
     }
-    let weight = a.proximity.unwrap_or(WORLD_PROXIMITY);
-    if weight > 0.0 {
-        let t = ContiguityType::from_code(a.contiguity.unwrap_or(1))
-            .ok_or("--contiguity must be 1 (land) to 5 (400 miles of water)")?;
-        rules = rules.contiguity(t, weight);
+    if let Some(d) = a.decay {
+        rules = rules.distance_decay(d);
+    }
+    if a.proximity.is_some() || a.contiguity.is_some() {
+        let (up_to, calibrated) = rules
+            .get_contiguity()
+            .unwrap_or((ContiguityType::Land, 0.0));
+        let weight = a.proximity.unwrap_or(calibrated);
+        let t = match a.contiguity {
+            Some(c) => ContiguityType::from_code(c)
+                .ok_or("--contiguity must be 1 (land) to 5 (400 miles of water)")?,
+            None => up_to,
+        };
+        rules = if weight > 0.0 {
+            rules.contiguity(t, weight)
+        } else {
+            rules.without_contiguity()
+        };
     }
     let options = WorldBoundaryOptions::new()
         .boundary(opts)
@@ -793,16 +804,14 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
         &WorldBoundaryOptions::new().boundary(without.clone()),
         &map,
     )?;
+    // The rule is kept only if it raises the held-out score.
+    let dissolve = h_with > h_without + 1e-9;
     writeln!(
         out,
         "dissolving the fragments insulators leave: held-out {h_with:.3} with, {h_without:.3} without; chosen: {}",
-        if h_with >= h_without {
-            "with"
-        } else {
-            "without"
-        }
+        if dissolve { "with" } else { "without" }
     )?;
-    let base = if h_with >= h_without { with } else { without };
+    let base = if dissolve { with } else { without };
     // The span's multislice coupling (durability), chosen by the mean held-out score over
     // the seeds 0–7 (the flips break ties), the rest at the chosen point.
     writeln!(
@@ -834,6 +843,65 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
     }
     writeln!(out, "chosen interslice coupling: {}", omega_best.0)?;
     let base = base.interslice(omega_best.0);
+    // The proposer and the split rule under the span, by the mean over seeds 0–7: split is
+    // switched off only if that raises the held-out mean at every modularity resolution.
+    writeln!(
+        out,
+        "\nproposer × split rule under the span, seeds 0–7: proposer gamma split heldout_mean full_mean flips_mean"
+    )?;
+    let proposers = [
+        (Proposer::Modularity, 2.0),
+        (Proposer::Modularity, 3.0),
+        (Proposer::Modularity, 4.0),
+        (Proposer::ConstantPotts, 0.1),
+        (Proposer::ConstantPotts, 0.2),
+        (Proposer::ConstantPotts, 0.3),
+        (Proposer::ConstantPotts, 0.5),
+    ];
+    let mut off_better_everywhere = true;
+    for (proposer, gamma) in proposers {
+        let mut with_without = [0.0; 2];
+        for (k, split) in [true, false].into_iter().enumerate() {
+            let mut o = base.clone().proposer(proposer).resolution(gamma);
+            if proposer == Proposer::ConstantPotts {
+                o = o.sub_resolution(gamma);
+            }
+            if !split {
+                o = o.without_rule(FormationRule::Split);
+            }
+            let (mut hs, mut fs, mut ks) = (0.0, 0.0, 0.0);
+            for seed in 0..8u64 {
+                let wo = WorldBoundaryOptions::new().boundary(o.clone().seed(seed));
+                let (h, f, .., flips) = score(&w, &rules, &wo, &map)?;
+                hs += h / 8.0;
+                fs += f / 8.0;
+                ks += flips as f64 / 8.0;
+            }
+            with_without[k] = hs;
+            let name = match proposer {
+                Proposer::ConstantPotts => "cpm",
+                _ => "modularity",
+            };
+            writeln!(
+                out,
+                "{name} {gamma} {} {hs:.3} {fs:.3} {ks:.1}",
+                if split { "on" } else { "off" }
+            )?;
+        }
+        if proposer == Proposer::Modularity && with_without[1] <= with_without[0] + 1e-9 {
+            off_better_everywhere = false;
+        }
+    }
+    let base = if off_better_everywhere {
+        writeln!(
+            out,
+            "chosen: the split rule off (it lowers the held-out mean at every modularity resolution)"
+        )?;
+        base.without_rule(FormationRule::Split)
+    } else {
+        writeln!(out, "chosen: the split rule on")?;
+        base
+    };
     writeln!(
         out,
         "\nablation at the chosen point: heldout_ari full_ari TUR AFG flips"
@@ -851,6 +919,11 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
             rules.clone(),
         ),
         (
+            "with split",
+            base.clone().with_rule(FormationRule::Split),
+            rules.clone(),
+        ),
+        (
             "without split",
             base.clone().without_rule(FormationRule::Split),
             rules.clone(),
@@ -862,10 +935,7 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
         ),
         (
             "with dissolving insulators' fragments",
-            BoundaryOptions::new()
-                .resolution(best.0)
-                .insulator_participation(ins_best.0)
-                .insulator_max_share(ins_best.1),
+            base.clone().with_rule(FormationRule::Dissolve),
             rules.clone(),
         ),
         (
@@ -882,6 +952,11 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
         (
             "global powers set apart",
             base.clone().without_rule(FormationRule::GlobalHome),
+            rules.clone(),
+        ),
+        (
+            "without members leaving for want of their share",
+            base.clone().without_rule(FormationRule::MemberShare),
             rules.clone(),
         ),
         (
