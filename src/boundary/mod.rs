@@ -4,11 +4,11 @@
 //! The pipeline, from a [`SecurityGraph`](crate::SecurityGraph):
 //!
 //! 1. [`interdependence`] — the interdependence graph (amity and enmity alike, plus an
-//!    optional proximity term);
+//!    optional proximity term and an optional decay of ties with distance);
 //! 2. [`detect_complexes`] — complexes formed by Buzan & Wæver's definition
 //!    ([`Method::Definition`]): Louvain proposes, the primary-share rule reassigns, the
-//!    weak-community test merges and splits, global powers join their own region
-//!    ([`FormationRule`]); insulators taken out; each candidate put to the qualification
+//!    weak-community test merges and splits, global powers join their own region, members
+//!    without their share of interdependence inside leave ([`FormationRule`]); insulators taken out; each candidate put to the qualification
 //!    test ([`Method::Modularity`] keeps Louvain's partition as it is);
 //! 3. [`analyse`] — the whole report: boundary metrics, insulators, buffer states,
 //!    penetration and overlay, sub-complexes, polarity and type, amity–enmity character,
