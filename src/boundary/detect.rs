@@ -348,12 +348,12 @@ fn detect(
     let mut qualified_memo: FxHashMap<Vec<usize>, bool> = FxHashMap::default();
     let shed =
         options.method == Method::Definition && options.has_rule(super::FormationRule::MemberShare);
+    // Members without their share leave before the groups are judged, and again at the end
+    // (once the insulators they leaned on are out and their fragments, by rule, dissolved).
+    if shed {
+        shed_weak_members(g, &mut community, &global, options);
+    }
     for _round in 0..n {
-        // Members left without their share (at first, or once an insulator they leaned on
-        // is out) leave before the groups are judged.
-        if shed {
-            shed_weak_members(g, &mut community, &global, options);
-        }
         let groups = groups_of(&community);
         let mut labels = community.clone();
         for (c, members) in groups.iter().enumerate() {
@@ -502,55 +502,34 @@ fn share_inside(g: &InterdependenceGraph, i: usize, inside: impl Fn(usize) -> bo
 
 /// Rule [`FormationRule::MemberShare`](super::FormationRule::MemberShare): a unit with
 /// clearly less than `member_share` of its interdependence inside its community (ties with
-/// every unit in the denominator, as [`qualify`] counts them) is no member there: it moves to
-/// the community holding the largest share of its interdependence if that share is enough,
-/// and otherwise leaves (in no community) — one unit at a time, in unit order, until every
-/// member has its share (at most n rounds). Global powers are not tested (their ties beyond
-/// their region are their reach).
+/// every unit in the denominator, as [`qualify`] counts them) is no member and leaves it (in
+/// no community), until every member has its share — taking a unit out only lowers the
+/// others' shares, so this stops within n rounds. It never moves a unit into another
+/// community: a share held with a global power's complex is the power's reach, which must
+/// merge no regions. Global powers are not tested (their ties beyond their region are their
+/// reach).
 fn shed_weak_members(
     g: &InterdependenceGraph,
     community: &mut [usize],
     global: &[bool],
     options: &BoundaryOptions,
 ) {
-    let n = community.len();
-    let mut sums: FxHashMap<usize, f64> = FxHashMap::default();
-    for _round in 0..n {
-        let mut changed = false;
-        for i in 0..n {
-            let own = community[i];
-            if own == NONE || global[i] {
-                continue;
-            }
-            sums.clear();
-            let mut total = 0.0;
-            for (j, w) in g.neighbours(i) {
-                total += w.total();
-                if community[j] != NONE {
-                    *sums.entry(community[j]).or_insert(0.0) += w.total();
-                }
-            }
-            let share = |c: usize| {
-                if total > 0.0 {
-                    sums.get(&c).copied().unwrap_or(0.0) / total
-                } else {
-                    0.0
-                }
-            };
-            if !clearly_below(share(own), options.member_share) {
-                continue;
-            }
-            let best = sums
-                .iter()
-                .filter(|(c, _)| **c != own)
-                .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
-                .map(|(c, _)| *c)
-                .filter(|&c| !clearly_below(share(c), options.member_share));
-            community[i] = best.unwrap_or(NONE);
-            changed = true;
-        }
-        if !changed {
+    loop {
+        let weak: Vec<usize> = (0..community.len())
+            .filter(|&i| community[i] != NONE && !global[i])
+            .filter(|&i| {
+                let c = community[i];
+                clearly_below(
+                    share_inside(g, i, |j| community[j] == c),
+                    options.member_share,
+                )
+            })
+            .collect();
+        if weak.is_empty() {
             break;
+        }
+        for i in weak {
+            community[i] = NONE;
         }
     }
 }
