@@ -313,7 +313,6 @@ pub fn interdependence(
         });
     }
     let mut steps = (decay < 1.0).then(|| BorderSteps::new(graph));
-    // Ties grouped by their first end point, so one border search serves all of its ties.
     let mut ties: Vec<(usize, usize, f64, f64)> = g
         .edge_references()
         .map(|e| {
@@ -322,7 +321,10 @@ pub fn interdependence(
             (a.min(b), a.max(b), e.weight().amity(), e.weight().enmity())
         })
         .collect();
-    ties.sort_by_key(|t| (t.0, t.1));
+    if steps.is_some() {
+        // Ties grouped by their first end point, so one border search serves all its ties.
+        ties.sort_unstable_by_key(|t| (t.0, t.1));
+    }
     let mut pairs: FxHashMap<(usize, usize), Interdependence> = FxHashMap::default();
     for (a, b, amity, enmity) in ties {
         let factor = steps
