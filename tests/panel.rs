@@ -919,4 +919,12 @@ fn per_commitment_weighs_a_pact_of_n_as_one_over_n_minus_one() {
     assert_eq!(intensity(&per, "2", "365"), Some(1.0));
     // 20 and 365 share partner 2 only under defence, not under consultation: weight 1.
     assert_eq!(intensity(&per, "20", "365"), Some(1.0));
+    // Capped at c partners: min(1, c/3) on the pact's dyads — 2/3 at c = 2, full from c = 3;
+    // c = 1 is one commitment per member.
+    for (c, want) in [(1, 1.0 / 3.0), (2, 2.0 / 3.0), (3, 1.0), (10, 1.0)] {
+        let capped = WorldRules::new().pact_weight(PactWeight::Capped(c));
+        let v = intensity(&capped, "2", "20").unwrap();
+        assert!((v - want).abs() < 1e-12, "cap {c}: {v}");
+        assert_eq!(intensity(&capped, "2", "365"), Some(1.0));
+    }
 }

@@ -44,6 +44,14 @@ pub enum PactWeight {
     /// themselves; it is exact for a pact whose members hold no other pact of that
     /// obligation, and a bilateral pact beside no shared partner keeps its full weight.
     PerCommitment,
+    /// Pairwise up to a number of partners, then one commitment of that many partners: a
+    /// dyad-year's obligation weighs its intensity × min(1, c / (N − 1)), with N − 1
+    /// estimated as for [`PactWeight::PerCommitment`] (which is `Capped(1)`; `Pairwise` is
+    /// an unbounded cap). A pact of at most c + 1 states keeps its full pairwise weight; a
+    /// larger one gives each member at most c partners' worth of interdependence, so a
+    /// continent-wide non-aggression pact does not outweigh a member's alliance with its
+    /// patron (theory §3), while a regional alliance keeps binding its members.
+    Capped(u16),
 }
 
 /// How units are labelled in graphs and outputs.

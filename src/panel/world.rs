@@ -245,8 +245,13 @@ impl World {
         cands.sort_by_key(|c| (c.a, c.b));
         let states = self.states.as_ref();
         let member = |c: Ccode| states.is_none_or(|s| s.is_member(c, year));
-        let shared = (rules.get_pact_weight() == PactWeight::PerCommitment)
-            .then(|| SharedPartners::of(cands));
+        // The partners a pact's weight is shared over: 1 per commitment, c when capped.
+        let cap = match rules.get_pact_weight() {
+            PactWeight::PerCommitment => Some(1.0),
+            PactWeight::Capped(c) => Some(f64::from(c)),
+            _ => None,
+        };
+        let shared = cap.map(|c| (c, SharedPartners::of(cands)));
         let ties = &mut scratch.ties;
         ties.clear();
         let (mut contested, mut dropped) = (0, 0);
@@ -278,12 +283,12 @@ impl World {
             }
             let amity = tie.alliance.and_then(|o| match &shared {
                 None => rules.amity_intensity(o),
-                Some(s) => o
+                Some((c, s)) => o
                     .iter()
                     .filter_map(|ob| {
                         rules
                             .get_atop_intensity(ob)
-                            .map(|w| w / (1.0 + f64::from(s.shared(ob, a, b))))
+                            .map(|w| w * (c / (1.0 + f64::from(s.shared(ob, a, b)))).min(1.0))
                     })
                     .reduce(f64::max),
             });

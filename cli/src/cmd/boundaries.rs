@@ -187,6 +187,10 @@ pub struct Args {
     /// World: how a pact of many states weighs on each pairwise tie (default pairwise).
     #[arg(long, value_enum, conflicts_with = "file")]
     pub pact: Option<PactArg>,
+    /// World: pairwise up to C partners, then one commitment of C partners per member — a
+    /// pact's dyad weighs min(1, C/(N−1)) (overrides --pact)
+    #[arg(long, value_name = "C", conflicts_with = "file")]
+    pub pact_cap: Option<u16>,
     /// World: score each year against a reference map (`unit,region` lines).
     #[arg(long, conflicts_with = "file")]
     pub compare: Option<PathBuf>,
@@ -402,10 +406,13 @@ pub fn run(a: &Args, out: &mut dyn std::io::Write) -> Result<()> {
         atop: a.atop_intensity.clone(),
         coupling: a.coupling,
         stability: a.stability,
-        pact: a.pact.map(|p| match p {
-            PactArg::Pairwise => PactWeight::Pairwise,
-            PactArg::PerCommitment => PactWeight::PerCommitment,
-        }),
+        pact: a
+            .pact_cap
+            .map(PactWeight::Capped)
+            .or(a.pact.map(|p| match p {
+                PactArg::Pairwise => PactWeight::Pairwise,
+                PactArg::PerCommitment => PactWeight::PerCommitment,
+            })),
     };
     let mut opts = opts.set_apart(&a.options.set_apart);
     if let Some(seed) = a.options.seed {
