@@ -1,6 +1,6 @@
 //! The public entry points: exact and heuristic frustration index.
 
-use super::bound::route_bound;
+use super::bound::{improving_flips, route_bound};
 use super::brute::{BRUTE_MAX, brute_force};
 use super::exact::{Ctx, solve};
 use super::input::Input;
@@ -20,6 +20,73 @@ struct Found<'a> {
     log: &'a [super::reduce::Step],
     bl: &'a [super::reduce::Block],
     cols: &'a [Colouring],
+}
+
+/// Routing rounds after which [`certify`] stops improving the incumbent.
+const IMPROVE_ROUNDS: usize = 8;
+/// [`certify`] stops after a round that lowers the value by less than this share of it.
+const MIN_ROUND_GAIN: f64 = 2e-4;
+/// Paths per frustrated tie of the final packing in [`certify`]: each closes at most half
+/// of its tie's weight (a half-integral packing; on Slashdot 169 more than whole paths).
+const UNITS: u32 = 4;
+
+/// Improves a block's incumbent `(value, colouring)` where its routing gets stuck, and
+/// bounds the block from below by the incumbent-driven packing: rounds of
+/// [`improving_flips`] (sets that block a frustrated tie's routing, flipped when that
+/// lowers the cost) each followed by a one-start tabu search from the flipped colouring,
+/// while they gain — at most [`IMPROVE_ROUNDS`] rounds, and under a `deadline` only in the
+/// first 40 % of the time left, so the packing keeps the rest, and until a round gains less
+/// than [`MIN_ROUND_GAIN`] of the value — then [`route_bound`] with [`UNITS`] paths per
+/// tie, rounded up when the weights are whole ([`integral_bound`]). Returns the value, the colouring and the bound (with `g`'s
+/// constant); deterministic for a given seed, whatever `threads`.
+///
+/// # Complexity
+/// Up to `IMPROVE_ROUNDS + 1` routings ([`route_bound`]) and tabu searches.
+fn certify(
+    g: &WorkGraph,
+    (mut value, mut col): (f64, Colouring),
+    seed: u64,
+    budget: Budget,
+    threads: usize,
+    deadline: Option<Instant>,
+) -> (f64, Colouring, f64) {
+    let start = Instant::now();
+    let stop = deadline.map(|d| start + d.saturating_duration_since(start) * 2 / 5);
+    let one = Budget {
+        starts: 1,
+        ..budget
+    };
+    for _ in 0..IMPROVE_ROUNDS {
+        if stop.is_some_and(|s| Instant::now() >= s) {
+            break;
+        }
+        let Some((_, flipped)) = improving_flips(g, &col, deadline) else {
+            break;
+        };
+        let (v, c) = search(g, one, seed, Some(&flipped), threads);
+        if v >= value - FRUSTRATION_EPS {
+            break;
+        }
+        let gain = value - v;
+        (value, col) = (v, c);
+        if gain < MIN_ROUND_GAIN * value {
+            break;
+        }
+    }
+    let bound = g.constant() + route_bound(g, &col, UNITS, deadline).bound;
+    (value, col, integral_bound(g, bound))
+}
+
+/// `bound` rounded up to a whole number when every weight of `g` and its constant are whole
+/// (then so is every colouring's cost), less a tolerance for the rounding of the packing's
+/// fractional amounts.
+fn integral_bound(g: &WorkGraph, bound: f64) -> f64 {
+    let whole = |x: f64| x.fract() == 0.0;
+    if whole(g.constant()) && g.edges().all(|(_, _, c)| whole(c)) {
+        (bound - 1e-6 - 1e-9 * bound.abs()).ceil()
+    } else {
+        bound
+    }
 }
 
 /// Per-block results glued into one colouring of the input, re-counted.
@@ -172,9 +239,17 @@ where
                 None,
                 options.threads,
             );
-            // The incumbent-driven packing at the root; the search (with its own greedy
-            // packings) can only raise it.
-            let root = sub.constant() + route_bound(&sub, &col, ctx.deadline).bound;
+            // The incumbent improved where its routing gets stuck, and the incumbent-driven
+            // packing at the root; the search (with its own greedy packings) can only raise
+            // it.
+            let (ub, col, root) = certify(
+                &sub,
+                (ub, col),
+                options.seed.wrapping_add(i as u64),
+                budget,
+                options.threads,
+                ctx.deadline,
+            );
             if root >= ub - FRUSTRATION_EPS {
                 value += ub;
                 lb += ub;
@@ -284,12 +359,18 @@ where
                     None,
                     threads,
                 );
-                let lb = if options.bound {
-                    route_bound(&sub, &c, None).bound.min(v)
-                } else {
-                    0.0
-                };
-                (v, lb, c)
+                if !options.bound {
+                    return (v, 0.0, c);
+                }
+                let (v, c, lb) = certify(
+                    &sub,
+                    (v, c),
+                    options.seed.wrapping_add(i as u64),
+                    budget,
+                    threads,
+                    None,
+                );
+                (v, lb.min(v), c)
             },
         )
     });
