@@ -9,11 +9,15 @@
 //! - the *greedy* packing ([`packing_bound`]): short cycles first (breadth-first search with
 //!   parities from every node, radius growing), each taking the smallest residual weight on
 //!   it; it needs nothing but the graph and bounds every node of the exact search;
-//! - the *incumbent-driven* packing ([`route_bound`]): given a colouring, each of its
-//!   frustrated ties closed by paths of ties it satisfies ([`Packer::route`]), then the
+//! - the *incumbent-driven* packing ([`Routing`]): given a colouring, each of its
+//!   frustrated ties closed by paths of ties it satisfies ([`Packer::route`]; whole paths,
+//!   or several paths each carrying a share of the tie — a fractional packing), then the
 //!   greedy packing of what is left. With a good colouring it is far stronger (on Slashdot,
 //!   Epinions and wikielections it halves the gap or better) and computed once per block at
-//!   the root of the exact search and by the certified heuristic.
+//!   the root of the exact search and by the certified heuristic. Where the routing gets
+//!   stuck it also points at better colourings: a set of nodes that blocks an unrouted tie
+//!   is flipped when that lowers the cost ([`Routing::improving_flips`]; the primal side of
+//!   the same primal–dual loop).
 //!
 //! Either way the certificate is the list of cycles with their amounts: each cycle has an
 //! odd number of negative ties and no tie carries more than its weight (checked by the tests
@@ -57,6 +61,9 @@ pub(crate) struct Packer {
     n: usize,
     /// The packed cycles (edge ids) and their amounts, when recorded.
     cycles: Option<Vec<(Vec<u32>, f64)>>,
+    /// The routes of [`Packer::route`] (path plus frustrated tie, amount) until
+    /// [`Packer::finish_routes`].
+    routes: Vec<(Vec<u32>, f64)>,
 }
 
 /// The least slacks a node must keep for paths to pass through it, tier after tier of the
@@ -141,6 +148,7 @@ impl Packer {
             reserve: f64::NEG_INFINITY,
             n,
             cycles: None,
+            routes: Vec::new(),
         }
     }
 
@@ -397,9 +405,8 @@ impl Packer {
     /// stopped by `deadline`). With `units > 1` a path carries at most `1/units` of its
     /// frustrated tie's weight, and every round passes `units` times over the ties: a tie
     /// is split over several paths, so a fractional packing (each cycle's amount a multiple
-    /// of `w/units`) can route more than an integral one. With `repair`, the routing is
-    /// improved by [`Packer::repair`] afterwards. The satisfied ties (`sat`) stay set for
-    /// [`Packer::improving_flips`]; [`route_with`] clears them.
+    /// of `w/units`) can route more than an integral one. The routes and the satisfied
+    /// ties (`sat`) stay set for [`Packer::improving_flips`] and [`Packer::finish_routes`].
     ///
     /// A path between the ends `u`, `v` of a frustrated tie `f` made of ties that `col`
     /// satisfies has the parity `col(u) ⊕ col(v)`, which `f`'s sign contradicts: the path
@@ -432,7 +439,6 @@ impl Packer {
         &mut self,
         col: &[bool],
         units: u32,
-        repair: bool,
         deadline: Option<Instant>,
     ) -> (f64, bool) {
         // A tie is satisfied when its ends differ exactly when it is negative.
@@ -543,15 +549,28 @@ impl Packer {
                 }
             }
         }
-        if complete && repair {
-            let (gain, done) = self.repair(&demands, &mut routes, deadline);
-            bound += gain;
-            complete = done;
+        self.routes = routes;
+        (bound, complete)
+    }
+
+    /// Ends a routing ([`Packer::route`]): improves it by [`Packer::repair`] when
+    /// `repair`, records its cycles and clears the routing state. Returns the amount the
+    /// repair added and whether it ran to the end (not stopped by `deadline`).
+    fn finish_routes(&mut self, repair: bool, deadline: Option<Instant>) -> (f64, bool) {
+        let mut routes = std::mem::take(&mut self.routes);
+        let (mut gain, mut complete) = (0.0, true);
+        if repair && !self.sat.is_empty() {
+            let demands: Vec<u32> = (0..self.sat.len() as u32)
+                .filter(|&e| !self.sat[e as usize])
+                .collect();
+            (gain, complete) = self.repair(&demands, &mut routes, deadline);
         }
         for (cycle, lam) in routes.into_iter().filter(|r| r.1 > 0.0) {
             self.record(&cycle, lam);
         }
-        (bound, complete)
+        self.sat = Vec::new();
+        self.slack = Vec::new();
+        (gain, complete)
     }
 
     /// Local improvement of the routing (rip-up and re-route, 1-for-2 swaps): for each
@@ -842,71 +861,102 @@ pub(crate) fn packing_bound(g: &WorkGraph, deadline: Option<Instant>) -> Packing
 }
 
 /// The incumbent-driven packing bound of `g` (without its constant) for a colouring `col`
-/// of `g`'s node slots: every frustrated tie of `col` closed by paths of satisfied ties
-/// ([`Packer::route`]), then the greedy packing ([`Packer::pack`]) of the capacity left.
+/// of `g`'s node slots ([`Routing::new`] then [`Routing::bound`]): every frustrated tie of
+/// `col` closed by paths of satisfied ties ([`Packer::route`]), then the greedy packing
+/// ([`Packer::pack`]) of the capacity left.
 /// Stops early, with a smaller but valid bound, at `deadline`. A colouring of the wrong
 /// length gives the greedy packing alone.
 ///
 /// # Complexity
 /// That of [`Packer::route`] plus that of [`Packer::pack`] on what is left.
+#[cfg(test)]
 pub(crate) fn route_bound(
     g: &WorkGraph,
     col: &[bool],
     units: u32,
     deadline: Option<Instant>,
 ) -> Packing {
-    route_with(Packer::new(g), g, col, units, deadline).0
+    Routing::new(g, col, units, deadline).bound(g, deadline)
 }
 
-/// A cheaper colouring than `col` found where its routing gets stuck, if any: the frustrated
-/// ties of `col` are routed ([`Packer::route`], integral, without repair) and each set that
-/// blocks an unrouted tie is flipped when that lowers the cost ([`Packer::improving_flips`]).
-/// Returns the new colouring and how much it lowers the cost. `None` when no set improves,
-/// for a colouring of the wrong length, or when the routing is stopped by `deadline`.
-///
-/// # Complexity
-/// That of [`Packer::route`] plus `O(u · S · d)` for `u` unrouted ties, sets of at most
-/// `S` = [`BLOCKING_SET_MAX`] nodes of degree `d`.
-pub(crate) fn improving_flips(
-    g: &WorkGraph,
-    col: &[bool],
-    deadline: Option<Instant>,
-) -> Option<(f64, Colouring)> {
-    let mut p = Packer::new(g);
-    if col.len() != p.len() {
-        return None;
-    }
-    let (_, complete) = p.route(col, 1, false, deadline);
-    if !complete {
-        return None;
-    }
-    let mut col = col.to_vec();
-    let gain = p.improving_flips(&mut col, deadline);
-    (gain > FRUSTRATION_EPS).then_some((gain, col))
+/// The incumbent-driven routing of a colouring, kept open: it can propose a cheaper
+/// colouring ([`Routing::improving_flips`]) and then give the bound ([`Routing::bound`]),
+/// so one routing serves both.
+#[derive(Debug)]
+pub(crate) struct Routing {
+    p: Packer,
+    routed: f64,
+    complete: bool,
 }
 
-/// [`route_bound`] on a given packer, which is handed back (with its record, if any).
-fn route_with(
-    mut p: Packer,
-    g: &WorkGraph,
-    col: &[bool],
-    units: u32,
-    deadline: Option<Instant>,
-) -> (Packing, Packer) {
-    if col.len() != p.len() {
-        let r = p.pack(&low_degree_first(g), deadline);
-        return (r, p);
+impl Routing {
+    /// Routes the frustrated ties of `col` on `g` ([`Packer::route`], `units` paths per
+    /// tie, stopped early at `deadline`). A colouring of the wrong length routes nothing
+    /// (the bound is then the greedy packing alone).
+    ///
+    /// # Complexity
+    /// That of [`Packer::route`].
+    pub(crate) fn new(g: &WorkGraph, col: &[bool], units: u32, deadline: Option<Instant>) -> Self {
+        Self::with(Packer::new(g), col, units, deadline)
     }
-    let (routed, complete) = p.route(col, units, true, deadline);
-    p.sat = Vec::new();
-    p.slack = Vec::new();
-    let rest = p.pack(&low_degree_first(g), deadline);
-    let r = Packing {
-        bound: routed + rest.bound,
-        balanced: rest.balanced && routed == 0.0,
-        complete: complete && rest.complete,
-    };
-    (r, p)
+
+    /// [`Routing::new`] on a given packer.
+    fn with(mut p: Packer, col: &[bool], units: u32, deadline: Option<Instant>) -> Self {
+        if col.len() != p.len() {
+            return Self {
+                p,
+                routed: 0.0,
+                complete: true,
+            };
+        }
+        let (routed, complete) = p.route(col, units, deadline);
+        Self {
+            p,
+            routed,
+            complete,
+        }
+    }
+
+    /// A cheaper colouring than `col` (the routed one) found where the routing gets stuck:
+    /// each set that blocks an unrouted tie flipped when that lowers the cost
+    /// ([`Packer::improving_flips`]). Returns the new colouring and how much it lowers the
+    /// cost; `None` when no set improves or the routing was stopped by `deadline`.
+    ///
+    /// # Complexity
+    /// `O(u · S · d)` for `u` unrouted ties, sets of at most `S` = [`BLOCKING_SET_MAX`]
+    /// nodes of degree `d`.
+    pub(crate) fn improving_flips(
+        &mut self,
+        col: &[bool],
+        deadline: Option<Instant>,
+    ) -> Option<(f64, Colouring)> {
+        if !self.complete || self.p.sat.is_empty() {
+            return None;
+        }
+        let mut col = col.to_vec();
+        let gain = self.p.improving_flips(&mut col, deadline);
+        (gain > FRUSTRATION_EPS).then_some((gain, col))
+    }
+
+    /// The bound (without `g`'s constant): the routing, repaired ([`Packer::repair`]),
+    /// then the greedy packing ([`Packer::pack`]) of the capacity left; stopped early, with
+    /// a smaller but valid bound, at `deadline`.
+    pub(crate) fn bound(self, g: &WorkGraph, deadline: Option<Instant>) -> Packing {
+        self.bound_with(g, deadline).0
+    }
+
+    /// [`Routing::bound`], handing back the packer (with its record, if any).
+    fn bound_with(mut self, g: &WorkGraph, deadline: Option<Instant>) -> (Packing, Packer) {
+        let (gain, repaired) = self.p.finish_routes(self.complete, deadline);
+        let routed = self.routed + gain;
+        let rest = self.p.pack(&low_degree_first(g), deadline);
+        let r = Packing {
+            bound: routed + rest.bound,
+            balanced: rest.balanced && routed == 0.0,
+            complete: self.complete && repaired && rest.complete,
+        };
+        (r, self.p)
+    }
 }
 
 #[cfg(test)]
@@ -990,7 +1040,7 @@ mod tests {
             let (opt, best) = brute_force(&g, 14).ok_or_else(|| TestCaseError::fail("too big"))?;
             let opt = opt - g.constant();
             for (col, units) in [(best.clone(), 1), (flips[..n as usize].to_vec(), 1), (best, units)] {
-                let (r, p) = route_with(Packer::new(&g).recording(), &g, &col, units, None);
+                let (r, p) = Routing::with(Packer::new(&g).recording(), &col, units, None).bound_with(&g, None);
                 let sum = verify(&g, p.cycles.as_deref().unwrap_or_default())
                     .map_err(TestCaseError::fail)?;
                 prop_assert!((sum - r.bound).abs() <= 1e-9, "sum {} bound {}", sum, r.bound);
@@ -1000,7 +1050,7 @@ mod tests {
             }
             // The improving flips lower the cost by exactly the gain they report.
             let col = flips[..n as usize].to_vec();
-            if let Some((gain, new)) = improving_flips(&g, &col, None) {
+            if let Some((gain, new)) = Routing::new(&g, &col, units, None).improving_flips(&col, None) {
                 prop_assert!(gain > 0.0);
                 prop_assert!((g.cost(&col) - g.cost(&new) - gain).abs() <= 1e-9);
             }
@@ -1062,7 +1112,7 @@ mod tests {
             let start: Vec<bool> = (0..n).map(|_| rng.below(2) == 1).collect();
             let col = one_opt(&g, start);
             suboptimal += usize::from(g.cost(&col) > opt + 1e-9);
-            if let Some((gain, new)) = improving_flips(&g, &col, None) {
+            if let Some((gain, new)) = Routing::new(&g, &col, 4, None).improving_flips(&col, None) {
                 assert!((g.cost(&col) - g.cost(&new) - gain).abs() <= 1e-9);
                 assert!(g.cost(&new) >= opt - 1e-9);
                 improved += 1;
@@ -1072,7 +1122,7 @@ mod tests {
         }
         assert_eq!(
             (suboptimal, improved, reached, total),
-            (145, 100, 84, 171.0)
+            (145, 117, 109, 203.0)
         );
     }
 
