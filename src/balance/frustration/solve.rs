@@ -149,8 +149,13 @@ fn finish(
 /// that branches on the heaviest tie (satisfied / frustrated, contracting its ends), applies
 /// the reductions again in every branch and prunes with greedy packings of edge-disjoint
 /// unbalanced cycles. Each block's root is bounded, besides, by packing cycles along the
-/// incumbent: each of its frustrated ties closed by paths of ties it satisfies (the larger
-/// bound is kept; when it meets the incumbent no search is needed). References: Harary (1959) for the index; Hüffner, Betzler &
+/// incumbent: each of its frustrated ties closed by paths of ties it satisfies, up to four
+/// paths a tie each carrying a quarter of it (the larger bound is kept; when it meets the
+/// incumbent no search is needed). Where that routing gets stuck, the set of nodes that
+/// blocks a frustrated tie is flipped when that lowers the cost, and the tabu search
+/// resumes from there: up to four such rounds, in the first half of the time left, before
+/// the final packing (on Slashdot, 82,140 units, they lower the incumbent by about 100
+/// ties). With integer weights the bound is rounded up to a whole number. References: Harary (1959) for the index; Hüffner, Betzler &
 /// Niedermeier (2010, *J. Comb. Optim.* 20) for the reductions; Aref, Mason & Wilson (2020,
 /// *Networks* 75) for exact computation and the benchmarks.
 ///
@@ -304,12 +309,15 @@ where
 /// The value is always the recount of the returned colouring, hence an upper bound on the
 /// frustration index; with [`HeuristicOptions::certify_gap`] the result also carries a lower
 /// bound from a packing of unbalanced cycles (each frustrated tie of the colouring found
-/// closed by paths of ties it satisfies, then a greedy packing of what is left), so the gap
-/// is certified.
+/// closed by paths of ties it satisfies, up to four paths a tie, then a greedy packing of
+/// what is left), so the gap is certified — and the colouring is improved where that
+/// routing gets stuck, as in [`frustration_exact`] (up to four rounds, each a routing and a
+/// one-start tabu search; on Slashdot the value drops from 73,743 to 73,608 and the call
+/// takes 92 s instead of 18 s).
 ///
 /// # Complexity
 /// `O(starts · moves · d · log n)` for moves of nodes of degree `d`, plus `O(n + m)` for the
-/// reductions.
+/// reductions; with the bound, up to five routings ([`frustration_exact`]'s root bound).
 ///
 /// # Errors
 /// [`FrustrationError::BadWeight`] for a non-finite or negative magnitude under
