@@ -481,7 +481,10 @@ impl Packer {
         let passes = (0..units).flat_map(|_| demands.iter().copied());
         let share = 1.0 / f64::from(units);
         // The round in which a tie's search last failed: its later passes in that round
-        // would fail again (capacity only shrinks within a round), so they are skipped.
+        // are skipped. They would nearly always fail again — capacity only shrinks; what
+        // is forgone is a path through a node whose slack grew meanwhile (its own
+        // frustrated ties routed) — and the failing searches are most of the routing's
+        // time.
         let mut failed = vec![usize::MAX; self.cap.len()];
         'phases: for (round, (reserve, radius, budget)) in rounds.into_iter().enumerate() {
             self.reserve = reserve;
