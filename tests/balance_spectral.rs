@@ -186,3 +186,17 @@ fn lanczos_results_do_not_depend_on_threads() {
         assert_eq!(w(threads), one, "threads {threads}");
     }
 }
+
+/// The dense path solves the two eigenvalue problems (of `A` and `|A|`) side by side, each
+/// sequentially: the same values, bit for bit, on one thread and on two (with or without the
+/// `faer` feature).
+#[test]
+fn dense_walk_balance_does_not_depend_on_threads() {
+    let g = ring_with_chords(400, 1_600, 9);
+    let w = |threads| walk_balance(g.graph(), &WalkBalanceOptions::new().threads(threads)).unwrap();
+    let one = w(1);
+    assert_eq!(one.method(), WalkMethod::Dense);
+    for threads in [0, 2] {
+        assert_eq!(w(threads), one, "threads {threads}");
+    }
+}

@@ -55,8 +55,11 @@
 //! edge-disjoint unbalanced cycles (each such cycle holds at least one frustrated tie) —
 //! greedy at every search node, and at the root also along the incumbent (each of its
 //! frustrated ties closed by paths of ties it satisfies, which complementary slackness
-//! says a tight packing does) —, an incumbent from tabu search, and branching on ties (satisfied / frustrated), with the
-//! reductions applied again in every branch.
+//! says a tight packing does; a tie may be split over several paths, so the packing is
+//! fractional) —, an incumbent from tabu search, improved at the root where that routing
+//! gets stuck (a set of nodes that blocks a frustrated tie's paths is flipped when that
+//! lowers the cost), and branching on ties (satisfied / frustrated), with the reductions
+//! applied again in every branch.
 //!
 //! ## Example
 //! ```

@@ -34,7 +34,8 @@ crate::internal::builder! {
     /// The seed of the Lanczos start vectors.
     seed(seed: u64) = 0, get_seed;
     /// Threads of the Lanczos iteration's vector kernels (sparse products, inner products,
-    /// updates, over fixed blocks of 4,096 entries): 0 (the default) rayon's current pool —
+    /// updates, over fixed blocks of 4,096 entries) and of the dense path, which solves the
+    /// eigenvalue problems of `A` and `|A|` side by side (each sequentially): 0 (the default) rayon's current pool —
     /// every core, or `RAYON_NUM_THREADS`, or the pool of a caller already running in one —,
     /// 1 the calling thread alone, `n` a pool of `n` threads of its own. Results do not
     /// depend on it, byte for byte (partial sums are added in block order).
@@ -227,8 +228,17 @@ where
                 b[x * k + y] = 1.0;
                 b[y * k + x] = 1.0;
             }
-            let (la, _) = symmetric_eigen(&a, k, false).map_err(no_conv)?;
-            let (lb, _) = symmetric_eigen(&b, k, false).map_err(no_conv)?;
+            // The two eigenvalue problems side by side, each solved sequentially, so the
+            // values do not depend on the number of threads.
+            let (ra, rb) = parallel::install(options.threads, || {
+                parallel::join(
+                    options.threads,
+                    || symmetric_eigen(&a, k, false),
+                    || symmetric_eigen(&b, k, false),
+                )
+            });
+            let (la, _) = ra.map_err(no_conv)?;
+            let (lb, _) = rb.map_err(no_conv)?;
             let rel = delta.exp_m1() + 2.0 * k as f64 * f64::EPSILON;
             signed.push(PartTrace {
                 ln: ln_sum_exp(la.iter().copied()),

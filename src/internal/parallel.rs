@@ -85,6 +85,22 @@ pub(crate) fn map_chunks_mut<T: Send, R: Send>(
     }
 }
 
+/// `(a(), b())`: one after the other when `threads == 1`, else as two tasks of rayon's
+/// current pool (side by side when it has two threads free). Each result is what its
+/// closure computes alone, so it does not depend on the number of threads when the
+/// closures themselves do not.
+pub(crate) fn join<A: Send, B: Send>(
+    threads: usize,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if threads == 1 {
+        (a(), b())
+    } else {
+        rayon::join(a, b)
+    }
+}
+
 /// The number of tasks worth running side by side: 1 when `threads == 1`, else the threads
 /// of the pool the maps would run in.
 pub(crate) fn width(threads: usize) -> usize {
@@ -97,7 +113,19 @@ pub(crate) fn width(threads: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{install, map, map_chunks_mut, width};
+    use super::{install, join, map, map_chunks_mut, width};
+
+    #[test]
+    fn join_returns_both_results_on_any_number_of_threads() {
+        let sum = |lo: u64| (lo..lo + 10_000).map(|x| x * x).sum::<u64>();
+        let one = join(1, || sum(0), || sum(7));
+        for threads in [0, 2, 3] {
+            assert_eq!(
+                install(threads, || join(threads, || sum(0), || sum(7))),
+                one
+            );
+        }
+    }
 
     #[test]
     fn maps_keep_the_input_order_on_any_number_of_threads() {

@@ -229,7 +229,9 @@ crate::internal::builder! {
 }
 
 impl HeuristicOptions {
-    /// Also compute a lower bound (a cycle packing), so the result carries a certified gap.
+    /// Also compute a lower bound (a cycle packing), so the result carries a certified gap;
+    /// the packing's routing also improves the colouring where it gets stuck (see
+    /// [`frustration_heuristic`]), at the cost of a few routings on large graphs.
     pub fn certify_gap(mut self) -> Self {
         self.bound = true;
         self

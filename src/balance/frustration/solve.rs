@@ -1,6 +1,6 @@
 //! The public entry points: exact and heuristic frustration index.
 
-use super::bound::route_bound;
+use super::bound::Routing;
 use super::brute::{BRUTE_MAX, brute_force};
 use super::exact::{Ctx, solve};
 use super::input::Input;
@@ -20,6 +20,83 @@ struct Found<'a> {
     log: &'a [super::reduce::Step],
     bl: &'a [super::reduce::Block],
     cols: &'a [Colouring],
+}
+
+/// Routing rounds after which [`certify`] stops improving the incumbent.
+const IMPROVE_ROUNDS: usize = 4;
+/// [`certify`] stops after a round that lowers the value by less than this share of it.
+const MIN_ROUND_GAIN: f64 = 2e-4;
+/// Paths per frustrated tie of the routings in [`certify`]: each closes at most a quarter
+/// of its tie's weight (a fractional packing; on Slashdot it routes about 72,440 against
+/// 72,230 with whole paths, and its blocking sets lower the incumbent by about twice as
+/// much; 8 or 16 paths route no more).
+const UNITS: u32 = 4;
+
+/// Improves a block's incumbent `(value, colouring)` where its routing gets stuck, and
+/// bounds the block from below by the incumbent-driven packing. Each round routes the
+/// incumbent's frustrated ties ([`Routing`], [`UNITS`] paths per tie), flips the sets that
+/// block the routing where that lowers the cost ([`Routing::improving_flips`]) and runs a
+/// one-start tabu search from there; the rounds go on while they gain at least
+/// [`MIN_ROUND_GAIN`] of the value, at most [`IMPROVE_ROUNDS`] of them, and under a
+/// `deadline` while at least twice the last routing's time is left (for the next routing
+/// and the bound after it). The last routing gives the bound ([`Routing::bound`]) — valid
+/// whatever colouring it followed, so the final incumbent is not routed again —, rounded up
+/// when the weights are whole ([`integral_bound`]).
+/// Returns the value, the colouring and the bound (with `g`'s constant); deterministic
+/// for a given seed, whatever `threads`.
+///
+/// # Complexity
+/// Up to `IMPROVE_ROUNDS + 1` routings ([`Routing::new`]) and tabu searches.
+fn certify(
+    g: &WorkGraph,
+    (mut value, mut col): (f64, Colouring),
+    seed: u64,
+    budget: Budget,
+    threads: usize,
+    deadline: Option<Instant>,
+) -> (f64, Colouring, f64) {
+    let one = Budget {
+        starts: 1,
+        ..budget
+    };
+    let mut began = Instant::now();
+    let mut routing = Routing::new(g, &col, UNITS, deadline);
+    for _ in 0..IMPROVE_ROUNDS {
+        let took = began.elapsed();
+        let Some((_, flipped)) = routing.improving_flips(&col, deadline) else {
+            break;
+        };
+        let (v, c) = search(g, one, seed, Some(&flipped), threads);
+        if v >= value - FRUSTRATION_EPS {
+            break;
+        }
+        let small = value - v < MIN_ROUND_GAIN * v;
+        (value, col) = (v, c);
+        // Route the new colouring for another round when this one gained enough and there
+        // is time for it and for the bound after it (twice the last routing); else the last
+        // routing stays the bound — a packing bounds the index whatever colouring it was
+        // routed along.
+        if small || deadline.is_some_and(|d| d.saturating_duration_since(Instant::now()) < 2 * took)
+        {
+            break;
+        }
+        began = Instant::now();
+        routing = Routing::new(g, &col, UNITS, deadline);
+    }
+    let bound = g.constant() + routing.bound(g, deadline).bound;
+    (value, col, integral_bound(g, bound))
+}
+
+/// `bound` rounded up to a whole number when every weight of `g` and its constant are whole
+/// (then so is every colouring's cost), less a tolerance for the rounding of the packing's
+/// fractional amounts.
+fn integral_bound(g: &WorkGraph, bound: f64) -> f64 {
+    let whole = |x: f64| x.fract() == 0.0;
+    if whole(g.constant()) && g.edges().all(|(_, _, c)| whole(c)) {
+        (bound - 1e-6 - 1e-9 * bound.abs()).ceil()
+    } else {
+        bound
+    }
 }
 
 /// Per-block results glued into one colouring of the input, re-counted.
@@ -74,8 +151,13 @@ fn finish(
 /// that branches on the heaviest tie (satisfied / frustrated, contracting its ends), applies
 /// the reductions again in every branch and prunes with greedy packings of edge-disjoint
 /// unbalanced cycles. Each block's root is bounded, besides, by packing cycles along the
-/// incumbent: each of its frustrated ties closed by paths of ties it satisfies (the larger
-/// bound is kept; when it meets the incumbent no search is needed). References: Harary (1959) for the index; Hüffner, Betzler &
+/// incumbent: each of its frustrated ties closed by paths of ties it satisfies, up to four
+/// paths a tie each carrying a quarter of it (the larger bound is kept; when it meets the
+/// incumbent no search is needed). Where that routing gets stuck, the set of nodes that
+/// blocks a frustrated tie is flipped when that lowers the cost, and the tabu search
+/// resumes from there: up to four such rounds, each routing the new incumbent again while
+/// the time left allows it (on Slashdot, 82,140 units, they lower the incumbent by about
+/// 130 ties in 60 s); the last routing is the bound. With integer weights the bound is rounded up to a whole number. References: Harary (1959) for the index; Hüffner, Betzler &
 /// Niedermeier (2010, *J. Comb. Optim.* 20) for the reductions; Aref, Mason & Wilson (2020,
 /// *Networks* 75) for exact computation and the benchmarks.
 ///
@@ -172,9 +254,17 @@ where
                 None,
                 options.threads,
             );
-            // The incumbent-driven packing at the root; the search (with its own greedy
-            // packings) can only raise it.
-            let root = sub.constant() + route_bound(&sub, &col, ctx.deadline).bound;
+            // The incumbent improved where its routing gets stuck, and the incumbent-driven
+            // packing at the root; the search (with its own greedy packings) can only raise
+            // it.
+            let (ub, col, root) = certify(
+                &sub,
+                (ub, col),
+                options.seed.wrapping_add(i as u64),
+                budget,
+                options.threads,
+                ctx.deadline,
+            );
             if root >= ub - FRUSTRATION_EPS {
                 value += ub;
                 lb += ub;
@@ -221,12 +311,15 @@ where
 /// The value is always the recount of the returned colouring, hence an upper bound on the
 /// frustration index; with [`HeuristicOptions::certify_gap`] the result also carries a lower
 /// bound from a packing of unbalanced cycles (each frustrated tie of the colouring found
-/// closed by paths of ties it satisfies, then a greedy packing of what is left), so the gap
-/// is certified.
+/// closed by paths of ties it satisfies, up to four paths a tie, then a greedy packing of
+/// what is left), so the gap is certified — and the colouring is improved where that
+/// routing gets stuck, as in [`frustration_exact`] (up to four rounds, each a routing and a
+/// one-start tabu search; on Slashdot the value drops from 73,743 to 73,608 and the call
+/// takes 73 s instead of 17 s).
 ///
 /// # Complexity
 /// `O(starts · moves · d · log n)` for moves of nodes of degree `d`, plus `O(n + m)` for the
-/// reductions.
+/// reductions; with the bound, up to five routings ([`frustration_exact`]'s root bound).
 ///
 /// # Errors
 /// [`FrustrationError::BadWeight`] for a non-finite or negative magnitude under
@@ -284,12 +377,18 @@ where
                     None,
                     threads,
                 );
-                let lb = if options.bound {
-                    route_bound(&sub, &c, None).bound.min(v)
-                } else {
-                    0.0
-                };
-                (v, lb, c)
+                if !options.bound {
+                    return (v, 0.0, c);
+                }
+                let (v, c, lb) = certify(
+                    &sub,
+                    (v, c),
+                    options.seed.wrapping_add(i as u64),
+                    budget,
+                    threads,
+                    None,
+                );
+                (v, lb.min(v), c)
             },
         )
     });
