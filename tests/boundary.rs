@@ -648,3 +648,73 @@ fn ties_decay_with_border_steps() {
     assert_eq!(ig.between("A", "E").unwrap().amity, 1.0);
     assert!(interdependence(&g, &InterdependenceOptions::new().distance_decay(0.0)).is_err());
 }
+
+/// A unit tied to one partner only follows it: when the partner's ties move it to another
+/// complex for a year, the follower flips with its own ties unchanged, and the flip names
+/// the partner and its change (hand-computed).
+#[test]
+fn a_follower_flip_names_its_main_partner_and_its_change() {
+    let ids = ["A", "B", "C", "D", "E", "X", "Y"];
+    let units: Vec<(String, UnitKind)> = ids
+        .iter()
+        .map(|u| (u.to_string(), UnitKind::State))
+        .collect();
+    let at = |u: &str| ids.iter().position(|x| *x == u).unwrap();
+    let tie = |a: &str, b: &str, w: f64| {
+        (
+            at(a),
+            at(b),
+            rsct::boundary::Interdependence {
+                amity: w,
+                ..Default::default()
+            },
+        )
+    };
+    // B sits with A and X, except in the middle year, when its ties are with D and E.
+    let graph = |moved: bool| {
+        let (home, away) = if moved { (0.1, 2.0) } else { (2.0, 0.1) };
+        let pairs = vec![
+            tie("A", "X", 2.0),
+            tie("D", "E", 2.0),
+            tie("D", "Y", 2.0),
+            tie("E", "Y", 2.0),
+            tie("A", "B", home),
+            tie("B", "X", home),
+            tie("B", "D", away),
+            tie("B", "E", if moved { 2.0 } else { 0.0 }),
+            tie("B", "C", 1.0),
+        ];
+        rsct::boundary::InterdependenceGraph::from_pairs(units.clone(), pairs).unwrap()
+    };
+    let graphs = [graph(false), graph(true), graph(false)];
+    let reports: Vec<_> = graphs
+        .iter()
+        .zip(2000..)
+        .map(|(g, y)| {
+            rsct::boundary::analyse_interdependence(y, g, &BTreeMap::new(), &BoundaryOptions::new())
+                .unwrap()
+        })
+        .collect();
+    let f = rsct::boundary::flips_with_ties(&reports, &graphs, 3);
+    let c = f.iter().find(|x| x.unit == "C").expect("C follows B");
+    assert_eq!((c.from, c.back), (2000, 2002));
+    assert_eq!(c.tie_change, Some(0.0));
+    // B's ties A, X, D, E, C: 2, 2, 0.1, 0, 1 (strength 5.1) → 0.1, 0.1, 2, 2, 1 (5.2).
+    let (partner, change) = c.main_partner.clone().unwrap();
+    assert_eq!(partner, "B");
+    assert!((change - 7.7 / 5.2).abs() < 1e-12, "{change}");
+    assert_eq!(c.explained(0.1), Some(true));
+    let b = f.iter().find(|x| x.unit == "B").expect("B flips");
+    assert_eq!(b.explained(0.1), Some(true));
+    // Without measured ties nothing is claimed.
+    let bare = rsct::boundary::flips(&reports, 3);
+    assert!(
+        bare.iter()
+            .all(|x| x.explained(0.1).is_none() && x.main_partner.is_none())
+    );
+    assert!(
+        c.to_string()
+            .contains("those of B, its main partner, by 148 %"),
+        "{c}"
+    );
+}

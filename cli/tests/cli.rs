@@ -245,6 +245,32 @@ fn the_world_year_by_year_scored_against_the_map() {
         ]);
         assert_eq!(o.status.code(), Some(2), "{bad:?}: {}", stderr(&o));
     }
+    // Strategic rivalries as enmity: the rules line says so; out of range is an error.
+    let with_rivalry = |r: &str| {
+        rsct(&[
+            "boundaries",
+            "--cow",
+            "data/world_1991_2013",
+            "--year",
+            "1995",
+            "--rivalry",
+            r,
+            "--format",
+            "json",
+        ])
+    };
+    let o = with_rivalry("0.5");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let first: serde_json::Value =
+        serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    assert_eq!(first["rules"]["rivalry"], 0.5);
+    let o = with_rivalry("2");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("rivalry_intensity: 2 is out of range"),
+        "{}",
+        stderr(&o)
+    );
     // --calibrate needs a map; world options need --cow.
     assert_eq!(
         rsct(&["boundaries", "--cow", "x", "--calibrate"])

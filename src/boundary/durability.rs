@@ -24,6 +24,12 @@ pub struct Flip {
     /// [`flips_with_ties`], `None` from [`flips`]. A flip with a small change is one its
     /// ties do not explain.
     pub tie_change: Option<f64>,
+    /// The partner holding the largest share of the unit's interdependence in `from` (ties
+    /// by identifier), and how much *its* ties changed when the unit left, measured as
+    /// [`Flip::tie_change`]: a unit that follows its main partner moves because its
+    /// partner's ties changed, not its own. Set with [`Flip::tie_change`]; `None` for a unit
+    /// without ties, or from [`flips`].
+    pub main_partner: Option<(String, f64)>,
 }
 
 /// Where a unit stands in one year: the other members of its complex, or in no complex.
@@ -123,6 +129,7 @@ pub fn flips(reports: &[BoundaryReport], window: usize) -> Vec<Flip> {
                     from: reports[t].year,
                     back: reports[t + k + 2].year,
                     tie_change: None,
+                    main_partner: None,
                 });
             }
         }
@@ -184,12 +191,35 @@ pub fn flips_with_ties(
 }
 
 impl Flip {
-    /// Sets [`Flip::tie_change`] from the interdependence graphs of the year before the
-    /// unit left (`before`, the year [`Flip::from`]) and the year it left (`after`); `None`
-    /// when the unit is in only one of them.
+    /// Sets [`Flip::tie_change`] and [`Flip::main_partner`] from the interdependence graphs
+    /// of the year before the unit left (`before`, the year [`Flip::from`]) and the year it
+    /// left (`after`); `None` when the unit (or its partner) is in only one of them.
     pub fn measure_ties(&mut self, before: &InterdependenceGraph, after: &InterdependenceGraph) {
         self.tie_change = tie_change(before, after, &self.unit);
+        self.main_partner = main_partner(before, &self.unit).and_then(|p| {
+            let change = tie_change(before, after, &p)?;
+            Some((p, change))
+        });
     }
+
+    /// Whether the data explain the flip: the unit's own ties, or those of its main partner
+    /// ([`Flip::main_partner`]), changed by at least `threshold` (e.g. 0.1). `None` when
+    /// the change was not measured ([`flips`] alone).
+    #[must_use]
+    pub fn explained(&self, threshold: f64) -> Option<bool> {
+        let own = self.tie_change?;
+        Some(own >= threshold || self.main_partner.as_ref().is_some_and(|p| p.1 >= threshold))
+    }
+}
+
+/// The partner holding the largest share of `unit`'s interdependence in `g` (the first by
+/// identifier among equals); `None` for a unit absent or without ties.
+fn main_partner(g: &InterdependenceGraph, unit: &str) -> Option<String> {
+    let i = g.position(unit)?;
+    g.neighbours(i)
+        .map(|(j, w)| (g.units()[j].as_str(), w.total()))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(p, _)| p.to_owned())
 }
 
 /// The change of `unit`'s ties from `a` to `b`: Σ_j |w_b(j) − w_a(j)| over the larger

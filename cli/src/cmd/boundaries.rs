@@ -177,6 +177,11 @@ pub struct Args {
     /// World: the least MID hostility level that makes enmity (default 3).
     #[arg(long, conflicts_with = "file")]
     pub hostility: Option<u8>,
+    /// World: the enmity intensity of an active strategic rivalry (Thompson, Sakuwa &
+    /// Suhas 2021), in (0, 1]; where a dyad also has a dispute the larger is kept
+    /// (default: the calibrated rules').
+    #[arg(long, conflicts_with = "file")]
+    pub rivalry: Option<f64>,
     /// World: the amity of an ATOP obligation, `OBLIGATION=W` (defense, offense, neutrality,
     /// nonaggression, consultation); repeatable.
     #[arg(long, conflicts_with = "file", value_parser = obligation_weight, value_name = "OBLIGATION=W")]
@@ -246,6 +251,7 @@ struct Settings {
     decay: Option<f64>,
     contiguity: Option<u8>,
     hostility: Option<u8>,
+    rivalry: Option<f64>,
     members_only: bool,
     compare: Option<String>,
     atop: Vec<(String, f64)>,
@@ -401,6 +407,7 @@ pub fn run(a: &Args, out: &mut dyn std::io::Write) -> Result<()> {
         decay: a.decay,
         contiguity: a.contiguity,
         hostility: a.hostility,
+        rivalry: a.rivalry,
         members_only: a.members_only,
         compare: a.compare.as_ref().map(|p| p.display().to_string()),
         atop: a.atop_intensity.clone(),
@@ -443,6 +450,9 @@ fn world(
     }
     if let Some(h) = a.hostility {
         rules = rules.mid_hostility_at_least(h);
+    }
+    if let Some(r) = a.rivalry {
+        rules = rules.rivalry_intensity(r);
     }
     if let Some(p) = a.pact {
         rules = rules.pact_weight(p);
@@ -582,8 +592,12 @@ fn world(
             .iter()
             .filter(|x| x.tie_change.is_some_and(|c| c < UNEXPLAINED))
             .count();
+        let unexplained_with_partner = f
+            .iter()
+            .filter(|x| x.explained(UNEXPLAINED) == Some(false))
+            .count();
         let line = format!(
-            "durability {from}–{to}: {} flip(s), units that left their co-members and were back within three years, {unexplained} with less than {:.0} % of their ties changed{}",
+            "durability {from}–{to}: {} flip(s), units that left their co-members and were back within three years, {unexplained} with less than {:.0} % of their ties changed, {unexplained_with_partner} of them with their main partner's ties unchanged as well{}",
             f.len(),
             100.0 * UNEXPLAINED,
             if f.is_empty() {

@@ -214,9 +214,15 @@ impl Display for Flip {
             self.from + 1,
             self.back
         )?;
-        match self.tie_change {
-            Some(c) => write!(f, " (its ties changed by {:.0} %)", 100.0 * c),
-            None => Ok(()),
+        match (self.tie_change, &self.main_partner) {
+            (Some(c), Some((p, pc))) => write!(
+                f,
+                " (its ties changed by {:.0} %; those of {p}, its main partner, by {:.0} %)",
+                100.0 * c,
+                100.0 * pc
+            ),
+            (Some(c), None) => write!(f, " (its ties changed by {:.0} %)", 100.0 * c),
+            _ => Ok(()),
         }
     }
 }
