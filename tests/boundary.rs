@@ -448,6 +448,20 @@ fn buffers_are_geographic_when_the_graph_has_proximity() {
         .map(|b| b.unit.as_str())
         .collect();
     assert_eq!(buffers, ["Q1", "Q2", "Q3", "U1", "U2", "U3"]);
+    // Each rival holds 1 of a member's 7 of interdependence (1/7 ≈ 0.143): hedging states
+    // (friendly with both) up to a hedging share of 0.14, none from 0.15; the buffers stay,
+    // as their position decides.
+    for (share, hedging) in [(0.14, 6), (0.15, 0)] {
+        let o = opts.clone().hedging_share(share);
+        let r = analyse_interdependence(2000, &g, &caps, &o).unwrap();
+        assert_eq!(
+            r.complexes[0].hedging.len(),
+            hedging,
+            "hedging share {share}"
+        );
+        assert_eq!(r.complexes[0].buffers.len(), 6, "hedging share {share}");
+    }
+    assert!(analyse_interdependence(2000, &g, &caps, &opts.clone().hedging_share(1.5)).is_err());
     // U2 borders both P and R; U1 borders P only; U3 borders nobody.
     let near = |w: f64| Interdependence {
         proximity: w,

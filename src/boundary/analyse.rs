@@ -395,7 +395,7 @@ fn report_complex(
         anchors.extend(p.poles.poles.iter().filter_map(|(u, _)| g.position(u)));
     }
     let buffers = find_buffers(g, &members, &anchors);
-    let hedging = find_hedging(g, &members, &anchors);
+    let hedging = find_hedging(g, &members, &anchors, o.hedging_share);
     let outside: f64 = pen.iter().map(|p| p.interdependence).sum();
     let member_total: f64 = members
         .iter()

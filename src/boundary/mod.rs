@@ -196,6 +196,12 @@ crate::internal::builder! {
     global_placement(placement: GlobalPlacement) = GlobalPlacement::AboveChance, get_global_placement;
     /// The proposer's quality function (default [`Proposer::Modularity`]).
     proposer(proposer: Proposer) = Proposer::Modularity, get_proposer;
+    /// The least share of a unit's interdependence that *each* of two rivals must hold for
+    /// the unit to be their hedging state (default 0.1; in `[0, 1]`): hedging is being
+    /// friendly with both sides, not holding a token tie with each (a consultation pact of
+    /// fifty states with a rival pair among them). Buffers have no such floor: their
+    /// position decides (proximity to both rivals), whatever their ties.
+    hedging_share(share: f64) = 0.1, get_hedging_share;
 }
 
 /// The quality function whose Louvain optimum proposes the candidate complexes of
@@ -423,6 +429,7 @@ impl BoundaryOptions {
         unit("insulator_max_share", self.insulator_max_share)?;
         unit("overlay_share", self.overlay_share)?;
         unit("supercomplex_share", self.supercomplex_share)?;
+        unit("hedging_share", self.hedging_share)?;
         unit("community_enmity", self.community_enmity)?;
         unit("conflict_enmity", self.conflict_enmity)?;
         if self.community_enmity > self.conflict_enmity {

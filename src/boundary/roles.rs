@@ -172,7 +172,8 @@ pub struct BufferState {
 }
 
 /// A hedging state: a member with interdependence with two rivals (at least one a pole or
-/// an outside global power) and net enmity towards neither — friendly with both sides, a
+/// an outside global power), each holding at least [`super::BoundaryOptions::hedging_share`] of
+/// its interdependence, and net enmity towards neither — friendly with both sides, a
 /// different thing from a buffer (theory [§3](crate::guide::theory#3-boundaries)). The pair reported is the one maximising
 /// min(I(u, a), I(u, b)).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -210,7 +211,8 @@ pub(crate) fn find_buffers(
             continue;
         }
         let tie = |x: usize| g.neighbours(u).find(|(j, _)| *j == x).map(|(_, w)| *w);
-        let between = best_rival_pair(g, u, &rivals, |ta, tb| {
+        // Position decides, not the strength of the ties (no share floor).
+        let between = best_rival_pair(g, u, &rivals, 0.0, |ta, tb| {
             !geographic || (ta.proximity > 0.0 && tb.proximity > 0.0)
         });
         if let Some((a, b, s)) = between {
@@ -232,9 +234,11 @@ fn best_rival_pair(
     g: &InterdependenceGraph,
     u: usize,
     rivals: &[(usize, usize)],
+    least: f64,
     accept: impl Fn(Interdependence, Interdependence) -> bool,
 ) -> Option<(usize, usize, f64)> {
     let tie = |x: usize| g.neighbours(u).find(|(j, _)| *j == x).map(|(_, w)| *w);
+    let floor = least * g.strength(u);
     let mut best: Option<(usize, usize, f64)> = None;
     for &(a, b) in rivals {
         if a == u || b == u {
@@ -247,6 +251,9 @@ fn best_rival_pair(
             continue;
         }
         let s = ta.total().min(tb.total());
+        if s < floor {
+            continue;
+        }
         if best.is_none_or(|x| s > x.2) {
             best = Some((a, b, s));
         }
@@ -259,6 +266,7 @@ pub(crate) fn find_hedging(
     g: &InterdependenceGraph,
     members: &[usize],
     anchors: &[usize],
+    least: f64,
 ) -> Vec<HedgingState> {
     let rivals = rivals(g, anchors);
     let mut out = Vec::new();
@@ -266,7 +274,7 @@ pub(crate) fn find_hedging(
         if anchors.contains(&u) {
             continue;
         }
-        let between = best_rival_pair(g, u, &rivals, |ta, tb| {
+        let between = best_rival_pair(g, u, &rivals, least, |ta, tb| {
             ta.sign() != Some(Sign::Enmity) && tb.sign() != Some(Sign::Enmity)
         });
         if let Some((a, b, s)) = between {

@@ -151,6 +151,10 @@ pub struct Args {
     /// The least internal share of each member's interdependence (default 0.3).
     #[arg(long)]
     pub member_share: Option<f64>,
+    /// The least share of a unit's interdependence each of two rivals must hold for it to
+    /// be their hedging state (default 0.1).
+    #[arg(long)]
+    pub hedging_share: Option<f64>,
     /// An insulator's least participation and largest share in one complex, `P,MAX`
     /// (default 0.4,0.5; world 0.4,0.4, calibrated).
     #[arg(long, value_parser = pair, value_name = "P,MAX")]
@@ -324,6 +328,9 @@ fn detection(a: &Args) -> Result<BoundaryOptions> {
     }
     if let Some(s) = a.member_share {
         o = o.member_share(s);
+    }
+    if let Some(s) = a.hedging_share {
+        o = o.hedging_share(s);
     }
     for r in &a.with {
         o = o.with_rule(rule_of(*r));
