@@ -732,3 +732,54 @@ fn a_follower_flip_names_its_main_partner_and_its_change() {
         "{c}"
     );
 }
+
+/// A region given by hand is judged as detection judges its candidates: the weak test, the
+/// member share with outside ties in the denominator, and a global power inside as a
+/// penetrating member whose ties beyond the set are its reach (hand-computed).
+#[test]
+fn a_hand_drawn_region_is_judged_by_the_definition() {
+    use rsct::boundary::{InterdependenceGraph, qualify_units};
+    let ids = ["A", "B", "C", "D", "G"];
+    let at = |u: &str| ids.iter().position(|x| *x == u).unwrap();
+    let tie = |a: &str, b: &str, w: f64| (at(a), at(b), amity(w));
+    let g = InterdependenceGraph::from_pairs(
+        states(&ids),
+        [
+            tie("A", "B", 3.0),
+            tie("B", "C", 1.0),
+            tie("C", "D", 3.0),
+            tie("A", "G", 1.0),
+            tie("D", "G", 4.0),
+        ],
+    )
+    .unwrap();
+    let o = BoundaryOptions::new();
+    // {A, B}: internal 2 × 3 = 6; external A–G 1 + B–C 1 = 2; shares A 3/4, B 3/4.
+    let q = qualify_units(&g, &["A", "B"], &o).unwrap().qualification;
+    assert_eq!((q.internal_degree, q.external_degree), (6.0, 2.0));
+    assert!(q.qualified && q.weak_members.is_empty());
+    // {B, C}: internal 2, external 3 + 3 = 6: no weak community; each holds 1/4 inside.
+    let q = qualify_units(&g, &["B", "C"], &o).unwrap().qualification;
+    assert_eq!((q.internal_degree, q.external_degree), (2.0, 6.0));
+    assert!(!q.qualified && !q.weak_community);
+    assert_eq!(
+        q.weak_members,
+        [("B".to_owned(), 0.25), ("C".to_owned(), 0.25)]
+    );
+    // {C, D, G} with G a great power: G's tie to A is its reach, not external; D holds all
+    // of its 7 inside, C 3 of 4.
+    let classes = Classification::new().with_override("G", PowerClass::GreatPower);
+    let q = qualify_units(&g, &["C", "D", "G"], &o.clone().classes(classes.clone()))
+        .unwrap()
+        .qualification;
+    assert_eq!((q.internal_degree, q.external_degree), (14.0, 1.0));
+    assert!(q.qualified);
+    // Without the class, G is an ordinary member and its tie to A is external.
+    let q = qualify_units(&g, &["C", "D", "G"], &o)
+        .unwrap()
+        .qualification;
+    assert_eq!((q.internal_degree, q.external_degree), (14.0, 2.0));
+    // A unit the graph does not have is an error that names it.
+    let e = qualify_units(&g, &["A", "Z"], &o).unwrap_err();
+    assert!(e.to_string().contains('Z'), "{e}");
+}

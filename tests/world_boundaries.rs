@@ -132,3 +132,46 @@ fn a_span_detected_together_keeps_its_complexes() {
         .unwrap();
     assert_eq!(one, span);
 }
+
+/// The ceiling of any detection that follows the definition (issue 15): Buzan & Wæver's own
+/// regions judged by the definition on the ties of 1995 (`rsct boundaries --cow …
+/// --compare …` prints the same for every year). Europe, the post-Soviet region, East Asia
+/// and southern Africa qualify; North America (Canada's ties lie in Europe, Mexico's in
+/// Latin America) and South America (its Rio pact ties to the Caribbean and Central
+/// America) fail the weak test; the Middle East fails only by Iran, whose ties are borders
+/// with the Caucasus and Central Asia.
+#[test]
+fn buzan_and_waevers_regions_under_the_definition_in_1995() {
+    let Some(atop) = common::shared("cow", "atop5.1_directed_dyad_year.csv.gz") else {
+        return;
+    };
+    let w = World::load(atop.parent().expect("the file's directory")).unwrap();
+    let rules = WorldRules::calibrated();
+    let options = WorldBoundaryOptions::new().boundary(BoundaryOptions::world_calibrated());
+    let (g, _) = w.interdependence_and_capabilities(1995, &rules).unwrap();
+    let o = w.boundary_options(1995, &rules, &options).unwrap();
+    let map = map();
+    let judge = |region: &str| {
+        let units: Vec<&str> = map
+            .iter()
+            .filter(|(u, r)| r == region && g.position(u).is_some())
+            .map(|(u, _)| u.as_str())
+            .collect();
+        rsct::boundary::qualify_units(&g, &units, &o)
+            .unwrap()
+            .qualification
+    };
+    for region in ["eu_europe", "post_soviet", "east_asia", "southern_africa"] {
+        assert!(judge(region).qualified, "{region}: {:?}", judge(region));
+    }
+    let na = judge("north_america");
+    assert!(!na.weak_community && na.internal_degree < 0.3 * na.external_degree);
+    let weak: Vec<&str> = na.weak_members.iter().map(|(u, _)| u.as_str()).collect();
+    assert_eq!(weak, ["CAN", "MEX"]);
+    let sa = judge("south_america");
+    assert!(!sa.weak_community && sa.internal_degree > 0.6 * sa.external_degree);
+    let me = judge("middle_east");
+    assert!(me.weak_community && !me.qualified);
+    assert_eq!(me.weak_members.len(), 1);
+    assert_eq!(me.weak_members[0].0, "IRN");
+}

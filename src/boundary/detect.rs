@@ -534,6 +534,58 @@ fn shed_weak_members(
     }
 }
 
+/// The qualification test of a set of units named by the caller — a region of a reference
+/// map, a hypothesis — judged exactly as detection judges its own candidates (theory
+/// [§3](crate::guide::theory#3-boundaries)): at least two autonomous units; internal
+/// interdependence greater than external (a weak community, Radicchi et al. 2004); every
+/// member with at least [`BoundaryOptions::member_share`] of its interdependence inside,
+/// ties with outside and set-apart powers in the denominator. Global powers of the options'
+/// classes inside the set are its penetrating members: their ties beyond it are their
+/// reach, not the set's external ties, and they need no share inside. Whether a region
+/// drawn by hand *is* a complex on the data's ties is the question this answers: a map the
+/// definition rejects cannot be recovered by a method that follows the definition.
+///
+/// # Complexity
+/// O(n + m).
+///
+/// # Errors
+/// [`BoundaryError::UnknownUnit`] for a unit (or a unit of
+/// [`BoundaryOptions::set_apart`]) the graph does not have; [`BoundaryError::BadParameter`]
+/// for options out of range.
+///
+/// # Example
+/// ```
+/// use rsct::UnitKind;
+/// use rsct::boundary::{qualify_units, BoundaryOptions, Interdependence, InterdependenceGraph};
+/// let units = ["A", "B", "C", "D"].map(|u| (u.to_owned(), UnitKind::State)).to_vec();
+/// let w = |amity| Interdependence { amity, enmity: 0.0, proximity: 0.0 };
+/// let g = InterdependenceGraph::from_pairs(units, [(0, 1, w(2.0)), (1, 2, w(1.0)), (2, 3, w(2.0))])?;
+/// // {A, B}: internal 2 × 2 = 4 > external 1; B holds 2 of its 3 inside.
+/// let q = qualify_units(&g, &["A", "B"], &BoundaryOptions::new())?.qualification;
+/// assert!(q.qualified && q.internal_degree == 4.0 && q.external_degree == 1.0);
+/// // {A, C}: nothing inside.
+/// assert!(!qualify_units(&g, &["A", "C"], &BoundaryOptions::new())?.qualification.qualified);
+/// # Ok::<(), rsct::boundary::BoundaryError>(())
+/// ```
+pub fn qualify_units(
+    g: &InterdependenceGraph,
+    units: &[&str],
+    options: &BoundaryOptions,
+) -> Result<Candidate, BoundaryError> {
+    let (apart, global) = held_flags(g, options)?;
+    let mut members = Vec::with_capacity(units.len());
+    for u in units {
+        let i = g.position(u).ok_or_else(|| BoundaryError::UnknownUnit {
+            option: "units",
+            unit: (*u).to_owned(),
+        })?;
+        members.push(i);
+    }
+    members.sort_unstable();
+    members.dedup();
+    Ok(qualify(g, &members, &apart, &global, options))
+}
+
 /// The qualification test and metrics of a member set (positions, in unit order).
 ///
 /// `global` flags global powers: a global power outside the set counts like a unit set apart

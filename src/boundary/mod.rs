@@ -45,7 +45,7 @@ pub use classify::{Character, ComplexType};
 pub use compare::{MapAgreement, map_agreement};
 pub use detect::{
     Candidate, Detection, Qualification, detect_complexes, detect_complexes_after,
-    detect_complexes_of_years,
+    detect_complexes_of_years, qualify_units,
 };
 pub use durability::{Flip, flips, flips_with_ties};
 pub use interdependence::{

@@ -625,13 +625,90 @@ fn world(
     if !scores.is_empty() {
         let mean = scores.iter().sum::<f64>() / scores.len() as f64;
         let line = format!("compare {from}–{to}: mean adjusted Rand index {mean:.3}");
-        if a.json {
-            eprintln!("{line}");
-        } else {
-            writeln!(out, "{line}")?;
+        let judged = match &map {
+            Some(map) => map_under_definition(&w, &rules, &options, map, (from, to))?,
+            None => Vec::new(),
+        };
+        for l in std::iter::once(line).chain(judged) {
+            if a.json {
+                eprintln!("{l}");
+            } else {
+                writeln!(out, "{l}")?;
+            }
         }
     }
     Ok(())
+}
+
+/// The map's regions judged by the definition on each year's ties
+/// ([`rsct::boundary::qualify_units`], with each year's power classes): one line per region
+/// — the years it qualifies, the range of its internal/external ratio, and the members
+/// most often under the member share (with the years). A region the definition rejects on
+/// the data cannot be recovered by detection that follows it.
+fn map_under_definition(
+    w: &World,
+    rules: &WorldRules,
+    options: &WorldBoundaryOptions,
+    map: &[(String, String)],
+    (from, to): (Year, Year),
+) -> Result<Vec<String>> {
+    let mut regions: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (u, r) in map {
+        if r != "insulator" {
+            regions.entry(r.as_str()).or_default().push(u.as_str());
+        }
+    }
+    // Per region: years judged, years qualified, ratio range, weak members' years.
+    type Tally<'a> = (usize, usize, f64, f64, BTreeMap<String, usize>);
+    let mut tally: BTreeMap<&str, Tally> = BTreeMap::new();
+    for year in from..=to {
+        let (g, _) = w.interdependence_and_capabilities(year, rules)?;
+        let o = w.boundary_options(year, rules, options)?;
+        for (r, units) in &regions {
+            let present: Vec<&str> = units
+                .iter()
+                .copied()
+                .filter(|u| g.position(u).is_some())
+                .collect();
+            if present.len() < 2 {
+                continue;
+            }
+            let q = rsct::boundary::qualify_units(&g, &present, &o)?.qualification;
+            let t =
+                tally
+                    .entry(r)
+                    .or_insert((0, 0, f64::INFINITY, f64::NEG_INFINITY, BTreeMap::new()));
+            t.0 += 1;
+            t.1 += usize::from(q.qualified);
+            let ratio = if q.external_degree > 0.0 {
+                q.internal_degree / q.external_degree
+            } else {
+                f64::INFINITY
+            };
+            t.2 = t.2.min(ratio);
+            t.3 = t.3.max(ratio);
+            for (u, _) in q.weak_members {
+                *t.4.entry(u).or_insert(0) += 1;
+            }
+        }
+    }
+    let mut lines = vec![format!(
+        "the map under the definition {from}–{to} (each region's own units on the year's ties: does it qualify?):"
+    )];
+    for (r, (years, ok, lo, hi, weak)) in tally {
+        let mut weak: Vec<(String, usize)> = weak.into_iter().collect();
+        weak.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let weak: Vec<String> = weak.iter().map(|(u, k)| format!("{u} {k}")).collect();
+        lines.push(format!(
+            "  {r}: qualifies in {ok} of {years} years; internal/external {lo:.2}–{hi:.2}; members under the share (years): {}",
+            if weak.is_empty() {
+                "none".to_owned()
+            } else {
+                weak.join(", ")
+            }
+        ));
+    }
+    Ok(lines)
 }
 
 /// A reference map: `unit,region` lines, `#` comments, a header line `unit,region`.
@@ -1030,11 +1107,15 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
             score(&w, &rules, &WorldBoundaryOptions::new().boundary(o), &map)?;
         writeln!(out, "{gamma}: {h:.3} {f:.3} {tur} {afg}")?;
     }
+    writeln!(out)?;
+    let options = WorldBoundaryOptions::new().boundary(base);
+    for line in map_under_definition(&w, &rules, &options, &map, (1990, 2001))? {
+        writeln!(out, "{line}")?;
+    }
     writeln!(
         out,
         "\nnull model at the chosen point (ties rewired among ties of equal weight, strengths preserved):"
     )?;
-    let options = WorldBoundaryOptions::new().boundary(base);
     for seed in 0..5u64 {
         let mut scores = Vec::new();
         for year in 1990..=2001 {
