@@ -782,4 +782,20 @@ fn a_hand_drawn_region_is_judged_by_the_definition() {
     // A unit the graph does not have is an error that names it.
     let e = qualify_units(&g, &["A", "Z"], &o).unwrap_err();
     assert!(e.to_string().contains('Z'), "{e}");
+    // G's ties over a map of two regions and an insulator: D 4 (south), A 1 (north), C
+    // off the map: none. Shares 4/5 and 1/5: P = 1 − 0.64 − 0.04 = 0.32.
+    let map = [
+        ("A", "north"),
+        ("B", "north"),
+        ("D", "south"),
+        ("G", "insulator"),
+    ]
+    .map(|(u, r)| (u.to_owned(), r.to_owned()));
+    let s = rsct::boundary::spread_over_map(&g, &map, "G").unwrap();
+    assert_eq!(s.region, "south");
+    assert!((s.participation - 0.32).abs() < 1e-12 && (s.largest_share - 0.8).abs() < 1e-12);
+    // C: B 1 (north), D 3 (south): a partner on the map as an insulator counts on its own.
+    let s = rsct::boundary::spread_over_map(&g, &map, "C").unwrap();
+    assert_eq!((s.region.as_str(), s.largest_share), ("south", 0.75));
+    assert!(rsct::boundary::spread_over_map(&g, &map, "Z").is_none());
 }

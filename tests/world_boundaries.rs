@@ -174,4 +174,13 @@ fn buzan_and_waevers_regions_under_the_definition_in_1995() {
     assert!(me.weak_community && !me.qualified);
     assert_eq!(me.weak_members.len(), 1);
     assert_eq!(me.weak_members[0].0, "IRN");
+    // Turkey against the map's own regions: spread (P 0.72), yet EU-Europe holds 46 % of its
+    // ties, more than the calibrated insulator's largest share (0.4) — its NATO partners'
+    // pairwise ties.
+    let t = rsct::boundary::spread_over_map(&g, &map, "TUR").unwrap();
+    assert_eq!(t.region, "eu_europe");
+    assert!(
+        t.participation > 0.6 && t.largest_share > 0.4 && t.largest_share < 0.55,
+        "{t:?}"
+    );
 }

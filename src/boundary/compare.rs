@@ -2,6 +2,7 @@
 //! post-Cold War map), by the adjusted Rand index.
 
 use super::ari::adjusted_rand_index;
+use super::interdependence::InterdependenceGraph;
 use super::report::BoundaryReport;
 use std::collections::BTreeSet;
 
@@ -122,4 +123,80 @@ pub fn map_agreement(
         insulators_found,
         recovered,
     }
+}
+
+/// How a unit's interdependence spreads over the regions of a reference map (see
+/// [`spread_over_map`]).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct MapSpread {
+    /// The participation coefficient P = 1 − Σ_s (k_s / k)² over the map's regions.
+    pub participation: f64,
+    /// The largest share of the unit's interdependence in one region.
+    pub largest_share: f64,
+    /// That region (or the unit, for a partner off the map).
+    pub region: String,
+}
+
+/// How `unit`'s interdependence spreads over the regions of `map` (`(unit, region)` pairs;
+/// region `insulator` marks an insulator): its ties grouped by the partner's region, a
+/// partner off the map (or a map insulator) a group of its own. This is the insulator
+/// test of theory [§3](crate::guide::theory#3-boundaries) (ties spread, no region holding
+/// the majority) with the map's regions in place of detected complexes: whether a unit the
+/// map calls an insulator is one on the data's ties, whatever a detector makes of the
+/// regions around it. `None` for a unit absent from `g` or without ties.
+///
+/// # Complexity
+/// O(M + d) for M map lines and a unit of d ties.
+///
+/// # Errors
+/// None.
+///
+/// # Example
+/// ```
+/// use rsct::UnitKind;
+/// use rsct::boundary::{spread_over_map, Interdependence, InterdependenceGraph};
+/// let units = ["T", "E", "M", "X"].map(|u| (u.to_owned(), UnitKind::State)).to_vec();
+/// let w = |amity| Interdependence { amity, enmity: 0.0, proximity: 0.0 };
+/// let g = InterdependenceGraph::from_pairs(units, [(0, 1, w(2.0)), (0, 2, w(1.0)), (0, 3, w(1.0))])?;
+/// let map = [("E", "europe"), ("M", "middle_east"), ("T", "insulator")]
+///     .map(|(u, r)| (u.to_owned(), r.to_owned()));
+/// let s = spread_over_map(&g, &map, "T").unwrap();
+/// // Shares 1/2 (europe), 1/4 (middle_east), 1/4 (X, off the map).
+/// assert_eq!((s.participation, s.largest_share, s.region.as_str()), (0.625, 0.5, "europe"));
+/// # Ok::<(), rsct::boundary::BoundaryError>(())
+/// ```
+#[must_use]
+pub fn spread_over_map(
+    g: &InterdependenceGraph,
+    map: &[(String, String)],
+    unit: &str,
+) -> Option<MapSpread> {
+    let i = g.position(unit)?;
+    let region_of: std::collections::BTreeMap<&str, &str> = map
+        .iter()
+        .filter(|(_, r)| r != "insulator")
+        .map(|(u, r)| (u.as_str(), r.as_str()))
+        .collect();
+    let mut by: std::collections::BTreeMap<&str, f64> = std::collections::BTreeMap::new();
+    for (j, x) in g.neighbours(i) {
+        let v = g.units()[j].as_str();
+        *by.entry(region_of.get(v).copied().unwrap_or(v))
+            .or_insert(0.0) += x.total();
+    }
+    let k: f64 = by.values().sum();
+    if k <= 0.0 {
+        return None;
+    }
+    let participation = 1.0 - by.values().map(|x| (x / k).powi(2)).sum::<f64>();
+    // The largest group; among equals the first region by name.
+    let (region, most) = by
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(r, x)| ((*r).to_owned(), x / k))?;
+    Some(MapSpread {
+        participation,
+        largest_share: most,
+        region,
+    })
 }

@@ -42,7 +42,7 @@ pub use analyse::{
 };
 pub use ari::adjusted_rand_index;
 pub use classify::{Character, ComplexType};
-pub use compare::{MapAgreement, map_agreement};
+pub use compare::{MapAgreement, MapSpread, map_agreement, spread_over_map};
 pub use detect::{
     Candidate, Detection, Qualification, detect_complexes, detect_complexes_after,
     detect_complexes_of_years, qualify_units,

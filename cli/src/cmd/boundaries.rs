@@ -692,6 +692,16 @@ fn map_under_definition(
             }
         }
     }
+    // The map's insulators: how their ties spread over the map's regions.
+    let mut spread: BTreeMap<&str, Vec<rsct::boundary::MapSpread>> = BTreeMap::new();
+    for year in from..=to {
+        let (g, _) = w.interdependence_and_capabilities(year, rules)?;
+        for (u, _) in map.iter().filter(|(_, r)| r == "insulator") {
+            if let Some(s) = rsct::boundary::spread_over_map(&g, map, u) {
+                spread.entry(u.as_str()).or_default().push(s);
+            }
+        }
+    }
     let mut lines = vec![format!(
         "the map under the definition {from}–{to} (each region's own units on the year's ties: does it qualify?):"
     )];
@@ -706,6 +716,27 @@ fn map_under_definition(
             } else {
                 weak.join(", ")
             }
+        ));
+    }
+    for (u, years) in spread {
+        let range = |f: fn(&rsct::boundary::MapSpread) -> f64| {
+            years
+                .iter()
+                .map(f)
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
+                    (lo.min(x), hi.max(x))
+                })
+        };
+        let (p_lo, p_hi) = range(|y| y.participation);
+        let (s_lo, s_hi) = range(|y| y.largest_share);
+        let mut tops: Vec<&str> = years.iter().map(|y| y.region.as_str()).collect();
+        tops.sort_unstable();
+        tops.dedup();
+        lines.push(format!(
+            "  insulator {u} over the map's regions: participation {p_lo:.2}–{p_hi:.2}, largest share {:.0}–{:.0} % ({})",
+            100.0 * s_lo,
+            100.0 * s_hi,
+            tops.join(", ")
         ));
     }
     Ok(lines)
