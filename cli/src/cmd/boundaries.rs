@@ -661,6 +661,7 @@ fn map_under_definition(
     // Per region: years judged, years qualified, ratio range, weak members' years.
     type Tally<'a> = (usize, usize, f64, f64, BTreeMap<String, usize>);
     let mut tally: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut spread: BTreeMap<&str, Vec<rsct::boundary::MapSpread>> = BTreeMap::new();
     for year in from..=to {
         let (g, _) = w.interdependence_and_capabilities(year, rules)?;
         let o = w.boundary_options(year, rules, options)?;
@@ -691,11 +692,7 @@ fn map_under_definition(
                 *t.4.entry(u).or_insert(0) += 1;
             }
         }
-    }
-    // The map's insulators: how their ties spread over the map's regions.
-    let mut spread: BTreeMap<&str, Vec<rsct::boundary::MapSpread>> = BTreeMap::new();
-    for year in from..=to {
-        let (g, _) = w.interdependence_and_capabilities(year, rules)?;
+        // The map's insulators: how their ties spread over the map's regions.
         for (u, _) in map.iter().filter(|(_, r)| r == "insulator") {
             if let Some(s) = rsct::boundary::spread_over_map(&g, map, u) {
                 spread.entry(u.as_str()).or_default().push(s);
