@@ -133,6 +133,15 @@ fn a_span_detected_together_keeps_its_complexes() {
     assert_eq!(one, span);
 }
 
+/// The shared world (skipping with a notice when absent) with the calibrated rules and
+/// boundary options.
+fn calibrated_world() -> Option<(World, WorldRules, WorldBoundaryOptions)> {
+    let atop = common::shared("cow", "atop5.1_directed_dyad_year.csv.gz")?;
+    let w = World::load(atop.parent().expect("the file's directory")).unwrap();
+    let options = WorldBoundaryOptions::new().boundary(BoundaryOptions::world_calibrated());
+    Some((w, WorldRules::calibrated(), options))
+}
+
 /// The ceiling of any detection that follows the definition (issue 15): Buzan & Wæver's own
 /// regions judged by the definition on the ties of 1995 (`rsct boundaries --cow …
 /// --compare …` prints the same for every year). Europe, the post-Soviet region, East Asia
@@ -142,12 +151,9 @@ fn a_span_detected_together_keeps_its_complexes() {
 /// with the Caucasus and Central Asia.
 #[test]
 fn buzan_and_waevers_regions_under_the_definition_in_1995() {
-    let Some(atop) = common::shared("cow", "atop5.1_directed_dyad_year.csv.gz") else {
+    let Some((w, rules, options)) = calibrated_world() else {
         return;
     };
-    let w = World::load(atop.parent().expect("the file's directory")).unwrap();
-    let rules = WorldRules::calibrated();
-    let options = WorldBoundaryOptions::new().boundary(BoundaryOptions::world_calibrated());
     let (g, _) = w.interdependence_and_capabilities(1995, &rules).unwrap();
     let o = w.boundary_options(1995, &rules, &options).unwrap();
     let map = map();
@@ -182,5 +188,54 @@ fn buzan_and_waevers_regions_under_the_definition_in_1995() {
     assert!(
         t.participation > 0.6 && t.largest_share > 0.4 && t.largest_share < 0.55,
         "{t:?}"
+    );
+}
+
+/// Buzan & Wæver's regions given as the candidates, the definition's rules form the
+/// complexes (`analyse_interdependence_from`): the nearest partition to the map the rules
+/// accept. Measured (round 7): mean adjusted Rand index 0.793 on the full map, 0.884 with
+/// the post-Soviet region left out, above what detection reaches without the map (0.764 /
+/// 0.843) and still below 0.8 on the full map: the rules merge the two Americas (South
+/// America fails the weak test) and place China with South Asia.
+#[test]
+fn the_map_as_candidates_under_the_rules() {
+    let Some((w, rules, options)) = calibrated_world() else {
+        return;
+    };
+    let map = map();
+    let candidates: Vec<(String, String)> = map
+        .iter()
+        .map(|(u, r)| {
+            let label = if r == "insulator" {
+                u.clone()
+            } else {
+                r.clone()
+            };
+            (u.clone(), label)
+        })
+        .collect();
+    let (mut full, mut held) = (0.0, 0.0);
+    for year in 1990..=2001 {
+        let (g, caps) = w.interdependence_and_capabilities(year, &rules).unwrap();
+        let o = w.boundary_options(year, &rules, &options).unwrap();
+        let r =
+            rsct::boundary::analyse_interdependence_from(year, &g, &caps, &o, &candidates).unwrap();
+        full += map_agreement(&r, &map, &[]).ari.unwrap() / 12.0;
+        held += map_agreement(&r, &map, &["post_soviet"]).ari.unwrap() / 12.0;
+        if year == 1995 {
+            let of = |u: &str| {
+                r.complexes
+                    .iter()
+                    .position(|c| c.members.iter().any(|m| m == u))
+            };
+            // South America merged with the superpower's complex; China with India.
+            assert_eq!(of("BRA"), of("USA"));
+            assert_eq!(of("CHN"), of("IND"));
+            assert_eq!(of("THI"), of("ROK"));
+        }
+    }
+    assert!(
+        (0.78..0.80).contains(&full) && held > 0.87,
+        "full {full}, held out {held}"
     );
 }

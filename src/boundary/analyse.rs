@@ -142,6 +142,68 @@ pub fn analyse_interdependence(
     Ok(report_detection(year, g, &detection, capabilities, options))
 }
 
+/// [`analyse_interdependence`] with the candidates given by the caller instead of the
+/// proposer's: `candidates` are `(unit, label)` lines, each distinct label one candidate
+/// (e.g. the regions of a reference map), units without a line candidates of their own; the
+/// definition's rules ([`super::FormationRule`]: primary share, merge, member share, the
+/// global powers' placement, insulators) then form the complexes from them exactly as from
+/// a proposal. Started from a map, the result is the nearest partition to it that the
+/// rules accept — how close a detector that follows the definition can come to the map on
+/// these ties. Lines naming units absent from the graph are skipped (a map covers units
+/// that do not exist in every year); lines for units held out (set apart, global powers)
+/// are ignored, as they are placed by the rules.
+///
+/// # Complexity
+/// As [`analyse_interdependence`] without the proposer.
+///
+/// # Errors
+/// As [`analyse_interdependence`].
+///
+/// # Example
+/// ```
+/// use rsct::UnitKind;
+/// use rsct::boundary::{analyse_interdependence_from, BoundaryOptions, Interdependence, InterdependenceGraph};
+/// let units = ["A", "B", "C", "D", "E"].map(|u| (u.to_owned(), UnitKind::State)).to_vec();
+/// let w = |amity| Interdependence { amity, enmity: 0.0, proximity: 0.0 };
+/// let g = InterdependenceGraph::from_pairs(units, [
+///     (0, 1, w(3.0)), (2, 3, w(3.0)), (1, 2, w(0.5)), (3, 4, w(2.0)), (1, 4, w(0.5)),
+/// ])?;
+/// // A map that puts E with A and B: E's ties lie with D, so the rules move it.
+/// let map = [("A", "west"), ("B", "west"), ("E", "west"), ("C", "east"), ("D", "east")]
+///     .map(|(u, r)| (u.to_owned(), r.to_owned()));
+/// let r = analyse_interdependence_from(2000, &g, &Default::default(), &BoundaryOptions::new(), &map)?;
+/// let found: Vec<&[String]> = r.complexes.iter().map(|c| c.members.as_slice()).collect();
+/// assert_eq!(found, [["A", "B"].map(String::from).as_slice(), ["C", "D", "E"].map(String::from).as_slice()]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn analyse_interdependence_from(
+    year: Year,
+    g: &InterdependenceGraph,
+    capabilities: &BTreeMap<String, f64>,
+    options: &BoundaryOptions,
+    candidates: &[(String, String)],
+) -> Result<BoundaryReport, BoundaryError> {
+    check_capabilities(capabilities)?;
+    let n = g.ids.len();
+    let mut label_of: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut proposal = vec![usize::MAX; n];
+    for (u, l) in candidates {
+        if let Some(i) = g.position(u) {
+            let next = label_of.len();
+            proposal[i] = *label_of.entry(l.as_str()).or_insert(next);
+        }
+    }
+    let mut next = label_of.len();
+    for p in &mut proposal {
+        if *p == usize::MAX {
+            *p = next;
+            next += 1;
+        }
+    }
+    let detection = super::detect::detect_with(g, options, Some(&proposal))?;
+    Ok(report_detection(year, g, &detection, capabilities, options))
+}
+
 /// [`analyse_interdependence`] of a year coupled to the previous year's report: detection
 /// by [`super::detect_complexes_after`] with the previous year's complexes as the prior
 /// (each unit's score for the complex holding most of its previous co-members gains

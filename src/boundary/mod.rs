@@ -37,7 +37,7 @@ mod roles;
 
 pub(crate) use analyse::analyse_span;
 pub use analyse::{
-    analyse, analyse_interdependence, analyse_interdependence_after,
+    analyse, analyse_interdependence, analyse_interdependence_after, analyse_interdependence_from,
     analyse_interdependence_of_years,
 };
 pub use ari::adjusted_rand_index;
