@@ -26,7 +26,8 @@ use rsct::OverlayRule;
 use rsct::balance::{CensusOptions, harary_test, triangle_census};
 use rsct::balance::{FrustrationOptions, frustration_exact};
 use rsct::boundary::{
-    BoundaryOptions, BoundaryReport, ComplexReport, InterdependenceOptions, analyse,
+    BoundaryOptions, BoundaryReport, ComplexReport, InterdependenceOptions, Qualification, analyse,
+    interdependence, qualify_units,
 };
 use rsct::datasets::post_soviet;
 use rsct::evolution::{Cause, EvolutionOptions, Transformation, series};
@@ -107,6 +108,19 @@ pub(crate) fn year_report(
         &options(scope),
     )?;
     Ok((g, report))
+}
+
+/// The qualification test of the region as drawn ([`qualify_units`]) on the year's
+/// interdependence, with the data set's power classes (Russia a great power: its ties
+/// beyond the region are its reach).
+fn region_as_drawn(
+    g: &SecurityGraph,
+    scope: Scope,
+    units: &[&str],
+) -> Result<Qualification, Box<dyn Error>> {
+    let ig = interdependence(g, &InterdependenceOptions::new())?;
+    let o = options(scope).classes(g.power_classes().clone());
+    Ok(qualify_units(&ig, units, &o)?.qualification)
 }
 
 /// Balance of a set of units' own signed ties.
@@ -256,6 +270,9 @@ fn run(mut args: common::Args) -> Result<(), Box<dyn Error>> {
         .filter(|u| g.node(u).is_some())
         .collect();
     let region_balance = balance(&g, &region_present)?;
+    // The region as drawn, judged by the definition on the same ties (theory §3): is the
+    // post-Soviet space a complex here, whatever the detection makes of it?
+    let drawn = region_as_drawn(&g, scope, &region_present)?;
     let complex_balance = complex.map(|c| balance(&g, &c.members)).transpose()?;
     let evolution = series(
         &ds,
@@ -307,6 +324,7 @@ fn run(mut args: common::Args) -> Result<(), Box<dyn Error>> {
             "insulators": report.insulators,
             "report": report,
             "balance_region": region_balance,
+            "region_as_drawn": drawn,
             "balance_complex": complex_balance,
             "events": events,
             "picture": {"svg": svg, "dot": dot},
@@ -362,6 +380,28 @@ fn run(mut args: common::Args) -> Result<(), Box<dyn Error>> {
     if !near.is_empty() {
         println!("insulators at the region's edges: {}", near.join("; "));
     }
+    println!(
+        "the region as drawn ({} units), judged by the definition: {} — internal degree {:.1} against external {:.1}; under the member share of {}: {}",
+        region_present.len(),
+        if drawn.qualified {
+            "a complex"
+        } else {
+            "no complex"
+        },
+        drawn.internal_degree,
+        drawn.external_degree,
+        percent(options(scope).get_member_share(), 0),
+        if drawn.weak_members.is_empty() {
+            "none".to_owned()
+        } else {
+            drawn
+                .weak_members
+                .iter()
+                .map(|(u, x)| format!("{u} {}", percent(*x, 0)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    );
     println!();
     print_balance("the region's states", &region_balance);
     if let (Some(c), Some(b)) = (complex, &complex_balance) {

@@ -86,6 +86,9 @@ fn post_soviet_json_shape_and_picture() {
     let placed: usize = camps.iter().map(|c| c.as_array().map_or(0, Vec::len)).sum();
     assert_eq!(placed, 16);
     assert!(v["events"].as_array().is_some());
+    // The region as drawn, judged by the definition: its numbers and verdict are there.
+    let drawn = &v["region_as_drawn"];
+    assert!(drawn["qualified"].is_boolean() && drawn["internal_degree"].as_f64() > Some(0.0));
     let svg =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(v["picture"]["svg"].as_str().expect("path"));
     let text = std::fs::read_to_string(svg).expect("the picture was written");
