@@ -719,12 +719,22 @@ fn map_under_definition(
     let mut lines = vec![format!(
         "the map under the definition {from}–{to} (each region's own units on the year's ties: does it qualify?):"
     )];
+    // A set without external ties has no finite ratio.
+    let ratio = |x: f64| {
+        if x.is_finite() {
+            format!("{x:.2}")
+        } else {
+            "∞ (no external ties)".to_owned()
+        }
+    };
     for (r, (years, ok, lo, hi, weak)) in tally {
         let mut weak: Vec<(String, usize)> = weak.into_iter().collect();
         weak.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let weak: Vec<String> = weak.iter().map(|(u, k)| format!("{u} {k}")).collect();
         lines.push(format!(
-            "  {r}: qualifies in {ok} of {years} years; internal/external {lo:.2}–{hi:.2}; members under the share (years): {}",
+            "  {r}: qualifies in {ok} of {years} years; internal/external {}–{}; members under the share (years): {}",
+            ratio(lo),
+            ratio(hi),
             if weak.is_empty() {
                 "none".to_owned()
             } else {
