@@ -188,7 +188,7 @@ pub fn spread_over_map(
     if k <= 0.0 {
         return None;
     }
-    let participation = 1.0 - by.values().map(|x| (x / k).powi(2)).sum::<f64>();
+    let participation = super::roles::participation(by.values().copied(), k);
     // The largest group; among equals the first region by name.
     let (region, most) = by
         .iter()

@@ -27,8 +27,8 @@ pub struct Flip {
     /// The partner holding the largest share of the unit's interdependence in `from` (ties
     /// by identifier), and how much *its* ties changed when the unit left, measured as
     /// [`Flip::tie_change`]: a unit that follows its main partner moves because its
-    /// partner's ties changed, not its own. Set with [`Flip::tie_change`]; `None` for a unit
-    /// without ties, or from [`flips`].
+    /// partner's ties changed, not its own. Set by [`Flip::measure_ties`] with
+    /// [`Flip::tie_change`]; `None` for a unit without ties, or from [`flips`] alone.
     pub main_partner: Option<(String, f64)>,
 }
 

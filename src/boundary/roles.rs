@@ -89,7 +89,7 @@ pub(crate) fn find_insulators(
         if clearly_below(0.5 * total, unformed) {
             continue;
         }
-        let p = 1.0 - by.iter().map(|x| (x.1 / total).powi(2)).sum::<f64>();
+        let p = participation(by.iter().map(|x| x.1), total);
         let max_share = by
             .iter()
             .filter(|x| x.0 < qualified.len())
@@ -117,6 +117,12 @@ pub(crate) fn find_insulators(
         }
     }
     out
+}
+
+/// The participation coefficient P = 1 − Σ_s (k_s / k)² of a unit's ties grouped `k_s`, of
+/// total `k` > 0 (Guimerà & Amaral 2005).
+pub(super) fn participation(groups: impl Iterator<Item = f64>, total: f64) -> f64 {
+    1.0 - groups.map(|x| (x / total).powi(2)).sum::<f64>()
 }
 
 /// How a unit stands towards one of the rivals it lies between.
