@@ -16,7 +16,10 @@
 mod common;
 
 use rsct::DerivationRules;
-use rsct::boundary::{BoundaryOptions, InterdependenceOptions, analyse, map_agreement};
+use rsct::boundary::{
+    BoundaryOptions, InterdependenceOptions, analyse, analyse_interdependence_from, map_agreement,
+    qualify_units,
+};
 use rsct::panel::{World, WorldBoundaryOptions, WorldRules};
 use rsct::polarity::Classification;
 use std::error::Error;
@@ -68,6 +71,65 @@ fn run(args: common::Args) -> Result<(), Box<dyn Error>> {
     for c in &report.complexes {
         println!("{}: {}", c.name, c.members.join(" "));
     }
+
+    // 3. The map itself under the definition: is each of its regions a complex on these
+    //    ties? And what do the definition's rules make of the map given as the candidates?
+    let rules = WorldRules::calibrated();
+    let (ig, caps) = world.interdependence_and_capabilities(year, &rules)?;
+    let o = world.boundary_options(year, &rules, &wo)?;
+    let mut regions: Vec<&str> = map
+        .iter()
+        .map(|(_, r)| r.as_str())
+        .filter(|r| *r != "insulator")
+        .collect();
+    regions.sort_unstable();
+    regions.dedup();
+    println!(
+        "
+== Buzan & Wæver's regions judged by the definition, {year}"
+    );
+    for r in regions {
+        let units: Vec<&str> = map
+            .iter()
+            .filter(|(u, x)| x == r && ig.position(u).is_some())
+            .map(|(u, _)| u.as_str())
+            .collect();
+        let q = qualify_units(&ig, &units, &o)?.qualification;
+        let why = if q.qualified {
+            String::new()
+        } else {
+            format!(" ({})", q.reasons.join("; "))
+        };
+        println!(
+            "{r}: {}{why}",
+            if q.qualified {
+                "a complex"
+            } else {
+                "no complex"
+            }
+        );
+    }
+    // Each map insulator a candidate of its own, the other regions as drawn.
+    let candidates: Vec<(String, String)> = map
+        .iter()
+        .map(|(u, r)| {
+            (
+                u.clone(),
+                if r == "insulator" {
+                    u.clone()
+                } else {
+                    r.clone()
+                },
+            )
+        })
+        .collect();
+    let formed = analyse_interdependence_from(year, &ig, &caps, &o, &candidates)?;
+    println!(
+        "the map's regions as candidates, formed by the rules: adjusted Rand index {}",
+        map_agreement(&formed, &map, &[])
+            .ari
+            .map_or_else(|| "undefined".to_owned(), |x| format!("{x:.3}"))
+    );
     Ok(())
 }
 

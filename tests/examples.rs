@@ -135,6 +135,16 @@ fn boundaries_polarity_evolution_balance_and_frustration_demonstrate_the_api() {
         .and_then(|x| x.trim().parse().ok())
         .unwrap_or_else(|| panic!("no ARI line: {b}"));
     assert!((0.0..=1.0).contains(&ari), "{ari}");
+    // The map judged by the definition: on the shipped extract's ties of 1995 North America
+    // is no complex (Canada's and Mexico's ties lie outside it), EU-Europe is one.
+    assert!(
+        b.contains("north_america: no complex (") && b.contains("eu_europe: a complex"),
+        "{b}"
+    );
+    assert!(
+        b.contains("the map's regions as candidates, formed by the rules: adjusted Rand index 0."),
+        "{b}"
+    );
     let p = run("polarity", &["2013"]);
     assert!(p.contains("poles: unipolar"), "{p}");
     let e = run("evolution", &[]);
