@@ -17,7 +17,13 @@
 //! 4. over a span of years, [`analyse_interdependence_of_years`] — the years' candidates
 //!    proposed together by multislice modularity ([`BoundaryOptions::interslice`]), so a
 //!    complex keeps its members unless their ties change; [`flips`] and
-//!    [`flips_with_ties`] report the units that leave and come back, with their tie change.
+//!    [`flips_with_ties`] report the units that leave and come back, with their tie change
+//!    and their main partner's;
+//! 5. against a reference map: [`map_agreement`] scores a report by the adjusted Rand
+//!    index; [`qualify_units`] judges a region of the map by the definition on the same
+//!    ties, [`spread_over_map`] a map insulator by the insulator test over the map's
+//!    regions, and [`analyse_interdependence_from`] forms complexes from candidates the
+//!    caller gives (the map's regions: the nearest partition to the map the rules accept).
 //!
 //! Every threshold is in [`BoundaryOptions`], documented with its default.
 
