@@ -626,7 +626,7 @@ fn world(
         let mean = scores.iter().sum::<f64>() / scores.len() as f64;
         let line = format!("compare {from}–{to}: mean adjusted Rand index {mean:.3}");
         let judged = match &map {
-            Some(map) => map_under_definition(&w, &rules, &options, map, (from, to))?,
+            Some(map) => map_under_definition(&w, &rules, &options, map, (from, to), &reports)?,
             None => Vec::new(),
         };
         for l in std::iter::once(line).chain(judged) {
@@ -640,6 +640,30 @@ fn world(
     Ok(())
 }
 
+/// The share of all interdependence of `g` that lies inside the report's complexes (each
+/// tie inside a complex, over all ties).
+fn inside_share(
+    g: &rsct::boundary::InterdependenceGraph,
+    r: &rsct::boundary::BoundaryReport,
+) -> f64 {
+    let mut complex_of = vec![usize::MAX; g.units().len()];
+    for (k, c) in r.complexes.iter().enumerate() {
+        for m in &c.members {
+            if let Some(i) = g.position(m) {
+                complex_of[i] = k;
+            }
+        }
+    }
+    let (mut inside, mut all) = (0.0, 0.0);
+    for (a, b, w) in g.pairs() {
+        all += w.total();
+        if complex_of[*a] != usize::MAX && complex_of[*a] == complex_of[*b] {
+            inside += w.total();
+        }
+    }
+    if all > 0.0 { inside / all } else { 0.0 }
+}
+
 /// The map's regions judged by the definition on each year's ties
 /// ([`rsct::boundary::qualify_units`], with each year's power classes): one line per region
 /// — the years it qualifies, the range of its internal/external ratio, and the members
@@ -651,6 +675,7 @@ fn map_under_definition(
     options: &WorldBoundaryOptions,
     map: &[(String, String)],
     (from, to): (Year, Year),
+    detected: &[rsct::boundary::BoundaryReport],
 ) -> Result<Vec<String>> {
     let mut regions: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for (u, r) in map {
@@ -676,12 +701,19 @@ fn map_under_definition(
         })
         .collect();
     let (mut repaired_full, mut repaired_held) = (Vec::new(), Vec::new());
+    // The share of all interdependence inside complexes, of the map-started partition and
+    // of the detected one, in the years both cover.
+    let (mut inside_map, mut inside_detected) = (Vec::new(), Vec::new());
     for year in from..=to {
         let (g, caps) = w.interdependence_and_capabilities(year, rules)?;
         let o = w.boundary_options(year, rules, options)?;
         let r = rsct::boundary::analyse_interdependence_from(year, &g, &caps, &o, &candidates)?;
         repaired_full.extend(rsct::boundary::map_agreement(&r, map, &[]).ari);
         repaired_held.extend(rsct::boundary::map_agreement(&r, map, &["post_soviet"]).ari);
+        if let Some(d) = detected.iter().find(|d| d.year == year) {
+            inside_map.push(inside_share(&g, &r));
+            inside_detected.push(inside_share(&g, d));
+        }
         for (r, units) in &regions {
             let present: Vec<&str> = units
                 .iter()
@@ -744,9 +776,11 @@ fn map_under_definition(
     }
     let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
     lines.push(format!(
-        "  the map's regions as candidates, formed by the definition's rules: mean adjusted Rand index {:.3} (post-Soviet region left out: {:.3})",
+        "  the map's regions as candidates, formed by the definition's rules: mean adjusted Rand index {:.3} (post-Soviet region left out: {:.3}); interdependence inside complexes {:.3}, against {:.3} in the detected complexes",
         mean(&repaired_full),
-        mean(&repaired_held)
+        mean(&repaired_held),
+        mean(&inside_map),
+        mean(&inside_detected)
     ));
     for (u, years) in spread {
         let range = |f: fn(&rsct::boundary::MapSpread) -> f64| {
@@ -1170,7 +1204,8 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
     }
     writeln!(out)?;
     let options = WorldBoundaryOptions::new().boundary(base);
-    for line in map_under_definition(&w, &rules, &options, &map, (1990, 2001))? {
+    let detected = w.boundaries_of_years(1990, 2001, &rules, &options)?;
+    for line in map_under_definition(&w, &rules, &options, &map, (1990, 2001), &detected)? {
         writeln!(out, "{line}")?;
     }
     writeln!(
