@@ -80,6 +80,10 @@ const TIERS: [f64; 5] = [32.0, 16.0, 8.0, 4.0, 2.0];
 /// The largest set [`Packer::improving_flips`] considers flipping.
 pub(crate) const BLOCKING_SET_MAX: usize = 1 << 14;
 
+/// The adjacency entries a search of the unbounded round confined to zones may scan (see
+/// [`Packer::route`]).
+const ZONED_BUDGET: usize = 1 << 18;
+
 /// Passes of [`Packer::repair`] (each over every unrouted tie, while they gain).
 const REPAIR_PASSES: usize = 1;
 
@@ -448,14 +452,16 @@ impl Packer {
     ///
     /// Zones (set by [`Routing::new`] from an earlier routing's blocking sets, see
     /// [`Routing::zones`]): in every round but the last, a path may use a tie between two
-    /// zones only when its frustrated tie joins those two zones. A set that blocked an
+    /// zones only when its frustrated tie joins those two zones; the rounds confined to
+    /// zones end with one of unbounded length (each search capped at [`ZONED_BUDGET`]
+    /// adjacency entries) before the last, free one. A set that blocked an
     /// earlier routing is one whose boundary the routes used up, mostly by paths that
     /// entered and left it for ties with both ends on one side; kept out, those paths go
     /// around, and the boundary carries the ties that must cross it. (This is what the
     /// exponential edge prices of a multiplicative-weights packing — Garg & Könemann, *SIAM
     /// J. Comput.* 37(2), 2007 — would learn on the saturated boundaries, at a fraction of
     /// the cost.) On Slashdot (incumbent 73,577) the routed amount rises from 72,419 to
-    /// 73,034.
+    /// 73,077.
     ///
     /// The routing is a capacitated edge-disjoint paths problem (an integral
     /// multicommodity flow, one commodity per frustrated tie, of demand its weight), solved
@@ -470,7 +476,8 @@ impl Packer {
     ///
     /// # Complexity
     /// `O(d · B)` for the capped rounds (`d` frustrated ties, `B` the cap, at most 2¹⁶
-    /// entries), and `O(m)` per search of the last round, `O(d · m)` in the worst case;
+    /// entries, 2¹⁸ in the unbounded zoned round), and `O(m)` per search of the last round,
+    /// `O(d · m)` in the worst case;
     /// on social networks most ties close within three ties.
     pub(crate) fn route(
         &mut self,
@@ -502,6 +509,8 @@ impl Packer {
         let mut regions = 0u32;
         let mut calls = 0u32;
         let mut complete = true;
+        // (least slack of a transit node, radius, budget, confined to the zones)
+        let zoned = !self.zones.is_empty();
         let mut rounds = Vec::new();
         for t in TIERS.into_iter().chain([f64::NEG_INFINITY]) {
             for (radius, budget) in [
@@ -510,10 +519,13 @@ impl Packer {
                 (4, 1 << 14),
                 (6, 1 << 16),
             ] {
-                rounds.push((t, radius, budget));
+                rounds.push((t, radius, budget, zoned));
             }
         }
-        rounds.push((f64::NEG_INFINITY, u32::MAX, usize::MAX));
+        if zoned {
+            rounds.push((f64::NEG_INFINITY, u32::MAX, ZONED_BUDGET, true));
+        }
+        rounds.push((f64::NEG_INFINITY, u32::MAX, usize::MAX, false));
         let units = units.max(1);
         let passes = (0..units).flat_map(|_| demands.iter().copied());
         let share = 1.0 / f64::from(units);
@@ -523,7 +535,7 @@ impl Packer {
         // frustrated ties routed) — and the failing searches are most of the routing's
         // time.
         let mut failed = vec![usize::MAX; self.cap.len()];
-        'phases: for (round, (reserve, radius, budget)) in rounds.into_iter().enumerate() {
+        'phases: for (round, (reserve, radius, budget, confine)) in rounds.into_iter().enumerate() {
             self.reserve = reserve;
             for f in passes.clone() {
                 let fe = f as usize;
@@ -548,9 +560,8 @@ impl Packer {
                         complete = false;
                         break 'phases;
                     }
-                    // Confined to the zones in every round but the last.
-                    self.confine = (!self.zones.is_empty() && radius != u32::MAX)
-                        .then(|| (self.zones[a as usize], self.zones[b as usize]));
+                    self.confine =
+                        confine.then(|| (self.zones[a as usize], self.zones[b as usize]));
                     let found = self.find_path(a, b, radius, budget, &mut path);
                     let confined = self.confine.take().is_some();
                     if found != PathSearch::Found {
@@ -629,7 +640,7 @@ impl Packer {
     /// Routes taken out keep their place in `routes` with amount 0.
     ///
     /// # Complexity
-    /// Each attempt scans at most `2¹⁸ + 2¹⁶` adjacency entries: `O(d)` attempts per pass
+    /// Each attempt scans at most `2¹⁴ + 2¹⁶` adjacency entries: `O(d)` attempts per pass
     /// for `d` unrouted ties.
     fn repair(
         &mut self,
@@ -656,7 +667,7 @@ impl Packer {
                     return (gain, false);
                 }
                 let (a, b) = self.ends[f as usize];
-                let Some(e) = self.find_path_01(a, b, 1 << 18, &mut path) else {
+                let Some(e) = self.find_path_01(a, b, 1 << 14, &mut path) else {
                     continue;
                 };
                 path.push(f);

@@ -39,7 +39,7 @@ const UNITS: u32 = 4;
 /// one-start tabu search from there; the same sets refine the zones the next routing is
 /// confined to ([`Routing::zones`]). The rounds go on while they gain at least
 /// [`MIN_ROUND_GAIN`] of the value (the value lowered plus the routed amount raised), at
-/// most [`IMPROVE_ROUNDS`] of them, and under a `deadline` while at least twice the last
+/// most [`IMPROVE_ROUNDS`] of them, and under a `deadline` while at least 1.5 times the last
 /// routing's time is left (for the next routing and the bound after it). The routing that
 /// routed the most gives the bound ([`Routing::bound`]) — valid whatever colouring it
 /// followed, so the final incumbent is not routed again —, rounded up when the weights are
@@ -86,11 +86,11 @@ fn certify(
             break;
         }
         // Route the (new) colouring along the refined zones for another round when this
-        // one gained enough and there is time for it and for the bound after it (twice the
+        // one gained enough and there is time for it and for the bound after it (1.5 times the
         // last routing); else the best routing is the bound — a packing bounds the index
         // whatever colouring it was routed along.
         if gain < MIN_ROUND_GAIN * value
-            || deadline.is_some_and(|d| d.saturating_duration_since(Instant::now()) < 2 * took)
+            || deadline.is_some_and(|d| d.saturating_duration_since(Instant::now()) < took * 3 / 2)
         {
             break;
         }
