@@ -1076,14 +1076,16 @@ impl Routing {
     }
 
     /// `prior` refined by the sets that block this routing ([`refine_zones`]): the zones
-    /// for the next routing.
+    /// for the next routing; `prior` itself when no set blocks it.
     ///
     /// # Complexity
     /// That of [`Packer::blocking_sets`] (once per routing), plus `O(n)`.
     pub(crate) fn zones(&mut self, prior: &[u32], deadline: Option<Instant>) -> Vec<u32> {
         self.search_blocking(deadline);
-        let sets = self.blocking.as_ref().map_or(&[][..], |b| &b.sets[..]);
-        refine_zones(prior, sets, self.p.len())
+        match self.blocking.as_ref() {
+            Some(b) if !b.sets.is_empty() => refine_zones(prior, &b.sets, self.p.len()),
+            _ => prior.to_vec(),
+        }
     }
 
     /// A cheaper colouring than `col` (the routed one) found where the routing gets stuck:
