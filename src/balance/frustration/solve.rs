@@ -38,12 +38,13 @@ const UNITS: u32 = 4;
 /// block the routing where that lowers the cost ([`Routing::improving_flips`]) and runs a
 /// one-start tabu search from there; the same sets refine the zones the next routing is
 /// confined to ([`Routing::zones`]). The rounds go on while they gain at least
-/// [`MIN_ROUND_GAIN`] of the value (the value lowered plus the routed amount raised), at
-/// most [`IMPROVE_ROUNDS`] of them, and under a `deadline` while at least 1.5 times the last
-/// routing's time is left (for the next routing and the bound after it). The routing that
-/// routed the most gives the bound ([`Routing::bound`]) — valid whatever colouring it
-/// followed, so the final incumbent is not routed again —, rounded up when the weights are
-/// whole ([`integral_bound`]).
+/// [`MIN_ROUND_GAIN`] of the value (the value lowered plus the routed amount raised) and
+/// the routing falls short of the incumbent, at most [`IMPROVE_ROUNDS`] of them, and under
+/// a `deadline` while at least 1.5 times the last routing's time is left (for the next
+/// routing and the bound after it; before the first zoned routing, once the last routing's
+/// time). The routing that routed the most gives the bound ([`Routing::bound`]) — valid
+/// whatever colouring it followed, so the final incumbent is not routed again —, rounded up
+/// when the weights are whole ([`integral_bound`]).
 /// Returns the value, the colouring and the bound (with `g`'s constant); deterministic
 /// for a given seed, whatever `threads`.
 ///
@@ -89,11 +90,14 @@ fn certify(
             break;
         }
         // Route the (new) colouring along the refined zones for another round when this
-        // one gained enough and there is time for it and for the bound after it (1.5 times the
-        // last routing); else the best routing is the bound — a packing bounds the index
-        // whatever colouring it was routed along.
+        // one gained enough and there is time for it and for the bound after it (1.5 times
+        // the last routing; the first zoned routing, which gains the most, only needs the
+        // time of the last one); else the best routing is the bound — a packing bounds the
+        // index whatever colouring it was routed along, and a routing cut short by the
+        // deadline is never worse than the best before it.
+        let needed = if zones.is_empty() { took } else { took * 3 / 2 };
         if gain < MIN_ROUND_GAIN * value
-            || deadline.is_some_and(|d| d.saturating_duration_since(Instant::now()) < took * 3 / 2)
+            || deadline.is_some_and(|d| d.saturating_duration_since(Instant::now()) < needed)
         {
             break;
         }
