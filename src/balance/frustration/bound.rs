@@ -947,24 +947,19 @@ struct Blocking {
     order: Vec<u32>,
 }
 
-/// The zones of `prior` refined by `sets` (disjoint node sets): two nodes share a zone
-/// when they shared one in `prior` (none counts as zone 0) and lie in the same set or in
-/// none. Zone 0 stays the nodes in no zone and no set.
-pub(crate) fn refine_zones(prior: &[u32], sets: &[Vec<u32>], n: usize) -> Vec<u32> {
-    let mut fresh = vec![0u32; n];
+/// The zones of `prior` (none counts as zone 0) overlaid with `sets` (disjoint node
+/// sets): each set becomes a zone of its own, new; the nodes in no set keep their zone.
+/// (Overlaid rather than intersected with the older zones: on Slashdot the third zoned
+/// routing then still gains, 60 s gap 404 → 388.)
+pub(crate) fn overlay_zones(prior: &[u32], sets: &[Vec<u32>], n: usize) -> Vec<u32> {
+    let base = prior.iter().copied().max().unwrap_or(0);
+    let mut zones: Vec<u32> = (0..n).map(|x| prior.get(x).copied().unwrap_or(0)).collect();
     for (i, set) in sets.iter().enumerate() {
         for &x in set {
-            fresh[x as usize] = i as u32 + 1;
+            zones[x as usize] = base + 1 + i as u32;
         }
     }
-    let mut ids = std::collections::HashMap::from([((0u32, 0u32), 0u32)]);
-    (0..n)
-        .map(|x| {
-            let key = (prior.get(x).copied().unwrap_or(0), fresh[x]);
-            let next = ids.len() as u32;
-            *ids.entry(key).or_insert(next)
-        })
-        .collect()
+    zones
 }
 
 /// The active nodes of `g`, low degree first: short cycles there use few edges a hub
@@ -1075,15 +1070,15 @@ impl Routing {
         }
     }
 
-    /// `prior` refined by the sets that block this routing ([`refine_zones`]): the zones
-    /// for the next routing; `prior` itself when no set blocks it.
+    /// `prior` overlaid with the sets that block this routing ([`overlay_zones`]): the
+    /// zones for the next routing; `prior` itself when no set blocks it.
     ///
     /// # Complexity
     /// That of [`Packer::blocking_sets`] (once per routing), plus `O(n)`.
     pub(crate) fn zones(&mut self, prior: &[u32], deadline: Option<Instant>) -> Vec<u32> {
         self.search_blocking(deadline);
         match self.blocking.as_ref() {
-            Some(b) if !b.sets.is_empty() => refine_zones(prior, &b.sets, self.p.len()),
+            Some(b) if !b.sets.is_empty() => overlay_zones(prior, &b.sets, self.p.len()),
             _ => prior.to_vec(),
         }
     }
@@ -1247,11 +1242,11 @@ mod tests {
     }
 
     proptest! {
-        /// Refined zones: two nodes share a zone exactly when they shared one before (no
-        /// zone counting as zone 0) and lie in the same set or in none; zone 0 stays the
-        /// nodes in no zone and no set.
+        /// Overlaid zones: two nodes share a zone exactly when they lie in the same set, or
+        /// in none and shared a zone before (no zone counting as zone 0); a set's zone is
+        /// none of the earlier ones, nor 0.
         #[test]
-        fn refined_zones_are_the_common_refinement(
+        fn overlaid_zones_give_each_set_a_new_zone(
             prior in proptest::collection::vec(0u32..3, 0..20),
             member in proptest::collection::vec(0u32..4, 20),
         ) {
@@ -1260,12 +1255,20 @@ mod tests {
             let sets: Vec<Vec<u32>> = (1..4)
                 .map(|k| (0..n as u32).filter(|&x| member[x as usize] == k).collect())
                 .collect();
-            let zones = refine_zones(&prior, &sets, n);
+            let zones = overlay_zones(&prior, &sets, n);
             let before = |x: usize| prior.get(x).copied().unwrap_or(0);
             for x in 0..n {
-                prop_assert_eq!(zones[x] == 0, before(x) == 0 && member[x] == 0);
+                if member[x] > 0 {
+                    prop_assert!(zones[x] != 0 && !prior.contains(&zones[x]));
+                } else {
+                    prop_assert_eq!(zones[x], before(x));
+                }
                 for y in 0..n {
-                    let same = before(x) == before(y) && member[x] == member[y];
+                    let same = if member[x] > 0 || member[y] > 0 {
+                        member[x] == member[y]
+                    } else {
+                        before(x) == before(y)
+                    };
                     prop_assert_eq!(zones[x] == zones[y], same, "nodes {} {}", x, y);
                 }
             }

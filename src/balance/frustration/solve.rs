@@ -36,8 +36,8 @@ const UNITS: u32 = 4;
 /// bounds the block from below by the incumbent-driven packing. Each round routes the
 /// incumbent's frustrated ties ([`Routing`], [`UNITS`] paths per tie), flips the sets that
 /// block the routing where that lowers the cost ([`Routing::improving_flips`]) and runs a
-/// one-start tabu search from there; the same sets refine the zones the next routing is
-/// confined to ([`Routing::zones`]). The rounds go on while they gain at least
+/// one-start tabu search from there; the same sets, laid over the earlier zones, are the
+/// zones the next routing is confined to ([`Routing::zones`]). The rounds go on while they gain at least
 /// [`MIN_ROUND_GAIN`] of the value (the value lowered plus the routed amount raised) and
 /// the routing falls short of the incumbent, at most [`IMPROVE_ROUNDS`] of them, and under
 /// a `deadline` while at least 1.5 times the last routing's time is left (for the next
@@ -76,7 +76,7 @@ fn certify(
         let mut gain = routing.routed() - last_routed;
         last_routed = routing.routed();
         let flips = routing.improving_flips(&col, deadline);
-        let refined = routing.zones(&zones, deadline);
+        let next_zones = routing.zones(&zones, deadline);
         let mut moved = false;
         if let Some((_, flipped)) = flips {
             let (v, c) = search(g, one, seed, Some(&flipped), threads);
@@ -86,10 +86,10 @@ fn certify(
                 moved = true;
             }
         }
-        if !moved && refined == zones {
+        if !moved && next_zones == zones {
             break;
         }
-        // Route the (new) colouring along the refined zones for another round when this
+        // Route the (new) colouring along the new zones for another round when this
         // one gained enough and there is time for it and for the bound after it (1.5 times
         // the last routing; the first zoned routing, which gains the most, only needs the
         // time of the last one); else the best routing is the bound — a packing bounds the
@@ -101,7 +101,7 @@ fn certify(
         {
             break;
         }
-        zones = refined;
+        zones = next_zones;
         began = Instant::now();
         let next = Routing::new(g, &col, UNITS, &zones, deadline);
         let prev = std::mem::replace(&mut routing, next);
