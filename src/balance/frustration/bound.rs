@@ -19,7 +19,7 @@
 //!   is flipped when that lowers the cost ([`Routing::improving_flips`]; the primal side of
 //!   the same primal–dual loop). The same sets guide the next routing: their nodes become
 //!   *zones* ([`Routing::zones`]), and a path may cross between zones only where its tie
-//!   must ([`Packer::route`]) — on Slashdot this routes about 600 more ties than the plain
+//!   must ([`Packer::route`]) — on Slashdot this routes about 650 more ties than the plain
 //!   routing of the same colouring.
 //!
 //! Either way the certificate is the list of cycles with their amounts: each cycle has an

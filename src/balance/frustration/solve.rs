@@ -194,7 +194,7 @@ fn finish(
 /// resumes from there: up to four such rounds, each routing the new incumbent again while
 /// the time left allows it; the blocking sets become zones between which the next routing's
 /// paths cross only where their tie must (on Slashdot, 82,140 units, the rounds lower the
-/// incumbent by about 100 ties and raise the routed amount by about 600 in 60 s); the
+/// incumbent by about 100 ties and raise the routed amount by about 650 in 60 s); the
 /// routing that routed the most is the bound. With integer weights the bound is rounded up to a whole number. References: Harary (1959) for the index; Hüffner, Betzler &
 /// Niedermeier (2010, *J. Comb. Optim.* 20) for the reductions; Aref, Mason & Wilson (2020,
 /// *Networks* 75) for exact computation and the benchmarks.
