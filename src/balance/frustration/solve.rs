@@ -37,14 +37,15 @@ const UNITS: u32 = 4;
 /// incumbent's frustrated ties ([`Routing`], [`UNITS`] paths per tie), flips the sets that
 /// block the routing where that lowers the cost ([`Routing::improving_flips`]) and runs a
 /// one-start tabu search from there; the same sets, laid over the earlier zones, are the
-/// zones the next routing is confined to ([`Routing::zones`]). The rounds go on while they gain at least
-/// [`MIN_ROUND_GAIN`] of the value (the value lowered plus the routed amount raised) and
-/// the routing falls short of the incumbent, at most [`IMPROVE_ROUNDS`] of them, and under
-/// a `deadline` while at least 1.5 times the last routing's time is left (for the next
-/// routing and the bound after it; before the first zoned routing, once the last routing's
-/// time). The routing that routed the most gives the bound ([`Routing::bound`]) — valid
-/// whatever colouring it followed, so the final incumbent is not routed again —, rounded up
-/// when the weights are whole ([`integral_bound`]).
+/// zones the next routing is confined to ([`Routing::zones`]). The rounds go on while they
+/// gain at least [`MIN_ROUND_GAIN`] of the value (the value lowered plus the routed amount
+/// raised) and the routing falls short of the incumbent, at most [`IMPROVE_ROUNDS`] of
+/// them, and under a `deadline` while at least 1.5 times the last routing's time is left
+/// (for the next routing and the bound after it; before the first zoned routing, once the
+/// last routing's time). The routing that routed the most gives the bound
+/// ([`Routing::bound`]) — valid whatever colouring it followed, so the final incumbent is
+/// not routed again —, rounded up when the weights are whole ([`integral_bound`]); a
+/// routing that meets the incumbent is the bound as it is.
 /// Returns the value, the colouring and the bound (with `g`'s constant); deterministic
 /// for a given seed, whatever `threads`.
 ///
@@ -195,7 +196,8 @@ fn finish(
 /// the time left allows it; the blocking sets become zones between which the next routing's
 /// paths cross only where their tie must (on Slashdot, 82,140 units, the rounds lower the
 /// incumbent by about 100 ties and raise the routed amount by about 650 in 60 s); the
-/// routing that routed the most is the bound. With integer weights the bound is rounded up to a whole number. References: Harary (1959) for the index; Hüffner, Betzler &
+/// routing that routed the most is the bound. With integer weights the bound is rounded up
+/// to a whole number. References: Harary (1959) for the index; Hüffner, Betzler &
 /// Niedermeier (2010, *J. Comb. Optim.* 20) for the reductions; Aref, Mason & Wilson (2020,
 /// *Networks* 75) for exact computation and the benchmarks.
 ///
