@@ -56,10 +56,11 @@
 //! greedy at every search node, and at the root also along the incumbent (each of its
 //! frustrated ties closed by paths of ties it satisfies, which complementary slackness
 //! says a tight packing does; a tie may be split over several paths, so the packing is
-//! fractional) —, an incumbent from tabu search, improved at the root where that routing
-//! gets stuck (a set of nodes that blocks a frustrated tie's paths is flipped when that
-//! lowers the cost), and branching on ties (satisfied / frustrated), with the reductions
-//! applied again in every branch.
+//! fractional; the sets of nodes where a routing gets stuck become zones that the next
+//! routing's paths cross only where their tie must) —, an incumbent from tabu search,
+//! improved at the root where that routing gets stuck (a set of nodes that blocks a
+//! frustrated tie's paths is flipped when that lowers the cost), and branching on ties
+//! (satisfied / frustrated), with the reductions applied again in every branch.
 //!
 //! ## Example
 //! ```

@@ -17,7 +17,10 @@
 //!   the root of the exact search and by the certified heuristic. Where the routing gets
 //!   stuck it also points at better colourings: a set of nodes that blocks an unrouted tie
 //!   is flipped when that lowers the cost ([`Routing::improving_flips`]; the primal side of
-//!   the same primal–dual loop).
+//!   the same primal–dual loop). The same sets guide the next routing: their nodes become
+//!   *zones* ([`Routing::zones`]), and a path may cross between zones only where its tie
+//!   must ([`Packer::route`]) — on Slashdot this routes about 650 more ties than the plain
+//!   routing of the same colouring.
 //!
 //! Either way the certificate is the list of cycles with their amounts: each cycle has an
 //! odd number of negative ties and no tie carries more than its weight (checked by the tests
@@ -58,6 +61,10 @@ pub(crate) struct Packer {
     slack: Vec<f64>,
     /// The least slack of a node a path may pass through (see [`Packer::route`]).
     reserve: f64,
+    /// The zone of every node (empty: no zones): see [`Packer::route`].
+    zones: Vec<u32>,
+    /// While a search is confined to zones: the zones of its demand's ends.
+    confine: Option<(u32, u32)>,
     n: usize,
     /// The packed cycles (edge ids) and their amounts, when recorded.
     cycles: Option<Vec<(Vec<u32>, f64)>>,
@@ -72,6 +79,10 @@ const TIERS: [f64; 5] = [32.0, 16.0, 8.0, 4.0, 2.0];
 
 /// The largest set [`Packer::improving_flips`] considers flipping.
 pub(crate) const BLOCKING_SET_MAX: usize = 1 << 14;
+
+/// The adjacency entries a search of the unbounded round confined to zones may scan (see
+/// [`Packer::route`]).
+const ZONED_BUDGET: usize = 1 << 18;
 
 /// Passes of [`Packer::repair`] (each over every unrouted tie, while they gain).
 const REPAIR_PASSES: usize = 1;
@@ -146,6 +157,8 @@ impl Packer {
             sat: Vec::new(),
             slack: Vec::new(),
             reserve: f64::NEG_INFINITY,
+            zones: Vec::new(),
+            confine: None,
             n,
             cycles: None,
             routes: Vec::new(),
@@ -201,6 +214,18 @@ impl Packer {
         self.slack
             .get(x as usize)
             .is_none_or(|&s| s >= self.reserve - FRUSTRATION_EPS)
+    }
+
+    /// Whether the search under way may use a tie from `x` to `y`: always, unless it is
+    /// confined to zones (see [`Packer::route`]); then only a tie inside a zone or one between
+    /// the zones of its demand's two ends.
+    #[inline]
+    fn crossing_ok(&self, x: u32, y: u32) -> bool {
+        let Some((za, zb)) = self.confine else {
+            return true;
+        };
+        let (zx, zy) = (self.zones[x as usize], self.zones[y as usize]);
+        zx == zy || (za != zb && ((zx, zy) == (za, zb) || (zx, zy) == (zb, za)))
     }
 
     /// Records a packed cycle, when recording.
@@ -367,7 +392,10 @@ impl Packer {
                 for k in lo..hi {
                     let (y, e) = self.adj[k];
                     let st = self.stamp[y as usize];
-                    if st == own || !self.sat[e as usize] || self.cap[e as usize] <= FRUSTRATION_EPS
+                    if st == own
+                        || !self.sat[e as usize]
+                        || self.cap[e as usize] <= FRUSTRATION_EPS
+                        || !self.crossing_ok(x, y)
                     {
                         continue;
                     }
@@ -420,7 +448,22 @@ impl Packer {
     /// its satisfied ties minus the unrouted weight of its frustrated ties; the rounds first
     /// let paths pass only through nodes of slack at least 32, then 16, 8, 4, 2, and last
     /// through any node (on Slashdot this takes the routed amount from 70,753 to 72,375 of
-    /// 73,743). Then [`Packer::repair`] swaps routes. The routing is a capacitated edge-disjoint paths problem (an integral
+    /// 73,743). Then [`Packer::repair`] swaps routes.
+    ///
+    /// Zones (set by [`Routing::new`] from an earlier routing's blocking sets, see
+    /// [`Routing::zones`]): in every round but the last, a path may use a tie between two
+    /// zones only when its frustrated tie joins those two zones; the rounds confined to
+    /// zones end with one of unbounded length (each search capped at [`ZONED_BUDGET`]
+    /// adjacency entries) before the last, free one. A set that blocked an
+    /// earlier routing is one whose boundary the routes used up, mostly by paths that
+    /// entered and left it for ties with both ends on one side; kept out, those paths go
+    /// around, and the boundary carries the ties that must cross it. (This is what the
+    /// exponential edge prices of a multiplicative-weights packing — Garg & Könemann, *SIAM
+    /// J. Comput.* 37(2), 2007 — would learn on the saturated boundaries, at a fraction of
+    /// the cost.) On Slashdot (incumbent 73,577) the routed amount rises from 72,419 to
+    /// 73,077.
+    ///
+    /// The routing is a capacitated edge-disjoint paths problem (an integral
     /// multicommodity flow, one commodity per frustrated tie, of demand its weight), solved
     /// greedily shortest paths first — Kleinberg's bounded-length greedy for disjoint
     /// paths (J. Kleinberg, *Approximation algorithms for disjoint paths problems*, PhD
@@ -433,7 +476,8 @@ impl Packer {
     ///
     /// # Complexity
     /// `O(d · B)` for the capped rounds (`d` frustrated ties, `B` the cap, at most 2¹⁶
-    /// entries), and `O(m)` per search of the last round, `O(d · m)` in the worst case;
+    /// entries, 2¹⁸ in the unbounded zoned round), and `O(m)` per search of the last round,
+    /// `O(d · m)` in the worst case;
     /// on social networks most ties close within three ties.
     pub(crate) fn route(
         &mut self,
@@ -465,6 +509,8 @@ impl Packer {
         let mut regions = 0u32;
         let mut calls = 0u32;
         let mut complete = true;
+        // (least slack of a transit node, radius, budget, confined to the zones)
+        let zoned = !self.zones.is_empty();
         let mut rounds = Vec::new();
         for t in TIERS.into_iter().chain([f64::NEG_INFINITY]) {
             for (radius, budget) in [
@@ -473,10 +519,13 @@ impl Packer {
                 (4, 1 << 14),
                 (6, 1 << 16),
             ] {
-                rounds.push((t, radius, budget));
+                rounds.push((t, radius, budget, zoned));
             }
         }
-        rounds.push((f64::NEG_INFINITY, u32::MAX, usize::MAX));
+        if zoned {
+            rounds.push((f64::NEG_INFINITY, u32::MAX, ZONED_BUDGET, true));
+        }
+        rounds.push((f64::NEG_INFINITY, u32::MAX, usize::MAX, false));
         let units = units.max(1);
         let passes = (0..units).flat_map(|_| demands.iter().copied());
         let share = 1.0 / f64::from(units);
@@ -486,7 +535,7 @@ impl Packer {
         // frustrated ties routed) — and the failing searches are most of the routing's
         // time.
         let mut failed = vec![usize::MAX; self.cap.len()];
-        'phases: for (round, (reserve, radius, budget)) in rounds.into_iter().enumerate() {
+        'phases: for (round, (reserve, radius, budget, confine)) in rounds.into_iter().enumerate() {
             self.reserve = reserve;
             for f in passes.clone() {
                 let fe = f as usize;
@@ -511,15 +560,20 @@ impl Packer {
                         complete = false;
                         break 'phases;
                     }
+                    self.confine =
+                        confine.then(|| (self.zones[a as usize], self.zones[b as usize]));
                     let found = self.find_path(a, b, radius, budget, &mut path);
+                    let confined = self.confine.take().is_some();
                     if found != PathSearch::Found {
                         failed[fe] = round;
                     }
                     match found {
                         PathSearch::Found => {}
                         PathSearch::Cut => break,
-                        // Blocked nodes cut a component short: no label then.
-                        PathSearch::Exhausted(_) if reserve > f64::NEG_INFINITY => break,
+                        // Blocked nodes or zones cut a component short: no label then.
+                        PathSearch::Exhausted(_) if reserve > f64::NEG_INFINITY || confined => {
+                            break;
+                        }
                         PathSearch::Exhausted(side) => {
                             let q = if side == 0 {
                                 &self.queue
@@ -586,7 +640,7 @@ impl Packer {
     /// Routes taken out keep their place in `routes` with amount 0.
     ///
     /// # Complexity
-    /// Each attempt scans at most `2¹⁸ + 2¹⁶` adjacency entries: `O(d)` attempts per pass
+    /// Each attempt scans at most `2¹⁴ + 2¹⁶` adjacency entries: `O(d)` attempts per pass
     /// for `d` unrouted ties.
     fn repair(
         &mut self,
@@ -613,7 +667,7 @@ impl Packer {
                     return (gain, false);
                 }
                 let (a, b) = self.ends[f as usize];
-                let Some(e) = self.find_path_01(a, b, 1 << 18, &mut path) else {
+                let Some(e) = self.find_path_01(a, b, 1 << 14, &mut path) else {
                     continue;
                 };
                 path.push(f);
@@ -751,7 +805,8 @@ impl Packer {
     }
 
     /// After [`Packer::route`] (with `sat` still set): flips every set that blocks an
-    /// unrouted frustrated tie when that lowers the cost of `col`; returns the total gain.
+    /// unrouted frustrated tie ([`Packer::blocking_sets`]) when that lowers the cost of
+    /// `col`; returns the total gain.
     ///
     /// Why these sets: when a frustrated tie `f = uv` cannot be routed, the ties of `col`
     /// that are satisfied and still have capacity leave `u` and `v` in different components.
@@ -762,38 +817,18 @@ impl Packer {
     /// few routes pass through `S` (a route that enters and leaves `S` by satisfied ties
     /// costs two of them) and several of `S`'s own frustrated ties are unrouted. Single
     /// flips (the tabu search) miss these moves when `S` has more than one node. The sets
-    /// are found first, then flipped one after the other, each only if its gain, counted
-    /// on the colouring as it is by then, is positive.
+    /// are flipped one after the other in the order of the ties they block, each only if
+    /// its gain, counted on the colouring as it is by then, is positive.
     ///
     /// # Complexity
     /// `O(u · S · d)` for `u` unrouted ties, sets of at most `S` nodes of degree `d`.
-    fn improving_flips(&mut self, col: &mut [bool], deadline: Option<Instant>) -> f64 {
-        let mut sets: Vec<Vec<u32>> = Vec::new();
-        let mut queue = Vec::new();
-        for f in 0..self.cap.len() {
-            if self.sat[f] || self.cap[f] <= FRUSTRATION_EPS {
-                continue;
-            }
-            if deadline.is_some_and(|d| Instant::now() >= d) {
-                break;
-            }
-            let (a, b) = self.ends[f];
-            let mut best: Option<Vec<u32>> = None;
-            for root in [a, b] {
-                if self.residual_component(root, [a, b], &mut queue)
-                    && best.as_ref().is_none_or(|s| queue.len() < s.len())
-                {
-                    best = Some(queue.clone());
-                }
-            }
-            sets.extend(best);
-        }
+    fn improving_flips(&self, blocking: &Blocking, col: &mut [bool]) -> f64 {
         let mut gain = 0.0;
         let mut inside = vec![false; self.n];
-        for set in sets {
+        for set in blocking.order.iter().map(|&i| &blocking.sets[i as usize]) {
             set.iter().for_each(|&x| inside[x as usize] = true);
             let mut delta = 0.0;
-            for &x in &set {
+            for &x in set {
                 for &(y, e) in &self.adj[self.off[x as usize]..self.off[x as usize + 1]] {
                     if !inside[y as usize] {
                         let satisfied =
@@ -809,6 +844,59 @@ impl Packer {
             set.iter().for_each(|&x| inside[x as usize] = false);
         }
         gain
+    }
+
+    /// After [`Packer::route`] (with `sat` still set): the set that blocks each unrouted
+    /// frustrated tie `f = uv` — the smaller of the components of `u` and `v` in the
+    /// satisfied ties with capacity left, when it misses the other end and has at most
+    /// [`BLOCKING_SET_MAX`] nodes. The sets are components of one graph, so two are equal
+    /// or disjoint; each is searched once.
+    ///
+    /// # Complexity
+    /// `O(u + c · S · d)` for `u` unrouted ties, `c` distinct components of at most `S`
+    /// nodes of degree `d`.
+    fn blocking_sets(&mut self, deadline: Option<Instant>) -> Blocking {
+        /// A node's component, not yet searched / too large.
+        const UNKNOWN: u32 = u32::MAX;
+        const LARGE: u32 = u32::MAX - 1;
+        let mut comp = vec![UNKNOWN; self.n];
+        let mut sets: Vec<Vec<u32>> = Vec::new();
+        let mut order = Vec::new();
+        let mut queue = Vec::new();
+        for f in 0..self.cap.len() {
+            if self.sat[f] || self.cap[f] <= FRUSTRATION_EPS {
+                continue;
+            }
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                break;
+            }
+            let (a, b) = self.ends[f];
+            let mut best: Option<u32> = None;
+            for root in [a, b] {
+                if comp[root as usize] == UNKNOWN {
+                    if self.residual_component(root, [a, b], &mut queue) {
+                        for &x in &queue {
+                            comp[x as usize] = sets.len() as u32;
+                        }
+                        sets.push(queue.clone());
+                    } else if queue.len() > BLOCKING_SET_MAX {
+                        for &x in &queue {
+                            comp[x as usize] = LARGE;
+                        }
+                    }
+                }
+                let c = comp[root as usize];
+                let other = if root == a { b } else { a };
+                if c < LARGE
+                    && comp[other as usize] != c
+                    && best.is_none_or(|s| sets[c as usize].len() < sets[s as usize].len())
+                {
+                    best = Some(c);
+                }
+            }
+            order.extend(best);
+        }
+        Blocking { sets, order }
     }
 
     /// Breadth-first search from `root` over satisfied ties with residual capacity, into
@@ -850,6 +938,30 @@ impl Packer {
     }
 }
 
+/// The sets that block a routing's unrouted ties ([`Packer::blocking_sets`]).
+#[derive(Debug, Clone, Default)]
+struct Blocking {
+    /// The distinct sets.
+    sets: Vec<Vec<u32>>,
+    /// The set of each unrouted tie, in tie order (a set recurs for every tie it blocks).
+    order: Vec<u32>,
+}
+
+/// The zones of `prior` (none counts as zone 0) overlaid with `sets` (disjoint node
+/// sets): each set becomes a zone of its own, new; the nodes in no set keep their zone.
+/// (Overlaid rather than intersected with the older zones: on Slashdot the third zoned
+/// routing then still gains, 60 s gap 404 → 388.)
+pub(crate) fn overlay_zones(prior: &[u32], sets: &[Vec<u32>], n: usize) -> Vec<u32> {
+    let base = prior.iter().copied().max().unwrap_or(0);
+    let mut zones: Vec<u32> = (0..n).map(|x| prior.get(x).copied().unwrap_or(0)).collect();
+    for (i, set) in sets.iter().enumerate() {
+        for &x in set {
+            zones[x as usize] = base + 1 + i as u32;
+        }
+    }
+    zones
+}
+
 /// The active nodes of `g`, low degree first: short cycles there use few edges a hub
 /// would need.
 fn low_degree_first(g: &WorkGraph) -> Vec<u32> {
@@ -879,7 +991,7 @@ pub(crate) fn route_bound(
     units: u32,
     deadline: Option<Instant>,
 ) -> Packing {
-    Routing::new(g, col, units, deadline).bound(g, deadline)
+    Routing::new(g, col, units, &[], deadline).bound(g, deadline)
 }
 
 /// The incumbent-driven routing of a colouring, kept open: it can propose a cheaper
@@ -890,33 +1002,84 @@ pub(crate) struct Routing {
     p: Packer,
     routed: f64,
     complete: bool,
+    /// The sets blocking the unrouted ties, once searched.
+    blocking: Option<Blocking>,
 }
 
 impl Routing {
     /// Routes the frustrated ties of `col` on `g` ([`Packer::route`], `units` paths per
-    /// tie, stopped early at `deadline`). A colouring of the wrong length routes nothing
-    /// (the bound is then the greedy packing alone).
+    /// tie, confined to `zones` — one per node slot, or empty for none — in all rounds
+    /// but the last; stopped early at `deadline`). A colouring of the wrong length routes
+    /// nothing (the bound is then the greedy packing alone); zones of the wrong length are
+    /// ignored.
     ///
     /// # Complexity
     /// That of [`Packer::route`].
-    pub(crate) fn new(g: &WorkGraph, col: &[bool], units: u32, deadline: Option<Instant>) -> Self {
-        Self::with(Packer::new(g), col, units, deadline)
+    pub(crate) fn new(
+        g: &WorkGraph,
+        col: &[bool],
+        units: u32,
+        zones: &[u32],
+        deadline: Option<Instant>,
+    ) -> Self {
+        Self::with(Packer::new(g), col, units, zones, deadline)
     }
 
     /// [`Routing::new`] on a given packer.
-    fn with(mut p: Packer, col: &[bool], units: u32, deadline: Option<Instant>) -> Self {
+    fn with(
+        mut p: Packer,
+        col: &[bool],
+        units: u32,
+        zones: &[u32],
+        deadline: Option<Instant>,
+    ) -> Self {
         if col.len() != p.len() {
             return Self {
                 p,
                 routed: 0.0,
                 complete: true,
+                blocking: None,
             };
+        }
+        if zones.len() == p.len() {
+            p.zones = zones.to_vec();
         }
         let (routed, complete) = p.route(col, units, deadline);
         Self {
             p,
             routed,
             complete,
+            blocking: None,
+        }
+    }
+
+    /// The amount routed (a lower bound on the index, without the graph's constant).
+    pub(crate) fn routed(&self) -> f64 {
+        self.routed
+    }
+
+    /// Searches the sets blocking the unrouted ties, once ([`Packer::blocking_sets`]; none
+    /// when the routing was stopped by its deadline).
+    fn search_blocking(&mut self, deadline: Option<Instant>) {
+        if self.blocking.is_none() {
+            self.blocking = Some(if self.complete && !self.p.sat.is_empty() {
+                self.p.blocking_sets(deadline)
+            } else {
+                Blocking::default()
+            });
+        }
+    }
+
+    /// `prior` overlaid with the sets that block this routing ([`overlay_zones`]): the
+    /// zones for the next routing; `prior` itself when no set blocks it.
+    ///
+    /// # Complexity
+    /// That of [`Packer::blocking_sets`] (once per routing), plus `O(n)`.
+    pub(crate) fn zones(&mut self, prior: &[u32], deadline: Option<Instant>) -> Vec<u32> {
+        self.search_blocking(deadline);
+        match self.blocking.as_ref() {
+            Some(b) if !b.sets.is_empty() => overlay_zones(prior, &b.sets, self.p.len()),
+            _ => prior.to_vec(),
         }
     }
 
@@ -936,8 +1099,10 @@ impl Routing {
         if !self.complete || self.p.sat.is_empty() {
             return None;
         }
+        self.search_blocking(deadline);
+        let blocking = self.blocking.as_ref()?;
         let mut col = col.to_vec();
-        let gain = self.p.improving_flips(&mut col, deadline);
+        let gain = self.p.improving_flips(blocking, &mut col);
         (gain > FRUSTRATION_EPS).then_some((gain, col))
     }
 
@@ -1038,12 +1203,23 @@ mod tests {
             weighted in any::<bool>(),
             flips in proptest::collection::vec(any::<bool>(), 13),
             units in 2u32..4,
+            arbitrary_zones in proptest::collection::vec(0u32..3, 13),
         ) {
             let g = graph(n, &raw, weighted);
             let (opt, best) = brute_force(&g, 14).ok_or_else(|| TestCaseError::fail("too big"))?;
             let opt = opt - g.constant();
-            for (col, units) in [(best.clone(), 1), (flips[..n as usize].to_vec(), 1), (best, units)] {
-                let (r, p) = Routing::with(Packer::new(&g).recording(), &col, units, None).bound_with(&g, None);
+            let arbitrary: Vec<bool> = flips[..n as usize].to_vec();
+            // Zones from a first routing's blocking sets, and arbitrary ones.
+            let blocked = Routing::new(&g, &arbitrary, units, &[], None).zones(&[], None);
+            let arbitrary_zones = &arbitrary_zones[..n as usize];
+            for (col, units, zones) in [
+                (best.clone(), 1, &[][..]),
+                (arbitrary.clone(), 1, &[][..]),
+                (best.clone(), units, &[][..]),
+                (arbitrary.clone(), units, &blocked[..]),
+                (best, units, arbitrary_zones),
+            ] {
+                let (r, p) = Routing::with(Packer::new(&g).recording(), &col, units, zones, None).bound_with(&g, None);
                 let sum = verify(&g, p.cycles.as_deref().unwrap_or_default())
                     .map_err(TestCaseError::fail)?;
                 prop_assert!((sum - r.bound).abs() <= 1e-9, "sum {} bound {}", sum, r.bound);
@@ -1053,7 +1229,7 @@ mod tests {
             }
             // The improving flips lower the cost by exactly the gain they report.
             let col = flips[..n as usize].to_vec();
-            if let Some((gain, new)) = Routing::new(&g, &col, units, None).improving_flips(&col, None) {
+            if let Some((gain, new)) = Routing::new(&g, &col, units, &[], None).improving_flips(&col, None) {
                 prop_assert!(gain > 0.0);
                 prop_assert!((g.cost(&col) - g.cost(&new) - gain).abs() <= 1e-9);
             }
@@ -1063,6 +1239,64 @@ mod tests {
                 .map_err(TestCaseError::fail)?;
             prop_assert!((sum - r.bound).abs() <= 1e-9 && r.bound <= opt + 1e-9);
         }
+    }
+
+    proptest! {
+        /// Overlaid zones: two nodes share a zone exactly when they lie in the same set, or
+        /// in none and shared a zone before (no zone counting as zone 0); a set's zone is
+        /// none of the earlier ones, nor 0.
+        #[test]
+        fn overlaid_zones_give_each_set_a_new_zone(
+            prior in proptest::collection::vec(0u32..3, 0..20),
+            member in proptest::collection::vec(0u32..4, 20),
+        ) {
+            let n = 20;
+            // Sets 1..=3 from `member` (0: in no set).
+            let sets: Vec<Vec<u32>> = (1..4)
+                .map(|k| (0..n as u32).filter(|&x| member[x as usize] == k).collect())
+                .collect();
+            let zones = overlay_zones(&prior, &sets, n);
+            let before = |x: usize| prior.get(x).copied().unwrap_or(0);
+            for x in 0..n {
+                if member[x] > 0 {
+                    prop_assert!(zones[x] != 0 && !prior.contains(&zones[x]));
+                } else {
+                    prop_assert_eq!(zones[x], before(x));
+                }
+                for y in 0..n {
+                    let same = if member[x] > 0 || member[y] > 0 {
+                        member[x] == member[y]
+                    } else {
+                        before(x) == before(y)
+                    };
+                    prop_assert_eq!(zones[x] == zones[y], same, "nodes {} {}", x, y);
+                }
+            }
+        }
+    }
+
+    /// The sums of [`tally`]: the optimum, bound a, bound b.
+    type Sums = (f64, f64, f64);
+    /// The counts of [`tally`].
+    type Counts = (usize, usize, usize, usize);
+
+    /// Sums and counts over samples `(optimum, bound a, bound b)`: the three sums, then how
+    /// many times `a` and `b` meet the optimum, `b` exceeds `a`, `b` falls below `a`. Checks
+    /// that no bound exceeds the optimum.
+    fn tally(samples: &[(f64, f64, f64)]) -> (Sums, Counts) {
+        let (mut sums, mut counts) = ((0.0, 0.0, 0.0), (0, 0, 0, 0));
+        for &(opt, a, b) in samples {
+            assert!(
+                a <= opt + 1e-9 && b <= opt + 1e-9,
+                "bound above the optimum {opt}"
+            );
+            sums = (sums.0 + opt, sums.1 + a, sums.2 + b);
+            counts.0 += usize::from(a >= opt - 1e-9);
+            counts.1 += usize::from(b >= opt - 1e-9);
+            counts.2 += usize::from(b > a + 1e-9);
+            counts.3 += usize::from(b < a - 1e-9);
+        }
+        (sums, counts)
     }
 
     /// A random sparse signed graph of 8–14 nodes, a third of its ties negative; and its
@@ -1115,7 +1349,9 @@ mod tests {
             let start: Vec<bool> = (0..n).map(|_| rng.below(2) == 1).collect();
             let col = one_opt(&g, start);
             suboptimal += usize::from(g.cost(&col) > opt + 1e-9);
-            if let Some((gain, new)) = Routing::new(&g, &col, 4, None).improving_flips(&col, None) {
+            if let Some((gain, new)) =
+                Routing::new(&g, &col, 4, &[], None).improving_flips(&col, None)
+            {
                 assert!((g.cost(&col) - g.cost(&new) - gain).abs() <= 1e-9);
                 assert!(g.cost(&new) >= opt - 1e-9);
                 improved += 1;
@@ -1136,26 +1372,58 @@ mod tests {
     #[test]
     fn route_beats_greedy_on_random_graphs() {
         let mut rng = crate::internal::Rng::new(11);
-        let (mut sum_route, mut sum_greedy, mut sum_opt) = (0.0, 0.0, 0.0);
-        let (mut tight_route, mut tight_greedy, mut below) = (0, 0, 0);
+        let mut samples = Vec::new();
         for _ in 0..300 {
             let (_, g) = random_sparse(&mut rng);
             let Some((opt, col)) = brute_force(&g, 14) else {
                 continue;
             };
             let opt = opt - g.constant();
-            let route = route_bound(&g, &col, 1, None).bound;
-            let greedy = packing_bound(&g, None).bound;
-            assert!(route <= opt + 1e-9 && greedy <= opt + 1e-9);
-            sum_route += route;
-            sum_greedy += greedy;
-            sum_opt += opt;
-            tight_route += usize::from(route >= opt - 1e-9);
-            tight_greedy += usize::from(greedy >= opt - 1e-9);
-            below += usize::from(route < greedy - 1e-9);
+            samples.push((
+                opt,
+                route_bound(&g, &col, 1, None).bound,
+                packing_bound(&g, None).bound,
+            ));
         }
-        assert_eq!((sum_opt, sum_route, sum_greedy), (908.0, 885.0, 865.0));
+        let (sums, (tight_route, tight_greedy, below, _)) = tally(&samples);
+        assert_eq!(sums, (908.0, 885.0, 865.0));
         assert_eq!((tight_route, tight_greedy, below), (278, 263, 4));
+    }
+
+    /// On random signed graphs, routing the optimal colouring again along the zones of its
+    /// first routing's blocking sets ([`Routing::zones`]) raises the bound in total and
+    /// proves optimality more often, never above the optimum — though not on every graph
+    /// (the figures of this fixed sample: 4 of 300 lower, which is why `certify` keeps the
+    /// routing that routes the most).
+    #[test]
+    fn zoned_rerouting_raises_the_bound() {
+        let mut rng = crate::internal::Rng::new(23);
+        let mut samples = Vec::new();
+        for _ in 0..300 {
+            let n = 10 + rng.below(5) as u32;
+            let m = 2 * n as usize + rng.below(3 * n as usize);
+            let raw: Vec<(u32, u32, bool, u8)> = (0..m)
+                .map(|_| {
+                    let a = rng.below(n as usize) as u32;
+                    (a, rng.below(n as usize) as u32, rng.below(5) < 2, 0)
+                })
+                .collect();
+            let g = graph(n, &raw, false);
+            let Some((opt, col)) = brute_force(&g, 14) else {
+                continue;
+            };
+            let opt = opt - g.constant();
+            let mut first = Routing::new(&g, &col, 4, &[], None);
+            let zones = first.zones(&[], None);
+            let first = first.bound(&g, None).bound;
+            let zoned = Routing::new(&g, &col, 4, &zones, None)
+                .bound(&g, None)
+                .bound;
+            samples.push((opt, first, zoned));
+        }
+        let (sums, counts) = tally(&samples);
+        assert_eq!(sums, (1657.0, 1637.0, 1646.0));
+        assert_eq!(counts, (273, 287, 17, 4));
     }
 
     #[test]
