@@ -61,17 +61,18 @@ fn world_1990_2001_against_buzan_and_waever() {
             );
         }
     }
-    // 0.762 on the whole map, 0.840 with the post-Soviet region held out (the calibration's
-    // ablation, round 6: each year alone); regression guards.
+    // 0.723 on the whole map, 0.851 with the post-Soviet region held out (the calibration's
+    // ablation, round 8: each year alone); regression guards.
     let (mean, held) = (sum / 12.0, held_out / 12.0);
-    assert!(mean > 0.75, "mean adjusted Rand index {mean}");
-    assert!(held > 0.83, "held-out mean adjusted Rand index {held}");
+    assert!(mean > 0.71, "mean adjusted Rand index {mean}");
+    assert!(held > 0.84, "held-out mean adjusted Rand index {held}");
 }
 
 /// Durability (issue 15): the span 1990–2001 detected together at the calibrated defaults
-/// (multislice candidates, coupling 8) against each year alone. Measured (round 6, `rsct
-/// boundaries --cow … --calibrate`): 14 flips at the default seed, 13.5 on average over seeds
-/// 0–7 (each year alone: 55), held-out mean ARI 0.843 at every seed, full map 0.764.
+/// (multislice candidates, coupling 16) against each year alone. Measured (round 8, `rsct
+/// boundaries --cow … --calibrate`): 9 flips at every seed 0–7, none unexplained by the
+/// unit's or its main partner's ties (each year alone: 76), held-out mean ARI 0.872 at
+/// every seed, full map 0.760.
 #[test]
 fn a_span_detected_together_keeps_its_complexes() {
     let Some(atop) = common::shared("cow", "atop5.1_directed_dyad_year.csv.gz") else {
@@ -92,7 +93,7 @@ fn a_span_detected_together_keeps_its_complexes() {
         rsct::boundary::flips(&each, 3).len(),
     );
     assert!(
-        k_span <= 15 && k_each >= 45,
+        k_span <= 10 && k_each >= 45,
         "flips {k_span} together, {k_each} alone"
     );
     let held = |rs: &[rsct::boundary::BoundaryReport]| {
@@ -101,16 +102,16 @@ fn a_span_detected_together_keeps_its_complexes() {
             .sum::<f64>()
             / rs.len() as f64
     };
-    assert!(held(&span) > 0.84, "held-out {}", held(&span));
+    assert!(held(&span) > 0.86, "held-out {}", held(&span));
     let full = span
         .iter()
         .map(|r| map_agreement(r, &map, &[]).ari.unwrap())
         .sum::<f64>()
         / span.len() as f64;
-    assert!(full > 0.76, "full map {full}");
+    assert!(full > 0.75, "full map {full}");
     // Every flip of the span is explained by the data: the unit's own ties or its main
-    // partner's changed by at least 10 % (measured: 2 flips with own ties under 10 %, New
-    // Zealand 1994 and Cuba 2000, follow Australia (35 %) and North Korea (20 %)).
+    // partner's changed by at least 10 % (measured, round 8: all 9 flips by the unit's own
+    // ties; the calibration chose the coupling for it).
     let graphs: Vec<_> = (1990..=2001)
         .map(|y| w.interdependence_and_capabilities(y, &rules).unwrap().0)
         .collect();
@@ -120,6 +121,27 @@ fn a_span_detected_together_keeps_its_complexes() {
         .map(ToString::to_string)
         .collect();
     assert!(unexplained.is_empty(), "{unexplained:#?}");
+    // Afghanistan, Buzan & Wæver's insulator between the post-Soviet space, South Asia and
+    // the Gulf, is found as one in most years (measured, round 8: 8 of 12); Iran sits in the
+    // Middle East with its Gulf neighbours across the water (measured: every year but 1991,
+    // when it is an insulator).
+    let afghanistan = span
+        .iter()
+        .filter(|r| r.insulators.iter().any(|x| x.unit == "AFG"))
+        .count();
+    assert!(afghanistan >= 7, "Afghanistan an insulator in {afghanistan} years");
+    let iran = span
+        .iter()
+        .filter(|r| {
+            let of = |u: &str| {
+                r.complexes
+                    .iter()
+                    .position(|c| c.members.iter().any(|m| m == u))
+            };
+            of("IRN").is_some() && of("IRN") == of("SAU")
+        })
+        .count();
+    assert!(iran >= 11, "Iran with Saudi Arabia in {iran} years");
     // The one-year query is the year alone, whatever the coupling.
     assert_eq!(
         w.boundaries(1995, &rules, &together).unwrap(),
@@ -144,11 +166,11 @@ fn calibrated_world() -> Option<(World, WorldRules, WorldBoundaryOptions)> {
 
 /// The ceiling of any detection that follows the definition (issue 15): Buzan & Wæver's own
 /// regions judged by the definition on the ties of 1995 (`rsct boundaries --cow …
-/// --compare …` prints the same for every year). Europe, the post-Soviet region, East Asia
-/// and southern Africa qualify; North America (Canada's ties lie in Europe, Mexico's in
-/// Latin America) and South America (its Rio pact ties to the Caribbean and Central
-/// America) fail the weak test; the Middle East fails only by Iran, whose ties are borders
-/// with the Caucasus and Central Asia.
+/// --compare …` prints the same for every year). Europe, the post-Soviet region, East
+/// Asia, southern Africa and — with borders across up to 150 miles of water, Iran's Gulf
+/// neighbours among them (round 8) — the Middle East qualify; North America (Canada's ties
+/// lie in Europe, Mexico's in Latin America) and South America (its Rio pact ties to the
+/// Caribbean and Central America) fail the weak test.
 #[test]
 fn buzan_and_waevers_regions_under_the_definition_in_1995() {
     let Some((w, rules, options)) = calibrated_world() else {
@@ -167,7 +189,13 @@ fn buzan_and_waevers_regions_under_the_definition_in_1995() {
             .unwrap()
             .qualification
     };
-    for region in ["eu_europe", "post_soviet", "east_asia", "southern_africa"] {
+    for region in [
+        "eu_europe",
+        "post_soviet",
+        "east_asia",
+        "southern_africa",
+        "middle_east",
+    ] {
         assert!(judge(region).qualified, "{region}: {:?}", judge(region));
     }
     let na = judge("north_america");
@@ -176,10 +204,6 @@ fn buzan_and_waevers_regions_under_the_definition_in_1995() {
     assert_eq!(weak, ["CAN", "MEX"]);
     let sa = judge("south_america");
     assert!(!sa.weak_community && sa.internal_degree > 0.6 * sa.external_degree);
-    let me = judge("middle_east");
-    assert!(me.weak_community && !me.qualified);
-    assert_eq!(me.weak_members.len(), 1);
-    assert_eq!(me.weak_members[0].0, "IRN");
     // Turkey against the map's own regions: spread (P 0.72), yet EU-Europe holds 46 % of its
     // ties, more than the calibrated insulator's largest share (0.4) — its NATO partners'
     // pairwise ties.
@@ -193,10 +217,11 @@ fn buzan_and_waevers_regions_under_the_definition_in_1995() {
 
 /// Buzan & Wæver's regions given as the candidates, the definition's rules form the
 /// complexes (`analyse_interdependence_from`): the nearest partition to the map the rules
-/// accept. Measured (round 7): mean adjusted Rand index 0.793 on the full map, 0.884 with
-/// the post-Soviet region left out, above what detection reaches without the map (0.764 /
-/// 0.843) and still below 0.8 on the full map: the rules merge the two Americas (South
-/// America fails the weak test) and place China with South Asia.
+/// accept. Measured (round 8): mean adjusted Rand index 0.824 on the full map, 0.946 with
+/// the post-Soviet region left out (round 7, land borders only: 0.793 / 0.884), above what
+/// detection reaches without the map (0.760 / 0.872): the rules merge the two Americas
+/// (South America fails the weak test) and move Russia, Belarus, Ukraine and Moldova to
+/// Europe; East Asia stays whole.
 #[test]
 fn the_map_as_candidates_under_the_rules() {
     let Some((w, rules, options)) = calibrated_world() else {
@@ -228,14 +253,18 @@ fn the_map_as_candidates_under_the_rules() {
                     .iter()
                     .position(|c| c.members.iter().any(|m| m == u))
             };
-            // South America merged with the superpower's complex; China with India.
+            // South America merged with the superpower's complex; Russia with Europe; East
+            // Asia, north-east and south-east, one complex around China.
             assert_eq!(of("BRA"), of("USA"));
-            assert_eq!(of("CHN"), of("IND"));
-            assert_eq!(of("THI"), of("ROK"));
+            assert_eq!(of("RUS"), of("FRN"));
+            assert!(of("CHN").is_some());
+            assert_eq!(of("CHN"), of("ROK"));
+            assert_eq!(of("CHN"), of("THI"));
+            assert_ne!(of("CHN"), of("RUS"));
         }
     }
     assert!(
-        (0.78..0.80).contains(&full) && held > 0.87,
+        (0.81..0.84).contains(&full) && held > 0.93,
         "full {full}, held out {held}"
     );
 }

@@ -36,8 +36,9 @@ impl Interdependence {
 
 /// The default weight of the proximity term: [`DEFAULT_PROXIMITY_WEIGHT`] × closeness per
 /// pair of bordering units, closeness 1 for a land border. Chosen by the world calibration
-/// (1990–2001, post-Soviet region held out: land contiguity 2 of {0, 0.5, 1, 2};
-/// `docs/world_1990_2001.md`).
+/// for land borders (1990–2001, post-Soviet region held out: the best point of the grid with
+/// land borders only has weight 2 of {0.5, 1, 1.5, 2, 3}; the world itself, with borders
+/// across up to 150 miles of water as well, uses 1.5; `docs/world_1990_2001.md`).
 pub const DEFAULT_PROXIMITY_WEIGHT: f64 = 2.0;
 
 crate::internal::builder! {

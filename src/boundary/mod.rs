@@ -329,22 +329,21 @@ impl std::fmt::Display for FormationRule {
 impl BoundaryOptions {
     /// The options the boundary calibration chose on the world 1990–2001 against Buzan &
     /// Wæver's map with the post-Soviet region held out (`docs/world_1990_2001.md`): the
-    /// defaults with the proposer's resolution 3, insulator thresholds participation 0.4 and
-    /// largest share 0.4, the fragments insulators leave kept (rule
+    /// defaults with the proposer's resolution 7 (of 1–8, each point scored on the span
+    /// detected together, the best ten again over seeds 0–7), insulator thresholds
+    /// participation 0.6 and largest share 0.5, the fragments insulators leave kept (rule
     /// [`FormationRule::Dissolve`] off), and a span's years coupled with
-    /// [`BoundaryOptions::interslice`] 8 (chosen by the mean held-out score over seeds 0–7;
-    /// it acts on spans of years only), and no split of formed complexes (rule
-    /// [`FormationRule::Split`] off: over seeds 0–7 with the span, switching it off raises
-    /// the held-out score at every modularity resolution of the grid, 2, 3 and 4). For the
-    /// world's yearly graphs, with [`crate::panel::WorldRules::calibrated`].
+    /// [`BoundaryOptions::interslice`] 16 (the coupling of {0, 0.5, 1, 2, 4, 8, 16, 32} that
+    /// leaves no flip unexplained by the unit's or its main partner's ties, at every seed
+    /// 0–7; it acts on spans of years only). For the world's yearly graphs, with
+    /// [`crate::panel::WorldRules::calibrated`].
     pub fn world_calibrated() -> Self {
         Self::new()
-            .resolution(3.0)
-            .insulator_participation(0.4)
-            .insulator_max_share(0.4)
+            .resolution(7.0)
+            .insulator_participation(0.6)
+            .insulator_max_share(0.5)
             .without_rule(FormationRule::Dissolve)
-            .without_rule(FormationRule::Split)
-            .interslice(8.0)
+            .interslice(16.0)
     }
     /// Switches a rule of [`Method::Definition`] back on (all are on by default).
     pub fn with_rule(mut self, rule: FormationRule) -> Self {

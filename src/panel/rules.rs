@@ -138,14 +138,14 @@ impl WorldRules {
 
     /// The rules the boundary calibration chose on the world 1990–2001 against Buzan &
     /// Wæver's map with the post-Soviet region held out (`docs/world_1990_2001.md`): the
-    /// defaults, with land contiguity as proximity of weight 2, ATOP non-aggression pacts at
-    /// intensity 0.1 and consultation pacts at 0.25, pacts weighed pairwise
-    /// ([`PactWeight::PerCommitment`] scored worse on that map at every grid point's best).
-    /// Use them with
+    /// defaults, with contiguity by land or by up to 150 miles of water as proximity of
+    /// weight 1.5 (of land only and of water up to 12, 24, 150 and 400 miles), ATOP
+    /// non-aggression pacts at intensity 0.1 and consultation pacts at 0.25, pacts weighed
+    /// pairwise ([`PactWeight::PerCommitment`] scored far worse on that map). Use them with
     /// [`BoundaryOptions::world_calibrated`](crate::boundary::BoundaryOptions::world_calibrated).
     pub fn calibrated() -> Self {
         Self::new()
-            .contiguity(crate::io::cow::ContiguityType::Land, 2.0)
+            .contiguity(crate::io::cow::ContiguityType::Water150, 1.5)
             .atop_intensity(crate::io::cow::Obligation::NonAggression, 0.1)
             .atop_intensity(crate::io::cow::Obligation::Consultation, 0.25)
     }
