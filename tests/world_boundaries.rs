@@ -129,7 +129,10 @@ fn a_span_detected_together_keeps_its_complexes() {
         .iter()
         .filter(|r| r.insulators.iter().any(|x| x.unit == "AFG"))
         .count();
-    assert!(afghanistan >= 7, "Afghanistan an insulator in {afghanistan} years");
+    assert!(
+        afghanistan >= 7,
+        "Afghanistan an insulator in {afghanistan} years"
+    );
     let iran = span
         .iter()
         .filter(|r| {

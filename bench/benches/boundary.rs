@@ -169,6 +169,12 @@ fn bench(c: &mut Criterion) {
     g.bench_function("world_1995", |b| {
         b.iter(|| black_box(world.boundaries(1995, &rules, &options).unwrap()))
     });
+    g.bench_function("world_1995_calibrated", |b| {
+        // One year at the calibrated world defaults (borders across water, resolution 7).
+        let rules = WorldRules::calibrated();
+        let options = WorldBoundaryOptions::new().boundary(BoundaryOptions::world_calibrated());
+        b.iter(|| black_box(world.boundaries(1995, &rules, &options).unwrap()))
+    });
     g.finish();
 }
 

@@ -921,9 +921,16 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
     let nonaggressions = [0.1, 0.3, 1.0];
     let consultations = [0.25, 1.0];
     // Every point is scored as the defaults are used: the span 1990–2001 detected together,
-    // with the formation options of the previous rounds (coupling, insulators, rules), which
-    // the stages after the grid then re-check at the chosen point.
-    let span = BoundaryOptions::world_calibrated();
+    // with fixed formation options — round 7's calibrated ones (coupling 8, insulators
+    // 0.4/0.4, fragments kept, no split), written out so that the calibration does not
+    // depend on the defaults it chooses; the stages after the grid re-choose them at the
+    // chosen point.
+    let span = BoundaryOptions::new()
+        .insulator_participation(0.4)
+        .insulator_max_share(0.4)
+        .without_rule(FormationRule::Dissolve)
+        .without_rule(FormationRule::Split)
+        .interslice(8.0);
     writeln!(
         out,
         "grid: resolution × contiguity (borders up to the type) × proximity × nonaggression × consultation, world 1990–2001 detected together"
@@ -1017,8 +1024,8 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
         );
         let (mut hs, mut fs, mut ks) = (0.0, 0.0, 0.0);
         for seed in 0..8u64 {
-            let o = WorldBoundaryOptions::new()
-                .boundary(span.clone().resolution(x.gamma).seed(seed));
+            let o =
+                WorldBoundaryOptions::new().boundary(span.clone().resolution(x.gamma).seed(seed));
             let (h, f, .., k) = score(&w, &rules, &o, &map)?;
             hs += h / 8.0;
             fs += f / 8.0;
@@ -1064,11 +1071,8 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
     let mut ins_best = (0.4, 0.6, f64::MIN, 0usize);
     for &p in &[0.4, 0.5, 0.6] {
         for &m in &[0.4, 0.5, 0.6] {
-            let o = WorldBoundaryOptions::new().boundary(
-                at.clone()
-                    .insulator_participation(p)
-                    .insulator_max_share(m),
-            );
+            let o = WorldBoundaryOptions::new()
+                .boundary(at.clone().insulator_participation(p).insulator_max_share(m));
             let (h, f, tur, afg, ..) = score(&w, &rules, &o, &map)?;
             writeln!(out, "{p} {m} {h:.3} {f:.3} {tur} {afg}")?;
             if h > ins_best.2 + 1e-9 || ((h - ins_best.2).abs() <= 1e-9 && tur + afg > ins_best.3) {
@@ -1273,7 +1277,13 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
         (
             "no proximity",
             base.clone(),
-            grid_rules(best.contiguity, 0.0, best.nonaggression, best.consultation, PactWeight::Pairwise),
+            grid_rules(
+                best.contiguity,
+                0.0,
+                best.nonaggression,
+                best.consultation,
+                PactWeight::Pairwise,
+            ),
         ),
         (
             "land borders only (no sea borders)",
