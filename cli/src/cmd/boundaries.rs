@@ -587,17 +587,7 @@ fn world(
         previous = Some(report);
     }
     if reports.len() >= 3 {
-        // Each flip's change of ties, from the graphs of the years it left between.
-        let mut f = rsct::boundary::flips(&reports, 3);
-        let mut graphs = BTreeMap::new();
-        for x in &mut f {
-            for y in [x.from, x.from + 1] {
-                if let std::collections::btree_map::Entry::Vacant(e) = graphs.entry(y) {
-                    e.insert(w.interdependence_and_capabilities(y, &rules)?.0);
-                }
-            }
-            x.measure_ties(&graphs[&x.from], &graphs[&(x.from + 1)]);
-        }
+        let f = measured_flips(&w, &rules, &reports)?;
         let unexplained = f
             .iter()
             .filter(|x| x.tie_change.is_some_and(|c| c < UNEXPLAINED))
@@ -928,19 +918,36 @@ fn over_seeds(
     Ok(m)
 }
 
-/// The flips of 1990–2001 that neither the unit's own ties nor its main partner's explain
-/// (each changed by less than 10 %): issue 15's durability target is none.
+/// The flips of a span's reports (left and back within three years), each with its change of
+/// ties measured on the graphs of the years it left between (built only for those years).
+fn measured_flips(
+    w: &World,
+    rules: &WorldRules,
+    reports: &[rsct::boundary::BoundaryReport],
+) -> Result<Vec<rsct::boundary::Flip>> {
+    let mut f = rsct::boundary::flips(reports, 3);
+    let mut graphs = BTreeMap::new();
+    for x in &mut f {
+        for y in [x.from, x.from + 1] {
+            if let std::collections::btree_map::Entry::Vacant(e) = graphs.entry(y) {
+                e.insert(w.interdependence_and_capabilities(y, rules)?.0);
+            }
+        }
+        x.measure_ties(&graphs[&x.from], &graphs[&(x.from + 1)]);
+    }
+    Ok(f)
+}
+
+/// The flips that neither the unit's own ties nor its main partner's explain (each changed
+/// by less than [`UNEXPLAINED`]): issue 15's durability target is none.
 fn unexplained_flips(
     w: &World,
     rules: &WorldRules,
     reports: &[rsct::boundary::BoundaryReport],
 ) -> Result<usize> {
-    let graphs = (1990..=2001)
-        .map(|y| Ok(w.interdependence_and_capabilities(y, rules)?.0))
-        .collect::<Result<Vec<_>>>()?;
-    Ok(rsct::boundary::flips_with_ties(reports, &graphs, 3)
+    Ok(measured_flips(w, rules, reports)?
         .iter()
-        .filter(|f| f.explained(0.1) != Some(true))
+        .filter(|f| f.explained(UNEXPLAINED) != Some(true))
         .count())
 }
 
