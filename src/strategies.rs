@@ -746,16 +746,19 @@ pub fn planted_dominant_hub() -> PlantedStructureStrategy {
     PlantedStructureStrategy(s.boxed())
 }
 
-/// Two dense regions of 3–6 units and an insulator `I` tied with intensity 1 to two members
-/// of each: its ties spread evenly over both (participation 0.5), binding neither to the
-/// other.
+/// Two regions of 3–6 units, every pair tied (intensities 0.5–1, signs at random), and an
+/// insulator `I` tied with intensity 1 to two members of each: its ties spread evenly over
+/// both (participation 0.5), binding neither to the other. (With chords missing at random, a
+/// five-unit ring of weak ties can leave its two members tied to `I` with their largest
+/// share beside `I` — then the planted regions are no longer the only partition the
+/// definition allows.)
 pub fn planted_insulator() -> PlantedStructureStrategy {
     let s = (3usize..=6, 3usize..=6, any::<u64>()).prop_map(|(a, b, seed)| {
         let mut rnd = uniform(seed);
         let mut p = Planter::default();
         let (ra, rb) = (region(0, a), region(1, b));
-        p.dense(&ra, &mut rnd);
-        p.dense(&rb, &mut rnd);
+        p.dense_with(&ra, 1.0, &mut rnd);
+        p.dense_with(&rb, 1.0, &mut rnd);
         for u in ra.iter().take(2).chain(rb.iter().take(2)) {
             p.tie("I", u, 1.0, 0.0, 0.0);
         }

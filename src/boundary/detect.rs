@@ -280,13 +280,17 @@ pub(crate) fn propose_over_years(
                 .collect()
         })
         .collect();
+    // With the split rule, the span's candidates are divided over the span (a division
+    // holds in every year or none), as each year's are by the split rule alone.
+    let divide = (options.method == Method::Definition
+        && options.has_rule(super::FormationRule::Split))
+    .then_some(options.split_ratio);
     let parts = multislice_louvain(
         &slices,
         &links,
         super::formation::quality(options),
-        options.resolution,
-        options.interslice,
-        options.seed,
+        (options.resolution, options.interslice, options.seed),
+        divide,
     );
     Ok(graphs
         .iter()

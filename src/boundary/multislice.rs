@@ -12,8 +12,10 @@
 //! of whole blocks (a region merging with its neighbour in one year and apart the next)
 //! are damped where the ties did not change.
 
+use super::formation::passes;
 use super::louvain::{Null, Quality, WeightedGraph, connected_parts, levels};
 use crate::internal::Rng;
+use crate::internal::hash::FxHashMap;
 
 /// The slices' communities: per slice, the community of each of its nodes, split into
 /// connected parts within the slice and numbered 0..k in order of first node (labels are
@@ -24,37 +26,283 @@ use crate::internal::Rng;
 /// resolution, `omega` the coupling, `seed` the first start's node order: the best of
 /// eight starts is kept. With [`Quality::ConstantPotts`] each slice's null model is the
 /// constant Potts model's (mass 1 per node, scale γ) instead of the configuration model's.
+/// With `divide` (a weak-test ratio), the communities are then divided over the span where
+/// their own parts pass the weak test in every year ([`divided`]).
 ///
 /// # Complexity
 /// As Louvain on the supra-graph of Σ_s n_s nodes and Σ_s m_s + Σ_s |links_s| edges, each
-/// gain costing O(S) for S slices at aggregated levels; eight starts.
+/// gain costing O(S) for S slices at aggregated levels; eight starts. Dividing runs it once
+/// more, on each community's own nodes.
 pub(crate) fn multislice_louvain(
+    slices: &[WeightedGraph],
+    links: &[Vec<(usize, usize)>],
+    quality_fn: Quality,
+    (gamma, omega, seed): (f64, f64, u64),
+    divide: Option<f64>,
+) -> Vec<Vec<usize>> {
+    let outer = by_slice(slices, links, quality_fn, gamma, omega, seed);
+    let labels = match divide {
+        Some(ratio) => divided(
+            slices,
+            links,
+            &outer,
+            quality_fn,
+            (gamma, omega, seed),
+            ratio,
+        ),
+        None => outer,
+    };
+    per_slice(slices, &labels)
+}
+
+/// The generalised Louvain with one null-model layer per slice (the slice's configuration
+/// model, or the constant Potts model): the community of each node of the supra-graph.
+fn by_slice(
     slices: &[WeightedGraph],
     links: &[Vec<(usize, usize)>],
     quality_fn: Quality,
     gamma: f64,
     omega: f64,
     seed: u64,
-) -> Vec<Vec<usize>> {
-    let layers = slices.len();
-    let mut offset = vec![0usize; layers + 1];
+) -> Vec<usize> {
+    let layers: Vec<Vec<u32>> = slices
+        .iter()
+        .enumerate()
+        .map(|(s, g)| vec![s as u32; g.len()])
+        .collect();
+    let scale = slices
+        .iter()
+        .map(|g| layer_scale(quality_fn, gamma, g.total()))
+        .collect();
+    run(slices, links, &layers, scale, quality_fn, omega, seed)
+}
+
+/// Per slice, the communities of `membership` (over the supra-graph's nodes, slice by
+/// slice) split into connected parts within the slice, numbered 0..k by first node.
+fn per_slice(slices: &[WeightedGraph], membership: &[usize]) -> Vec<Vec<usize>> {
+    let mut at = 0;
+    slices
+        .iter()
+        .map(|g| {
+            let part = connected_parts(g, &membership[at..at + g.len()]);
+            at += g.len();
+            part
+        })
+        .collect()
+}
+
+/// The candidates `outer` (labels over the supra-graph's nodes) divided over the span: inside
+/// each candidate (a community of the supra-graph, across years) the proposer runs again on
+/// the candidate's own ties ([`within`]: each year's part of it with its own null model, its
+/// years still coupled by ω), and the candidate is divided into those parts when, **in
+/// every year** in which it holds two or more of them, each part has at least two units and
+/// passes the weak test at `ratio` (internal ≥ `ratio` × external interdependence in that
+/// year's slice; Radicchi et al. 2004's divisive criterion). A span's proposer can merge
+/// what each year's would cut (a small region beside a large one it touches, the
+/// resolution limit of Fortunato & Barthélemy 2007); dividing over the span keeps the
+/// division the same from year to year, so that it causes no flip while the ties stay the
+/// same. Labels over the supra-graph's nodes.
+///
+/// # Complexity
+/// As [`multislice_louvain`] once more, and O(Σ_s m_s) for the tests.
+fn divided(
+    slices: &[WeightedGraph],
+    links: &[Vec<(usize, usize)>],
+    outer: &[usize],
+    quality_fn: Quality,
+    (gamma, omega, seed): (f64, f64, u64),
+    ratio: f64,
+) -> Vec<usize> {
+    let inner = within(slices, links, outer, quality_fn, gamma, omega, seed);
+    // Each candidate's parts, as dense labels of (candidate, part) pairs.
+    let mut ids: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+    let part: Vec<usize> = outer
+        .iter()
+        .zip(&inner)
+        .map(|(&c, &p)| {
+            let next = ids.len();
+            *ids.entry((c, p)).or_insert(next)
+        })
+        .collect();
+    // A candidate is divided unless some year holds two or more of its parts and one of
+    // them is a single unit or fails the weak test there.
+    let candidates = outer.iter().copied().max().map_or(0, |c| c + 1);
+    let mut divide = vec![true; candidates];
+    let mut held_parts = vec![false; candidates];
+    let mut at = 0;
+    for g in slices {
+        let range = at..at + g.len();
+        at += g.len();
+        let mut size: FxHashMap<usize, usize> = FxHashMap::default();
+        let mut inside: FxHashMap<usize, f64> = FxHashMap::default();
+        let mut outside: FxHashMap<usize, f64> = FxHashMap::default();
+        let mut parts_of: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+        for i in range.clone() {
+            *size.entry(part[i]).or_insert(0) += 1;
+            let list = parts_of.entry(outer[i]).or_default();
+            if !list.contains(&part[i]) {
+                list.push(part[i]);
+            }
+        }
+        for i in 0..g.len() {
+            for &(j, w) in g.neighbours(i) {
+                let (a, b) = (part[range.start + i], part[range.start + j as usize]);
+                if a == b {
+                    *inside.entry(a).or_insert(0.0) += w;
+                } else {
+                    *outside.entry(a).or_insert(0.0) += w;
+                }
+            }
+        }
+        for (c, list) in parts_of {
+            if list.len() < 2 {
+                continue;
+            }
+            held_parts[c] = true;
+            let all_pass = list.iter().all(|p| {
+                size[p] >= 2
+                    && passes(
+                        inside.get(p).copied().unwrap_or(0.0),
+                        outside.get(p).copied().unwrap_or(0.0),
+                        ratio,
+                    )
+            });
+            divide[c] &= all_pass;
+        }
+    }
+    outer
+        .iter()
+        .zip(&part)
+        .map(|(&c, &p)| {
+            if divide[c] && held_parts[c] {
+                candidates + p
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// The communities inside each of `outer`'s (labels over the supra-graph's nodes, slice by
+/// slice): the proposer on each community's own nodes and ties (its nodes in each slice with
+/// that slice's ties among them and their own null model — the configuration model of the
+/// community's induced graph in that year, as the proposer applied to the community alone),
+/// its nodes tied to the same units' nodes of the neighbouring slices by ω. Labels over the
+/// supra-graph's nodes, unique across communities.
+fn within(
+    slices: &[WeightedGraph],
+    links: &[Vec<(usize, usize)>],
+    outer: &[usize],
+    quality_fn: Quality,
+    gamma: f64,
+    omega: f64,
+    seed: u64,
+) -> Vec<usize> {
+    let mut offset = vec![0usize; slices.len() + 1];
     for (s, g) in slices.iter().enumerate() {
         offset[s + 1] = offset[s] + g.len();
     }
-    let n = offset[layers];
+    // Each community's nodes (supra indices, slice by slice), each node's local index
+    // within its community's slice, and each community's ties per slice and links, in one
+    // pass over the supra-graph.
+    let count = outer.iter().copied().max().map_or(0, |c| c + 1);
+    let layers = slices.len();
+    let mut nodes: Vec<Vec<usize>> = vec![Vec::new(); count];
+    let mut local = vec![0usize; outer.len()];
+    let mut sizes = vec![vec![0usize; layers]; count];
+    for s in 0..layers {
+        for x in offset[s]..offset[s + 1] {
+            let c = outer[x];
+            local[x] = sizes[c][s];
+            sizes[c][s] += 1;
+            nodes[c].push(x);
+        }
+    }
+    let mut ties: Vec<Vec<Vec<(usize, usize, f64)>>> = vec![vec![Vec::new(); layers]; count];
+    let mut mass = vec![vec![0.0; layers]; count];
+    for (s, g) in slices.iter().enumerate() {
+        for i in 0..g.len() {
+            let (x, c) = (offset[s] + i, outer[offset[s] + i]);
+            for &(j, w) in g.neighbours(i) {
+                let y = offset[s] + j as usize;
+                if y > x && outer[y] == c {
+                    ties[c][s].push((local[x], local[y], w));
+                    mass[c][s] += w;
+                }
+            }
+        }
+    }
+    let mut tied: Vec<Vec<Vec<(usize, usize)>>> =
+        vec![vec![Vec::new(); layers.saturating_sub(1)]; count];
+    for (s, pairs) in links.iter().enumerate().take(layers.saturating_sub(1)) {
+        for &(a, b) in pairs {
+            let (x, y) = (offset[s] + a, offset[s + 1] + b);
+            if outer[x] == outer[y] {
+                tied[outer[x]][s].push((local[x], local[y]));
+            }
+        }
+    }
+    let mut out = vec![0usize; outer.len()];
+    let mut next = 0;
+    for c in 0..count {
+        if nodes[c].len() < 2 {
+            for &x in &nodes[c] {
+                out[x] = next;
+            }
+            next += 1;
+            continue;
+        }
+        let sub: Vec<WeightedGraph> = (0..layers)
+            .map(|s| WeightedGraph::new(sizes[c][s], &ties[c][s]))
+            .collect();
+        let scale = (0..layers)
+            .map(|s| layer_scale(quality_fn, gamma, mass[c][s]))
+            .collect();
+        let layer_of: Vec<Vec<u32>> = (0..layers).map(|s| vec![s as u32; sizes[c][s]]).collect();
+        // The community's nodes are numbered slice by slice, as `nodes[c]` lists them.
+        let labels = run(&sub, &tied[c], &layer_of, scale, quality_fn, omega, seed);
+        for (k, &x) in nodes[c].iter().enumerate() {
+            out[x] = next + labels[k];
+        }
+        next += labels.iter().copied().max().map_or(0, |l| l + 1);
+    }
+    out
+}
+
+/// The null model's scale of a layer of total weight `m`: γ / 2m for modularity (0 for an
+/// empty layer), γ for the constant Potts model.
+fn layer_scale(quality_fn: Quality, gamma: f64, m: f64) -> f64 {
+    match quality_fn {
+        Quality::Modularity if m > 0.0 => gamma / (2.0 * m),
+        Quality::Modularity => 0.0,
+        Quality::ConstantPotts => gamma,
+    }
+}
+
+/// The generalised Louvain on the supra-graph of `slices` tied by `links` at ω, each node's
+/// mass in the null-model layer `layers[s][i]` of scale `scale[layer]`: the community of
+/// each node of the supra-graph, slice by slice.
+fn run(
+    slices: &[WeightedGraph],
+    links: &[Vec<(usize, usize)>],
+    layers: &[Vec<u32>],
+    scale: Vec<f64>,
+    quality_fn: Quality,
+    omega: f64,
+    seed: u64,
+) -> Vec<usize> {
+    let count = slices.len();
+    let mut offset = vec![0usize; count + 1];
+    for (s, g) in slices.iter().enumerate() {
+        offset[s + 1] = offset[s] + g.len();
+    }
+    let n = offset[count];
     let mut edges: Vec<(usize, usize, f64)> = Vec::new();
     let mut mass: Vec<(u32, f64)> = Vec::with_capacity(n);
-    let mut scale = vec![0.0; layers];
-    for (s, g) in slices.iter().enumerate() {
-        let m = g.total();
-        scale[s] = match quality_fn {
-            Quality::Modularity if m > 0.0 => gamma / (2.0 * m),
-            Quality::Modularity => 0.0,
-            Quality::ConstantPotts => gamma,
-        };
-        for i in 0..g.len() {
+    for (s, (g, layer)) in slices.iter().zip(layers).enumerate() {
+        for (i, &l) in layer.iter().enumerate().take(g.len()) {
             mass.push((
-                s as u32,
+                l,
                 match quality_fn {
                     Quality::Modularity => g.strength(i),
                     Quality::ConstantPotts => 1.0,
@@ -68,7 +316,7 @@ pub(crate) fn multislice_louvain(
         }
     }
     if omega > 0.0 {
-        for (s, pairs) in links.iter().enumerate().take(layers.saturating_sub(1)) {
+        for (s, pairs) in links.iter().enumerate().take(count.saturating_sub(1)) {
             for &(a, b) in pairs {
                 edges.push((offset[s] + a, offset[s + 1] + b, omega));
             }
@@ -99,11 +347,7 @@ pub(crate) fn multislice_louvain(
             }
         }
     }
-    slices
-        .iter()
-        .enumerate()
-        .map(|(s, g)| connected_parts(g, &membership[offset[s]..offset[s + 1]]))
-        .collect()
+    membership
 }
 
 /// Starts of the multislice Louvain (see [`multislice_louvain`]).
@@ -142,6 +386,94 @@ mod tests {
     use super::*;
     use crate::boundary::louvain::louvain;
 
+    /// A 25-clique (weight 300) and, apart from it, two triangles joined by a bridge of
+    /// weight `bridge`: nodes 0–24 the clique, 25–27 and 28–30 the triangles.
+    fn clique_and_triangles(bridge: f64) -> WeightedGraph {
+        let mut e = Vec::new();
+        for a in 0..25 {
+            for b in a + 1..25 {
+                e.push((a, b, 1.0));
+            }
+        }
+        for t in [25, 28] {
+            e.extend([(t, t + 1, 1.0), (t + 1, t + 2, 1.0), (t, t + 2, 1.0)]);
+        }
+        e.push((27, 28, bridge));
+        WeightedGraph::new(31, &e)
+    }
+
+    /// The resolution limit over a span, and its division. In a slice of total weight M the
+    /// two triangles (6 each inside, bridge b) merge when M > (6 + b)² / 2b — with b = 0.1
+    /// and M ≈ 312, they do; on their own ties (their own null model) they stay apart when
+    /// 6 / (6 + b) > 1/2, i.e. b < 6. Divided over the span at ratio 2 (6 ≥ 2b): apart in
+    /// every year when b = 0.1 throughout; together in every year when one year's bridge is
+    /// 3.5 (the triangles fail the weak test there, 6 < 7; their candidate is still cut on
+    /// its own ties) — a division holds in every year or in none.
+    #[test]
+    fn a_span_is_divided_in_every_year_or_none() {
+        let same: Vec<(usize, usize)> = (0..31).map(|i| (i, i)).collect();
+        let links = [same.clone(), same];
+        let apart = |labels: &[usize]| labels[25] != labels[28];
+        let calm = [
+            clique_and_triangles(0.1),
+            clique_and_triangles(0.1),
+            clique_and_triangles(0.1),
+        ];
+        let merged = multislice_louvain(&calm, &links, Quality::Modularity, (1.0, 1.0, 1), None);
+        assert!(merged.iter().all(|s| !apart(s)), "{merged:?}");
+        let divided =
+            multislice_louvain(&calm, &links, Quality::Modularity, (1.0, 1.0, 1), Some(2.0));
+        for s in &divided {
+            assert!(apart(s), "{divided:?}");
+            // The clique stays whole, each triangle too.
+            assert!((1..25).all(|i| s[i] == s[0]));
+            assert!(s[25] == s[26] && s[26] == s[27] && s[28] == s[29] && s[29] == s[30]);
+        }
+        let one_stormy = [
+            clique_and_triangles(0.1),
+            clique_and_triangles(3.8),
+            clique_and_triangles(0.1),
+        ];
+        let held = multislice_louvain(
+            &one_stormy,
+            &links,
+            Quality::Modularity,
+            (1.0, 1.0, 1),
+            Some(2.0),
+        );
+        assert!(held.iter().all(|s| !apart(s)), "{held:?}");
+        // Not for want of parts: on their own ties the triangles' candidate is cut in every
+        // year (Louvain's cut is not always the triangles — with the bridge at 3.5 it joins
+        // the bridge's ends first), but some part fails the weak test in some year.
+        let layers: Vec<Vec<u32>> = (0..3).map(|s| vec![s; 31]).collect();
+        let scale = one_stormy.iter().map(|g| 1.0 / (2.0 * g.total())).collect();
+        let outer = run(
+            &one_stormy,
+            &links,
+            &layers,
+            scale,
+            Quality::Modularity,
+            1.0,
+            1,
+        );
+        let inner = within(
+            &one_stormy,
+            &links,
+            &outer,
+            Quality::Modularity,
+            1.0,
+            1.0,
+            1,
+        );
+        for s in 0..3 {
+            assert_eq!(outer[31 * s + 25], outer[31 * s + 28]);
+            let mut parts: Vec<usize> = (25..31).map(|i| inner[31 * s + i]).collect();
+            parts.sort_unstable();
+            parts.dedup();
+            assert!(parts.len() >= 2, "{inner:?}");
+        }
+    }
+
     /// Two 4-cliques joined by two ties in every year, and in the middle year by all 16:
     /// alone, the middle year merges them (a one-year flip); coupled, it keeps them apart.
     /// In the middle slice, merged scores 0 and apart 2·(2·6 − 28²/56) = −4; apart there
@@ -169,10 +501,11 @@ mod tests {
         let slices = [calm.clone(), stormy, calm];
         let same: Vec<(usize, usize)> = (0..8).map(|i| (i, i)).collect();
         let links = [same.clone(), same];
-        let uncoupled = multislice_louvain(&slices, &links, Quality::Modularity, 1.0, 0.0, 1);
+        let uncoupled =
+            multislice_louvain(&slices, &links, Quality::Modularity, (1.0, 0.0, 1), None);
         assert_eq!(uncoupled[0], apart);
         assert!(uncoupled[1].iter().all(|&c| c == 0));
-        let coupled = multislice_louvain(&slices, &links, Quality::Modularity, 1.0, 2.0, 1);
+        let coupled = multislice_louvain(&slices, &links, Quality::Modularity, (1.0, 2.0, 1), None);
         for s in &coupled {
             assert_eq!(s, &apart);
         }

@@ -22,11 +22,12 @@
 //! `--compare MAP.csv` (lines `unit,region`, `#` comments; region `insulator` marks an
 //! insulator) prints, per year and on average, the adjusted Rand index of the complexes found
 //! against the map's regions and the map's insulators found. `--calibrate` runs the grid
-//! (resolution × contiguity type × proximity × nonaggression × consultation, each point the
-//! span detected together) scored on the map with the post-Soviet region left out, the best
-//! ten again over seeds, the insulator thresholds, the coupling that leaves no flip
-//! unexplained, per-region recovery shares, an ablation of each rule, the constant Potts
-//! proposer and a null model (ties rewired, strengths preserved).
+//! (resolution × contiguity type × proximity × neutrality × nonaggression × consultation,
+//! each point the span detected together) scored on the map with the post-Soviet region left
+//! out, the best ten again over seeds, each of them carried through the formation stages
+//! (insulator thresholds, fragments, the coupling that leaves no flip unexplained) and the
+//! best of those chosen, then per-region recovery shares, an ablation of each rule, the
+//! constant Potts proposer and a null model (ties rewired, strengths preserved).
 
 use crate::Format;
 use crate::input::{self, Result};
@@ -816,17 +817,29 @@ fn read_map(path: &str) -> Result<Vec<(String, String)>> {
     Ok(out)
 }
 
-/// World rules of a grid point: proximity weight, nonaggression and consultation
-/// intensities (defence, offence and neutrality stay 1).
+/// The intensities of the ATOP obligations a grid point sets (defence and offence stay 1).
+#[derive(Debug, Clone, Copy)]
+struct Obligations {
+    neutrality: f64,
+    nonaggression: f64,
+    consultation: f64,
+}
+
+/// World rules of a grid point: proximity weight and the obligations' intensities.
 fn grid_rules(
     contiguity: ContiguityType,
     proximity: f64,
-    nonaggression: f64,
-    consultation: f64,
+    ob: Obligations,
     pact: PactWeight,
 ) -> WorldRules {
+    let Obligations {
+        neutrality,
+        nonaggression,
+        consultation,
+    } = ob;
     let mut rules = WorldRules::new()
         .pact_weight(pact)
+        .atop_intensity(Obligation::Neutrality, neutrality)
         .atop_intensity(Obligation::NonAggression, nonaggression)
         .atop_intensity(Obligation::Consultation, consultation);
     if proximity > 0.0 {
@@ -957,10 +970,141 @@ struct GridPoint {
     gamma: f64,
     contiguity: ContiguityType,
     proximity: f64,
-    nonaggression: f64,
-    consultation: f64,
+    obligations: Obligations,
     held: f64,
     full: f64,
+}
+
+/// The formation stages chosen at one grid point (see [`stages`]).
+struct Stages {
+    /// The options chosen (the grid's with the thresholds, fragments rule and coupling).
+    options: BoundaryOptions,
+    participation: f64,
+    max_share: f64,
+    dissolve: bool,
+    omega: f64,
+    /// Means over seeds 0–7 at the chosen coupling.
+    held: f64,
+    full: f64,
+    flips: f64,
+    /// Unexplained flips summed over the seeds.
+    unexplained: usize,
+}
+
+/// The formation stages at one point, each chosen on the held-out map at the one before:
+/// the insulator thresholds, dissolving the fragments insulators leave (kept only if it
+/// raises the score), then the span's coupling ω under issue 15's durability target (a
+/// coupling qualifies when no seed 0–7 leaves a flip that neither the unit's nor its main
+/// partner's ties explain; among those the best held-out mean, ties: fewer flips; without
+/// any, the fewest unexplained flips). Each stage's table goes to `log`.
+fn stages(
+    w: &World,
+    rules: &WorldRules,
+    at: BoundaryOptions,
+    map: &[(String, String)],
+    log: &mut dyn std::io::Write,
+) -> Result<Stages> {
+    writeln!(
+        log,
+        "\ninsulator thresholds at that point: participation max_share heldout_ari full_ari TUR AFG"
+    )?;
+    let mut ins_best = (0.4, 0.6, f64::MIN, 0usize);
+    for &p in &[0.4, 0.5, 0.6] {
+        for &m in &[0.4, 0.5, 0.6] {
+            let o = WorldBoundaryOptions::new()
+                .boundary(at.clone().insulator_participation(p).insulator_max_share(m));
+            let (h, f, tur, afg, ..) = score(w, rules, &o, map)?;
+            writeln!(log, "{p} {m} {h:.3} {f:.3} {tur} {afg}")?;
+            if h > ins_best.2 + 1e-9 || ((h - ins_best.2).abs() <= 1e-9 && tur + afg > ins_best.3) {
+                ins_best = (p, m, h, tur + afg);
+            }
+        }
+    }
+    writeln!(
+        log,
+        "chosen insulator thresholds: participation {} max_share {}",
+        ins_best.0, ins_best.1
+    )?;
+    let without = at
+        .insulator_participation(ins_best.0)
+        .insulator_max_share(ins_best.1)
+        .without_rule(FormationRule::Dissolve);
+    let with = without.clone().with_rule(FormationRule::Dissolve);
+    let (h_with, ..) = score(
+        w,
+        rules,
+        &WorldBoundaryOptions::new().boundary(with.clone()),
+        map,
+    )?;
+    let (h_without, ..) = score(
+        w,
+        rules,
+        &WorldBoundaryOptions::new().boundary(without.clone()),
+        map,
+    )?;
+    let dissolve = h_with > h_without + 1e-9;
+    writeln!(
+        log,
+        "dissolving the fragments insulators leave: held-out {h_with:.3} with, {h_without:.3} without; chosen: {}",
+        if dissolve { "with" } else { "without" }
+    )?;
+    let base = if dissolve { with } else { without };
+    writeln!(
+        log,
+        "\ninterslice coupling at that point, seeds 0–7: omega heldout_mean full_mean flips_mean flips_min flips_max unexplained_flips_mean"
+    )?;
+    let mut best: Option<(f64, SeedMeans)> = None;
+    for omega in [0.0, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0] {
+        let m = over_seeds(w, rules, &base.clone().interslice(omega), map, true)?;
+        writeln!(
+            log,
+            "{omega} {:.3} {:.3} {:.1} {} {} {:.1}",
+            m.held,
+            m.full,
+            m.flips(),
+            m.flips_per_seed.iter().min().unwrap_or(&0),
+            m.flips_per_seed.iter().max().unwrap_or(&0),
+            m.unexplained as f64 / 8.0
+        )?;
+        let better = best.as_ref().is_none_or(|(_, b)| {
+            m.unexplained < b.unexplained
+                || (m.unexplained == b.unexplained
+                    && (m.held > b.held + 1e-9
+                        || ((m.held - b.held).abs() <= 1e-9 && m.flips() < b.flips())))
+        });
+        if better {
+            best = Some((omega, m));
+        }
+    }
+    let (omega, m) = best.ok_or("no coupling")?;
+    writeln!(log, "chosen interslice coupling: {omega}")?;
+    Ok(Stages {
+        options: base.interslice(omega),
+        participation: ins_best.0,
+        max_share: ins_best.1,
+        dissolve,
+        omega,
+        held: m.held,
+        full: m.full,
+        flips: m.flips(),
+        unexplained: m.unexplained,
+    })
+}
+
+impl GridPoint {
+    /// The point's settings as the calibration's tables print them: resolution, contiguity
+    /// type, proximity, neutrality, nonaggression, consultation.
+    fn label(&self) -> String {
+        format!(
+            "{} {} {} {} {} {}",
+            self.gamma,
+            self.contiguity.code(),
+            self.proximity,
+            self.obligations.neutrality,
+            self.obligations.nonaggression,
+            self.obligations.consultation
+        )
+    }
 }
 
 /// The calibration on the world 1990–2001 against a map, the post-Soviet region held apart:
@@ -970,8 +1114,21 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
     let map = read_map(map_path)?;
     let gammas = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0];
     let proximities = [0.0, 0.5, 1.0, 1.5, 2.0, 3.0];
+    let neutralities = [0.25, 0.5, 1.0];
     let nonaggressions = [0.1, 0.3, 1.0];
     let consultations = [0.25, 1.0];
+    let mut obligation_points = Vec::new();
+    for &neutrality in &neutralities {
+        for &nonaggression in &nonaggressions {
+            for &consultation in &consultations {
+                obligation_points.push(Obligations {
+                    neutrality,
+                    nonaggression,
+                    consultation,
+                });
+            }
+        }
+    }
     // Every point is scored as the defaults are used: the span 1990–2001 detected together,
     // with fixed formation options — round 7's calibrated ones (coupling 8, insulators
     // 0.4/0.4, fragments kept, no split), written out so that the calibration does not
@@ -985,11 +1142,11 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
         .interslice(8.0);
     writeln!(
         out,
-        "grid: resolution × contiguity (borders up to the type) × proximity × nonaggression × consultation, world 1990–2001 detected together"
+        "grid: resolution × contiguity (borders up to the type) × proximity × neutrality × nonaggression × consultation, world 1990–2001 detected together"
     )?;
     writeln!(
         out,
-        "gamma contiguity prox nonagg consult heldout_ari full_ari TUR AFG flips"
+        "gamma contiguity prox neutral nonagg consult heldout_ari full_ari TUR AFG flips"
     )?;
     let mut points = Vec::new();
     let mut region_years: BTreeMap<String, usize> = BTreeMap::new();
@@ -1000,29 +1157,29 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
             // Without proximity the contiguity type makes no difference: once.
             .filter(|&(c, &p)| p > 0.0 || c == ContiguityType::Land)
         {
-            for &na in &nonaggressions {
-                for &cs in &consultations {
-                    let rules = grid_rules(c, p, na, cs, PactWeight::Pairwise);
-                    let options = WorldBoundaryOptions::new().boundary(span.clone().resolution(g));
-                    let (h, f, tur, afg, rec, k) = score(&w, &rules, &options, &map)?;
-                    writeln!(
-                        out,
-                        "{g} {} {p} {na} {cs} {h:.3} {f:.3} {tur} {afg} {k}",
-                        c.code()
-                    )?;
-                    for (r, k) in rec {
-                        *region_years.entry(r).or_insert(0) += k;
-                    }
-                    points.push(GridPoint {
-                        gamma: g,
-                        contiguity: c,
-                        proximity: p,
-                        nonaggression: na,
-                        consultation: cs,
-                        held: h,
-                        full: f,
-                    });
+            for &ob in &obligation_points {
+                let rules = grid_rules(c, p, ob, PactWeight::Pairwise);
+                let options = WorldBoundaryOptions::new().boundary(span.clone().resolution(g));
+                let (h, f, tur, afg, rec, k) = score(&w, &rules, &options, &map)?;
+                writeln!(
+                    out,
+                    "{g} {} {p} {} {} {} {h:.3} {f:.3} {tur} {afg} {k}",
+                    c.code(),
+                    ob.neutrality,
+                    ob.nonaggression,
+                    ob.consultation
+                )?;
+                for (r, k) in rec {
+                    *region_years.entry(r).or_insert(0) += k;
                 }
+                points.push(GridPoint {
+                    gamma: g,
+                    contiguity: c,
+                    proximity: p,
+                    obligations: ob,
+                    held: h,
+                    full: f,
+                });
             }
         }
     }
@@ -1036,7 +1193,7 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
     }
     writeln!(
         out,
-        "\nbest point of each contiguity type (seed 7): type gamma prox nonagg consult heldout_ari full_ari"
+        "\nbest point of each contiguity type (seed 7): type gamma prox neutral nonagg consult heldout_ari full_ari"
     )?;
     for c in ContiguityType::ALL {
         if let Some(b) = points
@@ -1046,146 +1203,105 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
         {
             writeln!(
                 out,
-                "{} {} {} {} {} {:.3} {:.3}",
+                "{} {} {} {} {} {} {:.3} {:.3}",
                 c.code(),
                 b.gamma,
                 b.proximity,
-                b.nonaggression,
-                b.consultation,
+                b.obligations.neutrality,
+                b.obligations.nonaggression,
+                b.obligations.consultation,
                 b.held,
                 b.full
             )?;
         }
     }
-    // The ten best points at the default seed, then the best mean over seeds 0–7 (one seed's
-    // best is partly its luck).
+    // The ten best points at the default seed, each scored again over seeds 0–7 (one seed's
+    // best is partly its luck) and carried through the formation stages.
     let mut ranked: Vec<&GridPoint> = points.iter().collect();
     ranked.sort_by(|a, b| b.held.total_cmp(&a.held));
     writeln!(
         out,
-        "\nthe ten best points over seeds 0–7: gamma contiguity prox nonagg consult heldout_mean full_mean flips_mean"
+        "\nthe ten best points over seeds 0–7: gamma contiguity prox neutral nonagg consult heldout_mean full_mean flips_mean"
     )?;
-    let mut best: Option<(GridPoint, f64, f64)> = None;
+    // Each of the ten is also carried through the formation stages as the defaults use
+    // them (insulator thresholds, fragments, the coupling under the durability target): the
+    // choice is made on the whole pipeline, not on the grid's fixed stage options alone.
+    let mut carried: Vec<(GridPoint, Stages, Vec<u8>)> = Vec::new();
+    let mut through: Vec<u8> = Vec::new();
+    let through_out: &mut dyn std::io::Write = &mut through;
     for x in ranked.into_iter().take(10) {
         let rules = grid_rules(
             x.contiguity,
             x.proximity,
-            x.nonaggression,
-            x.consultation,
+            x.obligations,
             PactWeight::Pairwise,
         );
         let m = over_seeds(&w, &rules, &span.clone().resolution(x.gamma), &map, false)?;
-        let (hs, fs, ks) = (m.held, m.full, m.flips());
         writeln!(
             out,
-            "{} {} {} {} {} {hs:.3} {fs:.3} {ks:.1}",
-            x.gamma,
-            x.contiguity.code(),
-            x.proximity,
-            x.nonaggression,
-            x.consultation
+            "{} {:.3} {:.3} {:.1}",
+            x.label(),
+            m.held,
+            m.full,
+            m.flips()
         )?;
-        if best.as_ref().is_none_or(|b| hs > b.1 + 1e-9) {
-            best = Some((x.clone(), hs, fs));
-        }
+        let mut log = Vec::new();
+        let st = stages(&w, &rules, span.clone().resolution(x.gamma), &map, &mut log)?;
+        writeln!(
+            through_out,
+            "{} {} {} {} {} {:.3} {:.3} {:.1} {:.1}",
+            x.label(),
+            st.participation,
+            st.max_share,
+            if st.dissolve { "with" } else { "without" },
+            st.omega,
+            st.held,
+            st.full,
+            st.flips,
+            st.unexplained as f64 / 8.0
+        )?;
+        carried.push((x.clone(), st, log));
     }
-    let (best, held_mean, full_mean) = best.ok_or("empty grid")?;
+    writeln!(
+        out,
+        "\nthe ten carried through the formation stages, seeds 0–7: gamma contiguity prox neutral nonagg consult participation max_share dissolve omega heldout_mean full_mean flips_mean unexplained_flips_mean"
+    )?;
+    out.write_all(&through)?;
+    // Durability first (no unexplained flip at any seed, issue 15's target), then the
+    // held-out mean, then fewer flips.
+    let (best, chosen, log) = carried
+        .into_iter()
+        .min_by(|(_, a, _), (_, b, _)| {
+            a.unexplained
+                .cmp(&b.unexplained)
+                .then(b.held.total_cmp(&a.held))
+                .then(a.flips.total_cmp(&b.flips))
+        })
+        .ok_or("empty grid")?;
     let near = points.iter().filter(|x| x.held >= best.held - 0.02).count();
     writeln!(
         out,
-        "\nchosen on the held-out map (post-Soviet left out): resolution {} contiguity up to type {} proximity {} nonaggression {} consultation {}: held-out {held_mean:.3}, full map {full_mean:.3} (mean over seeds 0–7); {near} of {n} grid points within 0.02 of its seed-7 score {:.3}",
+        "\nchosen on the held-out map (post-Soviet left out), through the formation stages: resolution {} contiguity up to type {} proximity {} neutrality {} nonaggression {} consultation {}: held-out {:.3}, full map {:.3} (mean over seeds 0–7), {:.1} flips, {:.1} unexplained; {near} of {n} grid points within 0.02 of its seed-7 score {:.3}",
         best.gamma,
         best.contiguity.code(),
         best.proximity,
-        best.nonaggression,
-        best.consultation,
+        best.obligations.neutrality,
+        best.obligations.nonaggression,
+        best.obligations.consultation,
+        chosen.held,
+        chosen.full,
+        chosen.flips,
+        chosen.unexplained as f64 / 8.0,
         best.held
     )?;
+    out.write_all(&log)?;
     let rules = grid_rules(
         best.contiguity,
         best.proximity,
-        best.nonaggression,
-        best.consultation,
+        best.obligations,
         PactWeight::Pairwise,
     );
-    writeln!(
-        out,
-        "\ninsulator thresholds at that point: participation max_share heldout_ari full_ari TUR AFG"
-    )?;
-    let at = span.clone().resolution(best.gamma);
-    let mut ins_best = (0.4, 0.6, f64::MIN, 0usize);
-    for &p in &[0.4, 0.5, 0.6] {
-        for &m in &[0.4, 0.5, 0.6] {
-            let o = WorldBoundaryOptions::new()
-                .boundary(at.clone().insulator_participation(p).insulator_max_share(m));
-            let (h, f, tur, afg, ..) = score(&w, &rules, &o, &map)?;
-            writeln!(out, "{p} {m} {h:.3} {f:.3} {tur} {afg}")?;
-            if h > ins_best.2 + 1e-9 || ((h - ins_best.2).abs() <= 1e-9 && tur + afg > ins_best.3) {
-                ins_best = (p, m, h, tur + afg);
-            }
-        }
-    }
-    writeln!(
-        out,
-        "chosen insulator thresholds: participation {} max_share {}",
-        ins_best.0, ins_best.1
-    )?;
-    let without = at
-        .insulator_participation(ins_best.0)
-        .insulator_max_share(ins_best.1)
-        .without_rule(FormationRule::Dissolve);
-    let with = without.clone().with_rule(FormationRule::Dissolve);
-    let (h_with, ..) = score(
-        &w,
-        &rules,
-        &WorldBoundaryOptions::new().boundary(with.clone()),
-        &map,
-    )?;
-    let (h_without, ..) = score(
-        &w,
-        &rules,
-        &WorldBoundaryOptions::new().boundary(without.clone()),
-        &map,
-    )?;
-    // The rule is kept only if it raises the held-out score.
-    let dissolve = h_with > h_without + 1e-9;
-    writeln!(
-        out,
-        "dissolving the fragments insulators leave: held-out {h_with:.3} with, {h_without:.3} without; chosen: {}",
-        if dissolve { "with" } else { "without" }
-    )?;
-    let base = if dissolve { with } else { without };
-    // The span's multislice coupling (durability), over the seeds 0–7, the rest at the
-    // chosen point.
-    writeln!(
-        out,
-        "\ninterslice coupling at that point, seeds 0–7: omega heldout_mean full_mean flips_mean flips_min flips_max unexplained_flips_mean"
-    )?;
-    // Durability first: a coupling qualifies when no seed leaves a flip that neither the
-    // unit's nor its main partner's ties explain (issue 15's target); among those, the best
-    // held-out mean (ties: fewer flips). Without any, the fewest unexplained flips.
-    let mut omega_best = (0.0, f64::MIN, f64::MAX, usize::MAX);
-    for omega in [0.0, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0] {
-        let m = over_seeds(&w, &rules, &base.clone().interslice(omega), &map, true)?;
-        let (hs, fs, mean_flips, unexplained) = (m.held, m.full, m.flips(), m.unexplained);
-        let flips = m.flips_per_seed;
-        writeln!(
-            out,
-            "{omega} {hs:.3} {fs:.3} {mean_flips:.1} {} {} {:.1}",
-            flips.iter().min().unwrap_or(&0),
-            flips.iter().max().unwrap_or(&0),
-            unexplained as f64 / 8.0
-        )?;
-        let better = unexplained < omega_best.3
-            || (unexplained == omega_best.3
-                && (hs > omega_best.1 + 1e-9
-                    || ((hs - omega_best.1).abs() <= 1e-9 && mean_flips < omega_best.2)));
-        if better {
-            omega_best = (omega, hs, mean_flips, unexplained);
-        }
-    }
-    writeln!(out, "chosen interslice coupling: {}", omega_best.0)?;
-    let base = base.interslice(omega_best.0);
+    let base = chosen.options;
     // The proposer and the split rule under the span, by the mean over seeds 0–7: split is
     // switched off only if that raises the held-out mean at every modularity resolution.
     writeln!(
@@ -1308,13 +1424,7 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
         (
             "no proximity",
             base.clone(),
-            grid_rules(
-                best.contiguity,
-                0.0,
-                best.nonaggression,
-                best.consultation,
-                PactWeight::Pairwise,
-            ),
+            grid_rules(best.contiguity, 0.0, best.obligations, PactWeight::Pairwise),
         ),
         (
             "land borders only (no sea borders)",
@@ -1322,8 +1432,7 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
             grid_rules(
                 ContiguityType::Land,
                 best.proximity,
-                best.nonaggression,
-                best.consultation,
+                best.obligations,
                 PactWeight::Pairwise,
             ),
         ),
@@ -1333,8 +1442,7 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
             grid_rules(
                 best.contiguity,
                 best.proximity,
-                best.nonaggression,
-                best.consultation,
+                best.obligations,
                 PactWeight::PerCommitment,
             ),
         ),
