@@ -128,7 +128,7 @@ fn divided(
     // them is a single unit or fails the weak test there.
     let candidates = outer.iter().copied().max().map_or(0, |c| c + 1);
     let mut divide = vec![true; candidates];
-    let mut held_parts = vec![false; candidates];
+    let mut has_parts = vec![false; candidates];
     let mut at = 0;
     for g in slices {
         let range = at..at + g.len();
@@ -158,7 +158,7 @@ fn divided(
             if list.len() < 2 {
                 continue;
             }
-            held_parts[c] = true;
+            has_parts[c] = true;
             let all_pass = list.iter().all(|p| {
                 size[p] >= 2
                     && passes(
@@ -174,7 +174,7 @@ fn divided(
         .iter()
         .zip(&part)
         .map(|(&c, &p)| {
-            if divide[c] && held_parts[c] {
+            if divide[c] && has_parts[c] {
                 candidates + p
             } else {
                 c
