@@ -799,3 +799,60 @@ fn a_hand_drawn_region_is_judged_by_the_definition() {
     assert_eq!((s.region.as_str(), s.largest_share), ("south", 0.75));
     assert!(rsct::boundary::spread_over_map(&g, &map, "Z").is_none());
 }
+
+/// A global power's home over a span (theory §3, durability; `FormationRule::SpanHome`,
+/// switched on):
+/// two regions of four units, every pair tied, and a great power `H` tied to each member of
+/// both — 1 to region A and 0.5 to region B in the first and last years, 0.9 to A and 1 to
+/// B in the middle year. Alone, the middle year places `H` in B (its ties there exceed
+/// chance by more); over the span its home stays A, because staying with the same complex
+/// is worth the coupling ω = 8 (the gain it gives up in the middle year is well under 1).
+#[test]
+fn a_global_powers_home_holds_over_a_span_unless_its_ties_outweigh_the_coupling() {
+    use rsct::boundary::{InterdependenceGraph, analyse_interdependence_of_years};
+    let ids = ["A1", "A2", "A3", "A4", "B1", "B2", "B3", "B4", "H"];
+    let year = |to_a: f64, to_b: f64| {
+        let mut pairs = Vec::new();
+        for r in [0, 4] {
+            for a in r..r + 4 {
+                for b in a + 1..r + 4 {
+                    pairs.push((a, b, amity(1.0)));
+                }
+            }
+        }
+        pairs.push((0, 4, amity(0.1)));
+        pairs.extend((0..4).map(|a| (a, 8, amity(to_a))));
+        pairs.extend((4..8).map(|b| (b, 8, amity(to_b))));
+        InterdependenceGraph::from_pairs(states(&ids), pairs).unwrap()
+    };
+    let graphs = [year(1.0, 0.5), year(0.9, 1.0), year(1.0, 0.5)];
+    let caps = BTreeMap::new();
+    let span: Vec<_> = (2000..2003)
+        .zip(&graphs)
+        .map(|(y, g)| (y, g, &caps))
+        .collect();
+    let classes = Classification::new().with_override("H", PowerClass::GreatPower);
+    let home_of = |o: &BoundaryOptions| -> Vec<Vec<String>> {
+        analyse_interdependence_of_years(&span, o)
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let c = r
+                    .complexes
+                    .iter()
+                    .find(|c| c.members.contains(&"H".to_owned()))
+                    .unwrap();
+                let mut m = c.members.clone();
+                m.retain(|u| u != "H");
+                m
+            })
+            .collect()
+    };
+    let a: Vec<String> = ["A1", "A2", "A3", "A4"].map(String::from).to_vec();
+    let b: Vec<String> = ["B1", "B2", "B3", "B4"].map(String::from).to_vec();
+    let o = BoundaryOptions::new().classes(classes).interslice(8.0);
+    let over_span = home_of(&o.clone().with_rule(FormationRule::SpanHome));
+    assert_eq!(over_span, vec![a.clone(), a.clone(), a.clone()]);
+    // Off by default: each year's home alone.
+    assert_eq!(home_of(&o), vec![a.clone(), b, a]);
+}

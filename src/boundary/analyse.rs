@@ -2,7 +2,7 @@
 //! [`BoundaryReport`] from a detection.
 
 use super::classify::{character as character_of, complex_type};
-use super::detect::{Candidate, detect_complexes, qualify};
+use super::detect::{Candidate, Detection, detect_complexes, qualify};
 use super::formation::propose_parts;
 use super::interdependence::{InterdependenceGraph, InterdependenceOptions, interdependence};
 use super::report::{BoundaryReport, ComplexPolarity, ComplexReport, GlobalPowerRole};
@@ -200,7 +200,7 @@ pub fn analyse_interdependence_from(
             next += 1;
         }
     }
-    let detection = super::detect::detect_with(g, options, Some(&proposal))?;
+    let detection = super::detect::detect_with(g, options, Some(&proposal), None)?;
     Ok(report_detection(year, g, &detection, capabilities, options))
 }
 
@@ -309,15 +309,16 @@ pub(crate) fn analyse_span(
         check_capabilities(caps)?;
     }
     let graphs: Vec<_> = years.iter().map(|&(_, g, _, o)| (g, o)).collect();
-    let proposals = super::detect::propose_over_years(&graphs)?;
-    let jobs: Vec<(usize, Option<Vec<usize>>)> = proposals.into_iter().enumerate().collect();
-    crate::internal::parallel::map(0, &jobs, |(t, p)| {
-        let (year, g, caps, options) = years[*t];
-        let detection = super::detect::detect_with(g, options, p.as_deref())?;
-        Ok(report_detection(year, g, &detection, caps, options))
-    })
-    .into_iter()
-    .collect()
+    let detections = super::detect::detect_span(&graphs, 0)?;
+    let jobs: Vec<(usize, Detection)> = detections.into_iter().enumerate().collect();
+    Ok(crate::internal::parallel::map(
+        0,
+        &jobs,
+        |(t, detection)| {
+            let (year, g, caps, options) = years[*t];
+            report_detection(year, g, detection, caps, options)
+        },
+    ))
 }
 
 /// The report of a detection already made (e.g. by

@@ -1,7 +1,7 @@
 //! Complex detection: complexes formed by the definition (or taken from modularity),
 //! insulators taken out, and the qualification test for each candidate.
 
-use super::formation::{NONE, Reform, form, proposer_graph, reform};
+use super::formation::{NONE, Reform, form, placement_gain, proposer_graph, reform};
 use super::interdependence::InterdependenceGraph;
 use super::louvain::{louvain, modularity};
 use super::metrics::{BoundaryMetrics, metrics};
@@ -123,7 +123,7 @@ pub fn detect_complexes(
     g: &InterdependenceGraph,
     options: &BoundaryOptions,
 ) -> Result<Detection, BoundaryError> {
-    detect(g, options, None, None)
+    detect(g, options, None, None, None)
 }
 
 /// [`detect_complexes`] of a year coupled to the previous year's detection: each unit's
@@ -164,7 +164,7 @@ pub fn detect_complexes_after(
             }
         }
     }
-    detect(g, options, Some(&prior), None)
+    detect(g, options, Some(&prior), None, None)
 }
 
 /// The units set apart and the global powers held out of formation, per unit of `g`;
@@ -233,12 +233,215 @@ pub fn detect_complexes_of_years(
 ) -> Result<Vec<Detection>, BoundaryError> {
     let refs: Vec<(&InterdependenceGraph, &BoundaryOptions)> =
         graphs.iter().map(|g| (g, options)).collect();
-    let proposals = propose_over_years(&refs)?;
-    graphs
+    detect_span(&refs, 1)
+}
+
+/// Each year of a span detected with the span's candidates ([`propose_over_years`]) on
+/// `threads` threads (0: all); with [`super::FormationRule::SpanHome`], each global power's
+/// home is then chosen over the span ([`homes_over_span`]) and the years where it differs
+/// from the year's own choice are detected again with it.
+pub(crate) fn detect_span(
+    years: &[(&InterdependenceGraph, &BoundaryOptions)],
+    threads: usize,
+) -> Result<Vec<Detection>, BoundaryError> {
+    let proposals = propose_over_years(years)?;
+    let jobs: Vec<usize> = (0..years.len()).collect();
+    let first: Vec<Detection> = crate::internal::parallel::map(threads, &jobs, |&t| {
+        detect_with(years[t].0, years[t].1, proposals[t].as_deref(), None)
+    })
+    .into_iter()
+    .collect::<Result<_, _>>()?;
+    let Some(&(_, options)) = years.first() else {
+        return Ok(first);
+    };
+    if proposals.iter().all(Option::is_none)
+        || options.method != Method::Definition
+        || !options.has_rule(super::FormationRule::GlobalHome)
+        || !options.has_rule(super::FormationRule::SpanHome)
+    {
+        return Ok(first);
+    }
+    let homes = homes_over_span(years, &first)?;
+    let again: Vec<(usize, &Homes)> = homes
         .iter()
-        .zip(&proposals)
-        .map(|(g, p)| detect_with(g, options, p.as_deref()))
-        .collect()
+        .enumerate()
+        .filter_map(|(t, h)| h.as_ref().map(|h| (t, h)))
+        .collect();
+    let redone: Vec<(usize, Detection)> =
+        crate::internal::parallel::map(threads, &again, |&(t, (labels, home))| {
+            detect_with(
+                years[t].0,
+                years[t].1,
+                proposals[t].as_deref(),
+                Some((labels, home)),
+            )
+            .map(|d| (t, d))
+        })
+        .into_iter()
+        .collect::<Result<_, _>>()?;
+    let mut out = first;
+    for (t, d) in redone {
+        out[t] = d;
+    }
+    Ok(out)
+}
+
+/// A year's labelling of the units (each unit's candidate complex) and each global power's
+/// home among its labels (per unit, [`NONE`] for none).
+type Homes = (Vec<usize>, Vec<usize>);
+
+/// Each global power's home over a span, judged on each year's complexes as detected
+/// (`first`): per year, the [`super::GlobalPlacement`] gain of each candidate complex it has
+/// ties with (as the placement computes it), and the coupling ω
+/// ([`BoundaryOptions::interslice`]) for each consecutive pair of years whose candidates
+/// are the same complex (Jaccard similarity of their members, global powers left out, at
+/// least 1/2); the best path through the years by dynamic programming — the power's places
+/// tied across years like any unit's in the span's multislice modularity. A year where the
+/// unit is absent or no global power breaks the path. Per year: `None` where every power's
+/// home is the one the year chose alone, else the year's labelling (each unit's candidate)
+/// and each power's home among its labels.
+fn homes_over_span(
+    years: &[(&InterdependenceGraph, &BoundaryOptions)],
+    first: &[Detection],
+) -> Result<Vec<Option<Homes>>, BoundaryError> {
+    let omega = years.first().map_or(0.0, |y| y.1.interslice);
+    // Per year: each unit's candidate, the global flags, each candidate's members (global
+    // powers left out) and each power's gain per candidate.
+    let mut labels = Vec::with_capacity(years.len());
+    let mut members: Vec<Vec<Vec<usize>>> = Vec::with_capacity(years.len());
+    let mut gains: Vec<FxHashMap<String, Vec<(usize, f64)>>> = Vec::with_capacity(years.len());
+    for (t, &(g, o)) in years.iter().enumerate() {
+        let (apart, global) = held_flags(g, o)?;
+        let mut label = vec![NONE; g.ids.len()];
+        for (c, cand) in first[t].candidates.iter().enumerate() {
+            for u in &cand.members {
+                if let Some(i) = g.position(u) {
+                    label[i] = c;
+                }
+            }
+        }
+        let formed = |i: usize| !apart[i] && !global[i] && label[i] != NONE;
+        let mut sets = vec![Vec::new(); first[t].candidates.len()];
+        for i in (0..g.ids.len()).filter(|&i| formed(i)) {
+            sets[label[i]].push(i);
+        }
+        let mut vol: FxHashMap<usize, f64> = FxHashMap::default();
+        let mut total = 0.0;
+        for (a, b, w) in &g.edges {
+            if formed(*a) && formed(*b) {
+                let x = w.total();
+                *vol.entry(label[*a]).or_insert(0.0) += x;
+                *vol.entry(label[*b]).or_insert(0.0) += x;
+                total += 2.0 * x;
+            }
+        }
+        let mut year = FxHashMap::default();
+        for i in (0..g.ids.len()).filter(|&i| global[i]) {
+            let mut sums: Vec<(usize, f64)> = Vec::new();
+            for (j, w) in g.neighbours(i) {
+                if !formed(j) {
+                    continue;
+                }
+                match sums.iter_mut().find(|x| x.0 == label[j]) {
+                    Some(x) => x.1 += w.total(),
+                    None => sums.push((label[j], w.total())),
+                }
+            }
+            let k: f64 = sums.iter().map(|x| x.1).sum();
+            for x in &mut sums {
+                x.1 = placement_gain(
+                    (o.global_placement, o.resolution),
+                    x.1,
+                    k,
+                    vol.get(&x.0).copied().unwrap_or(0.0),
+                    total,
+                );
+            }
+            sums.sort_by_key(|x| x.0);
+            if !sums.is_empty() {
+                year.insert(g.ids[i].clone(), sums);
+            }
+        }
+        labels.push(label);
+        members.push(sets);
+        gains.push(year);
+    }
+    // Whether candidate `c` of year `t` and `d` of year `t + 1` are the same complex.
+    let same = |t: usize, c: usize, d: usize| {
+        let (a, b) = (&members[t][c], &members[t + 1][d]);
+        let (ga, gb) = (years[t].0, years[t + 1].0);
+        let shared = a
+            .iter()
+            .filter(|&&i| gb.position(&ga.ids[i]).is_some_and(|j| b.contains(&j)))
+            .count();
+        let union = a.len() + b.len() - shared;
+        union > 0 && 2 * shared >= union
+    };
+    let mut out: Vec<Option<Homes>> = vec![None; years.len()];
+    let mut powers: Vec<&String> = gains.iter().flat_map(|y| y.keys()).collect();
+    powers.sort();
+    powers.dedup();
+    for power in powers {
+        // best[t]: (candidate, score, index of the best predecessor in best[t − 1]).
+        let mut best: Vec<Vec<(usize, f64, Option<usize>)>> = Vec::with_capacity(years.len());
+        for (t, year) in gains.iter().enumerate() {
+            let Some(row) = year.get(power) else {
+                best.push(Vec::new());
+                continue;
+            };
+            let prev = t.checked_sub(1).map(|s| &best[s]);
+            let row = row
+                .iter()
+                .map(|&(c, gain)| {
+                    let from = prev.and_then(|prev| {
+                        prev.iter()
+                            .enumerate()
+                            .map(|(k, &(d, score, _))| {
+                                (k, score + if same(t - 1, d, c) { omega } else { 0.0 })
+                            })
+                            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+                    });
+                    match from {
+                        Some((k, score)) => (c, gain + score, Some(k)),
+                        None => (c, gain, None),
+                    }
+                })
+                .collect();
+            best.push(row);
+        }
+        // Back from the end of each unbroken run of years.
+        let mut t = years.len();
+        while t > 0 {
+            t -= 1;
+            let Some(mut k) = best[t]
+                .iter()
+                .enumerate()
+                .max_by(|a, b| a.1.1.total_cmp(&b.1.1).then(b.0.cmp(&a.0)))
+                .map(|x| x.0)
+            else {
+                continue;
+            };
+            loop {
+                let (c, _, from) = best[t][k];
+                let g = years[t].0;
+                if let Some(i) = g.position(power)
+                    && labels[t][i] != c
+                {
+                    let entry =
+                        out[t].get_or_insert_with(|| (labels[t].clone(), vec![NONE; g.ids.len()]));
+                    entry.1[i] = c;
+                }
+                match from {
+                    Some(f) if t > 0 => {
+                        t -= 1;
+                        k = f;
+                    }
+                    _ => break,
+                }
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The span's multislice candidates, per year per unit ([`NONE`] for units held out), or
@@ -296,22 +499,25 @@ pub(crate) fn propose_over_years(
         .iter()
         .zip(keeps.iter().zip(parts))
         .map(|(g, (keep, part))| {
-            let mut p = vec![NONE; g.ids.len()];
+            let mut candidates = vec![NONE; g.ids.len()];
             for (k, &i) in keep.iter().enumerate() {
-                p[i] = part[k];
+                candidates[i] = part[k];
             }
-            Some(p)
+            Some(candidates)
         })
         .collect())
 }
 
-/// [`detect_complexes`] with the candidates of a proposer run elsewhere (per unit).
+/// [`detect_complexes`] with the candidates of a proposer run elsewhere (per unit), and
+/// the global powers' homes where chosen elsewhere (a labelling of the units and each
+/// power's home among its labels, per unit, [`NONE`] for none).
 pub(crate) fn detect_with(
     g: &InterdependenceGraph,
     options: &BoundaryOptions,
     proposal: Option<&[usize]>,
+    homes: Option<(&[usize], &[usize])>,
 ) -> Result<Detection, BoundaryError> {
-    detect(g, options, None, proposal)
+    detect(g, options, None, proposal, homes)
 }
 
 fn detect(
@@ -319,13 +525,14 @@ fn detect(
     options: &BoundaryOptions,
     prior: Option<&[usize]>,
     proposal: Option<&[usize]>,
+    homes: Option<(&[usize], &[usize])>,
 ) -> Result<Detection, BoundaryError> {
     let (apart, global) = held_flags(g, options)?;
     let n = g.ids.len();
     let (mut community, q) = match options.method {
         Method::Definition => {
             let held: Vec<bool> = (0..n).map(|i| apart[i] || global[i]).collect();
-            let f = form(g, &held, &global, prior, proposal, options);
+            let f = form(g, &held, &global, (prior, proposal), homes, options);
             (f.community, f.modularity)
         }
         _ => {

@@ -44,13 +44,16 @@ fn weight(w: &super::Interdependence) -> f64 {
 /// Forms complexes. `held` flags units kept out of formation (set apart, and global powers);
 /// `global` flags global powers (placed in their home community afterwards when the rule is
 /// on); `prior` gives, per unit, a community label of the previous year (or [`NONE`]) with
-/// the coupling weight of [`BoundaryOptions::coupling`].
+/// the coupling weight of [`BoundaryOptions::coupling`]; `proposal` the candidates proposed
+/// elsewhere (per unit), and `homes` a labelling of the units and each global power's home
+/// among its labels, chosen elsewhere
+/// (per unit, [`NONE`] for none).
 pub(crate) fn form(
     g: &InterdependenceGraph,
     held: &[bool],
     global: &[bool],
-    prior: Option<&[usize]>,
-    proposal: Option<&[usize]>,
+    (prior, proposal): (Option<&[usize]>, Option<&[usize]>),
+    homes: Option<(&[usize], &[usize])>,
     o: &BoundaryOptions,
 ) -> Formation {
     let n = g.ids.len();
@@ -73,7 +76,7 @@ pub(crate) fn form(
     refine(g, &mut comm, held, prior, proposal, o);
     isolate(g, &mut comm, held);
     if o.has_rule(FormationRule::GlobalHome) && global.iter().any(|&x| x) {
-        place_global(g, &mut comm, held, global, o.global_placement, o.resolution);
+        place_global(g, &mut comm, held, global, homes, o);
         // Second pass: each global power takes part with its ties to its own region only
         // (and to units in no complex); its ties to other complexes are its reach beyond
         // its region and merge nothing.
@@ -674,15 +677,19 @@ fn parts_of(
 
 /// Places each global power held out in its own region (beyond it, it penetrates): by
 /// [`GlobalPlacement`], the community where its interdependence with units formed most
-/// exceeds the expected at the proposer's resolution, or the one holding its largest share.
+/// exceeds the expected at the proposer's resolution, or the one holding its largest share
+/// — or, where a home was chosen elsewhere (`chosen`: a labelling of the units and each
+/// global power's home among its labels, per unit; over a span,
+/// [`super::FormationRule::SpanHome`]), the community holding most of that label's units.
 fn place_global(
     g: &InterdependenceGraph,
     comm: &mut [usize],
     held: &[bool],
     global: &[bool],
-    placement: GlobalPlacement,
-    resolution: f64,
+    chosen: Option<(&[usize], &[usize])>,
+    o: &BoundaryOptions,
 ) {
+    let (placement, resolution) = (o.global_placement, o.resolution);
     // Volume of each community and of the formed graph (ties among units formed).
     let mut vol: FxHashMap<usize, f64> = FxHashMap::default();
     let mut total = 0.0;
@@ -695,8 +702,23 @@ fn place_global(
         *vol.entry(comm[*b]).or_insert(0.0) += x;
         total += 2.0 * x;
     }
-    let mut homes = Vec::new();
+    let mut placed = Vec::new();
     for i in (0..g.ids.len()).filter(|&i| global[i]) {
+        // A home chosen elsewhere: the community holding most of that label's units.
+        if let Some((labels, homes)) = chosen
+            && homes[i] != NONE
+        {
+            let mut count: FxHashMap<usize, usize> = FxHashMap::default();
+            for j in 0..g.ids.len() {
+                if !held[j] && comm[j] != NONE && labels[j] == homes[i] {
+                    *count.entry(comm[j]).or_insert(0) += 1;
+                }
+            }
+            if let Some((&c, _)) = count.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) {
+                placed.push((i, c));
+                continue;
+            }
+        }
         let mut sums: FxHashMap<usize, f64> = FxHashMap::default();
         for (j, w) in g.neighbours(i) {
             if held[j] || comm[j] == NONE {
@@ -705,28 +727,48 @@ fn place_global(
             *sums.entry(comm[j]).or_insert(0.0) += weight(w);
         }
         let k: f64 = sums.values().sum();
-
         let gain = |c: usize, s: f64| {
-            let gamma = match placement {
-                GlobalPlacement::AboveExpected => resolution,
-                GlobalPlacement::AboveChance => 1.0,
-                GlobalPlacement::LargestShare => return s,
-            };
-            if total > 0.0 {
-                s - gamma * k * vol.get(&c).copied().unwrap_or(0.0) / total
-            } else {
-                s
-            }
+            placement_gain(
+                (placement, resolution),
+                s,
+                k,
+                vol.get(&c).copied().unwrap_or(0.0),
+                total,
+            )
         };
         if let Some((c, _)) = sums
             .iter()
             .map(|(&c, &s)| (c, gain(c, s)))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
         {
-            homes.push((i, c));
+            placed.push((i, c));
         }
     }
-    for (i, c) in homes {
+    for (i, c) in placed {
         comm[i] = c;
+    }
+}
+
+/// The [`GlobalPlacement`] gain of a community for a global power: its interdependence `s`
+/// with the community less the expected share of its interdependence `k` with all units
+/// formed, `γ · k · vol / total` (`vol` the community's strength, `total` twice all
+/// interdependence among units formed; γ 1 above chance, the proposer's resolution above
+/// the expected), or `s` itself for the largest share.
+pub(crate) fn placement_gain(
+    (placement, resolution): (GlobalPlacement, f64),
+    s: f64,
+    k: f64,
+    vol: f64,
+    total: f64,
+) -> f64 {
+    let gamma = match placement {
+        GlobalPlacement::AboveExpected => resolution,
+        GlobalPlacement::AboveChance => 1.0,
+        GlobalPlacement::LargestShare => return s,
+    };
+    if total > 0.0 {
+        s - gamma * k * vol / total
+    } else {
+        s
     }
 }

@@ -131,7 +131,8 @@ crate::internal::builder! {
     ///   member — and at most half of its interdependence with units in no complex (it faces
     ///   complexes, not fragments);
     /// - `method` [`Method::Definition`], `inside_ratio` 1 (Radicchi et al.'s weak
-    ///   community), `split_ratio` 2, every [`FormationRule`] on, `coupling` 0;
+    ///   community), `split_ratio` 2, every [`FormationRule`] on but
+    ///   [`FormationRule::SpanHome`], `coupling` 0;
     /// - `overlay_share` 0.5: outside global powers hold at least half the interdependence of
     ///   the complex's members;
     /// - `supercomplex_share` 0.2: a great power with at least 20 % of its interdependence in
@@ -185,7 +186,7 @@ crate::internal::builder! {
     /// at least `ratio` × its external degree — interdependence *markedly* more intense
     /// inside (default 2; ≥ 0). At 1, any two halves of a ring would split.
     split_ratio(ratio: f64) = 2.0, get_split_ratio;
-    without: Vec<FormationRule> = Vec::new();
+    without: Vec<FormationRule> = vec![FormationRule::SpanHome];
     /// Coupling between consecutive years (default 0): with a previous year's complexes
     /// given (see [`crate::boundary::detect_complexes_after`] and
     /// [`crate::boundary::analyse_interdependence_after`]), each unit's primary-share
@@ -311,6 +312,19 @@ pub enum FormationRule {
     /// leaves, and the complex is judged without it, rather than the whole set failing the
     /// definition because of it.
     MemberShare,
+    /// Over a span of years detected together, each global power's home is chosen over the
+    /// span, its places tied across years like any unit's: among each year's complexes as
+    /// detected, the path through the years that maximises the [`GlobalPlacement`] gain of
+    /// each year plus the coupling [`BoundaryOptions::interslice`] for each year it stays
+    /// with the same complex (members' Jaccard similarity at least 1/2), by dynamic
+    /// programming; the years where that home differs from the year's own choice are
+    /// detected again with it. A power's home then moves only when its ties outweigh the
+    /// coupling. **Off by default** ([`BoundaryOptions::with_rule`] switches it on): each
+    /// year's home is chosen alone — the world calibration, run with it on, found no
+    /// setting free of unexplained flips, and with it off it did
+    /// (`docs/world_1990_2001.md`, round 9). Acts only with [`FormationRule::GlobalHome`]
+    /// on a span.
+    SpanHome,
 }
 
 impl std::fmt::Display for FormationRule {
@@ -322,6 +336,7 @@ impl std::fmt::Display for FormationRule {
             Self::Dissolve => "dissolve fragments left by insulators",
             Self::GlobalHome => "global powers in their region",
             Self::MemberShare => "members hold their share inside",
+            Self::SpanHome => "global powers' homes chosen over the span",
         })
     }
 }

@@ -83,6 +83,9 @@ pub enum RuleArg {
     GlobalHome,
     /// A unit without the required share of its interdependence inside leaves its complex.
     MemberShare,
+    /// Over a span, a global power's home is chosen over the span, not year by year (off by
+    /// default: `--with span-home`).
+    SpanHome,
 }
 
 /// The proposer's quality function.
@@ -379,6 +382,7 @@ fn rule_of(r: RuleArg) -> FormationRule {
         RuleArg::Dissolve => FormationRule::Dissolve,
         RuleArg::GlobalHome => FormationRule::GlobalHome,
         RuleArg::MemberShare => FormationRule::MemberShare,
+        RuleArg::SpanHome => FormationRule::SpanHome,
     }
 }
 
@@ -1407,6 +1411,11 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
         (
             "global powers set apart",
             base.clone().without_rule(FormationRule::GlobalHome),
+            rules.clone(),
+        ),
+        (
+            "global powers' homes chosen over the span",
+            base.clone().with_rule(FormationRule::SpanHome),
             rules.clone(),
         ),
         (
