@@ -1,7 +1,7 @@
 //! Complex detection: complexes formed by the definition (or taken from modularity),
 //! insulators taken out, and the qualification test for each candidate.
 
-use super::formation::{NONE, Reform, form, placement_gain, proposer_graph, reform};
+use super::formation::{NONE, PlacementGains, Reform, form, proposer_graph, reform};
 use super::interdependence::InterdependenceGraph;
 use super::louvain::{louvain, modularity};
 use super::metrics::{BoundaryMetrics, metrics};
@@ -325,46 +325,15 @@ fn homes_over_span(
         for i in (0..g.ids.len()).filter(|&i| formed(i)) {
             sets[label[i]].push(i);
         }
-        let mut vol: FxHashMap<usize, f64> = FxHashMap::default();
-        let mut total = 0.0;
-        for (a, b, w) in &g.edges {
-            if formed(*a) && formed(*b) {
-                let x = w.total();
-                *vol.entry(label[*a]).or_insert(0.0) += x;
-                *vol.entry(label[*b]).or_insert(0.0) += x;
-                total += 2.0 * x;
-            }
-        }
-        let mut year = FxHashMap::default();
-        for i in (0..g.ids.len()).filter(|&i| global[i]) {
-            let mut sums: Vec<(usize, f64)> = Vec::new();
-            for (j, w) in g.neighbours(i) {
-                if !formed(j) {
-                    continue;
-                }
-                match sums.iter_mut().find(|x| x.0 == label[j]) {
-                    Some(x) => x.1 += w.total(),
-                    None => sums.push((label[j], w.total())),
-                }
-            }
-            let k: f64 = sums.iter().map(|x| x.1).sum();
-            for x in &mut sums {
-                x.1 = placement_gain(
-                    (o.global_placement, o.resolution),
-                    x.1,
-                    k,
-                    vol.get(&x.0).copied().unwrap_or(0.0),
-                    total,
-                );
-            }
-            sums.sort_by_key(|x| x.0);
-            if !sums.is_empty() {
-                year.insert(g.ids[i].clone(), sums);
-            }
-        }
+        let placement = PlacementGains::new(g, &label, |i| !apart[i] && !global[i]);
+        let year: FxHashMap<String, Vec<(usize, f64)>> = (0..g.ids.len())
+            .filter(|&i| global[i])
+            .map(|i| (g.ids[i].clone(), placement.of(g, i, o)))
+            .filter(|(_, gains)| !gains.is_empty())
+            .collect();
+        gains.push(year);
         labels.push(label);
         members.push(sets);
-        gains.push(year);
     }
     // Whether candidate `c` of year `t` and `d` of year `t + 1` are the same complex.
     let same = |t: usize, c: usize, d: usize| {

@@ -46,8 +46,7 @@ fn weight(w: &super::Interdependence) -> f64 {
 /// on); `prior` gives, per unit, a community label of the previous year (or [`NONE`]) with
 /// the coupling weight of [`BoundaryOptions::coupling`]; `proposal` the candidates proposed
 /// elsewhere (per unit), and `homes` a labelling of the units and each global power's home
-/// among its labels, chosen elsewhere
-/// (per unit, [`NONE`] for none).
+/// among its labels, chosen elsewhere (per unit, [`NONE`] for none).
 pub(crate) fn form(
     g: &InterdependenceGraph,
     held: &[bool],
@@ -689,19 +688,7 @@ fn place_global(
     chosen: Option<(&[usize], &[usize])>,
     o: &BoundaryOptions,
 ) {
-    let (placement, resolution) = (o.global_placement, o.resolution);
-    // Volume of each community and of the formed graph (ties among units formed).
-    let mut vol: FxHashMap<usize, f64> = FxHashMap::default();
-    let mut total = 0.0;
-    for (a, b, w) in &g.edges {
-        if held[*a] || held[*b] || comm[*a] == NONE || comm[*b] == NONE {
-            continue;
-        }
-        let x = weight(w);
-        *vol.entry(comm[*a]).or_insert(0.0) += x;
-        *vol.entry(comm[*b]).or_insert(0.0) += x;
-        total += 2.0 * x;
-    }
+    let gains = PlacementGains::new(g, comm, |i| !held[i]);
     let mut placed = Vec::new();
     for i in (0..g.ids.len()).filter(|&i| global[i]) {
         // A home chosen elsewhere: the community holding most of that label's units.
@@ -719,26 +706,9 @@ fn place_global(
                 continue;
             }
         }
-        let mut sums: FxHashMap<usize, f64> = FxHashMap::default();
-        for (j, w) in g.neighbours(i) {
-            if held[j] || comm[j] == NONE {
-                continue;
-            }
-            *sums.entry(comm[j]).or_insert(0.0) += weight(w);
-        }
-        let k: f64 = sums.values().sum();
-        let gain = |c: usize, s: f64| {
-            placement_gain(
-                (placement, resolution),
-                s,
-                k,
-                vol.get(&c).copied().unwrap_or(0.0),
-                total,
-            )
-        };
-        if let Some((c, _)) = sums
-            .iter()
-            .map(|(&c, &s)| (c, gain(c, s)))
+        if let Some((c, _)) = gains
+            .of(g, i, o)
+            .into_iter()
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
         {
             placed.push((i, c));
@@ -749,26 +719,79 @@ fn place_global(
     }
 }
 
-/// The [`GlobalPlacement`] gain of a community for a global power: its interdependence `s`
-/// with the community less the expected share of its interdependence `k` with all units
-/// formed, `γ · k · vol / total` (`vol` the community's strength, `total` twice all
-/// interdependence among units formed; γ 1 above chance, the proposer's resolution above
-/// the expected), or `s` itself for the largest share.
-pub(crate) fn placement_gain(
-    (placement, resolution): (GlobalPlacement, f64),
-    s: f64,
-    k: f64,
-    vol: f64,
+/// The [`GlobalPlacement`] gains of a labelling's communities for global powers: each
+/// community's volume (its members' interdependence among units formed) and twice all
+/// interdependence among units formed, computed once for all powers.
+pub(crate) struct PlacementGains<'a> {
+    label: &'a [usize],
+    formed: Vec<bool>,
+    vol: FxHashMap<usize, f64>,
     total: f64,
-) -> f64 {
-    let gamma = match placement {
-        GlobalPlacement::AboveExpected => resolution,
-        GlobalPlacement::AboveChance => 1.0,
-        GlobalPlacement::LargestShare => return s,
-    };
-    if total > 0.0 {
-        s - gamma * k * vol / total
-    } else {
-        s
+}
+
+impl<'a> PlacementGains<'a> {
+    /// The volumes of `label`'s communities (per unit, [`NONE`] for none) over the units
+    /// `formed` flags (and that have a label).
+    pub(crate) fn new(
+        g: &InterdependenceGraph,
+        label: &'a [usize],
+        formed: impl Fn(usize) -> bool,
+    ) -> Self {
+        let formed: Vec<bool> = (0..g.ids.len())
+            .map(|i| formed(i) && label[i] != NONE)
+            .collect();
+        let mut vol: FxHashMap<usize, f64> = FxHashMap::default();
+        let mut total = 0.0;
+        for (a, b, w) in &g.edges {
+            if formed[*a] && formed[*b] {
+                let x = weight(w);
+                *vol.entry(label[*a]).or_insert(0.0) += x;
+                *vol.entry(label[*b]).or_insert(0.0) += x;
+                total += 2.0 * x;
+            }
+        }
+        Self {
+            label,
+            formed,
+            vol,
+            total,
+        }
+    }
+
+    /// Global power `i`'s gain for each community it has ties with (by label, in increasing
+    /// order): its interdependence `s` with the community less the expected share of its
+    /// interdependence `k` with all units formed, `γ · k · vol / total` (γ 1 above chance,
+    /// the proposer's resolution above the expected), or `s` itself for the largest share.
+    pub(crate) fn of(
+        &self,
+        g: &InterdependenceGraph,
+        i: usize,
+        o: &BoundaryOptions,
+    ) -> Vec<(usize, f64)> {
+        let mut sums: Vec<(usize, f64)> = Vec::new();
+        for (j, w) in g.neighbours(i) {
+            if !self.formed[j] {
+                continue;
+            }
+            match sums.iter_mut().find(|x| x.0 == self.label[j]) {
+                Some(x) => x.1 += weight(w),
+                None => sums.push((self.label[j], weight(w))),
+            }
+        }
+        let k: f64 = sums.iter().map(|x| x.1).sum();
+        let gamma = match o.global_placement {
+            GlobalPlacement::AboveExpected => Some(o.resolution),
+            GlobalPlacement::AboveChance => Some(1.0),
+            GlobalPlacement::LargestShare => None,
+        };
+        for x in &mut sums {
+            if let Some(gamma) = gamma
+                && self.total > 0.0
+            {
+                x.1 -= gamma * k * self.vol.get(&x.0).copied().unwrap_or(0.0) / self.total;
+            }
+        }
+        sums.sort_by_key(|x| x.0);
+        sums
     }
 }

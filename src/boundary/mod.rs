@@ -360,7 +360,8 @@ impl BoundaryOptions {
             .without_rule(FormationRule::Dissolve)
             .interslice(16.0)
     }
-    /// Switches a rule of [`Method::Definition`] back on (all are on by default).
+    /// Switches a rule of [`Method::Definition`] on (all are on by default but
+    /// [`FormationRule::SpanHome`]).
     pub fn with_rule(mut self, rule: FormationRule) -> Self {
         self.without.retain(|r| *r != rule);
         self
