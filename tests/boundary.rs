@@ -800,8 +800,8 @@ fn a_hand_drawn_region_is_judged_by_the_definition() {
     assert!(rsct::boundary::spread_over_map(&g, &map, "Z").is_none());
 }
 
-/// A global power's home over a span (theory §3, durability; `FormationRule::SpanHome`,
-/// switched on):
+/// A global power's home over a span (theory §3, durability; `FormationRule::SpanHome`, on
+/// by default):
 /// two regions of four units, every pair tied, and a great power `H` tied to each member of
 /// both — 1 to region A and 0.5 to region B in the first and last years, 0.9 to A and 1 to
 /// B in the middle year. Alone, the middle year places `H` in B (its ties there exceed
@@ -851,8 +851,103 @@ fn a_global_powers_home_holds_over_a_span_unless_its_ties_outweigh_the_coupling(
     let a: Vec<String> = ["A1", "A2", "A3", "A4"].map(String::from).to_vec();
     let b: Vec<String> = ["B1", "B2", "B3", "B4"].map(String::from).to_vec();
     let o = BoundaryOptions::new().classes(classes).interslice(8.0);
-    let over_span = home_of(&o.clone().with_rule(FormationRule::SpanHome));
-    assert_eq!(over_span, vec![a.clone(), a.clone(), a.clone()]);
-    // Off by default: each year's home alone.
-    assert_eq!(home_of(&o), vec![a.clone(), b, a]);
+    assert_eq!(home_of(&o), vec![a.clone(), a.clone(), a.clone()]);
+    // Without the rule: each year's home alone.
+    let year_by_year = o.clone().without_rule(FormationRule::SpanHome);
+    assert_eq!(home_of(&year_by_year), vec![a.clone(), b, a]);
+}
+
+/// A unit's place over a span (theory §3, durability; `FormationRule::DurablePlaces`, on by
+/// default): two regions of three units, every pair tied, and a unit `X` tied to both — its
+/// share with A year by year (the rest with B). At the thresholds participation 0.4 and
+/// largest share 0.6, `X` is an insulator where its largest share is at most 0.6. A role
+/// held for one or two years between years of the other is noise: (0.7, 0.55, 0.7) keeps
+/// `X` a member of A in every year, and (0.5, 0.65, 0.5) an insulator in every year, since
+/// in the middle year it still stands between the two complexes; likewise two years of
+/// 0.55 between 0.7s. Without insulators, (0.65, 0.35, 0.65) keeps `X` in A, its share
+/// there still 0.35. Year by year (the rule off) it flips each time. Three years make a
+/// change, and so does a change that lasts to the end of the span.
+#[test]
+fn a_units_place_holds_over_a_span_unless_it_changes_for_three_years() {
+    use rsct::boundary::{InterdependenceGraph, analyse_interdependence_of_years, flips};
+    let ids = ["A1", "A2", "A3", "B1", "B2", "B3", "X"];
+    let year = |to_a: f64| {
+        let mut pairs = Vec::new();
+        for r in [0, 3] {
+            for a in r..r + 3 {
+                for b in a + 1..r + 3 {
+                    pairs.push((a, b, amity(1.0)));
+                }
+            }
+        }
+        pairs.extend((0..3).map(|a| (a, 6, amity(to_a))));
+        pairs.extend((3..6).map(|b| (b, 6, amity(1.0 - to_a))));
+        InterdependenceGraph::from_pairs(states(&ids), pairs).unwrap()
+    };
+    let caps = BTreeMap::new();
+    // Per year: "insulator", or the complex holding X (by its first other member).
+    let roles = |shares: &[f64], o: &BoundaryOptions| -> (Vec<String>, usize) {
+        let graphs: Vec<InterdependenceGraph> = shares.iter().map(|&s| year(s)).collect();
+        let span: Vec<_> = (2000..).zip(&graphs).map(|(y, g)| (y, g, &caps)).collect();
+        let reports = analyse_interdependence_of_years(&span, o).unwrap();
+        let roles = reports
+            .iter()
+            .map(|r| {
+                if r.insulators.iter().any(|i| i.unit == "X") {
+                    return "insulator".to_owned();
+                }
+                r.complexes
+                    .iter()
+                    .find(|c| c.members.contains(&"X".to_owned()))
+                    .map_or("none".to_owned(), |c| c.members[0].clone())
+            })
+            .collect();
+        (roles, flips(&reports, 3).len())
+    };
+    let o = BoundaryOptions::new()
+        .insulator_participation(0.4)
+        .insulator_max_share(0.6);
+    let year_by_year = o.clone().without_rule(FormationRule::DurablePlaces);
+    let named = |v: &[&str]| v.iter().map(|&x| x.to_owned()).collect::<Vec<String>>();
+    let (a, i) = ("A1", "insulator");
+    assert_eq!(roles(&[0.7, 0.55, 0.7], &o), (named(&[a, a, a]), 0));
+    assert_eq!(
+        roles(&[0.7, 0.55, 0.7], &year_by_year),
+        (named(&[a, i, a]), 1)
+    );
+    assert_eq!(roles(&[0.5, 0.65, 0.5], &o), (named(&[i, i, i]), 0));
+    assert_eq!(
+        roles(&[0.5, 0.65, 0.5], &year_by_year),
+        (named(&[i, a, i]), 1)
+    );
+    assert_eq!(
+        roles(&[0.7, 0.55, 0.55, 0.7], &o),
+        (named(&[a, a, a, a]), 0)
+    );
+    let (alone, flipped) = roles(&[0.7, 0.55, 0.55, 0.7], &year_by_year);
+    assert_eq!((alone, flipped), (named(&[a, i, i, a]), 1));
+    // Three years, or to the end of the span: the role follows the ties.
+    let three = [0.7, 0.55, 0.55, 0.55, 0.7];
+    assert_eq!(roles(&three, &o), roles(&three, &year_by_year));
+    assert_eq!(roles(&three, &o).0, named(&[a, i, i, i, a]));
+    assert_eq!(roles(&[0.7, 0.55, 0.55], &o).0, named(&[a, i, i]));
+    // Memberships: without insulators, X joins the complex holding its larger share.
+    let members_only = o
+        .clone()
+        .insulator_participation(1.0)
+        .insulator_max_share(0.0);
+    let year_by_year = members_only
+        .clone()
+        .without_rule(FormationRule::DurablePlaces);
+    let b = "B1";
+    assert_eq!(
+        roles(&[0.65, 0.35, 0.65], &members_only),
+        (named(&[a, a, a]), 0)
+    );
+    assert_eq!(
+        roles(&[0.65, 0.35, 0.65], &year_by_year),
+        (named(&[a, b, a]), 1)
+    );
+    let three = [0.65, 0.35, 0.35, 0.35, 0.65];
+    assert_eq!(roles(&three, &members_only).0, named(&[a, b, b, b, a]));
 }

@@ -92,8 +92,9 @@ fn a_span_detected_together_keeps_its_complexes() {
         rsct::boundary::flips(&span, 3).len(),
         rsct::boundary::flips(&each, 3).len(),
     );
+    // Measured, round 10: no flip together, 76 with each year alone.
     assert!(
-        k_span <= 10 && k_each >= 45,
+        k_span <= 3 && k_each >= 45,
         "flips {k_span} together, {k_each} alone"
     );
     let held = |rs: &[rsct::boundary::BoundaryReport]| {
@@ -102,16 +103,17 @@ fn a_span_detected_together_keeps_its_complexes() {
             .sum::<f64>()
             / rs.len() as f64
     };
-    assert!(held(&span) > 0.86, "held-out {}", held(&span));
+    // Measured, round 10: held out 0.918, full map 0.798.
+    assert!(held(&span) > 0.9, "held-out {}", held(&span));
     let full = span
         .iter()
         .map(|r| map_agreement(r, &map, &[]).ari.unwrap())
         .sum::<f64>()
         / span.len() as f64;
-    assert!(full > 0.75, "full map {full}");
+    assert!(full > 0.78, "full map {full}");
     // Every flip of the span is explained by the data: the unit's own ties or its main
-    // partner's changed by at least 10 % (measured, round 8: all 9 flips by the unit's own
-    // ties; the calibration chose the coupling for it).
+    // partner's changed by at least 10 % (measured, round 10: no flip; the calibration chose
+    // the coupling for it).
     let graphs: Vec<_> = (1990..=2001)
         .map(|y| w.interdependence_and_capabilities(y, &rules).unwrap().0)
         .collect();
@@ -122,15 +124,14 @@ fn a_span_detected_together_keeps_its_complexes() {
         .collect();
     assert!(unexplained.is_empty(), "{unexplained:#?}");
     // Afghanistan, Buzan & Wæver's insulator between the post-Soviet space, South Asia and
-    // the Gulf, is found as one in most years (measured, round 8: 8 of 12); Iran sits in the
-    // Middle East with its Gulf neighbours across the water (measured: every year but 1991,
-    // when it is an insulator).
+    // the Gulf, is found as one in most years (measured, round 10: 10 of 12); Iran sits in
+    // the Middle East with its Gulf neighbours across the water (measured: every year).
     let afghanistan = span
         .iter()
         .filter(|r| r.insulators.iter().any(|x| x.unit == "AFG"))
         .count();
     assert!(
-        afghanistan >= 7,
+        afghanistan >= 9,
         "Afghanistan an insulator in {afghanistan} years"
     );
     let iran = span
@@ -144,7 +145,7 @@ fn a_span_detected_together_keeps_its_complexes() {
             of("IRN").is_some() && of("IRN") == of("SAU")
         })
         .count();
-    assert!(iran >= 11, "Iran with Saudi Arabia in {iran} years");
+    assert!(iran >= 12, "Iran with Saudi Arabia in {iran} years");
     // The one-year query is the year alone, whatever the coupling.
     assert_eq!(
         w.boundaries(1995, &rules, &together).unwrap(),

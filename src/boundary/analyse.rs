@@ -200,7 +200,14 @@ pub fn analyse_interdependence_from(
             next += 1;
         }
     }
-    let detection = super::detect::detect_with(g, options, Some(&proposal), None)?;
+    let detection = super::detect::detect(
+        g,
+        options,
+        super::detect::Given {
+            proposal: Some(&proposal),
+            ..Default::default()
+        },
+    )?;
     Ok(report_detection(year, g, &detection, capabilities, options))
 }
 

@@ -1,12 +1,12 @@
 //! Complex detection: complexes formed by the definition (or taken from modularity),
 //! insulators taken out, and the qualification test for each candidate.
 
-use super::formation::{NONE, PlacementGains, Reform, form, proposer_graph, reform};
+use super::formation::{NONE, PlacementGains, Prior, Reform, form, proposer_graph, reform};
 use super::interdependence::InterdependenceGraph;
 use super::louvain::{louvain, modularity};
 use super::metrics::{BoundaryMetrics, metrics};
 use super::multislice::multislice_louvain;
-use super::roles::{Insulator, find_insulators};
+use super::roles::{Insulator, RoleHint, find_insulators};
 use super::{BoundaryError, BoundaryOptions, Method};
 use crate::internal::hash::FxHashMap;
 use crate::tolerance::clearly_below;
@@ -123,7 +123,7 @@ pub fn detect_complexes(
     g: &InterdependenceGraph,
     options: &BoundaryOptions,
 ) -> Result<Detection, BoundaryError> {
-    detect(g, options, None, None, None)
+    detect(g, options, Given::default())
 }
 
 /// [`detect_complexes`] of a year coupled to the previous year's detection: each unit's
@@ -164,7 +164,14 @@ pub fn detect_complexes_after(
             }
         }
     }
-    detect(g, options, Some(&prior), None, None)
+    detect(
+        g,
+        options,
+        Given {
+            prior: Some(&prior),
+            ..Given::default()
+        },
+    )
 }
 
 /// The units set apart and the global powers held out of formation, per unit of `g`;
@@ -239,49 +246,263 @@ pub fn detect_complexes_of_years(
 /// Each year of a span detected with the span's candidates ([`propose_over_years`]) on
 /// `threads` threads (0: all); with [`super::FormationRule::SpanHome`], each global power's
 /// home is then chosen over the span ([`homes_over_span`]) and the years where it differs
-/// from the year's own choice are detected again with it.
+/// from the year's own choice are detected again with it; with
+/// [`super::FormationRule::DurablePlaces`], the years where a unit's insulator role differs
+/// from the one it holds in both years around are detected again with that role
+/// ([`roles_over_span`]).
 pub(crate) fn detect_span(
     years: &[(&InterdependenceGraph, &BoundaryOptions)],
     threads: usize,
 ) -> Result<Vec<Detection>, BoundaryError> {
     let proposals = propose_over_years(years)?;
+    let given = |t: usize| Given {
+        proposal: proposals[t].as_deref(),
+        ..Given::default()
+    };
     let jobs: Vec<usize> = (0..years.len()).collect();
-    let first: Vec<Detection> = crate::internal::parallel::map(threads, &jobs, |&t| {
-        detect_with(years[t].0, years[t].1, proposals[t].as_deref(), None)
+    let mut out: Vec<Detection> = crate::internal::parallel::map(threads, &jobs, |&t| {
+        detect(years[t].0, years[t].1, given(t))
     })
     .into_iter()
     .collect::<Result<_, _>>()?;
     let Some(&(_, options)) = years.first() else {
-        return Ok(first);
+        return Ok(out);
     };
-    if proposals.iter().all(Option::is_none)
-        || options.method != Method::Definition
-        || !options.has_rule(super::FormationRule::GlobalHome)
-        || !options.has_rule(super::FormationRule::SpanHome)
+    let mut homes: Vec<Option<Homes>> = vec![None; years.len()];
+    if proposals.iter().any(Option::is_some)
+        && options.method == Method::Definition
+        && options.has_rule(super::FormationRule::GlobalHome)
+        && options.has_rule(super::FormationRule::SpanHome)
     {
-        return Ok(first);
+        homes = homes_over_span(years, &out)?;
+        let again: Vec<usize> = (0..years.len()).filter(|&t| homes[t].is_some()).collect();
+        redetect(years, &mut out, &again, threads, |t| Given {
+            homes: homes[t].as_ref().map(|(l, h)| (l.as_slice(), h.as_slice())),
+            ..given(t)
+        })?;
     }
-    let homes = homes_over_span(years, &first)?;
-    let again: Vec<(usize, &Homes)> = homes
-        .iter()
-        .enumerate()
-        .filter_map(|(t, h)| h.as_ref().map(|h| (t, h)))
-        .collect();
-    let redone: Vec<(usize, Detection)> =
-        crate::internal::parallel::map(threads, &again, |&(t, (labels, home))| {
-            detect_with(
-                years[t].0,
-                years[t].1,
-                proposals[t].as_deref(),
-                Some((labels, home)),
-            )
-            .map(|d| (t, d))
-        })
-        .into_iter()
-        .collect::<Result<_, _>>()?;
-    let mut out = first;
+    if options.method == Method::Definition && options.has_rule(super::FormationRule::DurablePlaces)
+    {
+        // A year detected again can change other units' places there: the verdicts are
+        // taken again on the new detections (each year keeping those it had) until no
+        // year's verdicts change, at most once per year of the span.
+        let mut verdicts: Vec<Option<Verdict>> = vec![None; years.len()];
+        for _ in 0..years.len() {
+            let mut again = Vec::new();
+            for (t, new) in places_over_span(years, &out)?.into_iter().enumerate() {
+                let Some(new) = new else { continue };
+                let v = verdicts[t].get_or_insert_with(|| Verdict {
+                    roles: vec![RoleHint::Free; new.roles.len()],
+                    pins: Vec::new(),
+                });
+                let mut changed = false;
+                for (h, r) in v.roles.iter_mut().zip(&new.roles) {
+                    if *r != RoleHint::Free && h != r {
+                        *h = *r;
+                        changed = true;
+                    }
+                }
+                for (i, with) in new.pins {
+                    match v.pins.iter_mut().find(|p| p.0 == i) {
+                        Some(p) if p.1 == with => {}
+                        Some(p) => {
+                            p.1 = with;
+                            changed = true;
+                        }
+                        None => {
+                            v.pins.push((i, with));
+                            changed = true;
+                        }
+                    }
+                }
+                if changed {
+                    again.push(t);
+                }
+            }
+            if again.is_empty() {
+                break;
+            }
+            redetect(years, &mut out, &again, threads, |t| Given {
+                homes: homes[t].as_ref().map(|(l, h)| (l.as_slice(), h.as_slice())),
+                roles: verdicts[t].as_ref().map(|v| v.roles.as_slice()),
+                pins: verdicts[t]
+                    .as_ref()
+                    .filter(|v| !v.pins.is_empty())
+                    .map(|v| v.pins.as_slice()),
+                ..given(t)
+            })?;
+        }
+    }
+    Ok(out)
+}
+
+/// The years `again` of a span detected anew with what `given` gives each.
+fn redetect<'a>(
+    years: &[(&InterdependenceGraph, &BoundaryOptions)],
+    out: &mut [Detection],
+    again: &[usize],
+    threads: usize,
+    given: impl Fn(usize) -> Given<'a> + Sync,
+) -> Result<(), BoundaryError> {
+    let redone: Vec<(usize, Detection)> = crate::internal::parallel::map(threads, again, |&t| {
+        detect(years[t].0, years[t].1, given(t)).map(|d| (t, d))
+    })
+    .into_iter()
+    .collect::<Result<_, _>>()?;
     for (t, d) in redone {
         out[t] = d;
+    }
+    Ok(())
+}
+
+/// The longest run of years a place may hold between two years of another and still be
+/// noise ([`super::FormationRule::DurablePlaces`]): shorter than the three years within
+/// which a unit that leaves and comes back is a flip ([`super::flips`]).
+const NOISE_YEARS: usize = 2;
+
+/// A span's verdict on one year: each unit's insulator role, and the units held to their
+/// co-members of the years around (with those co-members' positions in the year).
+#[derive(Debug, Clone)]
+struct Verdict {
+    roles: Vec<RoleHint>,
+    pins: Vec<(usize, Vec<usize>)>,
+}
+
+/// Where a unit stands in one year of a span.
+#[derive(Debug, Clone, PartialEq)]
+enum Place<'a> {
+    /// Not in the year's graph.
+    Absent,
+    /// An insulator.
+    Insulator,
+    /// In no qualified complex (a proto-complex, alone, set apart).
+    Outside,
+    /// In a qualified complex with these co-members (sorted).
+    In(Vec<&'a str>),
+}
+
+impl Place<'_> {
+    /// Whether a unit placed at `self` is still there at `other`: the same role, or at least
+    /// half of its co-members still with it (as [`super::flips`] judges).
+    fn same(&self, other: &Place<'_>) -> bool {
+        match (self, other) {
+            (Place::In(a), Place::In(b)) => {
+                2 * a.iter().filter(|u| b.binary_search(u).is_ok()).count() >= a.len()
+            }
+            (a, b) => a == b,
+        }
+    }
+}
+
+/// Each year's verdict on the units' places over a span
+/// ([`super::FormationRule::DurablePlaces`]), on the years as detected. Per unit (global
+/// powers aside: their homes are placed), its places year by year: a run of at most
+/// [`NOISE_YEARS`] years in another place than the same place on both sides is noise, and
+/// takes the place around it — the shortest such run first (the earliest among equals),
+/// until none is left, so that a unit alternating year by year keeps the place it started
+/// with. A year where a unit's place so changes gives it: [`RoleHint::Carried`] where the
+/// place around is an insulator's; [`RoleHint::Barred`] where it is not; and where the
+/// place around is a complex, a pin to the co-members it has there. (A unit in no complex
+/// around a year in one stays there: a complex is not undone for one of its members.)
+/// `None` for a year with no verdict.
+fn places_over_span(
+    years: &[(&InterdependenceGraph, &BoundaryOptions)],
+    detections: &[Detection],
+) -> Result<Vec<Option<Verdict>>, BoundaryError> {
+    let mut global = Vec::with_capacity(years.len());
+    for &(g, o) in years {
+        global.push(held_flags(g, o)?.1);
+    }
+    // Per year, each unit's place.
+    let placed: Vec<FxHashMap<&str, Place>> = detections
+        .iter()
+        .map(|d| {
+            let mut m: FxHashMap<&str, Place> = FxHashMap::default();
+            for c in d.complexes() {
+                let mut all: Vec<&str> = c.members.iter().map(String::as_str).collect();
+                all.sort_unstable();
+                for u in &c.members {
+                    let others = all.iter().copied().filter(|m| *m != u).collect();
+                    m.insert(u.as_str(), Place::In(others));
+                }
+            }
+            for x in &d.insulators {
+                m.insert(x.unit.as_str(), Place::Insulator);
+            }
+            m
+        })
+        .collect();
+    let mut out: Vec<Option<Verdict>> = vec![None; years.len()];
+    let mut units: Vec<&str> = years
+        .iter()
+        .flat_map(|(g, _)| g.ids.iter().map(String::as_str))
+        .collect();
+    units.sort_unstable();
+    units.dedup();
+    for u in units {
+        if years
+            .iter()
+            .zip(&global)
+            .any(|((g, _), gl)| g.position(u).is_some_and(|i| gl[i]))
+        {
+            continue;
+        }
+        let places: Vec<Place> = years
+            .iter()
+            .zip(&placed)
+            .map(|((g, _), p)| match g.position(u) {
+                None => Place::Absent,
+                Some(_) => p.get(u).cloned().unwrap_or(Place::Outside),
+            })
+            .collect();
+        // Per year, the year whose place it takes (itself unless smoothed).
+        let mut from: Vec<usize> = (0..places.len()).collect();
+        loop {
+            // The runs: (start, length), consecutive years in the same place.
+            let mut runs: Vec<(usize, usize)> = Vec::new();
+            for t in 0..places.len() {
+                match runs.last_mut() {
+                    Some(run) if places[from[t - 1]].same(&places[from[t]]) => run.1 += 1,
+                    _ => runs.push((t, 1)),
+                }
+            }
+            let noise = (1..runs.len().saturating_sub(1))
+                .filter(|&k| {
+                    let (start, len) = runs[k];
+                    let (before, after) = (from[start - 1], from[start + len]);
+                    len <= NOISE_YEARS
+                        && places[from[start]] != Place::Absent
+                        && places[before] != Place::Absent
+                        && places[before].same(&places[after])
+                })
+                .min_by_key(|&k| (runs[k].1, runs[k].0));
+            let Some(k) = noise else { break };
+            let (start, len) = runs[k];
+            let before = from[start - 1];
+            for f in &mut from[start..start + len] {
+                *f = before;
+            }
+        }
+        for (t, &f) in from.iter().enumerate() {
+            if f == t {
+                continue;
+            }
+            let (g, _) = years[t];
+            let Some(i) = g.position(u) else { continue };
+            let v = out[t].get_or_insert_with(|| Verdict {
+                roles: vec![RoleHint::Free; g.ids.len()],
+                pins: Vec::new(),
+            });
+            match &places[f] {
+                Place::Insulator => v.roles[i] = RoleHint::Carried,
+                Place::In(with) => {
+                    v.roles[i] = RoleHint::Barred;
+                    let with: Vec<usize> = with.iter().filter_map(|&m| g.position(m)).collect();
+                    v.pins.push((i, with));
+                }
+                Place::Outside | Place::Absent => v.roles[i] = RoleHint::Barred,
+            }
+        }
     }
     Ok(out)
 }
@@ -477,25 +698,37 @@ pub(crate) fn propose_over_years(
         .collect())
 }
 
-/// [`detect_complexes`] with the candidates of a proposer run elsewhere (per unit), and
-/// the global powers' homes where chosen elsewhere (a labelling of the units and each
-/// power's home among its labels, per unit, [`NONE`] for none).
-pub(crate) fn detect_with(
-    g: &InterdependenceGraph,
-    options: &BoundaryOptions,
-    proposal: Option<&[usize]>,
-    homes: Option<(&[usize], &[usize])>,
-) -> Result<Detection, BoundaryError> {
-    detect(g, options, None, proposal, homes)
+/// What detection is given beyond a year's ties and options.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Given<'a> {
+    /// Each unit's complex the year before (the coupling's prior; [`NONE`] for none).
+    pub(crate) prior: Option<&'a [usize]>,
+    /// The candidates of a proposer run elsewhere, per unit.
+    pub(crate) proposal: Option<&'a [usize]>,
+    /// The global powers' homes chosen elsewhere: a labelling of the units and each power's
+    /// home among its labels, per unit ([`NONE`] for none).
+    pub(crate) homes: Option<(&'a [usize], &'a [usize])>,
+    /// The span's verdict on each unit's insulator role.
+    pub(crate) roles: Option<&'a [RoleHint]>,
+    /// Units held to their co-members of the years around (each with those co-members'
+    /// positions): the span's verdict on their places.
+    pub(crate) pins: Option<&'a [(usize, Vec<usize>)]>,
 }
 
-fn detect(
+/// [`detect_complexes`] with what a caller gives ([`Given`]).
+pub(crate) fn detect(
     g: &InterdependenceGraph,
     options: &BoundaryOptions,
-    prior: Option<&[usize]>,
-    proposal: Option<&[usize]>,
-    homes: Option<(&[usize], &[usize])>,
+    given: Given<'_>,
 ) -> Result<Detection, BoundaryError> {
+    let Given {
+        prior,
+        proposal,
+        homes,
+        roles,
+        pins,
+    } = given;
+    let prior = pins.map(Prior::Pinned).or(prior.map(Prior::Coupled));
     let (apart, global) = held_flags(g, options)?;
     let n = g.ids.len();
     let (mut community, q) = match options.method {
@@ -555,7 +788,7 @@ fn detect(
         // One insulator at a time, the most spread first (ties by identifier): taking it
         // out can qualify a complex it spoiled, or leave a unit that faced it facing one
         // complex only.
-        let best = find_insulators(g, &labels, &qualified, &apart, &global, options)
+        let best = find_insulators(g, &labels, &qualified, &apart, &global, options, roles)
             .into_iter()
             .filter(|x| !insulators.iter().any(|y| y.unit == x.unit))
             .max_by(|a, b| {

@@ -51,7 +51,7 @@ pub(crate) fn form(
     g: &InterdependenceGraph,
     held: &[bool],
     global: &[bool],
-    (prior, proposal): (Option<&[usize]>, Option<&[usize]>),
+    (prior, proposal): (Option<Prior<'_>>, Option<&[usize]>),
     homes: Option<(&[usize], &[usize])>,
     o: &BoundaryOptions,
 ) -> Formation {
@@ -137,7 +137,7 @@ pub(crate) fn reform(
     formed_held: &[bool],
     held: &[bool],
     global: &[bool],
-    (prior, proposal): (Option<&[usize]>, Option<&[usize]>),
+    (prior, proposal): (Option<Prior<'_>>, Option<&[usize]>),
     o: &BoundaryOptions,
     stage: Reform,
 ) {
@@ -238,7 +238,7 @@ fn refine(
     g: &InterdependenceGraph,
     comm: &mut [usize],
     held: &[bool],
-    prior: Option<&[usize]>,
+    prior: Option<Prior<'_>>,
     proposal: Option<&[usize]>,
     o: &BoundaryOptions,
 ) {
@@ -323,12 +323,26 @@ pub(crate) fn relabel(comm: &mut [usize]) {
     }
 }
 
+/// Where detection holds units to their place in another year.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Prior<'a> {
+    /// Per unit, a community label of the previous year ([`NONE`] for none): each unit's
+    /// score for the community holding most of its co-members there gains
+    /// [`BoundaryOptions::coupling`] × its strength.
+    Coupled(&'a [usize]),
+    /// Units held to the community holding most of the co-members they have in the years
+    /// around (each unit with those co-members' positions): they move there whatever their
+    /// shares ([`super::FormationRule::DurablePlaces`]).
+    Pinned(&'a [(usize, Vec<usize>)]),
+}
+
 /// The primary-share rule: each unit moves to the community holding the largest share of
 /// its interdependence (ties with units held out stay in the denominator and so cannot be
 /// anyone's majority), until no unit moves. `within` restricts the rule to units flagged and
-/// their ties among themselves (for splitting and sub-complexes). A `prior` labelling adds
-/// `coupling × strength` to the community holding most of the unit's previous co-members
-/// (durability across years). Returns whether anything moved.
+/// their ties among themselves (for splitting and sub-complexes). A [`Prior::Coupled`]
+/// labelling adds `coupling × strength` to the community holding most of the unit's
+/// previous co-members (durability across years); a [`Prior::Pinned`] unit follows its
+/// co-members of the years around. Returns whether anything moved.
 ///
 /// A unit moves only when another community holds clearly more than its own, so the rule
 /// stops: each move raises Σ_i w(i, community(i)) … except when two moves interact; the
@@ -338,13 +352,21 @@ pub(crate) fn reassign(
     comm: &mut [usize],
     held: &[bool],
     within: Option<&[bool]>,
-    prior: Option<&[usize]>,
+    prior: Option<Prior<'_>>,
     coupling: f64,
 ) -> bool {
     let n = g.ids.len();
     let inside = |i: usize| !held[i] && within.is_none_or(|w| w[i]);
     let mut sums: FxHashMap<usize, f64> = FxHashMap::default();
     let mut prior_count: FxHashMap<usize, f64> = FxHashMap::default();
+    let mut pins: Vec<Option<&[usize]>> = vec![None; n];
+    if let Some(Prior::Pinned(list)) = prior {
+        for (i, with) in list {
+            if *i < n {
+                pins[*i] = Some(with.as_slice());
+            }
+        }
+    }
     let mut moved_any = false;
     // Units visited, and ties broken, by identifier, so that the order of units in the graph
     // decides nothing.
@@ -368,6 +390,27 @@ pub(crate) fn reassign(
             if !inside(i) {
                 continue;
             }
+            let kc = |c: &usize| key.get(c).copied().unwrap_or(usize::MAX);
+            if let Some(with) = pins[i] {
+                prior_count.clear();
+                for &j in with {
+                    if j != i && inside(j) && comm[j] != NONE {
+                        *prior_count.entry(comm[j]).or_insert(0.0) += 1.0;
+                    }
+                }
+                let pinned = prior_count
+                    .iter()
+                    .max_by(|a, b| a.1.total_cmp(b.1).then(kc(b.0).cmp(&kc(a.0))))
+                    .map(|(c, _)| *c);
+                if let Some(c) = pinned {
+                    if comm[i] != c {
+                        comm[i] = c;
+                        moved = true;
+                        moved_any = true;
+                    }
+                    continue;
+                }
+            }
             sums.clear();
             let mut strength = 0.0;
             for (j, w) in g.neighbours(i) {
@@ -379,7 +422,7 @@ pub(crate) fn reassign(
                     *sums.entry(comm[j]).or_insert(0.0) += weight(w);
                 }
             }
-            if let Some(p) = prior
+            if let Some(Prior::Coupled(p)) = prior
                 && coupling > 0.0
                 && p[i] != NONE
             {
@@ -403,7 +446,6 @@ pub(crate) fn reassign(
             } else {
                 sums.get(&cur).copied().unwrap_or(0.0)
             };
-            let kc = |c: &usize| key.get(c).copied().unwrap_or(usize::MAX);
             let best = sums
                 .iter()
                 .filter(|(c, _)| **c != cur)

@@ -131,8 +131,7 @@ crate::internal::builder! {
     ///   member — and at most half of its interdependence with units in no complex (it faces
     ///   complexes, not fragments);
     /// - `method` [`Method::Definition`], `inside_ratio` 1 (Radicchi et al.'s weak
-    ///   community), `split_ratio` 2, every [`FormationRule`] on but
-    ///   [`FormationRule::SpanHome`], `coupling` 0;
+    ///   community), `split_ratio` 2, every [`FormationRule`] on, `coupling` 0;
     /// - `overlay_share` 0.5: outside global powers hold at least half the interdependence of
     ///   the complex's members;
     /// - `supercomplex_share` 0.2: a great power with at least 20 % of its interdependence in
@@ -186,7 +185,7 @@ crate::internal::builder! {
     /// at least `ratio` × its external degree — interdependence *markedly* more intense
     /// inside (default 2; ≥ 0). At 1, any two halves of a ring would split.
     split_ratio(ratio: f64) = 2.0, get_split_ratio;
-    without: Vec<FormationRule> = vec![FormationRule::SpanHome];
+    without: Vec<FormationRule> = Vec::new();
     /// Coupling between consecutive years (default 0): with a previous year's complexes
     /// given (see [`crate::boundary::detect_complexes_after`] and
     /// [`crate::boundary::analyse_interdependence_after`]), each unit's primary-share
@@ -319,12 +318,22 @@ pub enum FormationRule {
     /// with the same complex (members' Jaccard similarity at least 1/2), by dynamic
     /// programming; the years where that home differs from the year's own choice are
     /// detected again with it. A power's home then moves only when its ties outweigh the
-    /// coupling. **Off by default** ([`BoundaryOptions::with_rule`] switches it on): each
-    /// year's home is chosen alone — the world calibration, run with it on, found no
-    /// setting free of unexplained flips, and with it off it did
-    /// (`docs/world_1990_2001.md`, round 9). Acts only with [`FormationRule::GlobalHome`]
-    /// on a span.
+    /// coupling. Acts only with [`FormationRule::GlobalHome`] on a span detected together
+    /// (a coupling [`BoundaryOptions::interslice`] above 0); the world calibration chose it
+    /// (`docs/world_1990_2001.md`, round 10).
     SpanHome,
+    /// Over a span of years detected together, a unit's place holds for more than two years,
+    /// as the durability of complexes asks (theory §3): a unit that stands in one place — a
+    /// complex with at least half of the same co-members, or an insulator's role — in the
+    /// years before and after a run of one or two years elsewhere is held there in that run:
+    /// to the complex holding most of those co-members, or to the insulator's role wherever
+    /// it still stands between qualified complexes and faces them (the thresholds of spread
+    /// waived); and a unit that is an insulator for one or two years only is none. The
+    /// shortest such run is taken first, until none is left, and the years that change are
+    /// detected again (a unit in no complex around a year in one stays there). Acts only on
+    /// a span of three years or more; global powers' homes are
+    /// [`FormationRule::SpanHome`]'s.
+    DurablePlaces,
 }
 
 impl std::fmt::Display for FormationRule {
@@ -337,20 +346,23 @@ impl std::fmt::Display for FormationRule {
             Self::GlobalHome => "global powers in their region",
             Self::MemberShare => "members hold their share inside",
             Self::SpanHome => "global powers' homes chosen over the span",
+            Self::DurablePlaces => "places held over the span",
         })
     }
 }
 
 impl BoundaryOptions {
     /// The options the boundary calibration chose on the world 1990–2001 against Buzan &
-    /// Wæver's map with the post-Soviet region held out (`docs/world_1990_2001.md`): the
-    /// defaults with the proposer's resolution 7 (of 1–8, each point scored on the span
-    /// detected together, the best ten again over seeds 0–7), insulator thresholds
+    /// Wæver's map with the post-Soviet region held out (`docs/world_1990_2001.md`, round
+    /// 10): the defaults with the proposer's resolution 7 (of 1–8, each point scored on the
+    /// span detected together, the best ten again over seeds 0–7), insulator thresholds
     /// participation 0.6 and largest share 0.5, the fragments insulators leave kept (rule
     /// [`FormationRule::Dissolve`] off), and a span's years coupled with
-    /// [`BoundaryOptions::interslice`] 16 (the coupling of {0, 0.5, 1, 2, 4, 8, 16, 32} that
-    /// leaves no flip unexplained by the unit's or its main partner's ties, at every seed
-    /// 0–7; it acts on spans of years only). For the world's yearly graphs, with
+    /// [`BoundaryOptions::interslice`] 2, global powers' homes chosen over the span
+    /// ([`FormationRule::SpanHome`]; of the couplings {0, 0.5, 1, 2, 4, 8, 16, 32} with and
+    /// without it, the best on the held-out map among those that leave no flip unexplained
+    /// by the unit's or its main partner's ties, at every seed 0–7; both act on spans of
+    /// years only). For the world's yearly graphs, with
     /// [`crate::panel::WorldRules::calibrated`].
     pub fn world_calibrated() -> Self {
         Self::new()
@@ -358,10 +370,9 @@ impl BoundaryOptions {
             .insulator_participation(0.6)
             .insulator_max_share(0.5)
             .without_rule(FormationRule::Dissolve)
-            .interslice(16.0)
+            .interslice(2.0)
     }
-    /// Switches a rule of [`Method::Definition`] on (all are on by default but
-    /// [`FormationRule::SpanHome`]).
+    /// Switches a rule of [`Method::Definition`] on (all are on by default).
     pub fn with_rule(mut self, rule: FormationRule) -> Self {
         self.without.retain(|r| *r != rule);
         self

@@ -24,6 +24,18 @@ pub struct Insulator {
     pub touches: Vec<(String, f64)>,
 }
 
+/// What a span says of a unit's role in one year ([`super::FormationRule::DurablePlaces`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RoleHint {
+    /// The year's own test decides.
+    Free,
+    /// No insulator this year: it is none the year before and the year after.
+    Barred,
+    /// An insulator this year wherever it still stands between qualified complexes: it is
+    /// one the year before and the year after.
+    Carried,
+}
+
 /// Finds insulators (theory [§3](crate::guide::theory#3-boundaries)): autonomous units (states, institutions), neither set apart
 /// nor global powers, whose ties reach two or more *qualified* complexes, spread so that the
 /// participation coefficient (Guimerà & Amaral 2005) over the groups reached — each
@@ -34,6 +46,11 @@ pub struct Insulator {
 /// lie mostly there stands in an unformed region, not between complexes (theory §3: "it
 /// touches qualified complexes, not fragments"). No condition on the unit's own strength:
 /// Turkey is a strong insulator.
+///
+/// `hints` (per unit, or none) carry a span's verdict on a unit's role
+/// ([`super::FormationRule::DurablePlaces`]): a [`RoleHint::Barred`] unit is no insulator; a
+/// [`RoleHint::Carried`] one needs only to stand between two or more qualified complexes and
+/// face them, the thresholds of spread waived.
 pub(crate) fn find_insulators(
     g: &InterdependenceGraph,
     community: &[usize],
@@ -41,6 +58,7 @@ pub(crate) fn find_insulators(
     apart: &[bool],
     global: &[bool],
     o: &BoundaryOptions,
+    hints: Option<&[RoleHint]>,
 ) -> Vec<Insulator> {
     let n = g.ids.len();
     const OTHER: usize = usize::MAX - 1;
@@ -58,7 +76,8 @@ pub(crate) fn find_insulators(
     let mut out = Vec::new();
     for i in 0..n {
         let autonomous = matches!(g.kinds[i], UnitKind::State | UnitKind::Institution);
-        if apart[i] || global[i] || !autonomous {
+        let hint = hints.map_or(RoleHint::Free, |h| h[i]);
+        if apart[i] || global[i] || !autonomous || hint == RoleHint::Barred {
             continue;
         }
         let mut by: Vec<(usize, f64)> = Vec::new();
@@ -95,8 +114,9 @@ pub(crate) fn find_insulators(
             .filter(|x| x.0 < qualified.len())
             .map(|x| x.1 / total)
             .fold(0.0, f64::max);
-        if !clearly_below(p, o.insulator_participation)
-            && !clearly_below(o.insulator_max_share, max_share)
+        if hint == RoleHint::Carried
+            || (!clearly_below(p, o.insulator_participation)
+                && !clearly_below(o.insulator_max_share, max_share))
         {
             let mut touched: Vec<(usize, f64)> = by
                 .iter()
