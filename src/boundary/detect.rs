@@ -369,29 +369,17 @@ struct Verdict {
 }
 
 /// Where a unit stands in one year of a span.
-#[derive(Debug, Clone, PartialEq)]
-enum Place<'a> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
     /// Not in the year's graph.
     Absent,
     /// An insulator.
     Insulator,
     /// In no qualified complex (a proto-complex, alone, set apart).
     Outside,
-    /// In a qualified complex with these co-members (sorted).
-    In(Vec<&'a str>),
-}
-
-impl Place<'_> {
-    /// Whether a unit placed at `self` is still there at `other`: the same role, or at least
-    /// half of its co-members still with it (as [`super::flips`] judges).
-    fn same(&self, other: &Place<'_>) -> bool {
-        match (self, other) {
-            (Place::In(a), Place::In(b)) => {
-                2 * a.iter().filter(|u| b.binary_search(u).is_ok()).count() >= a.len()
-            }
-            (a, b) => a == b,
-        }
-    }
+    /// In a qualified complex: the year and the complex's index among the year's
+    /// [`Detection::candidates`].
+    In(usize, usize),
 }
 
 /// Each year's verdict on the units' places over a span
@@ -400,107 +388,137 @@ impl Place<'_> {
 /// [`NOISE_YEARS`] years in another place than the same place on both sides is noise, and
 /// takes the place around it — the shortest such run first (the earliest among equals),
 /// until none is left, so that a unit alternating year by year keeps the place it started
-/// with. A year where a unit's place so changes gives it: [`RoleHint::Carried`] where the
-/// place around is an insulator's; [`RoleHint::Barred`] where it is not; and where the
-/// place around is a complex, a pin to the co-members it has there. (A unit in no complex
-/// around a year in one stays there: a complex is not undone for one of its members.)
-/// `None` for a year with no verdict.
+/// with. Two places are the same where both are an insulator's, both outside every complex,
+/// or complexes sharing at least half of the unit's co-members of the first (as
+/// [`super::flips`] judges). A year where a unit's place so changes tells the year's
+/// detection to carry it as an insulator ([`RoleHint::Carried`]), to bar it from being one
+/// ([`RoleHint::Barred`]), or to hold it with its co-members of the place around; a unit in
+/// no complex around a year in one is left where it is (a complex is not undone for one of
+/// its members). `None` for a year with nothing to tell.
 fn places_over_span(
     years: &[(&InterdependenceGraph, &BoundaryOptions)],
     detections: &[Detection],
 ) -> Result<Vec<Option<Verdict>>, BoundaryError> {
-    let mut global = Vec::with_capacity(years.len());
-    for &(g, o) in years {
-        global.push(held_flags(g, o)?.1);
-    }
-    // Per year, each unit's place.
-    let placed: Vec<FxHashMap<&str, Place>> = detections
-        .iter()
-        .map(|d| {
-            let mut m: FxHashMap<&str, Place> = FxHashMap::default();
-            for c in d.complexes() {
-                let mut all: Vec<&str> = c.members.iter().map(String::as_str).collect();
-                all.sort_unstable();
-                for u in &c.members {
-                    let others = all.iter().copied().filter(|m| *m != u).collect();
-                    m.insert(u.as_str(), Place::In(others));
-                }
-            }
-            for x in &d.insulators {
-                m.insert(x.unit.as_str(), Place::Insulator);
-            }
-            m
-        })
-        .collect();
-    let mut out: Vec<Option<Verdict>> = vec![None; years.len()];
+    // Every unit of the span, numbered.
     let mut units: Vec<&str> = years
         .iter()
         .flat_map(|(g, _)| g.ids.iter().map(String::as_str))
         .collect();
     units.sort_unstable();
     units.dedup();
-    for u in units {
-        if years
-            .iter()
-            .zip(&global)
-            .any(|((g, _), gl)| g.position(u).is_some_and(|i| gl[i]))
-        {
+    let number: FxHashMap<&str, usize> = units.iter().enumerate().map(|(k, &u)| (u, k)).collect();
+    // Per year: each unit's place, each complex's members (numbers, sorted), and whether a
+    // unit is a global power there.
+    let mut placed: Vec<Vec<Place>> = Vec::with_capacity(years.len());
+    let mut sets: Vec<Vec<Vec<usize>>> = Vec::with_capacity(years.len());
+    let mut global = vec![false; units.len()];
+    for (t, (&(g, o), d)) in years.iter().zip(detections).enumerate() {
+        let mut place = vec![Place::Absent; units.len()];
+        for u in &g.ids {
+            place[number[u.as_str()]] = Place::Outside;
+        }
+        for (i, &gl) in held_flags(g, o)?.1.iter().enumerate() {
+            global[number[g.ids[i].as_str()]] |= gl;
+        }
+        let mut members = vec![Vec::new(); d.candidates.len()];
+        for (c, cand) in d.candidates.iter().enumerate() {
+            if !cand.qualification.qualified {
+                continue;
+            }
+            let mut set: Vec<usize> = cand.members.iter().map(|m| number[m.as_str()]).collect();
+            set.sort_unstable();
+            for &k in &set {
+                place[k] = Place::In(t, c);
+            }
+            members[c] = set;
+        }
+        for x in &d.insulators {
+            place[number[x.unit.as_str()]] = Place::Insulator;
+        }
+        placed.push(place);
+        sets.push(members);
+    }
+    // Whether a unit at `a` is still there at `b`.
+    let same = |a: Place, b: Place| match (a, b) {
+        (Place::In(s, c), Place::In(t, d)) => {
+            let (x, y) = (&sets[s][c], &sets[t][d]);
+            let (mut i, mut j, mut both) = (0, 0, 0usize);
+            while i < x.len() && j < y.len() {
+                match x[i].cmp(&y[j]) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        both += 1;
+                        i += 1;
+                        j += 1;
+                    }
+                }
+            }
+            // The unit itself is in both: its co-members are the others.
+            2 * both.saturating_sub(1) >= x.len().saturating_sub(1)
+        }
+        (a, b) => a == b,
+    };
+    let mut out: Vec<Option<Verdict>> = vec![None; years.len()];
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (k, &u) in units.iter().enumerate() {
+        if global[k] {
             continue;
         }
-        let places: Vec<Place> = years
-            .iter()
-            .zip(&placed)
-            .map(|((g, _), p)| match g.position(u) {
-                None => Place::Absent,
-                Some(_) => p.get(u).cloned().unwrap_or(Place::Outside),
-            })
-            .collect();
+        let places: Vec<Place> = placed.iter().map(|p| p[k]).collect();
         // Per year, the year whose place it takes (itself unless smoothed).
         let mut from: Vec<usize> = (0..places.len()).collect();
         loop {
             // The runs: (start, length), consecutive years in the same place.
-            let mut runs: Vec<(usize, usize)> = Vec::new();
+            runs.clear();
             for t in 0..places.len() {
                 match runs.last_mut() {
-                    Some(run) if places[from[t - 1]].same(&places[from[t]]) => run.1 += 1,
+                    Some(run) if same(places[from[t - 1]], places[from[t]]) => run.1 += 1,
                     _ => runs.push((t, 1)),
                 }
             }
             let noise = (1..runs.len().saturating_sub(1))
-                .filter(|&k| {
-                    let (start, len) = runs[k];
-                    let (before, after) = (from[start - 1], from[start + len]);
+                .filter(|&r| {
+                    let (start, len) = runs[r];
+                    let (before, after) = (places[from[start - 1]], places[from[start + len]]);
                     len <= NOISE_YEARS
                         && places[from[start]] != Place::Absent
-                        && places[before] != Place::Absent
-                        && places[before].same(&places[after])
+                        && before != Place::Absent
+                        && same(before, after)
                 })
-                .min_by_key(|&k| (runs[k].1, runs[k].0));
-            let Some(k) = noise else { break };
-            let (start, len) = runs[k];
+                .min_by_key(|&r| (runs[r].1, runs[r].0));
+            let Some(r) = noise else { break };
+            let (start, len) = runs[r];
             let before = from[start - 1];
             for f in &mut from[start..start + len] {
                 *f = before;
             }
         }
         for (t, &f) in from.iter().enumerate() {
-            if f == t {
-                continue;
-            }
+            // What the year's detection can be told: to carry an insulator, to bar one, to
+            // hold a unit with its co-members; a unit in no complex around a year in one is
+            // left where it is.
+            let (role, pin) = match (places[f], places[t]) {
+                _ if f == t => continue,
+                (Place::Insulator, _) => (RoleHint::Carried, None),
+                (Place::In(s, c), _) => (RoleHint::Barred, Some(&sets[s][c])),
+                (_, Place::Insulator) => (RoleHint::Barred, None),
+                _ => continue,
+            };
             let (g, _) = years[t];
             let Some(i) = g.position(u) else { continue };
             let v = out[t].get_or_insert_with(|| Verdict {
                 roles: vec![RoleHint::Free; g.ids.len()],
                 pins: Vec::new(),
             });
-            match &places[f] {
-                Place::Insulator => v.roles[i] = RoleHint::Carried,
-                Place::In(with) => {
-                    v.roles[i] = RoleHint::Barred;
-                    let with: Vec<usize> = with.iter().filter_map(|&m| g.position(m)).collect();
-                    v.pins.push((i, with));
-                }
-                Place::Outside | Place::Absent => v.roles[i] = RoleHint::Barred,
+            v.roles[i] = role;
+            if let Some(with) = pin {
+                let with: Vec<usize> = with
+                    .iter()
+                    .filter(|&&m| m != k)
+                    .filter_map(|&m| g.position(units[m]))
+                    .collect();
+                v.pins.push((i, with));
             }
         }
     }
@@ -556,15 +574,34 @@ fn homes_over_span(
         labels.push(label);
         members.push(sets);
     }
+    // Per consecutive pair of years, the members each pair of candidates shares.
+    let shared: Vec<FxHashMap<(usize, usize), usize>> = (1..years.len())
+        .map(|t| {
+            let (ga, gb) = (years[t - 1].0, years[t].0);
+            let mut next = vec![NONE; gb.ids.len()];
+            for (d, set) in members[t].iter().enumerate() {
+                for &j in set {
+                    next[j] = d;
+                }
+            }
+            let mut m: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+            for (c, set) in members[t - 1].iter().enumerate() {
+                for &i in set {
+                    if let Some(j) = gb.position(&ga.ids[i])
+                        && next[j] != NONE
+                    {
+                        *m.entry((c, next[j])).or_insert(0) += 1;
+                    }
+                }
+            }
+            m
+        })
+        .collect();
     // Whether candidate `c` of year `t` and `d` of year `t + 1` are the same complex.
     let same = |t: usize, c: usize, d: usize| {
-        let (a, b) = (&members[t][c], &members[t + 1][d]);
-        let (ga, gb) = (years[t].0, years[t + 1].0);
-        let shared = a
-            .iter()
-            .filter(|&&i| gb.position(&ga.ids[i]).is_some_and(|j| b.contains(&j)))
-            .count();
-        let union = a.len() + b.len() - shared;
+        let (a, b) = (members[t][c].len(), members[t + 1][d].len());
+        let shared = shared[t].get(&(c, d)).copied().unwrap_or(0);
+        let union = a + b - shared;
         union > 0 && 2 * shared >= union
     };
     let mut out: Vec<Option<Homes>> = vec![None; years.len()];
