@@ -30,7 +30,7 @@
 //! | The security graph of a year, with provenance per tie | [`snapshot()`], [`DerivationRules`], [`SnapshotError`], [`SecurityGraph`], [`Tie`], [`Contribution`], [`Provenance`] |
 //! | Plain signed graphs for the algorithms | [`SignedGraph`], [`SignedEdge`], [`SignedWeight`] |
 //! | Readers for CSV, SNAP and Pajek signed networks; writers to CSV, Pajek and GraphML | [`io`] |
-//! | Boundaries: interdependence graph, complex detection and qualification, metrics, insulators, buffers, penetration, overlay, sub-complexes, type, character, supercomplexes; durable complexes over a span of years (multislice) and their flips; a reference map's regions judged by the definition | [`boundary`] |
+//! | Boundaries: interdependence graph, complex detection and qualification, metrics, insulators, buffers, penetration, overlay, sub-complexes, type, character, supercomplexes; durable complexes over a span of years (multislice, global powers' homes and units' places held over the span) and their flips; a reference map's regions judged by the definition | [`boundary`] |
 //! | Evolution: year states, complexes tracked over time, transformations (status quo, internal, external, overlay) with causes; membership timelines | [`evolution`] |
 //! | Polarity: capability shares, HHI, effective poles, CON, poles, power classes, centredness | [`polarity`] |
 //! | Pictures: drawings of security graphs (geographic or force layout, legend; SVG and DOT), SVG timelines, shipped capitals | [`report::Drawing`], [`report::Timeline`], [`report::Coordinates`] |

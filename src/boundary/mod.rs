@@ -15,7 +15,9 @@
 //!    supercomplexes — a [`BoundaryReport`] with `Display`, serde and
 //!    [`BoundaryReport::explain`];
 //! 4. over a span of years, [`analyse_interdependence_of_years`] — the years' candidates
-//!    proposed together by multislice modularity ([`BoundaryOptions::interslice`]), so a
+//!    proposed together by multislice modularity ([`BoundaryOptions::interslice`]), global
+//!    powers' homes chosen over the span ([`FormationRule::SpanHome`]) and a unit's place
+//!    held unless it changes for three years ([`FormationRule::DurablePlaces`]), so a
 //!    complex keeps its members unless their ties change; [`flips`] and
 //!    [`flips_with_ties`] report the units that leave and come back, with their tie change
 //!    and their main partner's;
