@@ -247,9 +247,9 @@ pub fn detect_complexes_of_years(
 /// `threads` threads (0: all); with [`super::FormationRule::SpanHome`], each global power's
 /// home is then chosen over the span ([`homes_over_span`]) and the years where it differs
 /// from the year's own choice are detected again with it; with
-/// [`super::FormationRule::DurablePlaces`], the years where a unit's insulator role differs
-/// from the one it holds in both years around are detected again with that role
-/// ([`roles_over_span`]).
+/// [`super::FormationRule::DurablePlaces`], the years where a unit stands for a year or two
+/// elsewhere than in the place it holds before and after are detected again, told that
+/// place ([`places_over_span`]), until no year's verdicts change.
 pub(crate) fn detect_span(
     years: &[(&InterdependenceGraph, &BoundaryOptions)],
     threads: usize,

@@ -29,10 +29,11 @@ pub struct Insulator {
 pub(crate) enum RoleHint {
     /// The year's own test decides.
     Free,
-    /// No insulator this year: it is none the year before and the year after.
+    /// No insulator this year: the place it holds in the years around is not an
+    /// insulator's.
     Barred,
     /// An insulator this year wherever it still stands between qualified complexes: it is
-    /// one the year before and the year after.
+    /// one in the years around.
     Carried,
 }
 
