@@ -3,15 +3,16 @@
 
 use proptest::prelude::*;
 use rsct::boundary::{
-    Alignment, BoundaryOptions, Character, InterdependenceOptions, Method, adjusted_rand_index,
-    analyse, analyse_interdependence, analyse_interdependence_of_years, flips,
+    Alignment, BoundaryOptions, Character, Interdependence, InterdependenceGraph,
+    InterdependenceOptions, Method, adjusted_rand_index, analyse, analyse_interdependence,
+    analyse_interdependence_of_years, flips,
 };
 use rsct::polarity::{Classification, PowerClass};
 use rsct::strategies::{
     PlantedStructure, RegionParams, planted_buffer, planted_dominant_hub, planted_hub_regions,
     planted_insulator, planted_nested, planted_regions,
 };
-use rsct::{Dataset, DerivationRules, Relation};
+use rsct::{Dataset, DerivationRules, Relation, UnitKind};
 
 fn flipped(ds: &Dataset) -> Dataset {
     Dataset::builder()
@@ -109,6 +110,57 @@ proptest! {
             prop_assert_eq!(&r.complexes, &rs[0].complexes);
         }
         prop_assert!(flips(&rs, 3).is_empty());
+    }
+
+    /// **A one-year shift is noise** (THEORY §3, durability; `FormationRule::DurablePlaces`,
+    /// on by default): in a span of five years with the same ties but in the middle one,
+    /// where a member of one region holds 60 % of its interdependence with the hub region's
+    /// members, the member keeps at least half of its co-members in every year and nothing
+    /// flips — each year detected alone (no multislice coupling), so that the rule alone
+    /// holds it. (Its region may be drawn whole into the hub's complex that year: a change
+    /// of the region's, not of the member's place.)
+    #[test]
+    fn a_one_year_shift_is_noise(p in planted_hub_regions()) {
+        let o = BoundaryOptions::new().classes(great_powers(&p));
+        let g = &p.graph;
+        let u = p.regions[1].last().unwrap().clone();
+        let ui = g.position(&u).unwrap();
+        let own: f64 = g
+            .neighbours(ui)
+            .filter(|(j, _)| p.regions[1].contains(&g.units()[*j]))
+            .map(|(_, w)| w.total())
+            .sum();
+        let hub_region: Vec<usize> = p.regions[0]
+            .iter()
+            .filter(|m| *m != "H0")
+            .map(|m| g.position(m).unwrap())
+            .collect();
+        let w = 1.5 * own / hub_region.len() as f64;
+        let mut pairs = g.pairs().to_vec();
+        for &j in &hub_region {
+            let (a, b) = (ui.min(j), ui.max(j));
+            match pairs.iter_mut().find(|x| (x.0.min(x.1), x.0.max(x.1)) == (a, b)) {
+                Some(x) => x.2.amity += w,
+                None => pairs.push((ui, j, Interdependence { amity: w, enmity: 0.0, proximity: 0.0 })),
+            }
+        }
+        let units: Vec<(String, UnitKind)> =
+            g.units().iter().map(|x| (x.clone(), UnitKind::State)).collect();
+        let shifted = InterdependenceGraph::from_pairs(units, pairs).unwrap();
+        let years = [g, g, &shifted, g, g];
+        let span: Vec<_> = (2000..).zip(years).map(|(y, g)| (y, g, &p.capabilities)).collect();
+        let rs = analyse_interdependence_of_years(&span, &o).unwrap();
+        let with = |t: usize| {
+            rs[t].complexes.iter().find(|c| c.members.contains(&u)).map(|c| c.members.clone())
+        };
+        let first = with(0).unwrap_or_default();
+        prop_assert!(first.len() >= 3, "{}", rs[0]);
+        for t in 1..5 {
+            let now = with(t).unwrap_or_default();
+            let kept = first.iter().filter(|m| **m != u && now.contains(m)).count();
+            prop_assert!(2 * kept >= first.len() - 1, "year {}: {}", t, rs[t]);
+        }
+        prop_assert!(flips(&rs, 3).is_empty(), "{:?}", flips(&rs, 3));
     }
 
     /// **A planted insulator is found** (THEORY §3): a unit whose ties spread evenly over two
