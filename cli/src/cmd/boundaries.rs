@@ -26,7 +26,8 @@
 //! (resolution × contiguity type × proximity × neutrality × nonaggression × consultation,
 //! each point the span detected together) scored on the map with the post-Soviet region left
 //! out, the best ten again over seeds, each of them carried through the formation stages
-//! (insulator thresholds, fragments, the coupling that leaves no flip unexplained) and the
+//! (insulator thresholds, fragments, the coupling — with global powers' homes chosen year
+//! by year or over the span — that leaves no flip unexplained) and the
 //! best of those chosen, then per-region recovery shares, an ablation of each rule, the
 //! constant Potts proposer and a null model (ties rewired, strengths preserved).
 
