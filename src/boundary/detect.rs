@@ -286,33 +286,15 @@ pub(crate) fn detect_span(
         // A year detected again can change other units' places there: the verdicts are
         // taken again on the new detections (each year keeping those it had) until no
         // year's verdicts change, at most once per year of the span.
-        let mut verdicts: Vec<Option<Verdict>> = vec![None; years.len()];
+        let mut verdicts: Vec<Verdict> = vec![Verdict::new(); years.len()];
         for _ in 0..years.len() {
             let mut again = Vec::new();
             for (t, new) in places_over_span(years, &out)?.into_iter().enumerate() {
-                let Some(new) = new else { continue };
-                let v = verdicts[t].get_or_insert_with(|| Verdict {
-                    roles: vec![RoleHint::Free; new.roles.len()],
-                    pins: Vec::new(),
-                });
                 let mut changed = false;
-                for (h, r) in v.roles.iter_mut().zip(&new.roles) {
-                    if *r != RoleHint::Free && h != r {
-                        *h = *r;
+                for (i, told) in new {
+                    if verdicts[t].get(&i) != Some(&told) {
+                        verdicts[t].insert(i, told);
                         changed = true;
-                    }
-                }
-                for (i, with) in new.pins {
-                    match v.pins.iter_mut().find(|p| p.0 == i) {
-                        Some(p) if p.1 == with => {}
-                        Some(p) => {
-                            p.1 = with;
-                            changed = true;
-                        }
-                        None => {
-                            v.pins.push((i, with));
-                            changed = true;
-                        }
                     }
                 }
                 if changed {
@@ -324,11 +306,7 @@ pub(crate) fn detect_span(
             }
             redetect(years, &mut out, &again, threads, |t| Given {
                 homes: homes[t].as_ref().map(|(l, h)| (l.as_slice(), h.as_slice())),
-                roles: verdicts[t].as_ref().map(|v| v.roles.as_slice()),
-                pins: verdicts[t]
-                    .as_ref()
-                    .filter(|v| !v.pins.is_empty())
-                    .map(|v| v.pins.as_slice()),
+                told: Some(&verdicts[t]),
                 ..given(t)
             })?;
         }
@@ -360,13 +338,19 @@ fn redetect<'a>(
 /// which a unit that leaves and comes back is a flip ([`super::flips`]).
 const NOISE_YEARS: usize = 2;
 
-/// A span's verdict on one year: each unit's insulator role, and the units held to their
-/// co-members of the years around (with those co-members' positions in the year).
-#[derive(Debug, Clone)]
-struct Verdict {
-    roles: Vec<RoleHint>,
-    pins: Vec<(usize, Vec<usize>)>,
+/// What a span tells a year's detection of one unit ([`super::FormationRule::DurablePlaces`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Told {
+    /// An insulator, wherever it still stands between qualified complexes.
+    Carried,
+    /// No insulator.
+    Barred,
+    /// No insulator: a member with these co-members (positions in the year).
+    With(Vec<usize>),
 }
+
+/// A span's verdict on one year: what it tells of each unit (by position) it tells of.
+type Verdict = std::collections::BTreeMap<usize, Told>;
 
 /// Where a unit stands in one year of a span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -394,11 +378,11 @@ enum Place {
 /// detection to carry it as an insulator ([`RoleHint::Carried`]), to bar it from being one
 /// ([`RoleHint::Barred`]), or to hold it with its co-members of the place around; a unit in
 /// no complex around a year in one is left where it is (a complex is not undone for one of
-/// its members). `None` for a year with nothing to tell.
+/// its members).
 fn places_over_span(
     years: &[(&InterdependenceGraph, &BoundaryOptions)],
     detections: &[Detection],
-) -> Result<Vec<Option<Verdict>>, BoundaryError> {
+) -> Result<Vec<Verdict>, BoundaryError> {
     // Every unit of the span, numbered.
     let mut units: Vec<&str> = years
         .iter()
@@ -459,7 +443,7 @@ fn places_over_span(
         }
         (a, b) => a == b,
     };
-    let mut out: Vec<Option<Verdict>> = vec![None; years.len()];
+    let mut out: Vec<Verdict> = vec![Verdict::new(); years.len()];
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for (k, &u) in units.iter().enumerate() {
         if global[k] {
@@ -498,27 +482,22 @@ fn places_over_span(
             // What the year's detection can be told: to carry an insulator, to bar one, to
             // hold a unit with its co-members; a unit in no complex around a year in one is
             // left where it is.
-            let (role, pin) = match (places[f], places[t]) {
+            let (g, _) = years[t];
+            let told = match (places[f], places[t]) {
                 _ if f == t => continue,
-                (Place::Insulator, _) => (RoleHint::Carried, None),
-                (Place::In(s, c), _) => (RoleHint::Barred, Some(&sets[s][c])),
-                (_, Place::Insulator) => (RoleHint::Barred, None),
+                (Place::Insulator, _) => Told::Carried,
+                (Place::In(s, c), _) => Told::With(
+                    sets[s][c]
+                        .iter()
+                        .filter(|&&m| m != k)
+                        .filter_map(|&m| g.position(units[m]))
+                        .collect(),
+                ),
+                (_, Place::Insulator) => Told::Barred,
                 _ => continue,
             };
-            let (g, _) = years[t];
-            let Some(i) = g.position(u) else { continue };
-            let v = out[t].get_or_insert_with(|| Verdict {
-                roles: vec![RoleHint::Free; g.ids.len()],
-                pins: Vec::new(),
-            });
-            v.roles[i] = role;
-            if let Some(with) = pin {
-                let with: Vec<usize> = with
-                    .iter()
-                    .filter(|&&m| m != k)
-                    .filter_map(|&m| g.position(units[m]))
-                    .collect();
-                v.pins.push((i, with));
+            if let Some(i) = g.position(u) {
+                out[t].insert(i, told);
             }
         }
     }
@@ -745,11 +724,8 @@ pub(crate) struct Given<'a> {
     /// The global powers' homes chosen elsewhere: a labelling of the units and each power's
     /// home among its labels, per unit ([`NONE`] for none).
     pub(crate) homes: Option<(&'a [usize], &'a [usize])>,
-    /// The span's verdict on each unit's insulator role.
-    pub(crate) roles: Option<&'a [RoleHint]>,
-    /// Units held to their co-members of the years around (each with those co-members'
-    /// positions): the span's verdict on their places.
-    pub(crate) pins: Option<&'a [(usize, Vec<usize>)]>,
+    /// What the span tells of units' places ([`super::FormationRule::DurablePlaces`]).
+    pub(crate) told: Option<&'a Verdict>,
 }
 
 /// [`detect_complexes`] with what a caller gives ([`Given`]).
@@ -762,10 +738,32 @@ pub(crate) fn detect(
         prior,
         proposal,
         homes,
-        roles,
-        pins,
+        told,
     } = given;
-    let prior = pins.map(Prior::Pinned).or(prior.map(Prior::Coupled));
+    // The span's verdict as roles per unit and as units held with their co-members.
+    let roles: Option<Vec<RoleHint>> = told.map(|v| {
+        let mut r = vec![RoleHint::Free; g.ids.len()];
+        for (&i, t) in v {
+            r[i] = match t {
+                Told::Carried => RoleHint::Carried,
+                Told::Barred | Told::With(_) => RoleHint::Barred,
+            };
+        }
+        r
+    });
+    let pins: Vec<(usize, Vec<usize>)> = told
+        .into_iter()
+        .flatten()
+        .filter_map(|(&i, t)| match t {
+            Told::With(with) => Some((i, with.clone())),
+            _ => None,
+        })
+        .collect();
+    let prior = if pins.is_empty() {
+        prior.map(Prior::Coupled)
+    } else {
+        Some(Prior::Pinned(&pins))
+    };
     let (apart, global) = held_flags(g, options)?;
     let n = g.ids.len();
     let (mut community, q) = match options.method {
@@ -825,14 +823,22 @@ pub(crate) fn detect(
         // One insulator at a time, the most spread first (ties by identifier): taking it
         // out can qualify a complex it spoiled, or leave a unit that faced it facing one
         // complex only.
-        let best = find_insulators(g, &labels, &qualified, &apart, &global, options, roles)
-            .into_iter()
-            .filter(|x| !insulators.iter().any(|y| y.unit == x.unit))
-            .max_by(|a, b| {
-                a.participation
-                    .total_cmp(&b.participation)
-                    .then_with(|| b.unit.cmp(&a.unit))
-            });
+        let best = find_insulators(
+            g,
+            &labels,
+            &qualified,
+            &apart,
+            &global,
+            options,
+            roles.as_deref(),
+        )
+        .into_iter()
+        .filter(|x| !insulators.iter().any(|y| y.unit == x.unit))
+        .max_by(|a, b| {
+            a.participation
+                .total_cmp(&b.participation)
+                .then_with(|| b.unit.cmp(&a.unit))
+        });
         let Some(ins) = best else { break };
         if let Some(i) = g.position(&ins.unit) {
             community[i] = usize::MAX;

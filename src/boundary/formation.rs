@@ -336,6 +336,25 @@ pub(crate) enum Prior<'a> {
     Pinned(&'a [(usize, Vec<usize>)]),
 }
 
+/// The community (of `comm`, [`NONE`] skipped) holding most of `units`; ties to the least
+/// `tie` key. `None` when none of them is in a community.
+fn holding_most(
+    comm: &[usize],
+    units: impl Iterator<Item = usize>,
+    tie: impl Fn(usize) -> usize,
+) -> Option<usize> {
+    let mut count: FxHashMap<usize, usize> = FxHashMap::default();
+    for j in units {
+        if comm[j] != NONE {
+            *count.entry(comm[j]).or_insert(0) += 1;
+        }
+    }
+    count
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(tie(b.0).cmp(&tie(a.0))))
+        .map(|(c, _)| c)
+}
+
 /// The primary-share rule: each unit moves to the community holding the largest share of
 /// its interdependence (ties with units held out stay in the denominator and so cannot be
 /// anyone's majority), until no unit moves. `within` restricts the rule to units flagged and
@@ -358,7 +377,6 @@ pub(crate) fn reassign(
     let n = g.ids.len();
     let inside = |i: usize| !held[i] && within.is_none_or(|w| w[i]);
     let mut sums: FxHashMap<usize, f64> = FxHashMap::default();
-    let mut prior_count: FxHashMap<usize, f64> = FxHashMap::default();
     let mut pins: Vec<Option<&[usize]>> = vec![None; n];
     if let Some(Prior::Pinned(list)) = prior {
         for (i, with) in list {
@@ -392,17 +410,8 @@ pub(crate) fn reassign(
             }
             let kc = |c: &usize| key.get(c).copied().unwrap_or(usize::MAX);
             if let Some(with) = pins[i] {
-                prior_count.clear();
-                for &j in with {
-                    if j != i && inside(j) && comm[j] != NONE {
-                        *prior_count.entry(comm[j]).or_insert(0.0) += 1.0;
-                    }
-                }
-                let pinned = prior_count
-                    .iter()
-                    .max_by(|a, b| a.1.total_cmp(b.1).then(kc(b.0).cmp(&kc(a.0))))
-                    .map(|(c, _)| *c);
-                if let Some(c) = pinned {
+                let around = with.iter().copied().filter(|&j| j != i && inside(j));
+                if let Some(c) = holding_most(comm, around, |c| kc(&c)) {
                     if comm[i] != c {
                         comm[i] = c;
                         moved = true;
@@ -426,17 +435,8 @@ pub(crate) fn reassign(
                 && coupling > 0.0
                 && p[i] != NONE
             {
-                prior_count.clear();
-                for j in 0..n {
-                    if j != i && inside(j) && p[j] == p[i] && comm[j] != NONE {
-                        *prior_count.entry(comm[j]).or_insert(0.0) += 1.0;
-                    }
-                }
-                let best_prior = prior_count
-                    .iter()
-                    .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
-                    .map(|(c, _)| *c);
-                if let Some(c) = best_prior {
+                let before = (0..n).filter(|&j| j != i && inside(j) && p[j] == p[i]);
+                if let Some(c) = holding_most(comm, before, |c| c) {
                     *sums.entry(c).or_insert(0.0) += coupling * strength;
                 }
             }
@@ -737,13 +737,8 @@ fn place_global(
         if let Some((labels, homes)) = chosen
             && homes[i] != NONE
         {
-            let mut count: FxHashMap<usize, usize> = FxHashMap::default();
-            for j in 0..g.ids.len() {
-                if !held[j] && comm[j] != NONE && labels[j] == homes[i] {
-                    *count.entry(comm[j]).or_insert(0) += 1;
-                }
-            }
-            if let Some((&c, _)) = count.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) {
+            let region = (0..g.ids.len()).filter(|&j| !held[j] && labels[j] == homes[i]);
+            if let Some(c) = holding_most(comm, region, |c| c) {
                 placed.push((i, c));
                 continue;
             }
