@@ -255,7 +255,7 @@ fn refine(
             changed |= merge_weak(g, comm, held, o.inside_ratio);
         }
         if on(FormationRule::Split) {
-            changed |= split(g, comm, held, proposal, o);
+            changed |= split(g, comm, held, (prior, proposal), o);
         }
         if !changed {
             break;
@@ -618,15 +618,20 @@ fn merge_weak(g: &InterdependenceGraph, comm: &mut [usize], held: &[bool], ratio
 /// et al.'s divisive criterion, with interdependence markedly more intense inside). With a
 /// span's `proposal` (multislice candidates), the parts are the proposal's candidates
 /// among the members, so that a split, too, holds from year to year unless the ties
-/// change. Returns whether anything split.
+/// change; a split that would cut a [`Prior::Pinned`] unit from most of the co-members it
+/// is held with is not made. Returns whether anything split.
 fn split(
     g: &InterdependenceGraph,
     comm: &mut [usize],
     held: &[bool],
-    proposal: Option<&[usize]>,
+    (prior, proposal): (Option<Prior<'_>>, Option<&[usize]>),
     o: &BoundaryOptions,
 ) -> bool {
     let n = g.ids.len();
+    let pins: &[(usize, Vec<usize>)] = match prior {
+        Some(Prior::Pinned(list)) => list,
+        _ => &[],
+    };
     let mut labels: Vec<usize> = comm.iter().copied().filter(|&c| c != NONE).collect();
     labels.sort_unstable();
     labels.dedup();
@@ -661,6 +666,16 @@ fn split(
             } else {
                 next + parts[idx]
             };
+        }
+        // A unit held with its co-members of the years around is not cut from most of
+        // those it has here.
+        let cuts_a_pin = pins.iter().any(|(i, with)| {
+            let here: Vec<usize> = with.iter().copied().filter(|&j| comm[j] == c).collect();
+            comm[*i] == c
+                && 2 * here.iter().filter(|&&j| trial[j] == trial[*i]).count() < here.len()
+        });
+        if cuts_a_pin {
+            continue;
         }
         let d = degrees(g, &trial, held, None);
         let all_pass = (0..k).all(|p| {
