@@ -115,9 +115,9 @@ proptest! {
     /// **A one-year shift is noise** (THEORY §3, durability; `FormationRule::DurablePlaces`,
     /// on by default): in a span of five years with the same ties but in the middle one,
     /// where a member of one region holds 60 % of its interdependence with the hub region's
-    /// members, the member keeps at least half of its co-members in every year and nothing
-    /// flips — each year detected alone (no multislice coupling), so that the rule alone
-    /// holds it. (Its region may be drawn whole into the hub's complex that year: a change
+    /// members, the member keeps at least half of its co-members in every year and no unit
+    /// flips but those whose own ties changed that year (the hub region's members) — each
+    /// year detected alone (no multislice coupling), so that the rule alone holds it. (Its region may be drawn whole into the hub's complex that year: a change
     /// of the region's, not of the member's place.)
     #[test]
     fn a_one_year_shift_is_noise(p in planted_hub_regions()) {
@@ -166,7 +166,13 @@ proptest! {
             let kept = first.iter().filter(|m| **m != u && now.contains(m)).count();
             prop_assert!(2 * kept >= first.len() - 1, "{}", r);
         }
-        prop_assert!(flips(&rs, 3).is_empty(), "{:?}", flips(&rs, 3));
+        // Nothing flips but units whose own ties changed that year: the hub region's
+        // members, tied to the member that year (the member itself is held).
+        let moved: Vec<_> = flips(&rs, 3)
+            .into_iter()
+            .filter(|f| !p.regions[0].contains(&f.unit))
+            .collect();
+        prop_assert!(moved.is_empty(), "{:?}", moved);
     }
 
     /// **A planted insulator is found** (THEORY §3): a unit whose ties spread evenly over two
