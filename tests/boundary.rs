@@ -926,6 +926,11 @@ fn a_units_place_holds_over_a_span_unless_it_changes_for_three_years() {
     );
     let (alone, flipped) = roles(&[0.7, 0.55, 0.55, 0.7], &year_by_year);
     assert_eq!((alone, flipped), (named(&[a, i, i, a]), 1));
+    // Away for two years in two places (an insulator, then the other complex) and back:
+    // noise too, as the flip it would be.
+    let away = [0.7, 0.55, 0.35, 0.7];
+    assert_eq!(roles(&away, &o), (named(&[a, a, a, a]), 0));
+    assert_eq!(roles(&away, &year_by_year), (named(&[a, i, "B1", a]), 1));
     // Three years, or to the end of the span: the role follows the ties.
     let three = [0.7, 0.55, 0.55, 0.55, 0.7];
     assert_eq!(roles(&three, &o), roles(&three, &year_by_year));

@@ -333,9 +333,9 @@ fn redetect<'a>(
     Ok(())
 }
 
-/// The longest run of years a place may hold between two years of another and still be
-/// noise ([`super::FormationRule::DurablePlaces`]): shorter than the three years within
-/// which a unit that leaves and comes back is a flip ([`super::flips`]).
+/// The most years a unit may be away from a place it comes back to and still be noise
+/// ([`super::FormationRule::DurablePlaces`]): fewer than the three years within which a
+/// unit that leaves and comes back is a flip ([`super::flips`]).
 const NOISE_YEARS: usize = 2;
 
 /// What a span tells a year's detection of one unit ([`super::FormationRule::DurablePlaces`]).
@@ -368,18 +368,19 @@ enum Place {
 
 /// Each year's verdict on the units' places over a span
 /// ([`super::FormationRule::DurablePlaces`]), on the years as detected. Per unit, its places
-/// year by year: a run of at most [`NOISE_YEARS`] years in another place than the same place
-/// on both sides, in none of which the unit is a global power (its home there is placed, by
-/// [`super::FormationRule::SpanHome`] over the span), is noise, and
-/// takes the place around it — the shortest such run first (the earliest among equals),
-/// until none is left, so that a unit alternating year by year keeps the place it started
-/// with. Two places are the same where both are an insulator's, both outside every complex,
-/// or complexes sharing at least half of the unit's co-members of the first (as
-/// [`super::flips`] judges). A year where a unit's place so changes tells the year's
+/// year by year: where it leaves its place of one year and is back in it at most
+/// [`NOISE_YEARS`] + 1 years later — whatever places it holds meanwhile, in none of which
+/// it is a global power (its home there is placed, by [`super::FormationRule::SpanHome`]
+/// over the span) — the years away are noise and take the place it left: the shortest such
+/// stretch first (the earliest among equals), until none is left, so that a unit
+/// alternating year by year keeps the place it started with. Two places are the same where
+/// both are an insulator's, both outside every complex, or complexes sharing at least half
+/// of the unit's co-members of the first (as [`super::flips`] judges, so that a stretch
+/// smoothed here is a flip there). A year where a unit's place so changes tells the year's
 /// detection to carry it as an insulator ([`RoleHint::Carried`]), to bar it from being one
-/// ([`RoleHint::Barred`]), or to hold it with its co-members of the place around; a unit in
-/// no complex around a year in one is left where it is (a complex is not undone for one of
-/// its members).
+/// ([`RoleHint::Barred`]), or to hold it with its co-members of the place it left; a unit
+/// in no complex around a year in one is left where it is (a complex is not undone for one
+/// of its members).
 fn places_over_span(
     years: &[(&InterdependenceGraph, &BoundaryOptions)],
     detections: &[Detection],
@@ -447,7 +448,6 @@ fn places_over_span(
         (a, b) => a == b,
     };
     let mut out: Vec<Verdict> = vec![Verdict::new(); years.len()];
-    let mut runs: Vec<(usize, usize)> = Vec::new();
     for (k, &u) in units.iter().enumerate() {
         // The years it is a global power: its home there is placed (`homes_over_span`).
         let power: Vec<bool> = global.iter().map(|gl| gl[k]).collect();
@@ -457,30 +457,26 @@ fn places_over_span(
         let places: Vec<Place> = placed.iter().map(|p| p[k]).collect();
         // Per year, the year whose place it takes (itself unless smoothed).
         let mut from: Vec<usize> = (0..places.len()).collect();
-        loop {
-            // The runs: (start, length), consecutive years in the same place.
-            runs.clear();
-            for t in 0..places.len() {
-                match runs.last_mut() {
-                    Some(run) if same(places[from[t - 1]], places[from[t]]) => run.1 += 1,
-                    _ => runs.push((t, 1)),
-                }
-            }
-            let noise = (1..runs.len().saturating_sub(1))
-                .filter(|&r| {
-                    let (start, len) = runs[r];
-                    let (before, after) = (places[from[start - 1]], places[from[start + len]]);
-                    len <= NOISE_YEARS
-                        && !power[start..start + len].contains(&true)
-                        && places[from[start]] != Place::Absent
-                        && before != Place::Absent
-                        && same(before, after)
-                })
-                .min_by_key(|&r| (runs[r].1, runs[r].0));
-            let Some(r) = noise else { break };
-            let (start, len) = runs[r];
-            let before = from[start - 1];
-            for f in &mut from[start..start + len] {
+        // A stretch the unit is away: it leaves its place of year `a` in year a + 1 and is
+        // back in it in year b, at most [`NOISE_YEARS`] years later (as [`super::flips`]
+        // judges, whatever places it holds meanwhile). The shortest first, the earliest
+        // among equals; each smoothing removes a departure and makes none.
+        for _ in 0..places.len() {
+            let here = |t: usize| places[from[t]];
+            let stretch = (2..=NOISE_YEARS + 1).find_map(|k| {
+                (0..places.len().saturating_sub(k))
+                    .find(|&a| {
+                        let b = a + k;
+                        here(a) != Place::Absent
+                            && !same(here(a), here(a + 1))
+                            && same(here(a), here(b))
+                            && (a + 1..b).all(|t| here(t) != Place::Absent && !power[t])
+                    })
+                    .map(|a| (a, a + k))
+            });
+            let Some((a, b)) = stretch else { break };
+            let before = from[a];
+            for f in &mut from[a + 1..b] {
                 *f = before;
             }
         }

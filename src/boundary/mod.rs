@@ -325,15 +325,16 @@ pub enum FormationRule {
     /// (`docs/world_1990_2001.md`, round 10).
     SpanHome,
     /// Over a span of years detected together, a unit's place holds for more than two years,
-    /// as the durability of complexes asks (theory §3): a unit that stands in one place — a
-    /// complex with at least half of the same co-members, or an insulator's role — in the
-    /// years before and after a run of one or two years elsewhere is held there in that run:
-    /// to the complex holding most of those co-members, or to the insulator's role wherever
-    /// it still stands between qualified complexes and faces them (the thresholds of spread
-    /// waived); and a unit that is an insulator for one or two years only is none. The
-    /// shortest such run is taken first, until none is left, and the years that change are
-    /// detected again (a unit in no complex around a year in one stays there). Acts only on
-    /// a span of three years or more; global powers' homes are
+    /// as the durability of complexes asks (theory §3): a unit that leaves a place — a
+    /// complex, or an insulator's role — and is back in it (a complex with at least half of
+    /// the same co-members, as [`flips`] judges) within three years is held there in the
+    /// years away, whatever places it held meanwhile: to the complex holding most of those
+    /// co-members, or to the insulator's role wherever it still stands between qualified
+    /// complexes and faces them (the thresholds of spread waived); and a unit that is an
+    /// insulator for one or two years only is none. The shortest such stretch is taken
+    /// first, until none is left, and the years that change are detected again (a unit in no
+    /// complex around a year in one stays there). Acts only on a span of three years or
+    /// more; global powers' homes, in the years they are global powers, are
     /// [`FormationRule::SpanHome`]'s.
     DurablePlaces,
 }
