@@ -347,6 +347,9 @@ pub(crate) enum Told {
     Barred,
     /// No insulator: a member with these co-members (positions in the year).
     With(Vec<usize>),
+    /// No insulator and a member of no complex: held out of the complex it would join,
+    /// after the complexes are formed and again once fragments are dissolved.
+    Out,
 }
 
 /// A span's verdict on one year: what it tells of each unit (by position) it tells of.
@@ -378,9 +381,8 @@ enum Place {
 /// of the unit's co-members of the first (as [`super::flips`] judges, so that a stretch
 /// smoothed here is a flip there). A year where a unit's place so changes tells the year's
 /// detection to carry it as an insulator ([`RoleHint::Carried`]), to bar it from being one
-/// ([`RoleHint::Barred`]), or to hold it with its co-members of the place it left; a unit
-/// in no complex around a year in one is left where it is (a complex is not undone for one
-/// of its members).
+/// ([`RoleHint::Barred`]), to hold it with its co-members of the place it left, or, for a
+/// unit in no complex around a year in one, to hold it out of every complex that year.
 fn places_over_span(
     years: &[(&InterdependenceGraph, &BoundaryOptions)],
     detections: &[Detection],
@@ -482,8 +484,7 @@ fn places_over_span(
         }
         for (t, &f) in from.iter().enumerate() {
             // What the year's detection can be told: to carry an insulator, to bar one, to
-            // hold a unit with its co-members; a unit in no complex around a year in one is
-            // left where it is.
+            // hold a unit with its co-members, to hold it out of every complex.
             let (g, _) = years[t];
             let told = match (places[f], places[t]) {
                 _ if f == t => continue,
@@ -496,6 +497,7 @@ fn places_over_span(
                         .collect(),
                 ),
                 (_, Place::Insulator) => Told::Barred,
+                (Place::Outside, Place::In(..)) => Told::Out,
                 _ => continue,
             };
             if let Some(i) = g.position(u) {
@@ -748,7 +750,7 @@ pub(crate) fn detect(
         for (&i, t) in v {
             r[i] = match t {
                 Told::Carried => RoleHint::Carried,
-                Told::Barred | Told::With(_) => RoleHint::Barred,
+                Told::Barred | Told::With(_) | Told::Out => RoleHint::Barred,
             };
         }
         r
@@ -760,6 +762,11 @@ pub(crate) fn detect(
             Told::With(with) => Some((i, with.clone())),
             _ => None,
         })
+        .collect();
+    let out: Vec<usize> = told
+        .into_iter()
+        .flatten()
+        .filter_map(|(&i, t)| (*t == Told::Out).then_some(i))
         .collect();
     let prior = if pins.is_empty() {
         prior.map(Prior::Coupled)
@@ -800,6 +807,9 @@ pub(crate) fn detect(
         options.method == Method::Definition && options.has_rule(super::FormationRule::MemberShare);
     // Members without their share leave before the groups are judged, and again at the end
     // (once the insulators they leaned on are out and their fragments, by rule, dissolved).
+    for &i in &out {
+        community[i] = NONE;
+    }
     if shed {
         shed_weak_members(g, &mut community, &global, options);
     }
@@ -889,6 +899,9 @@ pub(crate) fn detect(
                 community[i] = usize::MAX;
             }
         }
+    }
+    for &i in &out {
+        community[i] = NONE;
     }
     if shed {
         shed_weak_members(g, &mut community, &global, options);

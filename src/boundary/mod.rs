@@ -332,9 +332,9 @@ pub enum FormationRule {
     /// co-members, or to the insulator's role wherever it still stands between qualified
     /// complexes and faces them (the thresholds of spread waived); and a unit that is an
     /// insulator for one or two years only is none. The shortest such stretch is taken
-    /// first, until none is left, and the years that change are detected again (a unit in no
-    /// complex around a year in one stays there). Acts only on a span of three years or
-    /// more; global powers' homes, in the years they are global powers, are
+    /// first, until none is left, and the years that change are detected again; a unit in
+    /// no complex around a year or two in one is held out of it. Acts only on a span of
+    /// three years or more; global powers' homes, in the years they are global powers, are
     /// [`FormationRule::SpanHome`]'s.
     DurablePlaces,
 }
