@@ -955,16 +955,22 @@ fn a_units_place_holds_over_a_span_unless_it_changes_for_three_years() {
     );
     let three = [0.65, 0.35, 0.35, 0.35, 0.65];
     assert_eq!(roles(&three, &members_only).0, named(&[a, b, b, b, a]));
-    // In no complex, a member for a year, in none again: held out that year. A member
-    // needs 60 % of its ties inside; X has 50 % with A, then 70 %, then 50 %.
-    let picky = members_only.clone().member_share(0.6);
+    // In no complex, a member for a year, in none again: held out that year with
+    // `FormationRule::DurableAbsence` (off by default: left where it is). A member needs
+    // 60 % of its ties inside; X has 50 % with A, then 70 %, then 50 %.
+    let picky = members_only
+        .clone()
+        .member_share(0.6)
+        .with_rule(FormationRule::DurableAbsence);
     let year_by_year = picky.clone().without_rule(FormationRule::DurablePlaces);
+    let left = picky.clone().without_rule(FormationRule::DurableAbsence);
     let n = "none";
     assert_eq!(roles(&[0.5, 0.7, 0.5], &picky), (named(&[n, n, n]), 0));
     assert_eq!(
         roles(&[0.5, 0.7, 0.5], &year_by_year),
         (named(&[n, a, n]), 1)
     );
+    assert_eq!(roles(&[0.5, 0.7, 0.5], &left), (named(&[n, a, n]), 1));
     let three = [0.5, 0.7, 0.7, 0.7, 0.5];
     assert_eq!(roles(&three, &picky).0, named(&[n, a, a, a, n]));
 }

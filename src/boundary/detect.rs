@@ -382,7 +382,8 @@ enum Place {
 /// smoothed here is a flip there). A year where a unit's place so changes tells the year's
 /// detection to carry it as an insulator ([`RoleHint::Carried`]), to bar it from being one
 /// ([`RoleHint::Barred`]), to hold it with its co-members of the place it left, or, for a
-/// unit in no complex around a year in one, to hold it out of every complex that year.
+/// unit in no complex around a year in one, to hold it out of every complex that year
+/// ([`super::FormationRule::DurableAbsence`]; without it such a unit is left where it is).
 fn places_over_span(
     years: &[(&InterdependenceGraph, &BoundaryOptions)],
     detections: &[Detection],
@@ -449,6 +450,9 @@ fn places_over_span(
         }
         (a, b) => a == b,
     };
+    let absence = years
+        .first()
+        .is_some_and(|(_, o)| o.has_rule(super::FormationRule::DurableAbsence));
     let mut out: Vec<Verdict> = vec![Verdict::new(); years.len()];
     for (k, &u) in units.iter().enumerate() {
         // The years it is a global power: its home there is placed (`homes_over_span`).
@@ -497,7 +501,7 @@ fn places_over_span(
                         .collect(),
                 ),
                 (_, Place::Insulator) => Told::Barred,
-                (Place::Outside, Place::In(..)) => Told::Out,
+                (Place::Outside, Place::In(..)) if absence => Told::Out,
                 _ => continue,
             };
             if let Some(i) = g.position(u) {

@@ -89,6 +89,8 @@ pub enum RuleArg {
     SpanHome,
     /// Over a span, a unit's place (complex or insulator's role) holds unless it changes for three years or more
     DurablePlaces,
+    /// With durable places, a unit in no complex around a year or two in one is held out of it (off by default)
+    DurableAbsence,
 }
 
 /// The proposer's quality function.
@@ -387,6 +389,7 @@ fn rule_of(r: RuleArg) -> FormationRule {
         RuleArg::MemberShare => FormationRule::MemberShare,
         RuleArg::SpanHome => FormationRule::SpanHome,
         RuleArg::DurablePlaces => FormationRule::DurablePlaces,
+        RuleArg::DurableAbsence => FormationRule::DurableAbsence,
     }
 }
 
