@@ -600,26 +600,52 @@ impl Planter {
             },
         ));
     }
-    /// A dense region: a ring plus every other pair with probability 0.9, intensities 0.5–1.
+    /// A dense region: a ring plus every other pair with probability 0.9, intensities 0.5–1
+    /// (every pair where the drawn ties would leave it two regions, [`Planter::dense_with`]).
     fn dense(&mut self, members: &[String], rnd: &mut impl FnMut() -> f64) {
         self.dense_with(members, 0.9, rnd);
     }
-    /// A ring of ties among `members` plus each other pair with probability `chords`.
+    /// A ring of ties among `members` plus each other pair with probability `chords`. A
+    /// region the missing chords leave in two parts that each pass the weak test on their own
+    /// ties (Radicchi et al. 2004: twice the ties inside at least those across) would be two
+    /// regions, not one: its missing pairs are then tied too, so the region is one by
+    /// construction.
     fn dense_with(&mut self, members: &[String], chords: f64, rnd: &mut impl FnMut() -> f64) {
         let n = members.len();
+        let mut ties: Vec<(usize, usize, f64)> = Vec::new();
         for i in 0..n {
             for j in i + 1..n {
                 let ring = j == i + 1 || (i == 0 && j == n - 1);
                 if ring || rnd() < chords {
-                    let w = 0.5 + (rnd() * 50.0).round() / 100.0;
-                    if rnd() < 0.3 {
-                        self.tie(&members[i], &members[j], 0.0, w, 0.0);
-                    } else {
-                        self.tie(&members[i], &members[j], w, 0.0, 0.0);
+                    ties.push((i, j, self.dense_tie(members, (i, j), rnd)));
+                }
+            }
+        }
+        if splits_in_two(n, &ties) {
+            for i in 0..n {
+                for j in i + 1..n {
+                    if !ties.iter().any(|t| (t.0, t.1) == (i, j)) {
+                        self.dense_tie(members, (i, j), rnd);
                     }
                 }
             }
         }
+    }
+    /// One tie of a dense region, intensity 0.5–1, enmity with probability 0.3; returns its
+    /// intensity.
+    fn dense_tie(
+        &mut self,
+        members: &[String],
+        (i, j): (usize, usize),
+        rnd: &mut impl FnMut() -> f64,
+    ) -> f64 {
+        let w = 0.5 + (rnd() * 50.0).round() / 100.0;
+        if rnd() < 0.3 {
+            self.tie(&members[i], &members[j], 0.0, w, 0.0);
+        } else {
+            self.tie(&members[i], &members[j], w, 0.0, 0.0);
+        }
+        w
     }
     fn build(self, truth: PlantedStructure) -> PlantedStructure {
         let units = self
@@ -632,6 +658,31 @@ impl Planter {
             Err(e) => unreachable!("a planted graph is valid: {e}"),
         }
     }
+}
+
+/// Whether `n` units (more than 16: not judged, `false`) with these ties `(i, j, weight)` split into two parts of
+/// at least two units each that both pass the weak test on these ties alone: twice the
+/// weight inside each part at least the weight across.
+fn splits_in_two(n: usize, ties: &[(usize, usize, f64)]) -> bool {
+    if n > 16 {
+        return false;
+    }
+    // Unit 0 is always in the first part, so each split is seen once.
+    (1u32..(1 << n)).filter(|m| m & 1 == 1).any(|m| {
+        let a = m.count_ones() as usize;
+        if a < 2 || n - a < 2 {
+            return false;
+        }
+        let (mut inside_a, mut inside_b, mut across) = (0.0, 0.0, 0.0);
+        for &(i, j, w) in ties {
+            match (m >> i & 1 == 1, m >> j & 1 == 1) {
+                (true, true) => inside_a += w,
+                (false, false) => inside_b += w,
+                _ => across += w,
+            }
+        }
+        2.0 * inside_a >= across && 2.0 * inside_b >= across
+    })
 }
 
 fn region(r: usize, n: usize) -> Vec<String> {
@@ -654,8 +705,10 @@ fn empty_truth() -> PlantedStructure {
 /// A region built around a dominant hub `H0` (a great power): 4–8 members each tied to the
 /// hub with intensity 1–1.5 and to their ring neighbours with 0.2 only, so that the hub holds
 /// most of the region's weight (the case where modularity's null model cuts members away);
-/// 1–3 dense regions of 3–5 units beside it; weak ties (0.1) across with density 0.05; and
-/// the hub's reach (0.3) to one member of each other region, which must merge nothing.
+/// 1–3 dense regions of 3–5 units beside it (a ring plus each other pair with probability
+/// 0.9; every pair where the drawn ties would split the region into two weak communities);
+/// weak ties (0.1) across with density 0.05; and the hub's reach (0.3) to one member of each
+/// other region, which must merge nothing.
 pub fn planted_hub_regions() -> PlantedStructureStrategy {
     let s = (
         4usize..=8,
@@ -855,4 +908,49 @@ pub fn planted_nested() -> PlantedStructureStrategy {
         })
     });
     PlantedStructureStrategy(s.boxed())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::splits_in_two;
+
+    /// The region a 10,000-case run of `a_span_with_unchanged_ties_keeps_its_complexes`
+    /// found (both chords of a ring of four missing): two pairs, each with twice its tie
+    /// (1.98, 1.94) above the ties across (0.67 + 0.58) — two weak communities.
+    #[test]
+    fn a_ring_of_four_without_chords_splits_in_two() {
+        let ring = [(0, 1, 0.99), (1, 2, 0.67), (2, 3, 0.97), (0, 3, 0.58)];
+        assert!(splits_in_two(4, &ring));
+        // One chord of 0.5 leaves the pairs' 1.98 and 1.94 above the 1.75 across …
+        let one_chord = [
+            (0, 1, 0.99),
+            (1, 2, 0.67),
+            (2, 3, 0.97),
+            (0, 3, 0.58),
+            (0, 2, 0.5),
+        ];
+        assert!(splits_in_two(4, &one_chord));
+        // … both chords make it 2.25 across: one region.
+        let both = [
+            (0, 1, 0.99),
+            (1, 2, 0.67),
+            (2, 3, 0.97),
+            (0, 3, 0.58),
+            (0, 2, 0.5),
+            (1, 3, 0.5),
+        ];
+        assert!(!splits_in_two(4, &both));
+    }
+
+    /// Every pair tied equally: a pair holds 2w inside against 4w across; three units
+    /// cannot split into two parts of two.
+    #[test]
+    fn a_clique_does_not_split() {
+        let clique: Vec<(usize, usize, f64)> = (0..5)
+            .flat_map(|i| (i + 1..5).map(move |j| (i, j, 1.0)))
+            .collect();
+        assert!(!splits_in_two(5, &clique));
+        assert!(!splits_in_two(3, &[(0, 1, 1.0), (1, 2, 1.0), (0, 2, 1.0)]));
+        assert!(!splits_in_two(17, &clique));
+    }
 }
