@@ -660,9 +660,9 @@ impl Planter {
     }
 }
 
-/// Whether `n` units (more than 16: not judged, `false`) with these ties `(i, j, weight)` split into two parts of
-/// at least two units each that both pass the weak test on these ties alone: twice the
-/// weight inside each part at least the weight across.
+/// Whether `n` units with these ties `(i, j, weight)` split into two parts of at least two
+/// units each that both pass the weak test on these ties alone: twice the weight inside
+/// each part at least the weight across (more than 16 units are not judged: `false`).
 fn splits_in_two(n: usize, ties: &[(usize, usize, f64)]) -> bool {
     if n > 16 {
         return false;
@@ -914,7 +914,7 @@ pub fn planted_nested() -> PlantedStructureStrategy {
 mod tests {
     use super::splits_in_two;
 
-    /// The region a 10,000-case run of `a_span_with_unchanged_ties_keeps_its_complexes`
+    /// The region a 5,000-case run of `a_span_with_unchanged_ties_keeps_its_complexes`
     /// found (both chords of a ring of four missing): two pairs, each with twice its tie
     /// (1.98, 1.94) above the ties across (0.67 + 0.58) — two weak communities.
     #[test]

@@ -748,30 +748,23 @@ pub(crate) fn detect(
         homes,
         told,
     } = given;
-    // The span's verdict as roles per unit and as units held with their co-members.
-    let roles: Option<Vec<RoleHint>> = told.map(|v| {
-        let mut r = vec![RoleHint::Free; g.ids.len()];
-        for (&i, t) in v {
+    // The span's verdict as roles per unit, units held with their co-members and units
+    // held out of every complex.
+    let mut roles: Option<Vec<RoleHint>> = told.map(|_| vec![RoleHint::Free; g.ids.len()]);
+    let (mut pins, mut out): (Vec<(usize, Vec<usize>)>, Vec<usize>) = (Vec::new(), Vec::new());
+    for (&i, t) in told.into_iter().flatten() {
+        if let Some(r) = roles.as_mut() {
             r[i] = match t {
                 Told::Carried => RoleHint::Carried,
                 Told::Barred | Told::With(_) | Told::Out => RoleHint::Barred,
             };
         }
-        r
-    });
-    let pins: Vec<(usize, Vec<usize>)> = told
-        .into_iter()
-        .flatten()
-        .filter_map(|(&i, t)| match t {
-            Told::With(with) => Some((i, with.clone())),
-            _ => None,
-        })
-        .collect();
-    let out: Vec<usize> = told
-        .into_iter()
-        .flatten()
-        .filter_map(|(&i, t)| (*t == Told::Out).then_some(i))
-        .collect();
+        match t {
+            Told::With(with) => pins.push((i, with.clone())),
+            Told::Out => out.push(i),
+            Told::Carried | Told::Barred => {}
+        }
+    }
     let prior = if pins.is_empty() {
         prior.map(Prior::Coupled)
     } else {

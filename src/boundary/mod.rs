@@ -345,8 +345,8 @@ pub enum FormationRule {
     /// calibrated defaults is the same with it, but the calibration run with it chooses
     /// another point, by a held-out difference of 0.002 at the stage that picks the point
     /// and with a lower full-map score (`docs/world_1990_2001.md`, round 11); the defaults
-    /// stay those the calibration chooses with the rules as shipped. Over 1816–2014 as one span it leaves 59 flips (13 unexplained) instead of
-    /// 106 (23).
+    /// stay those the calibration chooses with the rules as shipped. Over 1816–2014 as one
+    /// span it leaves 59 flips (13 unexplained) instead of 106 (23).
     DurableAbsence,
 }
 
