@@ -197,6 +197,22 @@ fn hand_made_world() {
     );
     let t = &r.insulators[0];
     assert!((t.participation - 0.5).abs() < 1e-12 && (t.max_share - 0.5).abs() < 1e-12);
+    // T's ties (0.2 each to A2 and B2) measured on the report's complexes, named as the
+    // report names them.
+    assert_eq!(
+        t.touches,
+        [
+            ("complex around A1".to_owned(), 0.5),
+            ("complex around B1".to_owned(), 0.5)
+        ]
+    );
+    assert_eq!(
+        r.complexes
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>(),
+        ["complex around A1", "complex around B1"]
+    );
     let members: Vec<Vec<&str>> = r
         .complexes
         .iter()

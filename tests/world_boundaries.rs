@@ -53,6 +53,21 @@ fn world_1990_2001_against_buzan_and_waever() {
         assert!(r.set_apart.iter().all(|(u, _)| u != "USA"), "{year}");
         let usa = r.global_powers.iter().find(|g| g.unit == "USA").unwrap();
         assert!(usa.home.is_some() && !usa.penetrates.is_empty(), "{year}");
+        // Every insulator measured on the year's complexes, named as the report names
+        // them: its shares with the complexes it touches, largest first, the largest its
+        // `max_share`, together no more than its whole interdependence.
+        for i in &r.insulators {
+            assert!(
+                i.touches
+                    .iter()
+                    .all(|(c, _)| r.complexes.iter().any(|x| &x.name == c)),
+                "{year}: {}",
+                i.unit
+            );
+            assert!(i.touches.windows(2).all(|p| p[0].1 >= p[1].1));
+            assert_eq!(i.touches.first().map_or(0.0, |x| x.1), i.max_share);
+            assert!(i.touches.iter().map(|x| x.1).sum::<f64>() <= 1.0 + 1e-9);
+        }
         // Western Europe, South America, the Arab Middle East are complexes every year.
         for (a, b) in [("FRN", "GMY"), ("BRA", "ARG"), ("SAU", "EGY")] {
             assert!(

@@ -100,7 +100,7 @@ impl BoundaryReport {
                 i.strength,
                 i.touches
                     .iter()
-                    .map(|(u, w)| format!("{u}'s complex {:.0} %", w * 100.0))
+                    .map(|(u, w)| format!("{u} {:.0} %", w * 100.0))
                     .collect::<Vec<_>>()
                     .join(", ")
             );
