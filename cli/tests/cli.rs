@@ -228,12 +228,32 @@ fn the_world_year_by_year_scored_against_the_map() {
     assert_eq!(lines[1]["year"], 1995);
     assert_eq!(lines[2]["year"], 1996);
     let err = stderr(&o);
-    let mean: f64 = err
+    // The full map's mean, and the mean with the post-Soviet region held out beside it.
+    let line = err
         .split("compare 1995–1996: mean adjusted Rand index ")
         .nth(1)
-        .and_then(|r| r.lines().next()?.trim().parse().ok())
+        .and_then(|r| r.lines().next())
         .unwrap_or_else(|| panic!("no mean ARI: {err}"));
-    assert!((0.0..=1.0).contains(&mean), "{mean}");
+    let number = |s: &str| {
+        s.split_whitespace()
+            .next()?
+            .trim_start_matches('(')
+            .parse()
+            .ok()
+    };
+    let mean: f64 = number(line).unwrap_or_else(|| panic!("no mean ARI: {line}"));
+    let held: f64 = line
+        .split_once('(')
+        .and_then(|(_, r)| number(r))
+        .unwrap_or_else(|| panic!("no held-out mean ARI: {line}"));
+    assert!(
+        (0.0..=1.0).contains(&mean) && (0.0..=1.0).contains(&held),
+        "{line}"
+    );
+    assert!(
+        line.ends_with("with the map's post_soviet region held out, as the calibration scores it)"),
+        "{line}"
+    );
     // The map's own regions judged by the definition on the same ties, one line each.
     assert!(
         err.contains("the map under the definition 1995–1996")

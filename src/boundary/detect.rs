@@ -807,8 +807,17 @@ pub(crate) fn detect(
     for &i in &out {
         community[i] = NONE;
     }
+    let readmit =
+        options.method == Method::Definition && options.has_rule(super::FormationRule::Readmission);
+    let mut barred: Vec<bool> = (0..n).map(|i| apart[i] || global[i]).collect();
+    for &i in &out {
+        barred[i] = true;
+    }
     if shed {
         shed_weak_members(g, &mut community, &global, options);
+    }
+    if readmit {
+        readmit_units(g, &mut community, &barred, options);
     }
     for _round in 0..n {
         let groups = groups_of(&community);
@@ -902,6 +911,14 @@ pub(crate) fn detect(
     }
     if shed {
         shed_weak_members(g, &mut community, &global, options);
+    }
+    if readmit {
+        for ins in &insulators {
+            if let Some(i) = g.position(&ins.unit) {
+                barred[i] = true;
+            }
+        }
+        readmit_units(g, &mut community, &barred, options);
     }
     let mut candidates = Vec::new();
     let mut alone = Vec::new();
@@ -998,6 +1015,68 @@ fn shed_weak_members(
         }
         for i in weak {
             community[i] = NONE;
+        }
+    }
+}
+
+/// Rule [`FormationRule::Readmission`](super::FormationRule::Readmission): a unit in no
+/// community (left out by the proposer's groups, or shed by
+/// [`FormationRule::MemberShare`](super::FormationRule::MemberShare)) and not `barred` (set
+/// apart, a global power, an insulator, held out by the span) joins the community of two or
+/// more units holding its largest share of interdependence when that share is at least
+/// `member_share` (ties with every unit in the denominator) — the primary-share rule for
+/// units that belong to no formed region, so a global power's tie to such a unit counts
+/// with the power's home (it is no reach into another region). In identifier order, to a
+/// fixed point: a unit that joins only raises its new co-members' shares inside and the
+/// shares of units still out, so each unit joins at most once.
+fn readmit_units(
+    g: &InterdependenceGraph,
+    community: &mut [usize],
+    barred: &[bool],
+    options: &BoundaryOptions,
+) {
+    let mut order: Vec<usize> = (0..community.len())
+        .filter(|&i| community[i] == NONE && !barred[i])
+        .collect();
+    order.sort_by(|&a, &b| g.ids[a].cmp(&g.ids[b]));
+    let mut size: FxHashMap<usize, usize> = FxHashMap::default();
+    for &c in community.iter().filter(|&&c| c != NONE) {
+        *size.entry(c).or_insert(0) += 1;
+    }
+    loop {
+        let mut joined = false;
+        for &i in &order {
+            if community[i] != NONE {
+                continue;
+            }
+            let mut sums: Vec<(usize, f64)> = Vec::new();
+            let mut total = 0.0;
+            for (j, w) in g.neighbours(i) {
+                total += w.total();
+                let c = community[j];
+                if c == NONE || size.get(&c).copied().unwrap_or(0) < 2 {
+                    continue;
+                }
+                match sums.iter_mut().find(|x| x.0 == c) {
+                    Some(x) => x.1 += w.total(),
+                    None => sums.push((c, w.total())),
+                }
+            }
+            let best = sums
+                .iter()
+                .copied()
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            if let Some((c, s)) = best
+                && total > 0.0
+                && !clearly_below(s / total, options.member_share)
+            {
+                community[i] = c;
+                *size.entry(c).or_insert(0) += 1;
+                joined = true;
+            }
+        }
+        if !joined {
+            break;
         }
     }
 }
