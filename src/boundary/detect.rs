@@ -797,6 +797,19 @@ pub(crate) fn detect(
     // over every region can spoil the region it was proposed in until it is taken out),
     // until no new insulator appears.
     let mut insulators: Vec<Insulator> = Vec::new();
+    // The insulators of a labelling whose qualified labels are flagged (the span's roles
+    // applied).
+    let insulators_on = |labels: &[usize], qualified: &[bool]| {
+        find_insulators(
+            g,
+            labels,
+            qualified,
+            &apart,
+            &global,
+            options,
+            roles.as_deref(),
+        )
+    };
     // A group's qualification depends on its members only (the flags are fixed here): each
     // round takes one unit out, so all other groups keep theirs.
     let mut qualified_memo: FxHashMap<Vec<usize>, bool> = FxHashMap::default();
@@ -841,22 +854,14 @@ pub(crate) fn detect(
         // One insulator at a time, the most spread first (ties by identifier): taking it
         // out can qualify a complex it spoiled, or leave a unit that faced it facing one
         // complex only.
-        let best = find_insulators(
-            g,
-            &labels,
-            &qualified,
-            &apart,
-            &global,
-            options,
-            roles.as_deref(),
-        )
-        .into_iter()
-        .filter(|x| !insulators.iter().any(|y| y.unit == x.unit))
-        .max_by(|a, b| {
-            a.participation
-                .total_cmp(&b.participation)
-                .then_with(|| b.unit.cmp(&a.unit))
-        });
+        let best = insulators_on(&labels, &qualified)
+            .into_iter()
+            .filter(|x| !insulators.iter().any(|y| y.unit == x.unit))
+            .max_by(|a, b| {
+                a.participation
+                    .total_cmp(&b.participation)
+                    .then_with(|| b.unit.cmp(&a.unit))
+            });
         let Some(ins) = best else { break };
         if let Some(i) = g.position(&ins.unit) {
             community[i] = usize::MAX;
@@ -939,6 +944,33 @@ pub(crate) fn detect(
         }
     }
     candidates.sort_by_key(|c| g.position(&c.members[0]));
+    // Each insulator judged again on the complexes that stand at the end (fragments
+    // dissolved, members shed, the other insulators out): one that no longer stands between
+    // two qualified complexes, faces units in no complex, or — unless the span carries its
+    // role — fails the thresholds of spread is in no complex, not an insulator. Its role
+    // was decided on the groups of its round; a report states it on its own complexes.
+    if !insulators.is_empty() {
+        let mut labels = vec![NONE; n];
+        for (k, c) in candidates.iter().enumerate() {
+            for m in &c.members {
+                if let Some(i) = g.position(m) {
+                    labels[i] = k;
+                }
+            }
+        }
+        let qualified: Vec<bool> = candidates
+            .iter()
+            .map(|c| c.qualification.qualified)
+            .collect();
+        let standing = insulators_on(&labels, &qualified);
+        insulators.retain(|x| {
+            let kept = standing.iter().any(|y| y.unit == x.unit);
+            if !kept {
+                alone.push(x.unit.clone());
+            }
+            kept
+        });
+    }
     let set_apart = (0..n)
         .filter(|&i| apart[i] || (global[i] && community[i] == usize::MAX))
         .map(|i| g.ids[i].clone())
