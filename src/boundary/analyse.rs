@@ -6,7 +6,7 @@ use super::detect::{Candidate, Detection, detect_complexes, qualify};
 use super::formation::propose_parts;
 use super::interdependence::{InterdependenceGraph, InterdependenceOptions, interdependence};
 use super::report::{BoundaryReport, ComplexPolarity, ComplexReport, GlobalPowerRole};
-use super::roles::{Overlay, find_buffers, find_hedging, measured_on, penetration};
+use super::roles::{Overlay, find_buffers, find_hedging, penetration};
 use super::{BoundaryError, BoundaryOptions};
 use crate::graph::SecurityGraph;
 use crate::internal::ParityUnionFind;
@@ -391,23 +391,20 @@ pub(crate) fn report_detection(
             penetrates,
         });
     }
-    // Each insulator measured on the year's complexes, named as the report names them.
-    let named: Vec<(&str, Vec<usize>)> = complexes
-        .iter()
-        .map(|c| {
-            let members = c.members.iter().filter_map(|u| g.position(u)).collect();
-            (c.name.as_str(), members)
-        })
-        .collect();
-    let held: Vec<bool> = g
-        .ids
-        .iter()
-        .map(|u| detection.set_apart.contains(u))
-        .collect();
+    // Each insulator's complexes named as the report names them (detection names each by
+    // one of its members).
     let insulators = detection
         .insulators
         .iter()
-        .map(|x| measured_on(x, g, &named, &held))
+        .map(|x| {
+            let mut x = x.clone();
+            for (c, _) in &mut x.touches {
+                if let Some(named) = complexes.iter().find(|k| k.members.contains(c)) {
+                    c.clone_from(&named.name);
+                }
+            }
+            x
+        })
         .collect();
     BoundaryReport {
         year,

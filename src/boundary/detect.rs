@@ -54,7 +54,9 @@ pub struct Detection {
     /// Units set apart from detection (named by the options; superpowers under
     /// [`Method::Modularity`]; global powers placed in no complex), in unit order.
     pub set_apart: Vec<String>,
-    /// Insulators taken out of the candidates.
+    /// Insulators taken out of the candidates, each measured on the final qualified
+    /// candidates (its `touches` name each by one of its members; a
+    /// [`super::BoundaryReport`] names them as it names its complexes).
     pub insulators: Vec<Insulator>,
     /// Units in no candidate of two or more (isolated, or alone in their community).
     pub alone: Vec<String>,
@@ -962,14 +964,18 @@ pub(crate) fn detect(
             .iter()
             .map(|c| c.qualification.qualified)
             .collect();
+        // Those that stand, with their figures on these complexes.
         let standing = insulators_on(&labels, &qualified);
-        insulators.retain(|x| {
-            let kept = standing.iter().any(|y| y.unit == x.unit);
-            if !kept {
-                alone.push(x.unit.clone());
-            }
-            kept
-        });
+        insulators = insulators
+            .into_iter()
+            .filter_map(|x| {
+                let now = standing.iter().find(|y| y.unit == x.unit).cloned();
+                if now.is_none() {
+                    alone.push(x.unit);
+                }
+                now
+            })
+            .collect();
     }
     let set_apart = (0..n)
         .filter(|&i| apart[i] || (global[i] && community[i] == usize::MAX))

@@ -8,13 +8,15 @@ use crate::tolerance::clearly_below;
 use crate::unit::UnitKind;
 
 /// A unit standing between complexes whose dynamics stand back to back (B&W: Turkey,
-/// Afghanistan), measured on the complexes of the report it appears in.
+/// Afghanistan), measured on the year's final complexes.
 ///
-/// The role is decided while the complexes form (one insulator at a time, each taken out
-/// before the next is judged); a report then measures each insulator's ties on the year's
-/// final complexes, so that every figure can be checked against the report: `touches` names
-/// the complexes as the report does, and `participation` and `max_share` follow from
-/// `touches`, the units set apart and the rest.
+/// Insulators are taken out one at a time while the complexes form, each judged on the
+/// groups of its round; once the complexes stand, each is judged again on them with the same
+/// test and kept only if it still passes (two or more qualified complexes faced, the
+/// thresholds of spread unless a span carries its role). Its figures are those of that last
+/// test, so every one can be checked against the report: `touches` names the complexes as the
+/// report does, and `participation` and `max_share` follow from `touches`, the units set
+/// apart and the rest.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Insulator {
     /// The unit.
@@ -26,8 +28,9 @@ pub struct Insulator {
     pub max_share: f64,
     /// Its total interdependence (ties with every unit).
     pub strength: f64,
-    /// The qualified complexes it touches, as (the complex's name, e.g. "complex around
-    /// RUS", share of the unit's interdependence), largest share first.
+    /// The qualified complexes it touches, as (the complex's name in a report, e.g.
+    /// "complex around RUS" — in a [`super::Detection`], one of its members —, share of the
+    /// unit's interdependence), largest share first.
     pub touches: Vec<(String, f64)>,
 }
 
@@ -145,60 +148,6 @@ pub(crate) fn find_insulators(
         }
     }
     out
-}
-
-/// `ins` measured on a report's complexes (`complexes`: each complex's name and members;
-/// `apart`: units set apart, each a group of its own): its shares with each complex it
-/// touches, its largest share and its participation over the complexes, the units set apart
-/// and everything else as one group — the groups [`find_insulators`] judges.
-pub(super) fn measured_on(
-    ins: &Insulator,
-    g: &InterdependenceGraph,
-    complexes: &[(&str, Vec<usize>)],
-    apart: &[bool],
-) -> Insulator {
-    let Some(i) = g.position(&ins.unit) else {
-        return ins.clone();
-    };
-    let mut of = vec![usize::MAX; g.ids.len()];
-    for (c, (_, members)) in complexes.iter().enumerate() {
-        for &m in members {
-            of[m] = c;
-        }
-    }
-    let mut with = vec![0.0; complexes.len()];
-    let mut groups: Vec<f64> = Vec::new();
-    let (mut other, mut total) = (0.0, 0.0);
-    for (j, w) in g.neighbours(i) {
-        let w = w.total();
-        total += w;
-        if apart[j] {
-            groups.push(w);
-        } else if of[j] != usize::MAX {
-            with[of[j]] += w;
-        } else {
-            other += w;
-        }
-    }
-    if total <= 0.0 {
-        return ins.clone();
-    }
-    groups.extend(with.iter().copied());
-    groups.push(other);
-    let mut touches: Vec<(String, f64)> = with
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| **w > 0.0)
-        .map(|(c, w)| (complexes[c].0.to_owned(), w / total))
-        .collect();
-    touches.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
-    Insulator {
-        unit: ins.unit.clone(),
-        participation: participation(groups.into_iter(), total),
-        max_share: touches.first().map_or(0.0, |x| x.1),
-        strength: total,
-        touches,
-    }
 }
 
 /// The participation coefficient P = 1 − Σ_s (k_s / k)² of a unit's ties grouped `k_s`, of
