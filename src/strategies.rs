@@ -922,23 +922,10 @@ mod tests {
         let ring = [(0, 1, 0.99), (1, 2, 0.67), (2, 3, 0.97), (0, 3, 0.58)];
         assert!(splits_in_two(4, &ring));
         // One chord of 0.5 leaves the pairs' 1.98 and 1.94 above the 1.75 across …
-        let one_chord = [
-            (0, 1, 0.99),
-            (1, 2, 0.67),
-            (2, 3, 0.97),
-            (0, 3, 0.58),
-            (0, 2, 0.5),
-        ];
+        let one_chord = [&ring[..], &[(0, 2, 0.5)]].concat();
         assert!(splits_in_two(4, &one_chord));
         // … both chords make it 2.25 across: one region.
-        let both = [
-            (0, 1, 0.99),
-            (1, 2, 0.67),
-            (2, 3, 0.97),
-            (0, 3, 0.58),
-            (0, 2, 0.5),
-            (1, 3, 0.5),
-        ];
+        let both = [&one_chord[..], &[(1, 3, 0.5)]].concat();
         assert!(!splits_in_two(4, &both));
     }
 
