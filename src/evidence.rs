@@ -48,11 +48,19 @@ impl Evidence {
     /// # Ok::<(), rsct::EvidenceError>(())
     /// ```
     pub fn cited(text: &str, locator: &str) -> Result<Self, EvidenceError> {
-        let mut e = Self::new(text)?;
-        if !locator.trim().is_empty() {
-            e.locator = Some(locator.to_owned());
+        Self::cited_owned(text.to_owned(), locator.to_owned())
+    }
+
+    /// [`Evidence::cited`] from texts already owned (no copy), for readers that compose
+    /// their citations.
+    pub(crate) fn cited_owned(text: String, locator: String) -> Result<Self, EvidenceError> {
+        if text.trim().is_empty() {
+            return Err(EvidenceError::EmptyText);
         }
-        Ok(e)
+        Ok(Self {
+            text,
+            locator: (!locator.trim().is_empty()).then_some(locator),
+        })
     }
 
     /// The citation text.

@@ -252,7 +252,8 @@ impl RelationBuilder {
 
     /// Every problem of the relation on its own (no cross-checks with other items).
     pub(crate) fn problems(&self) -> Vec<RelationError> {
-        let (a, b) = (self.a.clone(), self.b.clone());
+        // The pair's names, copied only into an error found.
+        let (a, b) = (|| self.a.clone(), || self.b.clone());
         let mut out = Vec::new();
         let ids = [
             Some(self.a.as_str()),
@@ -263,40 +264,31 @@ impl RelationBuilder {
         for id in ids.into_iter().flatten() {
             if let Err(source) = crate::id::check_id(id) {
                 out.push(RelationError::Id {
-                    a: a.clone(),
-                    b: b.clone(),
+                    a: a(),
+                    b: b(),
                     source,
                 });
             }
         }
         if self.a == self.b {
-            out.push(RelationError::SelfRelation {
-                a: a.clone(),
-                b: b.clone(),
-            });
+            out.push(RelationError::SelfRelation { a: a(), b: b() });
         }
         match self.intensity {
-            None => out.push(RelationError::NoIntensity {
-                a: a.clone(),
-                b: b.clone(),
-            }),
+            None => out.push(RelationError::NoIntensity { a: a(), b: b() }),
             Some(v) if !(v.is_finite() && v > 0.0 && v <= 1.0) => {
                 out.push(RelationError::IntensityOutOfRange {
-                    a: a.clone(),
-                    b: b.clone(),
+                    a: a(),
+                    b: b(),
                     value: v,
                 });
             }
             Some(_) => {}
         }
         if self.sectors.is_empty() {
-            out.push(RelationError::NoSector {
-                a: a.clone(),
-                b: b.clone(),
-            });
+            out.push(RelationError::NoSector { a: a(), b: b() });
         }
         if self.evidence.is_empty() || !self.evidence.iter().all(Evidence::is_valid) {
-            out.push(RelationError::NoEvidence { a, b });
+            out.push(RelationError::NoEvidence { a: a(), b: b() });
         }
         out
     }

@@ -4,7 +4,7 @@
 use super::formation::{NONE, PlacementGains, Prior, Reform, form, proposer_graph, reform};
 use super::interdependence::InterdependenceGraph;
 use super::louvain::{louvain, modularity};
-use super::metrics::{BoundaryMetrics, metrics};
+use super::metrics::{BoundaryMetrics, Sums, metrics, sums};
 use super::multislice::multislice_louvain;
 use super::roles::{Insulator, RoleHint, find_insulators};
 use super::{BoundaryError, BoundaryOptions, Method};
@@ -846,11 +846,9 @@ pub(crate) fn detect(
             .iter()
             .map(|members| {
                 members.len() >= 2
-                    && *qualified_memo.entry(members.clone()).or_insert_with(|| {
-                        qualify(g, members, &apart, &global, options)
-                            .qualification
-                            .qualified
-                    })
+                    && *qualified_memo
+                        .entry(members.clone())
+                        .or_insert_with(|| qualifies(g, members, &apart, &global, options))
             })
             .collect();
         // One insulator at a time, the most spread first (ties by identifier): taking it
@@ -892,10 +890,7 @@ pub(crate) fn detect(
         let mut qualified = vec![false; labels_max];
         for (c, q) in qualified.iter_mut().enumerate() {
             let members: Vec<usize> = (0..n).filter(|&i| community[i] == c).collect();
-            *q = members.len() >= 2
-                && qualify(g, &members, &apart, &global, options)
-                    .qualification
-                    .qualified;
+            *q = members.len() >= 2 && qualifies(g, &members, &apart, &global, options);
         }
         reform(
             g,
@@ -1171,20 +1166,45 @@ pub fn qualify_units(
     Ok(qualify(g, &members, &apart, &global, options))
 }
 
-/// The qualification test and metrics of a member set (positions, in unit order).
+/// The figures of the qualification test of a member set.
+struct Test {
+    sums: Sums,
+    autonomous_units: usize,
+    /// Members (not global powers) with clearly less than the member share inside.
+    weak_members: Vec<(usize, f64)>,
+}
+
+impl Test {
+    /// Interdependence inside, each pair twice.
+    fn internal_degree(&self) -> f64 {
+        2.0 * self.sums.internal
+    }
+    /// Sums within rounding of each other count as equal (see `tolerance::SUM_RELATIVE`), so
+    /// that the order of units cannot flip the test.
+    fn weak_community(&self) -> bool {
+        clearly_below(self.sums.external, self.internal_degree())
+    }
+    fn qualified(&self) -> bool {
+        self.autonomous_units >= 2 && self.weak_community() && self.weak_members.is_empty()
+    }
+}
+
+/// The qualification test of a member set (positions, in unit order); each tie across the
+/// boundary is given to `cut` (see [`sums`]).
 ///
 /// `global` flags global powers: a global power outside the set counts like a unit set apart
 /// (its ties are penetration, not external interdependence), and a global power inside it
 /// is a member whose ties across the boundary are its reach beyond its region. Members'
 /// shares count ties with every unit in the denominator (theory [§3](crate::guide::theory#3-boundaries)); a global member's own
 /// share is not tested.
-pub(crate) fn qualify(
+fn test(
     g: &InterdependenceGraph,
     members: &[usize],
     apart: &[bool],
     global: &[bool],
     options: &BoundaryOptions,
-) -> Candidate {
+    cut: impl FnMut(usize, usize, f64),
+) -> Test {
     let mut inside = vec![false; g.ids.len()];
     for &i in members {
         inside[i] = true;
@@ -1193,37 +1213,69 @@ pub(crate) fn qualify(
         .map(|i| apart[i] || (global[i] && !inside[i]))
         .collect();
     let penetrating: Vec<bool> = (0..g.ids.len()).map(|i| global[i] && inside[i]).collect();
-    let m: BoundaryMetrics = metrics(g, &inside, &outside_apart, &penetrating);
+    let sums = sums(g, &inside, &outside_apart, &penetrating, cut);
     let autonomous_units = members
         .iter()
         .filter(|&&i| matches!(g.kinds[i], UnitKind::State | UnitKind::Institution))
         .count();
-    let mut weak_members = Vec::new();
-    for &i in members {
-        if penetrating[i] {
-            continue;
-        }
-        let share = share_inside(g, i, |j| inside[j]);
-        if clearly_below(share, options.member_share) {
-            weak_members.push((g.ids[i].clone(), share));
-        }
+    let weak_members = members
+        .iter()
+        .filter(|&&i| !penetrating[i])
+        .map(|&i| (i, share_inside(g, i, |j| inside[j])))
+        .filter(|&(_, share)| clearly_below(share, options.member_share))
+        .collect();
+    Test {
+        sums,
+        autonomous_units,
+        weak_members,
     }
-    let internal_degree = 2.0 * m.internal;
-    let external_degree = m.external;
-    // Sums within rounding of each other count as equal (see `tolerance::SUM_RELATIVE`), so
-    // that the order of units cannot flip the test.
-    let weak_community = clearly_below(external_degree, internal_degree);
+}
+
+/// Whether a member set passes the qualification test ([`qualify`]'s verdict, without its
+/// metrics and reasons).
+pub(crate) fn qualifies(
+    g: &InterdependenceGraph,
+    members: &[usize],
+    apart: &[bool],
+    global: &[bool],
+    options: &BoundaryOptions,
+) -> bool {
+    test(g, members, apart, global, options, |_, _, _| {}).qualified()
+}
+
+/// The qualification test and metrics of a member set (positions, in unit order), as
+/// [`test`] judges it.
+pub(crate) fn qualify(
+    g: &InterdependenceGraph,
+    members: &[usize],
+    apart: &[bool],
+    global: &[bool],
+    options: &BoundaryOptions,
+) -> Candidate {
+    let mut ties = Vec::new();
+    let t = test(g, members, apart, global, options, |a, b, w| {
+        ties.push((a, b, w));
+    });
+    let m: BoundaryMetrics = metrics(g, &t.sums, ties);
+    let internal_degree = t.internal_degree();
+    let external_degree = t.sums.external;
+    let autonomous_units = t.autonomous_units;
     let mut reasons = Vec::new();
     if autonomous_units < 2 {
         reasons.push(format!(
             "only {autonomous_units} autonomous unit(s); a complex needs at least 2"
         ));
     }
-    if !weak_community {
+    if !t.weak_community() {
         reasons.push(format!(
             "internal interdependence {internal_degree:.3} does not exceed external {external_degree:.3}"
         ));
     }
+    let weak_members: Vec<(String, f64)> = t
+        .weak_members
+        .iter()
+        .map(|&(i, s)| (g.ids[i].clone(), s))
+        .collect();
     for (u, s) in &weak_members {
         reasons.push(format!(
             "{u} has only {:.0} % of its interdependence inside (threshold {:.0} %)",
@@ -1231,7 +1283,7 @@ pub(crate) fn qualify(
             options.member_share * 100.0
         ));
     }
-    let qualified = reasons.is_empty();
+    let qualified = t.qualified();
     let proto = !qualified
         && autonomous_units >= 2
         && !clearly_below(internal_degree, options.proto_ratio * external_degree)
@@ -1242,7 +1294,7 @@ pub(crate) fn qualify(
             autonomous_units,
             internal_degree,
             external_degree,
-            weak_community,
+            weak_community: t.weak_community(),
             weak_members,
             qualified,
             proto,

@@ -12,7 +12,7 @@
 use super::interdependence::InterdependenceGraph;
 use super::louvain::{Quality, WeightedGraph, louvain_of, modularity};
 use super::{BoundaryOptions, FormationRule, GlobalPlacement, Proposer};
-use crate::internal::hash::FxHashMap;
+use crate::internal::hash::{FxHashMap, FxHashSet};
 use crate::tolerance::clearly_below;
 
 /// Not in any community.
@@ -246,6 +246,13 @@ fn refine(
     if !(on(FormationRule::PrimaryShare) || on(FormationRule::Merge) || on(FormationRule::Split)) {
         return;
     }
+    // The communities found not to split, by their units: the same units give the same
+    // parts, and the same verdict, while the units in no community stay the same. No rule
+    // here takes a unit out of every community (the primary-share rule may bring one in), so
+    // their number tells when to forget.
+    let mut unsplit: FxHashSet<Vec<usize>> = FxHashSet::default();
+    let outside = |comm: &[usize]| (0..comm.len()).filter(|&i| comm[i] == NONE).count();
+    let mut unsplit_outside = outside(comm);
     for _round in 0..16 {
         let mut changed = false;
         if on(FormationRule::PrimaryShare) {
@@ -255,7 +262,11 @@ fn refine(
             changed |= merge_weak(g, comm, held, o.inside_ratio);
         }
         if on(FormationRule::Split) {
-            changed |= split(g, comm, held, (prior, proposal), o);
+            if outside(comm) != unsplit_outside {
+                unsplit.clear();
+                unsplit_outside = outside(comm);
+            }
+            changed |= split(g, comm, held, (prior, proposal), o, &mut unsplit);
         }
         if !changed {
             break;
@@ -376,7 +387,6 @@ pub(crate) fn reassign(
 ) -> bool {
     let n = g.ids.len();
     let inside = |i: usize| !held[i] && within.is_none_or(|w| w[i]);
-    let mut sums: FxHashMap<usize, f64> = FxHashMap::default();
     let mut pins: Vec<Option<&[usize]>> = vec![None; n];
     if let Some(Prior::Pinned(list)) = prior {
         for (i, with) in list {
@@ -388,73 +398,111 @@ pub(crate) fn reassign(
     let mut moved_any = false;
     // Units visited, and ties broken, by identifier, so that the order of units in the graph
     // decides nothing.
-    let mut order: Vec<usize> = (0..n).collect();
+    // Only the units the rule applies to are visited (the others neither move nor count).
+    let mut order: Vec<usize> = (0..n).filter(|&i| inside(i)).collect();
     order.sort_by(|&a, &b| g.ids[a].cmp(&g.ids[b]));
     let mut rank = vec![0usize; n];
     for (r, &i) in order.iter().enumerate() {
         rank[i] = r;
     }
-    let mut key: FxHashMap<usize, usize> = FxHashMap::default();
+    // A coupled prior's groups: the units of each previous label, in index order.
+    let mut before_groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    if let Some(Prior::Coupled(p)) = prior
+        && coupling > 0.0
+    {
+        for i in (0..n).filter(|&i| inside(i) && p[i] != NONE) {
+            before_groups.entry(p[i]).or_default().push(i);
+        }
+    }
+    // The labels of the units visited, in order: the rule works on their positions here
+    // (`local`), since a unit only ever moves to a label some visited unit has.
+    let mut labels: Vec<usize> = order
+        .iter()
+        .map(|&i| comm[i])
+        .filter(|&c| c != NONE)
+        .collect();
+    labels.sort_unstable();
+    labels.dedup();
+    let at = |c: usize| labels.binary_search(&c).ok();
+    let mut local = vec![NONE; n];
+    for &i in &order {
+        local[i] = at(comm[i]).unwrap_or(NONE);
+    }
+    // Per label: the interdependence of the unit visited with it, whether it was touched
+    // (the touched listed, to clear), and its key (the least rank among its units).
+    let mut sums = vec![0.0; labels.len()];
+    let mut seen = vec![false; labels.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut key = vec![usize::MAX; labels.len()];
     for _sweep in 0..64 {
         let mut moved = false;
-        key.clear();
-        for i in 0..n {
-            if comm[i] != NONE && inside(i) {
-                let k = key.entry(comm[i]).or_insert(rank[i]);
-                *k = (*k).min(rank[i]);
+        key.fill(usize::MAX);
+        for &i in &order {
+            if local[i] != NONE {
+                key[local[i]] = key[local[i]].min(rank[i]);
             }
         }
         for &i in &order {
-            if !inside(i) {
-                continue;
-            }
-            let kc = |c: &usize| key.get(c).copied().unwrap_or(usize::MAX);
             if let Some(with) = pins[i] {
                 let around = with.iter().copied().filter(|&j| j != i && inside(j));
-                if let Some(c) = holding_most(comm, around, |c| kc(&c)) {
-                    if comm[i] != c {
-                        comm[i] = c;
+                let kc = |c: usize| at(c).map_or(usize::MAX, |x| key[x]);
+                if let Some(c) = holding_most(comm, around, kc) {
+                    if comm[i] != c
+                        && let Some(x) = at(c)
+                    {
+                        comm[i] = labels[x];
+                        local[i] = x;
                         moved = true;
                         moved_any = true;
                     }
                     continue;
                 }
             }
-            sums.clear();
+            for &x in &touched {
+                sums[x] = 0.0;
+                seen[x] = false;
+            }
+            touched.clear();
+            let mut add = |x: usize, w: f64| {
+                if !seen[x] {
+                    seen[x] = true;
+                    touched.push(x);
+                }
+                sums[x] += w;
+            };
             let mut strength = 0.0;
             for (j, w) in g.neighbours(i) {
                 if !inside(j) {
                     continue;
                 }
                 strength += weight(w);
-                if comm[j] != NONE {
-                    *sums.entry(comm[j]).or_insert(0.0) += weight(w);
+                if local[j] != NONE {
+                    add(local[j], weight(w));
                 }
             }
             if let Some(Prior::Coupled(p)) = prior
                 && coupling > 0.0
                 && p[i] != NONE
             {
-                let before = (0..n).filter(|&j| j != i && inside(j) && p[j] == p[i]);
-                if let Some(c) = holding_most(comm, before, |c| c) {
-                    *sums.entry(c).or_insert(0.0) += coupling * strength;
+                let before = before_groups.get(&p[i]).into_iter().flatten().copied();
+                if let Some(x) = holding_most(comm, before.filter(|&j| j != i), |c| c).and_then(at)
+                {
+                    add(x, coupling * strength);
                 }
             }
-            let cur = comm[i];
-            let own = if cur == NONE {
-                0.0
-            } else {
-                sums.get(&cur).copied().unwrap_or(0.0)
-            };
-            let best = sums
+            let cur = local[i];
+            let own = if cur == NONE { 0.0 } else { sums[cur] };
+            let best = touched
                 .iter()
-                .filter(|(c, _)| **c != cur)
-                .max_by(|a, b| a.1.total_cmp(b.1).then(kc(b.0).cmp(&kc(a.0))));
-            if let Some((&c, &s)) = best
-                && clearly_below(own, s)
-                && s - own > 1e-9 * s.max(1.0)
+                .copied()
+                .filter(|&x| x != cur)
+                .max_by(|&a, &b| sums[a].total_cmp(&sums[b]).then(key[b].cmp(&key[a])));
+            if let Some(x) = best
+                && clearly_below(own, sums[x])
+                && sums[x] - own > 1e-9 * sums[x].max(1.0)
             {
-                comm[i] = c;
+                comm[i] = labels[x];
+                local[i] = x;
                 moved = true;
                 moved_any = true;
             }
@@ -619,13 +667,16 @@ fn merge_weak(g: &InterdependenceGraph, comm: &mut [usize], held: &[bool], ratio
 /// span's `proposal` (multislice candidates), the parts are the proposal's candidates
 /// among the members, so that a split, too, holds from year to year unless the ties
 /// change; a split that would cut a [`Prior::Pinned`] unit from most of the co-members it
-/// is held with is not made. Returns whether anything split.
+/// is held with is not made. `unsplit` holds the unit sets (all units labelled alike) of
+/// communities found not to split, which are not tried again; it is valid while the units
+/// in no community stay the same. Returns whether anything split.
 fn split(
     g: &InterdependenceGraph,
     comm: &mut [usize],
     held: &[bool],
     (prior, proposal): (Option<Prior<'_>>, Option<&[usize]>),
     o: &BoundaryOptions,
+    unsplit: &mut FxHashSet<Vec<usize>>,
 ) -> bool {
     let n = g.ids.len();
     let pins: &[(usize, Vec<usize>)] = match prior {
@@ -640,6 +691,10 @@ fn split(
     for c in labels {
         let members: Vec<usize> = (0..n).filter(|&i| comm[i] == c && !held[i]).collect();
         if members.len() < 4 {
+            continue;
+        }
+        let all: Vec<usize> = (0..n).filter(|&i| comm[i] == c).collect();
+        if unsplit.contains(&all) {
             continue;
         }
         let parts = match proposal {
@@ -657,6 +712,7 @@ fn split(
             .max()
             .map_or(0, |p| p + 1);
         if k < 2 {
+            unsplit.insert(all);
             continue;
         }
         let mut trial = comm.to_vec();
@@ -675,6 +731,7 @@ fn split(
                 && 2 * here.iter().filter(|&&j| trial[j] == trial[*i]).count() < here.len()
         });
         if cuts_a_pin {
+            unsplit.insert(all);
             continue;
         }
         let d = degrees(g, &trial, held, None);
@@ -692,6 +749,8 @@ fn split(
             comm.copy_from_slice(&trial);
             next += k;
             any = true;
+        } else {
+            unsplit.insert(all);
         }
     }
     any

@@ -187,20 +187,26 @@ fn local_moving_with(g: &WeightedGraph, null: &Null, rng: &mut Rng) -> (Vec<usiz
     }
     let mut order: Vec<usize> = (0..n).collect();
     rng.shuffle(&mut order);
-    let mut links: FxHashMap<usize, f64> = FxHashMap::default();
+    // The weight of node i's ties to each community (labels are node indices), and the
+    // communities it has ties to; both cleared after each visit.
+    let mut links: Vec<f64> = vec![0.0; n];
+    let mut seen: Vec<bool> = vec![false; n];
     let mut keys: Vec<usize> = Vec::new();
     // Moves node `i` to the community of the best gain; returns whether it moved.
     let mut visit = |i: usize, comm: &mut [usize]| {
         let ci = comm[i];
-        links.clear();
+        for &c in &keys {
+            links[c] = 0.0;
+            seen[c] = false;
+        }
         keys.clear();
         for &(j, w) in g.neighbours(i) {
             let cj = comm[j as usize];
-            let e = links.entry(cj).or_insert_with(|| {
+            if !seen[cj] {
+                seen[cj] = true;
                 keys.push(cj);
-                0.0
-            });
-            *e += w;
+            }
+            links[cj] += w;
         }
         let ki = null.of_node(i);
         for &(l, m) in ki {
@@ -213,11 +219,11 @@ fn local_moving_with(g: &WeightedGraph, null: &Null, rng: &mut Rng) -> (Vec<usiz
             }
             link - expected
         };
-        let stay = gain(ci, links.get(&ci).copied().unwrap_or(0.0));
+        let stay = gain(ci, links[ci]);
         let (mut best, mut best_gain) = (ci, stay);
         keys.sort_unstable();
         for &c in &keys {
-            let gn = gain(c, links[&c]);
+            let gn = gain(c, links[c]);
             if gn > best_gain + 1e-12 {
                 best = c;
                 best_gain = gn;

@@ -20,48 +20,68 @@ pub struct BoundaryMetrics {
     pub boundary_ties: Vec<(String, String, f64)>,
 }
 
-/// Metrics of the set `inside` (flags by position); `apart` flags units whose ties with the
+/// The sums behind [`BoundaryMetrics`]: interdependence inside, across the boundary, with
+/// units set apart, and the volumes on each side.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Sums {
+    pub(crate) internal: f64,
+    pub(crate) external: f64,
+    pub(crate) with_set_apart: f64,
+    vol_in: f64,
+    vol_out: f64,
+}
+
+/// The sums of the set `inside` (flags by position); `apart` flags units whose ties with the
 /// set are not counted as external (units set apart, global powers outside the set);
 /// `penetrating` flags members (global powers) whose ties across the boundary are their
 /// reach beyond their region, counted with the units set apart rather than as external.
-pub(crate) fn metrics(
+/// Each tie across the boundary is given to `cut` as (member, outsider, interdependence).
+pub(crate) fn sums(
     g: &InterdependenceGraph,
     inside: &[bool],
     apart: &[bool],
     penetrating: &[bool],
-) -> BoundaryMetrics {
-    let (mut internal, mut external, mut with_apart) = (0.0, 0.0, 0.0);
-    let (mut vol_in, mut vol_out) = (0.0, 0.0);
-    let mut ties = Vec::new();
+    mut cut: impl FnMut(usize, usize, f64),
+) -> Sums {
+    let mut s = Sums::default();
     for &(a, b, w) in &g.edges {
         let w = w.total();
         let reach = (inside[a] != inside[b]) && (penetrating[a] || penetrating[b]);
         if apart[a] || apart[b] || reach {
             if inside[a] || inside[b] {
-                with_apart += w;
+                s.with_set_apart += w;
             }
             continue;
         }
         for x in [a, b] {
             if inside[x] {
-                vol_in += w;
+                s.vol_in += w;
             } else {
-                vol_out += w;
+                s.vol_out += w;
             }
         }
         match (inside[a], inside[b]) {
-            (true, true) => internal += w,
+            (true, true) => s.internal += w,
             (true, false) => {
-                external += w;
-                ties.push((a, b, w));
+                s.external += w;
+                cut(a, b, w);
             }
             (false, true) => {
-                external += w;
-                ties.push((b, a, w));
+                s.external += w;
+                cut(b, a, w);
             }
             _ => {}
         }
     }
+    s
+}
+
+/// The metrics of a set from its [`sums`] and the ties `cut` gave.
+pub(crate) fn metrics(
+    g: &InterdependenceGraph,
+    s: &Sums,
+    mut ties: Vec<(usize, usize, f64)>,
+) -> BoundaryMetrics {
     // Strongest first, then by identifiers (the graph's positions follow them, see
     // `InterdependenceGraph`; compared as strings so that any unit order gives this order).
     ties.sort_unstable_by(|x, y| {
@@ -72,13 +92,13 @@ pub(crate) fn metrics(
         .into_iter()
         .map(|(a, b, w)| (g.ids[a].clone(), g.ids[b].clone(), w))
         .collect();
-    let denom = vol_in.min(vol_out);
+    let denom = s.vol_in.min(s.vol_out);
     BoundaryMetrics {
-        internal,
-        external,
-        with_set_apart: with_apart,
-        conductance: (denom > 0.0).then(|| external / denom),
-        internal_external_ratio: (external > 0.0).then(|| internal / external),
+        internal: s.internal,
+        external: s.external,
+        with_set_apart: s.with_set_apart,
+        conductance: (denom > 0.0).then(|| s.external / denom),
+        internal_external_ratio: (s.external > 0.0).then(|| s.internal / s.external),
         boundary_ties: ties,
     }
 }

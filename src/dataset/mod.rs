@@ -19,6 +19,7 @@ pub use schema::SCHEMA_VERSION;
 pub const MAX_CONFLICTS_PER_PAIR: usize = 100;
 
 use crate::capability::CapabilityObservation;
+use crate::internal::hash::FxHashMap;
 use crate::organisation::{Membership, Organisation};
 use crate::period::Year;
 use crate::polarity::Classification;
@@ -28,7 +29,6 @@ use schema::{
     DatasetFile, RawBorder, RawCapability, RawClass, RawMembership, RawOrganisation, RawPeriod,
     RawPowerClass, RawRelation, RawUnit, VersionProbe,
 };
-use std::collections::HashMap;
 use std::path::Path;
 
 /// The parts of a data set before validation.
@@ -141,8 +141,8 @@ pub(crate) struct Layers {
 #[derive(Debug, Clone)]
 pub struct Dataset {
     parts: Parts,
-    unit_index: HashMap<String, usize>,
-    org_index: HashMap<String, usize>,
+    unit_index: FxHashMap<String, usize>,
+    org_index: FxHashMap<String, usize>,
 }
 
 impl PartialEq for Dataset {

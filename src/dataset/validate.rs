@@ -7,12 +7,12 @@ use super::schema::{DatasetFile, RawClass, RawPeriod};
 use crate::capability::CapabilityObservation;
 use crate::evidence::Evidence;
 use crate::id::check_id;
+use crate::internal::hash::FxHashMap;
 use crate::organisation::{Membership, Organisation};
 use crate::period::Period;
 use crate::polarity::PowerClass;
 use crate::relation::{Relation, RelationError};
 use crate::unit::Unit;
-use std::collections::HashMap;
 
 pub(crate) fn unit_item(index: usize, u: &Unit) -> Item {
     Item::Unit {
@@ -312,7 +312,8 @@ pub(crate) fn relation_issue(item: Item, e: RelationError) -> Issue {
 /// Checks between items: duplicate identifiers, unknown references, conflicting relations,
 /// duplicate capability observations, items dated outside their units' existence.
 pub(crate) fn cross_check(p: &Parts, issues: &mut Vec<Issue>) {
-    let mut unit_at: HashMap<&str, usize> = HashMap::with_capacity(p.units.len());
+    let mut unit_at: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(p.units.len(), Default::default());
     for (i, u) in p.units.iter().enumerate() {
         if let Some(&first) = unit_at.get(u.id()) {
             issues.push(Issue::DuplicateId {
@@ -324,7 +325,8 @@ pub(crate) fn cross_check(p: &Parts, issues: &mut Vec<Issue>) {
             unit_at.insert(u.id(), i);
         }
     }
-    let mut org_at: HashMap<&str, usize> = HashMap::with_capacity(p.organisations.len());
+    let mut org_at: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(p.organisations.len(), Default::default());
     for (i, o) in p.organisations.iter().enumerate() {
         if let Some(&first) = org_at.get(o.id()) {
             issues.push(Issue::DuplicateId {
@@ -377,8 +379,8 @@ pub(crate) fn cross_check(p: &Parts, issues: &mut Vec<Issue>) {
         }
         check_unit(m.unit(), &item, Some(m.period()), issues);
     }
-    let mut relation_id_at: HashMap<&str, usize> = HashMap::new();
-    let mut by_pair: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut relation_id_at: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut by_pair: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
     for (i, r) in p.relations.iter().enumerate() {
         let item = || relation_item(i, r);
         if let Some(id) = r.id() {
@@ -452,7 +454,8 @@ pub(crate) fn cross_check(p: &Parts, issues: &mut Vec<Issue>) {
             }
         }
     }
-    let mut cap_at: HashMap<(&str, i32), usize> = HashMap::with_capacity(p.capabilities.len());
+    let mut cap_at: FxHashMap<(&str, i32), usize> =
+        FxHashMap::with_capacity_and_hasher(p.capabilities.len(), Default::default());
     for (i, c) in p.capabilities.iter().enumerate() {
         let item = || capability_item(i, c);
         check_unit(c.unit(), &item, None, issues);
@@ -465,7 +468,7 @@ pub(crate) fn cross_check(p: &Parts, issues: &mut Vec<Issue>) {
             cap_at.insert((c.unit(), c.year()), i);
         }
     }
-    let mut borders_of: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut borders_of: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
     for (i, b) in p.borders.iter().enumerate() {
         let item = || border_item(i, b);
         check_unit(b.a(), &item, Some(b.period()), issues);
@@ -484,7 +487,7 @@ pub(crate) fn cross_check(p: &Parts, issues: &mut Vec<Issue>) {
         }
         earlier.push(i);
     }
-    let mut classes_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut classes_of: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, c) in p.power_classes.iter().enumerate() {
         let item = || power_class_item(i, c);
         check_unit(c.unit(), &item, Some(c.period()), issues);

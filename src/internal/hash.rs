@@ -59,3 +59,5 @@ impl Hasher for FxHasher {
 
 /// A `HashMap` with the Fx hasher.
 pub(crate) type FxHashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash set with the Fx hasher.
+pub(crate) type FxHashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;

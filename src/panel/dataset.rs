@@ -14,6 +14,7 @@ use crate::period::{Period, Year};
 use crate::relation::Relation;
 use crate::sector::Sector;
 use crate::unit::{Unit, UnitKind};
+use std::borrow::Cow;
 
 /// A run of consecutive years with the same tie on one dyad.
 struct Run {
@@ -208,19 +209,24 @@ impl World {
                     .collect::<Vec<_>>()
                     .join("; ")
             ));
-        let mut labelled: FxHashMap<String, Ccode> = FxHashMap::default();
+        // Each unit's label, made once.
+        let labels: FxHashMap<Ccode, String> = units.iter().map(|&(c, _)| (c, label(c))).collect();
+        let label = |c: Ccode| -> Cow<'_, str> {
+            labels
+                .get(&c)
+                .map_or_else(|| Cow::Owned(label(c)), |l| Cow::Borrowed(l.as_str()))
+        };
+        let mut labelled: FxHashMap<&str, Ccode> = FxHashMap::default();
         for &(c, (first, last)) in &units {
-            if let Some(other) = labelled.insert(label(c), c) {
+            let here = labels.get(&c).map_or("", String::as_str);
+            if let Some(other) = labelled.insert(here, c) {
                 return Err(PanelError::DuplicateLabel {
-                    label: label(c),
+                    label: here.to_owned(),
                     ccodes: (other, c),
                 });
             }
-            let name = self
-                .states()
-                .and_then(|s| s.name(c))
-                .map_or_else(|| label(c), str::to_owned);
-            let u = Unit::new(&label(c), &name, UnitKind::State)
+            let name = self.states().and_then(|s| s.name(c)).unwrap_or(here);
+            let u = Unit::new(here, name, UnitKind::State)
                 .and_then(|u| u.with_cow(i64::from(c)))?
                 .with_period(Period::new_unchecked(first, Some(last)));
             b = b.unit(u);
@@ -230,14 +236,14 @@ impl World {
         }
         for ((x, y), r) in &border_runs {
             let years = span_name("", r.from, r.to);
-            let e = Evidence::cited(
-                &format!(
+            let e = Evidence::cited_owned(
+                format!(
                     "{}: contiguity type {} ({})",
                     sources::CONTIGUITY.name,
                     r.contiguity.code(),
                     contiguity_of(r.contiguity)
                 ),
-                &format!("{}, ccode {x}–{y},{years}", sources::CONTIGUITY.file),
+                format!("{}, ccode {x}–{y},{years}", sources::CONTIGUITY.file),
             );
             b = b.border(Border::new(
                 &label(*x),
@@ -280,8 +286,48 @@ fn span_name(what: &str, from: Year, to: Year) -> String {
     }
 }
 
+/// A citation's text, pushed piece by piece: a world year cites thousands of records, and
+/// `format!` over them cost a tenth of the year's whole analysis.
+struct Cite(String);
+
+impl Cite {
+    fn new(text: &str) -> Self {
+        let mut s = String::with_capacity(64);
+        s.push_str(text);
+        Self(s)
+    }
+    fn text(mut self, text: &str) -> Self {
+        self.0.push_str(text);
+        self
+    }
+    /// A whole number in decimal, as `Display` writes it.
+    fn num(mut self, v: impl Into<i64>) -> Self {
+        let v: i64 = v.into();
+        if v < 0 {
+            self.0.push('-');
+        }
+        let mut digits = [0u8; 20];
+        let mut k = digits.len();
+        let mut rest = v.unsigned_abs();
+        loop {
+            k -= 1;
+            // A digit, 0–9.
+            digits[k] = b'0' + u8::try_from(rest % 10).unwrap_or(0);
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        self.0.extend(digits[k..].iter().map(|&d| char::from(d)));
+        self
+    }
+    fn done(self) -> String {
+        self.0
+    }
+}
+
 /// The relation of one run of a dyad's tie, citing its source records.
-fn relation_of(r: &Run, label: &dyn Fn(Ccode) -> String) -> Result<Relation, PanelError> {
+fn relation_of<'l>(r: &Run, label: &dyn Fn(Ccode) -> Cow<'l, str>) -> Result<Relation, PanelError> {
     let t = &r.tie;
     let period = Period::new_unchecked(r.from, Some(r.to));
     let (a, z) = (label(t.a), label(t.b));
@@ -289,44 +335,60 @@ fn relation_of(r: &Run, label: &dyn Fn(Ccode) -> String) -> Result<Relation, Pan
         .intensity(t.intensity)
         .sector(Sector::Military)
         .contested(t.is_contested());
-    let years = span_name("", r.from, r.to);
-    let locator = |file: &str| format!("{file}, ccode {}–{},{years}", t.a, t.b);
-    if let Some(o) = t.alliance {
-        let e = Evidence::cited(
-            &format!("{}: alliance obligations {o}", sources::ATOP.name),
-            &locator(sources::ATOP.file),
-        );
-        // A non-empty text always makes evidence; were it not to, the relation would
-        // fail for want of evidence rather than go uncited.
-        if let Ok(e) = e {
-            rel = rel.evidence(e);
+    // "<file>, ccode <a>–<b>, <from>[–<to>]"
+    let locator = |file: &str| {
+        let c = Cite::new(file).text(", ccode ").num(t.a).text("–").num(t.b);
+        let c = c.text(", ").num(r.from);
+        if r.to == r.from {
+            c
+        } else {
+            c.text("–").num(r.to)
         }
-    }
-    if let Some(d) = t.dispute {
-        let e = Evidence::cited(
-            &format!(
-                "MID dispute {} at hostility level {}",
-                d.dispute(),
-                d.hostility()
-            ),
-            &locator("MID dyad-years"),
-        );
-        // A non-empty text always makes evidence; were it not to, the relation would
-        // fail for want of evidence rather than go uncited.
-        if let Ok(e) = e {
-            rel = rel.evidence(e);
+        .done()
+    };
+    let alliance = t.alliance.map(|o| {
+        let mut c = Cite::new(sources::ATOP.name).text(": alliance obligations ");
+        for (k, x) in o.iter().enumerate() {
+            c = if k == 0 { c } else { c.text("+") }.text(x.as_str());
         }
-    }
-    if let Some(id) = t.rivalry {
-        let e = Evidence::cited(
-            &format!("{}: strategic rivalry {id}", sources::RIVALRIES.name),
-            &locator(sources::RIVALRIES.file),
-        );
-        // A non-empty text always makes evidence; were it not to, the relation would
-        // fail for want of evidence rather than go uncited.
-        if let Ok(e) = e {
+        (c.done(), locator(sources::ATOP.file))
+    });
+    let dispute = t.dispute.map(|d| {
+        let c = Cite::new("MID dispute ").num(d.dispute());
+        let c = c.text(" at hostility level ").num(d.hostility());
+        (c.done(), locator("MID dyad-years"))
+    });
+    let rivalry = t.rivalry.map(|id| {
+        let c = Cite::new(sources::RIVALRIES.name).text(": strategic rivalry ");
+        (c.num(id).done(), locator(sources::RIVALRIES.file))
+    });
+    for (text, at) in [alliance, dispute, rivalry].into_iter().flatten() {
+        // A non-empty text always makes evidence; were it not to, the relation would fail
+        // for want of evidence rather than go uncited.
+        if let Ok(e) = Evidence::cited_owned(text, at) {
             rel = rel.evidence(e);
         }
     }
     Ok(rel.build()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cite;
+
+    /// `Cite::num` writes numbers as `Display` does, at the edges of their types.
+    #[test]
+    fn a_citations_numbers_read_as_display_writes_them() {
+        let values: [i64; 9] = [0, 7, 10, 1816, 2014, -1, -40, i64::from(u32::MAX), i64::MIN];
+        for v in values {
+            assert_eq!(Cite::new("n ").num(v).done(), format!("n {v}"));
+        }
+        let pieces = Cite::new("MID dispute ")
+            .num(3564_u32)
+            .text(" at hostility level ");
+        assert_eq!(
+            pieces.num(4_u8).done(),
+            "MID dispute 3564 at hostility level 4"
+        );
+    }
 }
