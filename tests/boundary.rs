@@ -706,6 +706,68 @@ fn a_hub_member_left_in_no_complex_joins_where_its_share_lies() {
     assert_eq!(r.complexes[0].members, ids[..5], "{r}");
 }
 
+/// A unit that holds its own complex together is its member, not an insulator (rule
+/// [`FormationRule::BindingMember`]). Two cliques A1–A4 and B1–B4 (ties 1.0) and a third
+/// group: C1–C3 weakly tied among themselves (0.2), each bound to X (0.6) and tied 0.5 to a
+/// unit of A or B; X also tied 0.5 to three units each of A and B. {C1, C2, C3, X} passes
+/// the weak test (internal 4.8 against external 4.5); without X, {C1, C2, C3} fails it (1.2
+/// against 3.3). X's ties spread over the three (participation 0.67, at most 38 % with one),
+/// so by the spread alone it is an insulator, and taking it out leaves C1–C3 in no complex;
+/// with the rule X and C1–C3 form a complex.
+#[test]
+fn a_unit_holding_its_complex_together_is_its_member() {
+    use rsct::boundary::{Interdependence, InterdependenceGraph, analyse_interdependence};
+    let ids = [
+        "A1", "A2", "A3", "A4", "B1", "B2", "B3", "B4", "C1", "C2", "C3", "X",
+    ];
+    let units: Vec<(String, UnitKind)> = ids
+        .iter()
+        .map(|u| ((*u).to_owned(), UnitKind::State))
+        .collect();
+    let mut ties: Vec<(usize, usize, f64)> = Vec::new();
+    for base in [0, 4] {
+        for a in base..base + 4 {
+            ties.extend((a + 1..base + 4).map(|b| (a, b, 1.0)));
+        }
+    }
+    ties.extend([(8, 9, 0.2), (8, 10, 0.2), (9, 10, 0.2)]);
+    ties.extend([(8, 11, 0.6), (9, 11, 0.6), (10, 11, 0.6)]);
+    ties.extend([(8, 3, 0.5), (9, 7, 0.5), (10, 3, 0.5)]);
+    ties.extend([(11, 0, 0.5), (11, 1, 0.5), (11, 2, 0.5)]);
+    ties.extend([(11, 4, 0.5), (11, 5, 0.5), (11, 6, 0.5)]);
+    let pairs = ties.into_iter().map(|(a, b, amity)| {
+        (
+            a,
+            b,
+            Interdependence {
+                amity,
+                ..Interdependence::default()
+            },
+        )
+    });
+    let g = InterdependenceGraph::from_pairs(units, pairs).unwrap();
+    let o = BoundaryOptions::new();
+    let complexes = |o: &BoundaryOptions| {
+        let r = analyse_interdependence(2000, &g, &BTreeMap::new(), o).unwrap();
+        let m: Vec<Vec<String>> = r.complexes.iter().map(|c| c.members.clone()).collect();
+        let ins: Vec<String> = r.insulators.iter().map(|x| x.unit.clone()).collect();
+        (m, ins, r.unstructured.clone())
+    };
+    let with = o.clone().with_rule(FormationRule::BindingMember);
+    let (m, ins, alone) = complexes(&with);
+    assert_eq!(m.len(), 3, "{m:?}");
+    assert!(
+        m.contains(&vec!["C1".into(), "C2".into(), "C3".into(), "X".into()]),
+        "{m:?}"
+    );
+    assert!(ins.is_empty() && alone.is_empty(), "{ins:?} {alone:?}");
+    // Off by default: X is taken out as an insulator and C1–C3 fall apart.
+    let (m, ins, alone) = complexes(&o);
+    assert_eq!(m.len(), 2, "{m:?}");
+    assert_eq!(ins, ["X"]);
+    assert_eq!(alone, ["C1", "C2", "C3"]);
+}
+
 /// Distance decay: a tie between units two border steps apart weighs δ, three or more (or
 /// unconnected) δ², neighbours in full; the proximity term counts only the borders up to
 /// the chosen contiguity.

@@ -834,6 +834,10 @@ pub(crate) fn detect(
     if readmit {
         readmit_units(g, &mut community, &barred, options);
     }
+    let binds = options.method == Method::Definition
+        && options.has_rule(super::FormationRule::BindingMember);
+    // Units found to hold their complex together (never insulators).
+    let mut binding = vec![false; n];
     for _round in 0..n {
         let groups = groups_of(&community);
         let mut labels = community.clone();
@@ -857,6 +861,7 @@ pub(crate) fn detect(
         let best = insulators_on(&labels, &qualified)
             .into_iter()
             .filter(|x| !insulators.iter().any(|y| y.unit == x.unit))
+            .filter(|x| g.position(&x.unit).is_none_or(|i| !binding[i]))
             .max_by(|a, b| {
                 a.participation
                     .total_cmp(&b.participation)
@@ -864,6 +869,15 @@ pub(crate) fn detect(
             });
         let Some(ins) = best else { break };
         if let Some(i) = g.position(&ins.unit) {
+            let c = labels[i];
+            // A unit holding its own complex together is its member (rule BindingMember).
+            if binds && qualified.get(c).copied().unwrap_or(false) {
+                let rest: Vec<usize> = groups[c].iter().copied().filter(|&j| j != i).collect();
+                if rest.len() < 2 || !qualifies(g, &rest, &apart, &global, options) {
+                    binding[i] = true;
+                    continue;
+                }
+            }
             community[i] = usize::MAX;
         }
         insulators.push(ins);

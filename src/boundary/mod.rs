@@ -187,7 +187,11 @@ crate::internal::builder! {
     /// at least `ratio` × its external degree — interdependence *markedly* more intense
     /// inside (default 2; ≥ 0). At 1, any two halves of a ring would split.
     split_ratio(ratio: f64) = 2.0, get_split_ratio;
-    without: Vec<FormationRule> = vec![FormationRule::DurableAbsence, FormationRule::Readmission];
+    without: Vec<FormationRule> = vec![
+        FormationRule::DurableAbsence,
+        FormationRule::Readmission,
+        FormationRule::BindingMember,
+    ];
     /// Coupling between consecutive years (default 0): with a previous year's complexes
     /// given (see [`crate::boundary::detect_complexes_after`] and
     /// [`crate::boundary::analyse_interdependence_after`]), each unit's primary-share
@@ -364,6 +368,15 @@ pub enum FormationRule {
     /// (`docs/world_1990_2001.md`, round 12). On the world it moves Central Asia and the
     /// Caucasus, in no complex in most years, into the complex Russia shares with Europe.
     Readmission,
+    /// An insulator stands between complexes "without its ties binding them into one"
+    /// (theory §3); a unit whose own complex qualifies with it and not without it (fewer
+    /// than two units left, or the rest failing the definition) holds that complex together
+    /// and is its member, not an insulator between it and others. Without the rule such a
+    /// unit can be taken out as an insulator and its complex then falls apart (the Caucasus
+    /// and Central Asia without Armenia, 1992–1999 on the world). **Off by default**
+    /// ([`BoundaryOptions::with_rule`] switches it on): see `docs/world_1990_2001.md`,
+    /// round 13.
+    BindingMember,
 }
 
 impl std::fmt::Display for FormationRule {
@@ -379,6 +392,7 @@ impl std::fmt::Display for FormationRule {
             Self::DurablePlaces => "places held over the span",
             Self::DurableAbsence => "units in no complex held out of one for a year or two",
             Self::Readmission => "units in no complex join where their share lies",
+            Self::BindingMember => "a unit holding its complex together is its member",
         })
     }
 }
@@ -405,7 +419,8 @@ impl BoundaryOptions {
             .interslice(2.0)
     }
     /// Switches a rule of [`Method::Definition`] on (all are on by default but
-    /// [`FormationRule::DurableAbsence`] and [`FormationRule::Readmission`]).
+    /// [`FormationRule::DurableAbsence`], [`FormationRule::Readmission`] and
+    /// [`FormationRule::BindingMember`]).
     pub fn with_rule(mut self, rule: FormationRule) -> Self {
         self.without.retain(|r| *r != rule);
         self

@@ -185,15 +185,19 @@ proptest! {
 
     /// **A planted insulator is found** (THEORY §3): a unit whose ties spread evenly over two
     /// qualified complexes is an insulator, a member of neither, and both regions are
-    /// recovered.
+    /// recovered — with `FormationRule::BindingMember` too (the insulator holds neither
+    /// region together).
     #[test]
     fn a_planted_insulator_is_found(p in planted_insulator()) {
-        let r = analyse_interdependence(2000, &p.graph, &p.capabilities, &BoundaryOptions::new()).unwrap();
-        prop_assert!(recovery(&p.regions, &r) >= 0.95, "{r}");
-        let ins: Vec<&str> = r.insulators.iter().map(|i| i.unit.as_str()).collect();
-        prop_assert_eq!(ins, vec!["I"]);
-        prop_assert!((r.insulators[0].participation - 0.5).abs() < 1e-9);
-        prop_assert!(r.complexes.iter().all(|c| !c.members.contains(&"I".to_owned())));
+        let binding = BoundaryOptions::new().with_rule(FormationRule::BindingMember);
+        for o in [BoundaryOptions::new(), binding] {
+            let r = analyse_interdependence(2000, &p.graph, &p.capabilities, &o).unwrap();
+            prop_assert!(recovery(&p.regions, &r) >= 0.95, "{r}");
+            let ins: Vec<&str> = r.insulators.iter().map(|i| i.unit.as_str()).collect();
+            prop_assert_eq!(ins, vec!["I"]);
+            prop_assert!((r.insulators[0].participation - 0.5).abs() < 1e-9);
+            prop_assert!(r.complexes.iter().all(|c| !c.members.contains(&"I".to_owned())));
+        }
     }
 
     /// **A buffer is defined by position, not alignment** (THEORY §3): a member bordering its

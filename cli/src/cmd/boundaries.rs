@@ -93,6 +93,8 @@ pub enum RuleArg {
     DurableAbsence,
     /// A unit left in no complex joins the complex holding at least the member share of its interdependence (off by default)
     Readmission,
+    /// A unit whose complex qualifies with it and not without it is its member, never an insulator (off by default)
+    BindingMember,
 }
 
 /// The proposer's quality function.
@@ -393,6 +395,7 @@ fn rule_of(r: RuleArg) -> FormationRule {
         RuleArg::DurablePlaces => FormationRule::DurablePlaces,
         RuleArg::DurableAbsence => FormationRule::DurableAbsence,
         RuleArg::Readmission => FormationRule::Readmission,
+        RuleArg::BindingMember => FormationRule::BindingMember,
     }
 }
 
@@ -1501,6 +1504,11 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
             FormationRule::Readmission,
             "without units in no complex joining where their share lies",
             "with units in no complex joining where their share lies",
+        ),
+        toggled(
+            FormationRule::BindingMember,
+            "units holding their complex together may be insulators",
+            "units holding their complex together are its members",
         ),
         (
             "no insulators",
