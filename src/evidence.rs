@@ -28,13 +28,7 @@ impl Evidence {
     /// # Errors
     /// [`EvidenceError::EmptyText`] when the text is blank.
     pub fn new(text: &str) -> Result<Self, EvidenceError> {
-        if text.trim().is_empty() {
-            return Err(EvidenceError::EmptyText);
-        }
-        Ok(Self {
-            text: text.to_owned(),
-            locator: None,
-        })
+        Self::cited_owned(text.to_owned(), String::new())
     }
 
     /// A citation with a text and a locator.

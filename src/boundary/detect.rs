@@ -873,7 +873,11 @@ pub(crate) fn detect(
             // A unit holding its own complex together is its member (rule BindingMember).
             if binds && qualified.get(c).copied().unwrap_or(false) {
                 let rest: Vec<usize> = groups[c].iter().copied().filter(|&j| j != i).collect();
-                if rest.len() < 2 || !qualifies(g, &rest, &apart, &global, options) {
+                let holds = rest.len() >= 2
+                    && *qualified_memo
+                        .entry(rest.clone())
+                        .or_insert_with(|| qualifies(g, &rest, &apart, &global, options));
+                if !holds {
                     binding[i] = true;
                     continue;
                 }
