@@ -1020,6 +1020,57 @@ fn a_global_powers_home_holds_over_a_span_unless_its_ties_outweigh_the_coupling(
     assert_eq!(home_of(&year_by_year), vec![a.clone(), b, a]);
 }
 
+/// Two regions A1–A3 and B1–B3 (every pair tied 1) and a unit `X` (index 6) tied to each
+/// unit of A with `to_a` and of B with `to_b`; `extra` adds further ties.
+fn two_regions_and_x(
+    ids: &[&str],
+    to_a: f64,
+    to_b: f64,
+    extra: &[(usize, usize, f64)],
+) -> rsct::boundary::InterdependenceGraph {
+    let mut pairs = Vec::new();
+    for r in [0, 3] {
+        for a in r..r + 3 {
+            for b in a + 1..r + 3 {
+                pairs.push((a, b, amity(1.0)));
+            }
+        }
+    }
+    if to_a > 0.0 {
+        pairs.extend((0..3).map(|a| (a, 6, amity(to_a))));
+    }
+    if to_b > 0.0 {
+        pairs.extend((3..6).map(|b| (b, 6, amity(to_b))));
+    }
+    pairs.extend(extra.iter().map(|&(a, b, w)| (a, b, amity(w))));
+    rsct::boundary::InterdependenceGraph::from_pairs(states(ids), pairs).unwrap()
+}
+
+/// Per year of a span detected together: "insulator", the complex holding `X` (by its first
+/// member), or "none"; and the number of flips.
+fn roles_of_x(
+    graphs: &[rsct::boundary::InterdependenceGraph],
+    o: &BoundaryOptions,
+) -> (Vec<String>, usize) {
+    use rsct::boundary::{analyse_interdependence_of_years, flips};
+    let caps = BTreeMap::new();
+    let span: Vec<_> = (2000..).zip(graphs).map(|(y, g)| (y, g, &caps)).collect();
+    let reports = analyse_interdependence_of_years(&span, o).unwrap();
+    let roles = reports
+        .iter()
+        .map(|r| {
+            if r.insulators.iter().any(|i| i.unit == "X") {
+                return "insulator".to_owned();
+            }
+            r.complexes
+                .iter()
+                .find(|c| c.members.contains(&"X".to_owned()))
+                .map_or("none".to_owned(), |c| c.members[0].clone())
+        })
+        .collect();
+    (roles, flips(&reports, 3).len())
+}
+
 /// A unit's place over a span (theory §3, durability; `FormationRule::DurablePlaces`, on by
 /// default): two regions of three units, every pair tied, and a unit `X` tied to both — its
 /// share with A year by year (the rest with B). At the thresholds participation 0.4 and
@@ -1032,40 +1083,13 @@ fn a_global_powers_home_holds_over_a_span_unless_its_ties_outweigh_the_coupling(
 /// change, and so does a change that lasts to the end of the span.
 #[test]
 fn a_units_place_holds_over_a_span_unless_it_changes_for_three_years() {
-    use rsct::boundary::{InterdependenceGraph, analyse_interdependence_of_years, flips};
     let ids = ["A1", "A2", "A3", "B1", "B2", "B3", "X"];
-    let year = |to_a: f64| {
-        let mut pairs = Vec::new();
-        for r in [0, 3] {
-            for a in r..r + 3 {
-                for b in a + 1..r + 3 {
-                    pairs.push((a, b, amity(1.0)));
-                }
-            }
-        }
-        pairs.extend((0..3).map(|a| (a, 6, amity(to_a))));
-        pairs.extend((3..6).map(|b| (b, 6, amity(1.0 - to_a))));
-        InterdependenceGraph::from_pairs(states(&ids), pairs).unwrap()
-    };
-    let caps = BTreeMap::new();
-    // Per year: "insulator", or the complex holding X (by its first other member).
     let roles = |shares: &[f64], o: &BoundaryOptions| -> (Vec<String>, usize) {
-        let graphs: Vec<InterdependenceGraph> = shares.iter().map(|&s| year(s)).collect();
-        let span: Vec<_> = (2000..).zip(&graphs).map(|(y, g)| (y, g, &caps)).collect();
-        let reports = analyse_interdependence_of_years(&span, o).unwrap();
-        let roles = reports
+        let graphs: Vec<_> = shares
             .iter()
-            .map(|r| {
-                if r.insulators.iter().any(|i| i.unit == "X") {
-                    return "insulator".to_owned();
-                }
-                r.complexes
-                    .iter()
-                    .find(|c| c.members.contains(&"X".to_owned()))
-                    .map_or("none".to_owned(), |c| c.members[0].clone())
-            })
+            .map(|&s| two_regions_and_x(&ids, s, 1.0 - s, &[]))
             .collect();
-        (roles, flips(&reports, 3).len())
+        roles_of_x(&graphs, o)
     };
     let o = BoundaryOptions::new()
         .insulator_participation(0.4)
@@ -1136,4 +1160,39 @@ fn a_units_place_holds_over_a_span_unless_it_changes_for_three_years() {
     assert_eq!(roles(&[0.5, 0.7, 0.5], &left), (named(&[n, a, n]), 1));
     let three = [0.5, 0.7, 0.7, 0.7, 0.5];
     assert_eq!(roles(&three, &picky).0, named(&[n, a, a, a, n]));
+}
+
+/// `FormationRule::DurableAbsence` judges "in no complex" as `flips` does: a unit outside
+/// every complex one year, a member the next, and an insulator the year after was in no
+/// complex on both sides of its year as a member — noise, as the flip it would be. Two
+/// regions of three units (every pair tied 1), a unit `X` and a unit `S` set apart; `X`
+/// needs 60 % of its ties inside to be a member and is an insulator at participation ≥ 0.4
+/// and largest share ≤ 0.6. Year 1: `X` holds 50 % with A and 50 % with `S` (one complex
+/// touched: in no complex); year 2: 70 % with A (a member); year 3: 50 % with A and 50 %
+/// with B (an insulator). With the rule `X` is held out of A in year 2 and no flip is
+/// left; without it (or year by year) `X` joins A for a year.
+#[test]
+fn a_year_in_a_complex_between_no_complex_and_an_insulators_role_is_noise() {
+    let ids = ["A1", "A2", "A3", "B1", "B2", "B3", "X", "S"];
+    let graphs = [
+        two_regions_and_x(&ids, 0.5, 0.0, &[(6, 7, 1.5)]),
+        two_regions_and_x(&ids, 0.7, 0.0, &[(6, 7, 0.9)]),
+        two_regions_and_x(&ids, 0.5, 0.5, &[]),
+    ];
+    let roles = |o: &BoundaryOptions| roles_of_x(&graphs, o);
+    let o = BoundaryOptions::new()
+        .insulator_participation(0.4)
+        .insulator_max_share(0.6)
+        .member_share(0.6)
+        .set_apart(["S"])
+        .with_rule(FormationRule::DurableAbsence);
+    let named = |v: &[&str]| v.iter().map(|&x| x.to_owned()).collect::<Vec<String>>();
+    assert_eq!(roles(&o), (named(&["none", "none", "insulator"]), 0));
+    let left = o.clone().without_rule(FormationRule::DurableAbsence);
+    assert_eq!(roles(&left), (named(&["none", "A1", "insulator"]), 1));
+    let year_by_year = o.without_rule(FormationRule::DurablePlaces);
+    assert_eq!(
+        roles(&year_by_year),
+        (named(&["none", "A1", "insulator"]), 1)
+    );
 }

@@ -386,6 +386,9 @@ enum Place {
 /// ([`RoleHint::Barred`]), to hold it with its co-members of the place it left, or, for a
 /// unit in no complex around a year in one, to hold it out of every complex that year
 /// ([`super::FormationRule::DurableAbsence`]; without it such a unit is left where it is).
+/// For that rule, "in no complex" is what [`super::flips`] counts as such: outside every
+/// complex or an insulator, so that a year or two as a member between a year outside and a
+/// year as an insulator (or the other way round) is noise too.
 fn places_over_span(
     years: &[(&InterdependenceGraph, &BoundaryOptions)],
     detections: &[Detection],
@@ -455,6 +458,8 @@ fn places_over_span(
     let absence = years
         .first()
         .is_some_and(|(_, o)| o.has_rule(super::FormationRule::DurableAbsence));
+    // In no complex: outside every complex, or an insulator (as `flips` judges).
+    let outside = |p: Place| matches!(p, Place::Outside | Place::Insulator);
     let mut out: Vec<Verdict> = vec![Verdict::new(); years.len()];
     for (k, &u) in units.iter().enumerate() {
         // The years it is a global power: its home there is placed (`homes_over_span`).
@@ -477,7 +482,11 @@ fn places_over_span(
                         let b = a + k;
                         here(a) != Place::Absent
                             && !same(here(a), here(a + 1))
-                            && same(here(a), here(b))
+                            && (same(here(a), here(b))
+                                || (absence
+                                    && outside(here(a))
+                                    && outside(here(b))
+                                    && (a + 1..b).all(|t| matches!(here(t), Place::In(..)))))
                             && (a + 1..b).all(|t| here(t) != Place::Absent && !power[t])
                     })
                     .map(|a| (a, a + k))

@@ -344,13 +344,17 @@ pub enum FormationRule {
     DurablePlaces,
     /// With [`FormationRule::DurablePlaces`], a unit in no complex around a year or two in
     /// one is held out of it those years (out of its community once complexes are formed,
-    /// and again once fragments are dissolved; no insulator there). **Off by default**
-    /// ([`BoundaryOptions::with_rule`] switches it on): the world 1990–2001 at the
+    /// and again once fragments are dissolved; no insulator there). "In no complex" is what
+    /// [`flips`] counts as such — outside every complex, or an insulator — so a year as a
+    /// member between a year outside and a year as an insulator is held out too. **Off by
+    /// default** ([`BoundaryOptions::with_rule`] switches it on): the world 1990–2001 at the
     /// calibrated defaults is the same with it, but the calibration run with it chooses
-    /// another point, by a held-out difference of 0.002 at the stage that picks the point
-    /// and with a lower full-map score (`docs/world_1990_2001.md`, round 11); the defaults
-    /// stay those the calibration chooses with the rules as shipped. Over 1816–2014 as one
-    /// span it leaves 59 flips (13 unexplained) instead of 106 (23).
+    /// another point (resolution 7, consultation 1, ω 1) that scores 0.920 on the held-out
+    /// map against the defaults' 0.918 — about one state in one year — with the map's
+    /// insulator Afghanistan found in 2 of 12 years instead of 8; whether so small a
+    /// difference decides a rule is left to the calibration's rule
+    /// (`docs/world_1990_2001.md`, rounds 11 and 14). Over 1816–2014 as one span at the
+    /// defaults it leaves 50 flips (6 unexplained) instead of 100 (23).
     DurableAbsence,
     /// A unit left in no complex — by the proposer's groups, or shed by
     /// [`FormationRule::MemberShare`] — joins the complex holding its largest share of

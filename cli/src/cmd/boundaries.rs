@@ -29,7 +29,10 @@
 //! (insulator thresholds, fragments, the coupling — with global powers' homes chosen year
 //! by year or over the span — that leaves no flip unexplained, the split rule) and the
 //! best of those in its final configuration chosen, then per-region recovery shares, an ablation of each rule, the
-//! constant Potts proposer and a null model (ties rewired, strengths preserved).
+//! constant Potts proposer and a null model (ties rewired, strengths preserved). With
+//! `--with RULE` or `--without RULE` the whole calibration runs as if the rule's default
+//! were the other way (the calibration's rule for a rule compares that run with the run at
+//! the rules as shipped): `--calibrate --with durable-absence`.
 
 use crate::Format;
 use crate::input::{self, Result};
@@ -219,7 +222,8 @@ pub struct Args {
     /// World: score each year against a reference map (`unit,region` lines).
     #[arg(long, conflicts_with = "file")]
     pub compare: Option<PathBuf>,
-    /// World: run the calibration grid against --compare's map.
+    /// World: run the calibration grid against --compare's map (with --with or --without,
+    /// as if those rules were the library's defaults).
     #[arg(long, requires = "compare")]
     pub calibrate: bool,
     /// World: dissolve the fragments insulators leave (off by calibration).
@@ -423,7 +427,13 @@ pub fn run(a: &Args, out: &mut dyn std::io::Write) -> Result<()> {
             .compare
             .as_ref()
             .ok_or("--calibrate needs --compare MAP.csv")?;
-        return calibrate(&dir, &map.display().to_string(), out);
+        let switched: Vec<(FormationRule, bool)> = a
+            .with
+            .iter()
+            .map(|r| (rule_of(*r), true))
+            .chain(a.without.iter().map(|r| (rule_of(*r), false)))
+            .collect();
+        return calibrate(&dir, &map.display().to_string(), &switched, out);
     }
     let s = Settings {
         year: a.year,
@@ -1226,7 +1236,18 @@ impl GridPoint {
 
 /// The calibration on the world 1990–2001 against a map, the post-Soviet region held apart:
 /// a grid, per-region shares, an ablation of each rule, and a null model.
-fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<()> {
+///
+/// `switched` turns formation rules on (`true`) or off (`false`) for the whole run, as
+/// `--with` and `--without` give them: the calibration as it would run were those the
+/// library's defaults (the calibration's rule for a rule compares such a run with the run
+/// at the rules as shipped). The rules the stages decide (dissolving insulators'
+/// fragments, global powers' homes over the span, the split rule) are still decided there.
+fn calibrate(
+    dir: &str,
+    map_path: &str,
+    switched: &[(FormationRule, bool)],
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
     let w = input::world(std::path::Path::new(dir))?;
     let map = read_map(map_path)?;
     let gammas = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0];
@@ -1252,13 +1273,32 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
     // held over the span, a rule with no parameter, as by default), written out so that the calibration does not
     // depend on the defaults it chooses; the stages after the grid re-choose them at the
     // chosen point.
-    let span = BoundaryOptions::new()
+    let mut span = BoundaryOptions::new();
+    for &(rule, on) in switched {
+        span = if on {
+            span.with_rule(rule)
+        } else {
+            span.without_rule(rule)
+        };
+    }
+    let span = span
         .insulator_participation(0.4)
         .insulator_max_share(0.4)
         .without_rule(FormationRule::Dissolve)
         .without_rule(FormationRule::Split)
         .without_rule(FormationRule::SpanHome)
         .interslice(8.0);
+    if !switched.is_empty() {
+        let list: Vec<String> = switched
+            .iter()
+            .map(|(rule, on)| format!("{} {rule}", if *on { "with" } else { "without" }))
+            .collect();
+        writeln!(
+            out,
+            "rules switched for this run (--with, --without): {}",
+            list.join("; ")
+        )?;
+    }
     writeln!(
         out,
         "grid: resolution × contiguity (borders up to the type) × proximity × neutrality × nonaggression × consultation, world 1990–2001 detected together"
@@ -1499,6 +1539,11 @@ fn calibrate(dir: &str, map_path: &str, out: &mut dyn std::io::Write) -> Result<
             "without members leaving for want of their share",
             base.clone().without_rule(FormationRule::MemberShare),
             rules.clone(),
+        ),
+        toggled(
+            FormationRule::DurableAbsence,
+            "units in no complex left in one they join for a year or two",
+            "units in no complex held out of one they join for a year or two",
         ),
         toggled(
             FormationRule::Readmission,
