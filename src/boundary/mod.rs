@@ -350,9 +350,9 @@ pub enum FormationRule {
     /// default** ([`BoundaryOptions::with_rule`] switches it on): the world 1990–2001 at the
     /// calibrated defaults is the same with it, but the calibration run with it chooses
     /// another point (resolution 7, consultation 1, ω 1) that scores 0.920 on the held-out
-    /// map against the defaults' 0.918 — about one state in one year — with the map's
-    /// insulator Afghanistan found in 2 of 12 years instead of 8; whether so small a
-    /// difference decides a rule is left to the calibration's rule
+    /// map against the defaults' 0.918 — South Asia one complex in 1990, China with it in
+    /// 2000 — with the map's insulator Afghanistan found in 2 of 12 years instead of 8;
+    /// whether so small a difference decides a rule is left to the calibration's rule
     /// (`docs/world_1990_2001.md`, rounds 11 and 14). Over 1816–2014 as one span at the
     /// defaults it leaves 50 flips (6 unexplained) instead of 100 (23).
     DurableAbsence,
