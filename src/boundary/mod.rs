@@ -302,7 +302,9 @@ pub enum FormationRule {
     /// set it is bound to at least as much as within itself.
     Merge,
     /// A set splits when the proposer cuts it into parts that each pass the weak test at
-    /// `split_ratio` (markedly more inside than outside).
+    /// `split_ratio` (markedly more inside than outside). Over a span, the span's
+    /// candidates are divided the same way in every year or in none, parts failing the test
+    /// first joining the sibling whose merger costs the proposer's quality least.
     Split,
     /// After insulators are taken out, the members of a fragment of at most two units they
     /// leave behind (a pair the insulator bound together) move to where their largest share
