@@ -154,13 +154,7 @@ fn divided(
         start: &offsets(slices),
         outer,
     };
-    // A candidate is divided unless some year holds two or more of its parts and one of
-    // them is a single unit or fails the weak test there. Before the test, a part failing
-    // it in some year joins the sibling part whose merger with it costs the span's quality
-    // least (the proposer's own, on the candidate's ties: the agglomerative step of
-    // Clauset, Newman & Moore 2004), one part at a time, smallest first, until every part
-    // passes or the candidate is whole again: a proposer that cuts a weak ring into arcs
-    // does not veto the division of the ring from a region beside it.
+    // Each candidate's failing parts merge, then it is divided or not (see above).
     let divide: Vec<bool> = nodes
         .iter()
         .map(|own| span.settle(own, &mut part, ratio, (quality_fn, gamma)))
@@ -371,10 +365,7 @@ fn within(
     omega: f64,
     seed: u64,
 ) -> Vec<usize> {
-    let mut offset = vec![0usize; slices.len() + 1];
-    for (s, g) in slices.iter().enumerate() {
-        offset[s + 1] = offset[s] + g.len();
-    }
+    let offset = offsets(slices);
     // Each community's nodes (supra indices, slice by slice), each node's local index
     // within its community's slice, and each community's ties per slice and links, in one
     // pass over the supra-graph.
