@@ -5,7 +5,7 @@ use super::formation::{NONE, PlacementGains, Prior, Reform, form, proposer_graph
 use super::interdependence::InterdependenceGraph;
 use super::louvain::{louvain, modularity};
 use super::metrics::{BoundaryMetrics, Sums, metrics, sums};
-use super::multislice::multislice_louvain;
+use super::multislice::{Division, multislice_louvain};
 use super::roles::{Insulator, RoleHint, find_insulators};
 use super::{BoundaryError, BoundaryOptions, Method};
 use crate::internal::hash::FxHashMap;
@@ -686,10 +686,12 @@ pub(crate) fn propose_over_years(
     }
     let mut slices = Vec::with_capacity(years.len());
     let mut keeps = Vec::with_capacity(years.len());
+    let mut powers = Vec::with_capacity(years.len());
     for &(g, o) in years {
         let (apart, global) = held_flags(g, o)?;
         let held: Vec<bool> = apart.iter().zip(&global).map(|(a, b)| *a || *b).collect();
         let (keep, wg) = proposer_graph(g, &held);
+        powers.push(super::formation::reach_of_powers(g, &keep, &global));
         keeps.push(keep);
         slices.push(wg);
     }
@@ -709,10 +711,16 @@ pub(crate) fn propose_over_years(
         })
         .collect();
     // With the split rule, the span's candidates are divided over the span (a division
-    // holds in every year or none), as each year's are by the split rule alone.
+    // holds in every year or none), as each year's are by the split rule alone; the global
+    // powers held out are placed provisionally for the division's test, as each year's
+    // second pass places them.
     let divide = (options.method == Method::Definition
         && options.has_rule(super::FormationRule::Split))
-    .then_some(options.split_ratio);
+    .then(|| Division {
+        ratio: options.split_ratio,
+        powers: &powers,
+        expected: super::formation::expected_factor(options),
+    });
     let parts = multislice_louvain(
         &slices,
         &links,

@@ -830,6 +830,40 @@ fn place_global(
     }
 }
 
+/// The factor of a global power's expected interdependence with a community under
+/// [`GlobalPlacement`]: 1 above chance, the proposer's resolution above the expected, `None`
+/// for the largest share (nothing expected).
+pub(crate) fn expected_factor(o: &BoundaryOptions) -> Option<f64> {
+    match o.global_placement {
+        GlobalPlacement::AboveExpected => Some(o.resolution),
+        GlobalPlacement::AboveChance => Some(1.0),
+        GlobalPlacement::LargestShare => None,
+    }
+}
+
+/// The global powers held out of the proposer (`global` flags them), each with its ties with
+/// the units the proposer sees (`keep`, as [`proposer_graph`] lists them): (local index,
+/// weight) pairs, in power order.
+pub(crate) fn reach_of_powers(
+    g: &InterdependenceGraph,
+    keep: &[usize],
+    global: &[bool],
+) -> Vec<Vec<(usize, f64)>> {
+    let mut local = vec![NONE; g.ids.len()];
+    for (k, &i) in keep.iter().enumerate() {
+        local[i] = k;
+    }
+    (0..g.ids.len())
+        .filter(|&i| global[i])
+        .map(|i| {
+            g.neighbours(i)
+                .filter(|&(j, _)| local[j] != NONE)
+                .map(|(j, w)| (local[j], weight(w)))
+                .collect()
+        })
+        .collect()
+}
+
 /// The [`GlobalPlacement`] gains of a labelling's communities for global powers: each
 /// community's volume (its members' interdependence among units formed) and twice all
 /// interdependence among units formed, computed once for all powers.
@@ -890,11 +924,7 @@ impl<'a> PlacementGains<'a> {
             }
         }
         let k: f64 = sums.iter().map(|x| x.1).sum();
-        let gamma = match o.global_placement {
-            GlobalPlacement::AboveExpected => Some(o.resolution),
-            GlobalPlacement::AboveChance => Some(1.0),
-            GlobalPlacement::LargestShare => None,
-        };
+        let gamma = expected_factor(o);
         for x in &mut sums {
             if let Some(gamma) = gamma
                 && self.total > 0.0

@@ -27,8 +27,8 @@ use crate::tolerance::clearly_below;
 /// resolution, `omega` the coupling, `seed` the first start's node order: the best of
 /// eight starts is kept. With [`Quality::ConstantPotts`] each slice's null model is the
 /// constant Potts model's (mass 1 per node, scale γ) instead of the configuration model's.
-/// With `divide` (a weak-test ratio), the communities are then divided over the span where
-/// their own parts pass the weak test in every year ([`divided`]).
+/// With `divide`, the communities are then divided over the span where their own parts pass
+/// the weak test in every year ([`divided`]).
 ///
 /// # Complexity
 /// As Louvain on the supra-graph of Σ_s n_s nodes and Σ_s m_s + Σ_s |links_s| edges, each
@@ -39,21 +39,36 @@ pub(crate) fn multislice_louvain(
     links: &[Vec<(usize, usize)>],
     quality_fn: Quality,
     (gamma, omega, seed): (f64, f64, u64),
-    divide: Option<f64>,
+    divide: Option<Division<'_>>,
 ) -> Vec<Vec<usize>> {
     let outer = by_slice(slices, links, quality_fn, gamma, omega, seed);
     let labels = match divide {
-        Some(ratio) => divided(
+        Some(division) => divided(
             slices,
             links,
             &outer,
             quality_fn,
             (gamma, omega, seed),
-            ratio,
+            division,
         ),
         None => outer,
     };
     per_slice(slices, &labels)
+}
+
+/// How a span's candidates are divided ([`divided`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Division<'a> {
+    /// The weak test's ratio: a part passes when its internal interdependence is at least
+    /// this times its external.
+    pub(crate) ratio: f64,
+    /// Per slice, the global powers held out of the slice, each with its ties with the
+    /// slice's nodes (local index, weight); none when the slices hold every unit.
+    pub(crate) powers: &'a [Vec<Vec<(usize, f64)>>],
+    /// The factor of a power's expected interdependence with a set of nodes in its
+    /// placement ([`super::GlobalPlacement`]): 1 above chance, γ above the expected, `None`
+    /// for the largest share.
+    pub(crate) expected: Option<f64>,
 }
 
 /// The generalised Louvain with one null-model layer per slice (the slice's configuration
@@ -108,7 +123,13 @@ fn per_slice(slices: &[WeightedGraph], membership: &[usize]) -> Vec<Vec<usize>> 
 /// first, until every part passes or the candidate is whole again: the proposer may cut a
 /// weakly knit region (a ring of weak ties around a power held out) into arcs that fail
 /// alone, and those arcs should not veto the division of the ring from a region beside it.
-/// Labels over the supra-graph's nodes.
+/// The global powers held out of the slices (`division.powers`) take part in the test as
+/// each year's second pass lets them ([`super::formation`]'s `reform`): in each year a power
+/// is placed provisionally in the candidate where its ties most exceed the expected
+/// ([`super::GlobalPlacement`], on the slice's null model) and, inside it, in the part where
+/// they do; its ties with that part count inside the part, and its ties elsewhere are its
+/// reach, external to no part. A ring of weak ties held together by its power then passes
+/// as the region it is. Labels over the supra-graph's nodes.
 ///
 /// # Complexity
 /// As [`multislice_louvain`] once more, and O(k · Σ_s m_s) for the tests and mergers, k the
@@ -119,7 +140,7 @@ fn divided(
     outer: &[usize],
     quality_fn: Quality,
     (gamma, omega, seed): (f64, f64, u64),
-    ratio: f64,
+    division: Division<'_>,
 ) -> Vec<usize> {
     let inner = within(slices, links, outer, quality_fn, gamma, omega, seed);
     // Each candidate's parts, as dense labels of (candidate, part) pairs.
@@ -147,23 +168,67 @@ fn divided(
     for (x, &c) in outer.iter().enumerate() {
         nodes[c].push(x);
     }
+    let start = offsets(slices);
+    // Each slice's total strength, and the global powers at home in each candidate: (slice,
+    // power) pairs.
+    let two_w: Vec<f64> = (0..slices.len())
+        .map(|s| strength[start[s]..start[s + 1]].iter().sum())
+        .collect();
+    let guests = guests(outer, &strength, (&start, &two_w), division, candidates);
     let span = Span {
         slices,
         at: &at,
         strength: &strength,
-        start: &offsets(slices),
+        start: &start,
         outer,
+        guests: &guests,
+        two_w: &two_w,
+        division,
     };
     // Each candidate's failing parts merge, then it is divided or not (see above).
     let divide: Vec<bool> = nodes
         .iter()
-        .map(|own| span.settle(own, &mut part, ratio, (quality_fn, gamma)))
+        .map(|own| span.settle(own, &mut part, (quality_fn, gamma)))
         .collect();
     outer
         .iter()
         .zip(&part)
         .map(|(&c, &p)| if divide[c] { candidates + p } else { c })
         .collect()
+}
+
+/// Per candidate of `outer` (labels over the supra-graph's nodes, `candidates` of them), the
+/// global powers held out that are at home in it, as (slice, power) pairs: in each slice,
+/// the candidate where the power's ties most exceed the expected on the slice's null model
+/// (nodes' `strength`, each slice's `start` and total strength `two_w`).
+fn guests(
+    outer: &[usize],
+    strength: &[f64],
+    (start, two_w): (&[usize], &[f64]),
+    division: Division<'_>,
+    candidates: usize,
+) -> Vec<Vec<(usize, usize)>> {
+    let mut guests: Vec<Vec<(usize, usize)>> = vec![Vec::new(); candidates];
+    for (s, list) in division.powers.iter().enumerate().take(two_w.len()) {
+        let mut vol: FxHashMap<usize, f64> = FxHashMap::default();
+        for x in start[s]..start[s + 1] {
+            *vol.entry(outer[x]).or_insert(0.0) += strength[x];
+        }
+        for (h, ties) in list.iter().enumerate() {
+            let reach = Reach {
+                ties: ties
+                    .iter()
+                    .map(|&(j, w)| (outer[start[s] + j], w))
+                    .collect(),
+                total: ties.iter().map(|x| x.1).sum(),
+            };
+            let vol = |c: usize| vol.get(&c).copied().unwrap_or(0.0);
+            if let Some((c, _)) = reach.home(vol, two_w[s], division.expected) {
+                guests[c].push((s, h));
+            }
+        }
+    }
+    guests
 }
 
 /// Each slice's first node in the supra-graph, and one past the last.
@@ -173,6 +238,48 @@ fn offsets(slices: &[WeightedGraph]) -> Vec<usize> {
         offset[s + 1] = offset[s] + g.len();
     }
     offset
+}
+
+/// A global power's ties in one slice, by the label of the nodes they reach.
+struct Reach {
+    /// (label, weight) per tie.
+    ties: Vec<(usize, f64)>,
+    /// The power's interdependence with all the slice's nodes.
+    total: f64,
+}
+
+impl Reach {
+    /// The label where the power's ties most exceed the expected, `total · vol / 2W` times
+    /// `expected` (nothing expected when `None`), with its ties there; ties broken by the
+    /// smaller label; `None` without ties.
+    fn home(
+        &self,
+        vol: impl Fn(usize) -> f64,
+        two_w: f64,
+        expected: Option<f64>,
+    ) -> Option<(usize, f64)> {
+        let mut sums: Vec<(usize, f64)> = Vec::new();
+        for &(l, w) in &self.ties {
+            match sums.iter_mut().find(|x| x.0 == l) {
+                Some(x) => x.1 += w,
+                None => sums.push((l, w)),
+            }
+        }
+        sums.sort_unstable_by_key(|x| x.0);
+        let gain = |(l, w): (usize, f64)| match expected {
+            Some(k) if two_w > 0.0 => w - k * self.total * vol(l) / two_w,
+            _ => w,
+        };
+        sums.into_iter()
+            .fold(None, |best: Option<((usize, f64), f64)>, x| {
+                let g = gain(x);
+                match best {
+                    Some((_, b)) if !clearly_below(b, g) => best,
+                    _ => Some((x, g)),
+                }
+            })
+            .map(|x| x.0)
+    }
 }
 
 /// The supra-graph of a span as the division of its candidates reads it.
@@ -186,6 +293,12 @@ struct Span<'a> {
     start: &'a [usize],
     /// Per supra node: its candidate.
     outer: &'a [usize],
+    /// Per candidate: the global powers held out that are at home in it, (slice, power).
+    guests: &'a [Vec<(usize, usize)>],
+    /// Per slice: its total strength (twice its interdependence).
+    two_w: &'a [f64],
+    /// The test's ratio and the powers held out.
+    division: Division<'a>,
 }
 
 /// Interdependence between sibling parts in one slice, keyed (smaller, larger).
@@ -246,15 +359,9 @@ impl Span<'_> {
     /// [`divided`]) and returns whether the candidate is divided into the parts left: some
     /// year holds two or more of them, and each passes the weak test at `ratio` in every
     /// such year.
-    fn settle(
-        &self,
-        own: &[usize],
-        part: &mut [usize],
-        ratio: f64,
-        quality: (Quality, f64),
-    ) -> bool {
+    fn settle(&self, own: &[usize], part: &mut [usize], quality: (Quality, f64)) -> bool {
         loop {
-            let tally = self.tally(own, part, ratio, quality);
+            let tally = self.tally(own, part, quality);
             if !tally.has_parts {
                 return false;
             }
@@ -273,16 +380,16 @@ impl Span<'_> {
     }
 
     /// Tallies the parts `part` of a candidate of nodes `own` (supra indices, slice by
-    /// slice) in every slice against the weak test at `ratio`, with each part's mass in the
-    /// null model of `quality` (the quality function and its resolution).
+    /// slice) in every slice against the division's weak test, the powers at home in the
+    /// candidate placed in their parts (see [`divided`]), with each part's mass in the null
+    /// model of `quality` (the quality function and its resolution).
     ///
     /// # Complexity
-    /// O(Σ degree of `own`) expected.
+    /// O(Σ degree of `own` + the powers' ties) expected.
     fn tally(
         &self,
         own: &[usize],
         part: &[usize],
-        ratio: f64,
         (quality_fn, gamma): (Quality, f64),
     ) -> PartTally {
         let mut t = PartTally {
@@ -328,6 +435,26 @@ impl Span<'_> {
                     }
                 }
             }
+            // The powers at home in this candidate, each in the part where its ties most
+            // exceed the expected: their ties with it count inside it.
+            let c = self.outer[year[0]];
+            let mut guest: FxHashMap<usize, f64> = FxHashMap::default();
+            for &(_, h) in self.guests[c].iter().filter(|g| g.0 == s) {
+                let ties = &self.division.powers[s][h];
+                let reach = Reach {
+                    ties: ties
+                        .iter()
+                        .map(|&(j, w)| (self.start[s] + j, w))
+                        .filter(|&(y, _)| self.outer[y] == c)
+                        .map(|(y, w)| (part[y], w))
+                        .collect(),
+                    total: ties.iter().map(|x| x.1).sum(),
+                };
+                let vol = |p: usize| total.get(&p).copied().unwrap_or(0.0);
+                if let Some((p, w)) = reach.home(vol, self.two_w[s], self.division.expected) {
+                    *guest.entry(p).or_insert(0.0) += 2.0 * w;
+                }
+            }
             let root = layer_scale(quality_fn, gamma, weight).sqrt();
             let mut mass: FxHashMap<usize, f64> = FxHashMap::default();
             for &p in &list {
@@ -338,7 +465,8 @@ impl Span<'_> {
                 mass.insert(p, root * d);
                 let inn = inside.get(&p).copied().unwrap_or(0.0);
                 let ext = total.get(&p).copied().unwrap_or(0.0) - inn;
-                let fails = size[&p] < 2 || !passes(inn, ext, ratio);
+                let inn = inn + guest.get(&p).copied().unwrap_or(0.0);
+                let fails = size[&p] < 2 || !passes(inn, ext, self.division.ratio);
                 if fails && !t.failing.contains(&p) {
                     t.failing.push(p);
                 }
@@ -550,6 +678,27 @@ mod tests {
     use super::*;
     use crate::boundary::louvain::louvain;
 
+    /// A division at `ratio` with no power held out.
+    fn at_ratio(ratio: f64) -> Division<'static> {
+        Division {
+            ratio,
+            powers: &[],
+            expected: Some(1.0),
+        }
+    }
+
+    /// Each supra node's (slice, index) and strength.
+    fn supra(slices: &[WeightedGraph]) -> (Vec<(usize, usize)>, Vec<f64>) {
+        let (mut at, mut strength) = (Vec::new(), Vec::new());
+        for (s, g) in slices.iter().enumerate() {
+            for i in 0..g.len() {
+                at.push((s, i));
+                strength.push(g.neighbours(i).iter().map(|x| x.1).sum::<f64>());
+            }
+        }
+        (at, strength)
+    }
+
     /// A 25-clique (weight 300) and, apart from it, two triangles joined by a bridge of
     /// weight `bridge`: nodes 0–24 the clique, 25–27 and 28–30 the triangles.
     fn clique_and_triangles(bridge: f64) -> WeightedGraph {
@@ -599,28 +748,82 @@ mod tests {
             .chain(&arcs_and_triangle)
             .copied()
             .collect();
-        let (mut at, mut strength) = (Vec::new(), Vec::new());
-        for (s, g) in slices.iter().enumerate() {
-            for i in 0..g.len() {
-                at.push((s, i));
-                strength.push(g.neighbours(i).iter().map(|x| x.1).sum::<f64>());
-            }
-        }
+        let (at, strength) = supra(&slices);
         let span = Span {
             slices: &slices,
             at: &at,
             strength: &strength,
             start: &offsets(&slices),
             outer: &outer,
+            guests: &[vec![]],
+            two_w: &[9.68, 9.68],
+            division: at_ratio(2.0),
         };
         let own: Vec<usize> = (0..22).collect();
-        let before = span.tally(&own, &part, 2.0, (Quality::Modularity, 1.0));
+        let before = span.tally(&own, &part, (Quality::Modularity, 1.0));
         assert_eq!(before.failing, vec![0, 1]);
-        assert!(span.settle(&own, &mut part, 2.0, (Quality::Modularity, 1.0)));
+        assert!(span.settle(&own, &mut part, (Quality::Modularity, 1.0)));
         for year in part.chunks(11) {
             assert!(year[..8].iter().all(|&p| p == year[0]), "{part:?}");
             assert!(year[8..].iter().all(|&p| p == 2), "{part:?}");
             assert_ne!(year[0], 2);
+        }
+    }
+
+    /// A ring of four units (ties 0.2) held together by a power held out of the slices (tied
+    /// 1 to each), beside a triangle (ties 0.8), the ring tied to the triangle by four ties
+    /// of 0.25; one candidate, two years. Without the power the ring fails the weak test at
+    /// ratio 2 (inside 2 × 0.8 = 1.6 against 2 × 1.0) and can only merge with the triangle:
+    /// the candidate is not divided. With it, the power is at home in the candidate (its
+    /// only one) and, inside it, in the ring (gain 4 − 4 · 2.6 / 8.4 ≈ 2.76 against 0 for
+    /// the triangle): its ties count inside the ring (1.6 + 8 against 2), and the candidate
+    /// is divided into ring and triangle in both years. The power's ties are not external
+    /// to the triangle, which passes either way (4.8 against 2).
+    #[test]
+    fn a_ring_held_together_by_a_power_held_out_is_divided_from_its_neighbour() {
+        let mut e: Vec<(usize, usize, f64)> = (0..4).map(|i| (i, (i + 1) % 4, 0.2)).collect();
+        e.extend([(4, 5, 0.8), (5, 6, 0.8), (4, 6, 0.8)]);
+        e.extend([(0, 4, 0.25), (1, 5, 0.25), (2, 6, 0.25), (3, 4, 0.25)]);
+        let slices = vec![WeightedGraph::new(7, &e), WeightedGraph::new(7, &e)];
+        let outer = vec![0usize; 14];
+        let ring_and_triangle = [0, 0, 0, 0, 1, 1, 1];
+        let start = offsets(&slices);
+        let (at, strength) = supra(&slices);
+        let two_w = [8.4, 8.4];
+        let power: Vec<(usize, f64)> = (0..4).map(|i| (i, 1.0)).collect();
+        let powers = [vec![power.clone()], vec![power]];
+        let own: Vec<usize> = (0..14).collect();
+        let divided = |division: Division<'_>| {
+            let guests = guests(&outer, &strength, (&start, &two_w), division, 1);
+            let span = Span {
+                slices: &slices,
+                at: &at,
+                strength: &strength,
+                start: &start,
+                outer: &outer,
+                guests: &guests,
+                two_w: &two_w,
+                division,
+            };
+            let mut part: Vec<usize> = ring_and_triangle
+                .iter()
+                .chain(&ring_and_triangle)
+                .copied()
+                .collect();
+            let split = span.settle(&own, &mut part, (Quality::Modularity, 1.0));
+            (split, guests, part)
+        };
+        let (split, guests, _) = divided(at_ratio(2.0));
+        assert!(!split);
+        assert_eq!(guests, vec![vec![]]);
+        let (split, guests, part) = divided(Division {
+            powers: &powers,
+            ..at_ratio(2.0)
+        });
+        assert!(split);
+        assert_eq!(guests, vec![vec![(0, 0), (1, 0)]]);
+        for year in part.chunks(7) {
+            assert_eq!(year, [0, 0, 0, 0, 1, 1, 1]);
         }
     }
 
@@ -636,8 +839,13 @@ mod tests {
         ];
         let merged = multislice_louvain(&calm, &links, Quality::Modularity, (1.0, 1.0, 1), None);
         assert!(merged.iter().all(|s| !apart(s)), "{merged:?}");
-        let divided =
-            multislice_louvain(&calm, &links, Quality::Modularity, (1.0, 1.0, 1), Some(2.0));
+        let divided = multislice_louvain(
+            &calm,
+            &links,
+            Quality::Modularity,
+            (1.0, 1.0, 1),
+            Some(at_ratio(2.0)),
+        );
         for s in &divided {
             assert!(apart(s), "{divided:?}");
             // The clique stays whole, each triangle too.
@@ -654,7 +862,7 @@ mod tests {
             &links,
             Quality::Modularity,
             (1.0, 1.0, 1),
-            Some(2.0),
+            Some(at_ratio(2.0)),
         );
         assert!(held.iter().all(|s| !apart(s)), "{held:?}");
         // Not for want of parts: on their own ties the triangles' candidate is cut in every
