@@ -304,7 +304,9 @@ pub enum FormationRule {
     /// A set splits when the proposer cuts it into parts that each pass the weak test at
     /// `split_ratio` (markedly more inside than outside). Over a span, the span's
     /// candidates are divided the same way in every year or in none, parts failing the test
-    /// first joining the sibling whose merger costs the proposer's quality least.
+    /// first joining the sibling whose merger costs the proposer's quality least, and the
+    /// global powers held out counted in the part where their ties most exceed the expected
+    /// (their ties with it inside, their reach external to none).
     Split,
     /// After insulators are taken out, the members of a fragment of at most two units they
     /// leave behind (a pair the insulator bound together) move to where their largest share
