@@ -841,6 +841,22 @@ pub(crate) fn expected_factor(o: &BoundaryOptions) -> Option<f64> {
     }
 }
 
+/// A global power's gain for a community under [`GlobalPlacement`]: its interdependence `w`
+/// with the community less `expected` times the share the configuration model expects,
+/// `k · vol / total` (`k` the power's interdependence with all units formed, `vol` the
+/// community's volume, `total` twice all interdependence among units formed); `w` itself
+/// when nothing is expected.
+pub(crate) fn placement_gain(
+    w: f64,
+    (k, vol, total): (f64, f64, f64),
+    expected: Option<f64>,
+) -> f64 {
+    match expected {
+        Some(gamma) if total > 0.0 => w - gamma * k * vol / total,
+        _ => w,
+    }
+}
+
 /// The global powers held out of the proposer (`global` flags them), each with its ties with
 /// the units the proposer sees (`keep`, as [`proposer_graph`] lists them): (local index,
 /// weight) pairs, in power order.
@@ -924,13 +940,10 @@ impl<'a> PlacementGains<'a> {
             }
         }
         let k: f64 = sums.iter().map(|x| x.1).sum();
-        let gamma = expected_factor(o);
+        let expected = expected_factor(o);
         for x in &mut sums {
-            if let Some(gamma) = gamma
-                && self.total > 0.0
-            {
-                x.1 -= gamma * k * self.vol.get(&x.0).copied().unwrap_or(0.0) / self.total;
-            }
+            let vol = self.vol.get(&x.0).copied().unwrap_or(0.0);
+            x.1 = placement_gain(x.1, (k, vol, self.total), expected);
         }
         sums.sort_by_key(|x| x.0);
         sums

@@ -12,7 +12,7 @@
 //! of whole blocks (a region merging with its neighbour in one year and apart the next)
 //! are damped where the ties did not change.
 
-use super::formation::passes;
+use super::formation::{passes, placement_gain};
 use super::louvain::{Null, Quality, WeightedGraph, connected_parts, levels};
 use crate::internal::Rng;
 use crate::internal::hash::FxHashMap;
@@ -266,10 +266,7 @@ impl Reach {
             }
         }
         sums.sort_unstable_by_key(|x| x.0);
-        let gain = |(l, w): (usize, f64)| match expected {
-            Some(k) if two_w > 0.0 => w - k * self.total * vol(l) / two_w,
-            _ => w,
-        };
+        let gain = |(l, w): (usize, f64)| placement_gain(w, (self.total, vol(l), two_w), expected);
         sums.into_iter()
             .fold(None, |best: Option<((usize, f64), f64)>, x| {
                 let g = gain(x);
