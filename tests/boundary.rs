@@ -826,6 +826,20 @@ fn ties_decay_with_border_steps() {
     assert!(interdependence(&g, &InterdependenceOptions::new().distance_decay(0.0)).is_err());
 }
 
+/// Each graph analysed alone at the default options, as the years from 2000.
+fn yearly_reports(
+    graphs: &[rsct::boundary::InterdependenceGraph],
+) -> Vec<rsct::boundary::BoundaryReport> {
+    graphs
+        .iter()
+        .zip(2000..)
+        .map(|(g, y)| {
+            rsct::boundary::analyse_interdependence(y, g, &BTreeMap::new(), &BoundaryOptions::new())
+                .unwrap()
+        })
+        .collect()
+}
+
 /// A unit tied to one partner only follows it: when the partner's ties move it to another
 /// complex for a year, the follower flips with its own ties unchanged, and the flip names
 /// the partner and its change (hand-computed).
@@ -864,14 +878,7 @@ fn a_follower_flip_names_its_main_partner_and_its_change() {
         rsct::boundary::InterdependenceGraph::from_pairs(units.clone(), pairs).unwrap()
     };
     let graphs = [graph(false), graph(true), graph(false)];
-    let reports: Vec<_> = graphs
-        .iter()
-        .zip(2000..)
-        .map(|(g, y)| {
-            rsct::boundary::analyse_interdependence(y, g, &BTreeMap::new(), &BoundaryOptions::new())
-                .unwrap()
-        })
-        .collect();
+    let reports = yearly_reports(&graphs);
     let f = rsct::boundary::flips_with_ties(&reports, &graphs, 3);
     let c = f.iter().find(|x| x.unit == "C").expect("C follows B");
     assert_eq!((c.from, c.back), (2000, 2002));
@@ -893,6 +900,66 @@ fn a_follower_flip_names_its_main_partner_and_its_change() {
         c.to_string()
             .contains("those of B, its main partner, by 148 %"),
         "{c}"
+    );
+}
+
+/// A unit whose co-members leave while it stays is told apart from one that moves
+/// (`Flip::stayed`): six units A1–A6 form one complex in 2000 and 2002; in 2001 A4 and A5
+/// have no ties and A6 joins B1–B3. A1 keeps only A2 and A3 of its five co-members (fewer
+/// than half: a flip by the measure), but its complex holds more of them than any other
+/// (2 against 1 with the B's), so it stayed; A6, in the complex holding one of its
+/// co-members where A1's holds two, moved.
+#[test]
+fn a_unit_whose_co_members_left_stayed_and_one_that_moved_did_not() {
+    let names = ["A1", "A2", "A3", "A4", "A5", "A6", "B1", "B2", "B3"];
+    let units: Vec<(String, UnitKind)> = names
+        .iter()
+        .map(|u| (u.to_string(), UnitKind::State))
+        .collect();
+    let tie = |a: usize, b: usize| {
+        (
+            a,
+            b,
+            rsct::boundary::Interdependence {
+                amity: 1.0,
+                ..Default::default()
+            },
+        )
+    };
+    let graph = |middle: bool| {
+        let a_side = if middle { 3 } else { 6 };
+        let mut pairs = Vec::new();
+        for i in 0..a_side {
+            for j in i + 1..a_side {
+                pairs.push(tie(i, j));
+            }
+        }
+        pairs.extend([tie(6, 7), tie(7, 8), tie(6, 8)]);
+        if middle {
+            pairs.extend([tie(5, 6), tie(5, 7), tie(5, 8)]);
+        }
+        rsct::boundary::InterdependenceGraph::from_pairs(units.clone(), pairs).unwrap()
+    };
+    let graphs = [graph(false), graph(true), graph(false)];
+    let reports = yearly_reports(&graphs);
+    let f = rsct::boundary::flips_with_ties(&reports, &graphs, 3);
+    let of = |u: &str| {
+        f.iter()
+            .find(|x| x.unit == u)
+            .unwrap_or_else(|| panic!("{u} flips: {f:?}"))
+    };
+    for u in ["A1", "A2", "A3"] {
+        assert!(of(u).stayed, "{u}: {f:?}");
+        // Three of its five ties are gone.
+        assert_eq!(of(u).tie_change, Some(0.6), "{u}");
+    }
+    assert!(!of("A6").stayed);
+    assert!(
+        of("A1").to_string().ends_with(
+            "it stayed in the complex that kept more of them than any other, the rest left)"
+        ),
+        "{}",
+        of("A1")
     );
 }
 

@@ -30,6 +30,14 @@ pub struct Flip {
     /// partner's ties changed, not its own. Set by [`Flip::measure_ties`] with
     /// [`Flip::tie_change`]; `None` for a unit without ties, or from [`flips`] alone.
     pub main_partner: Option<(String, f64)>,
+    /// The unit stayed and its co-members left: the year it left, it is in the complex
+    /// holding more of its `from` co-members than any other complex does (at least one).
+    /// It left them by the flip's measure — it shares less than half of them — because
+    /// they went elsewhere or out of every complex while it stayed with the rest; its
+    /// complex did not lose it. Its flip is then the others' move, which their own flips
+    /// and ties explain, not its own. `false` for a unit that moved, entered or left every
+    /// complex, or whose complex kept none of its co-members.
+    pub stayed: bool,
 }
 
 /// Where a unit stands in one year: the other members of its complex, or in no complex.
@@ -130,6 +138,9 @@ pub fn flips(reports: &[BoundaryReport], window: usize) -> Vec<Flip> {
                     back: reports[t + k + 2].year,
                     tie_change: None,
                     main_partner: None,
+                    stayed: here
+                        .as_ref()
+                        .is_some_and(|before| stayed(&reports[t + 1], u, before)),
                 });
             }
         }
@@ -210,6 +221,25 @@ impl Flip {
         let own = self.tie_change?;
         Some(own >= threshold || self.main_partner.as_ref().is_some_and(|p| p.1 >= threshold))
     }
+}
+
+/// Whether `unit`'s complex in `r` holds more of its co-members `before` than any other
+/// complex of `r` does, and at least one (see [`Flip::stayed`]).
+fn stayed(r: &BoundaryReport, unit: &str, before: &BTreeSet<String>) -> bool {
+    let kept = |members: &[String]| members.iter().filter(|m| before.contains(*m)).count();
+    let Some(own) = r
+        .complexes
+        .iter()
+        .position(|c| c.members.iter().any(|m| m == unit))
+    else {
+        return false;
+    };
+    let mine = kept(&r.complexes[own].members);
+    mine > 0
+        && r.complexes
+            .iter()
+            .enumerate()
+            .all(|(i, c)| i == own || kept(&c.members) < mine)
 }
 
 /// The partner holding the largest share of `unit`'s interdependence in `g` (the first by

@@ -631,8 +631,12 @@ fn world(
             .iter()
             .filter(|x| x.explained(UNEXPLAINED) == Some(false))
             .count();
+        let stayed = f
+            .iter()
+            .filter(|x| x.explained(UNEXPLAINED) == Some(false) && x.stayed)
+            .count();
         let line = format!(
-            "durability {from}–{to}: {} flip(s), units that left their co-members and were back within three years, {unexplained} with less than {:.0} % of their ties changed, {unexplained_with_partner} of them with their main partner's ties unchanged as well{}",
+            "durability {from}–{to}: {} flip(s), units that left their co-members and were back within three years, {unexplained} with less than {:.0} % of their ties changed, {unexplained_with_partner} of them with their main partner's ties unchanged as well, {stayed} of those staying in the complex that kept most of their co-members while the others left{}",
             f.len(),
             100.0 * UNEXPLAINED,
             if f.is_empty() {

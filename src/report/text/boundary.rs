@@ -214,14 +214,20 @@ impl Display for Flip {
             self.from + 1,
             self.back
         )?;
+        let stayed = if self.stayed {
+            "; it stayed in the complex that kept more of them than any other, the rest left"
+        } else {
+            ""
+        };
         match (self.tie_change, &self.main_partner) {
             (Some(c), Some((p, pc))) => write!(
                 f,
-                " (its ties changed by {:.0} %; those of {p}, its main partner, by {:.0} %)",
+                " (its ties changed by {:.0} %; those of {p}, its main partner, by {:.0} %{stayed})",
                 100.0 * c,
                 100.0 * pc
             ),
-            (Some(c), None) => write!(f, " (its ties changed by {:.0} %)", 100.0 * c),
+            (Some(c), None) => write!(f, " (its ties changed by {:.0} %{stayed})", 100.0 * c),
+            _ if self.stayed => write!(f, " ({})", &stayed[2..]),
             _ => Ok(()),
         }
     }
