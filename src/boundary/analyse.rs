@@ -316,7 +316,7 @@ pub(crate) fn analyse_span(
         check_capabilities(caps)?;
     }
     let graphs: Vec<_> = years.iter().map(|&(_, g, _, o)| (g, o)).collect();
-    let detections = super::detect::detect_span(&graphs, 0)?;
+    let detections = super::span::detect_span(&graphs, 0)?;
     let jobs: Vec<(usize, Detection)> = detections.into_iter().enumerate().collect();
     Ok(crate::internal::parallel::map(
         0,

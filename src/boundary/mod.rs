@@ -42,6 +42,7 @@ mod metrics;
 mod multislice;
 mod report;
 mod roles;
+mod span;
 
 pub(crate) use analyse::analyse_span;
 pub use analyse::{
@@ -52,8 +53,7 @@ pub use ari::adjusted_rand_index;
 pub use classify::{Character, ComplexType};
 pub use compare::{MapAgreement, MapSpread, map_agreement, spread_over_map};
 pub use detect::{
-    Candidate, Detection, Qualification, detect_complexes, detect_complexes_after,
-    detect_complexes_of_years, qualify_units,
+    Candidate, Detection, Qualification, detect_complexes, detect_complexes_after, qualify_units,
 };
 pub use durability::{Flip, flips, flips_with_ties};
 pub use interdependence::{
@@ -63,6 +63,7 @@ pub use interdependence::{
 pub use metrics::BoundaryMetrics;
 pub use report::{BoundaryReport, ComplexPolarity, ComplexReport, GlobalPowerRole};
 pub use roles::{Alignment, BufferState, HedgingState, Insulator, Overlay, Penetration};
+pub use span::detect_complexes_of_years;
 
 use crate::polarity::{Classification, PoleRule};
 
