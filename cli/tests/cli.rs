@@ -254,6 +254,36 @@ fn the_world_year_by_year_scored_against_the_map() {
         line.ends_with("with the map's post_soviet region held out, as the calibration scores it)"),
         "{line}"
     );
+    // A map insulator not found is named with where its ties lie over the detected
+    // complexes; one found is not.
+    let year = err
+        .lines()
+        .find(|l| l.starts_with("compare 1995: "))
+        .unwrap_or_else(|| panic!("no 1995 line: {err}"));
+    let (found, missed) = year
+        .split_once("map insulators found as insulators: ")
+        .and_then(|(_, r)| r.split_once("; not found: "))
+        .unwrap_or_else(|| panic!("Turkey is not found in 1995: {year}"));
+    let tur = missed
+        .split("TUR (")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{year}"));
+    let share: f64 = tur.split(' ').next().unwrap().parse().unwrap();
+    let participation: f64 = tur
+        .split("participation ")
+        .nth(1)
+        .and_then(|r| r.split(')').next())
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        (0.0..=100.0).contains(&share) && (0.0..=1.0).contains(&participation),
+        "{year}"
+    );
+    assert!(tur.contains("% with complex around "), "{year}");
+    for u in found.split(' ').filter(|u| !u.is_empty() && *u != "none") {
+        assert!(!missed.contains(&format!("{u} (")), "{year}");
+    }
     // The map's own regions judged by the definition on the same ties, one line each.
     assert!(
         err.contains("the map under the definition 1995–1996")

@@ -599,8 +599,9 @@ fn world(
         if let Some(map) = &map {
             let agreement = rsct::boundary::map_agreement(&report, map, &[]);
             let (ari, n, insulators) = (agreement.ari, agreement.units, agreement.insulators_found);
+            let missed = missed_insulators(&w, &rules, year, &report, map, &insulators)?;
             let line = format!(
-                "compare {year}: adjusted Rand index {} over {n} mapped states; map insulators found as insulators: {}",
+                "compare {year}: adjusted Rand index {} over {n} mapped states; map insulators found as insulators: {}{missed}",
                 ari.map_or("undefined".to_owned(), |x| format!("{x:.3}")),
                 if insulators.is_empty() {
                     "none".to_owned()
@@ -676,6 +677,51 @@ fn world(
         }
     }
     Ok(())
+}
+
+/// The map's insulators the year's detection did not find, each with where its ties lie
+/// over the detected complexes ([`rsct::boundary::spread_over_map`] with the complexes as
+/// the map): `"; not found: TUR (61 % with complex around RUS, participation 0.55)"`, or
+/// nothing when every map insulator was found (or is absent that year).
+fn missed_insulators(
+    w: &World,
+    rules: &WorldRules,
+    year: i32,
+    report: &rsct::boundary::BoundaryReport,
+    map: &[(String, String)],
+    found: &[String],
+) -> Result<String> {
+    let missed: Vec<&String> = map
+        .iter()
+        .filter(|(u, r)| r == "insulator" && !found.contains(u))
+        .map(|(u, _)| u)
+        .collect();
+    if missed.is_empty() {
+        return Ok(String::new());
+    }
+    let (g, _) = w.interdependence_and_capabilities(year, rules)?;
+    let detected: Vec<(String, String)> = report
+        .complexes
+        .iter()
+        .flat_map(|c| c.members.iter().map(|m| (m.clone(), c.name.clone())))
+        .collect();
+    let told: Vec<String> = missed
+        .iter()
+        .filter_map(|u| {
+            let s = rsct::boundary::spread_over_map(&g, &detected, u)?;
+            Some(format!(
+                "{u} ({:.0} % with {}, participation {:.2})",
+                100.0 * s.largest_share,
+                s.region,
+                s.participation
+            ))
+        })
+        .collect();
+    Ok(if told.is_empty() {
+        String::new()
+    } else {
+        format!("; not found: {}", told.join(", "))
+    })
 }
 
 /// The share of all interdependence of `g` that lies inside the report's complexes (each
