@@ -354,7 +354,7 @@ impl PartTally {
 impl Span<'_> {
     /// Merges the failing parts of a candidate of nodes `own` into their siblings (see
     /// [`divided`]) and returns whether the candidate is divided into the parts left: some
-    /// year holds two or more of them, and each passes the weak test at `ratio` in every
+    /// year holds two or more of them, and each passes the division's weak test in every
     /// such year.
     fn settle(&self, own: &[usize], part: &mut [usize], quality: (Quality, f64)) -> bool {
         loop {
