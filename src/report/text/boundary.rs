@@ -214,10 +214,12 @@ impl Display for Flip {
             self.from + 1,
             self.back
         )?;
+        const STAYED: &str =
+            "it stayed in the complex that kept more of them than any other, the rest left";
         let stayed = if self.stayed {
-            "; it stayed in the complex that kept more of them than any other, the rest left"
+            format!("; {STAYED}")
         } else {
-            ""
+            String::new()
         };
         match (self.tie_change, &self.main_partner) {
             (Some(c), Some((p, pc))) => write!(
@@ -227,7 +229,7 @@ impl Display for Flip {
                 100.0 * pc
             ),
             (Some(c), None) => write!(f, " (its ties changed by {:.0} %{stayed})", 100.0 * c),
-            _ if self.stayed => write!(f, " ({})", &stayed[2..]),
+            _ if self.stayed => write!(f, " ({STAYED})"),
             _ => Ok(()),
         }
     }
