@@ -1210,7 +1210,7 @@ fn a_units_place_holds_over_a_span_unless_it_changes_for_three_years() {
     let three = [0.65, 0.35, 0.35, 0.35, 0.65];
     assert_eq!(roles(&three, &members_only).0, named(&[a, b, b, b, a]));
     // In no complex, a member for a year, in none again: held out that year with
-    // `FormationRule::DurableAbsence` (off by default: left where it is). A member needs
+    // `FormationRule::DurableAbsence` (on by default; without it, left where it is). A member needs
     // 60 % of its ties inside; X has 50 % with A, then 70 %, then 50 %.
     let picky = members_only
         .clone()
@@ -1262,4 +1262,59 @@ fn a_year_in_a_complex_between_no_complex_and_an_insulators_role_is_noise() {
         roles(&year_by_year),
         (named(&["none", "A1", "insulator"]), 1)
     );
+}
+
+/// The map's insulators scored with the regions, each a group of its own: a map insulator
+/// inside a detected complex lowers the index (two triangles and a unit `T` firmly in the
+/// first: 16/23 by Hubert & Arabie's formula — index 6, rows 6, columns 9 of C(7, 2) = 21
+/// pairs), while the index over the regions alone is 1; a map insulator in no complex
+/// agrees with the map.
+#[test]
+fn map_insulators_are_scored_as_groups_of_their_own() {
+    use rsct::boundary::{InterdependenceGraph, analyse_interdependence, map_agreement};
+    let map: Vec<(String, String)> = [
+        ("A", "r1"),
+        ("B", "r1"),
+        ("C", "r1"),
+        ("X", "r2"),
+        ("Y", "r2"),
+        ("Z", "r2"),
+        ("T", "insulator"),
+    ]
+    .iter()
+    .map(|(u, r)| ((*u).to_owned(), (*r).to_owned()))
+    .collect();
+    let agreement = |t_ties: &[(usize, usize, rsct::boundary::Interdependence)]| {
+        let mut pairs = vec![
+            (0, 1, amity(1.0)),
+            (1, 2, amity(1.0)),
+            (0, 2, amity(1.0)),
+            (3, 4, amity(1.0)),
+            (4, 5, amity(1.0)),
+            (3, 5, amity(1.0)),
+            (2, 3, amity(0.1)),
+        ];
+        pairs.extend_from_slice(t_ties);
+        let g =
+            InterdependenceGraph::from_pairs(states(&["A", "B", "C", "X", "Y", "Z", "T"]), pairs)
+                .unwrap();
+        let r =
+            analyse_interdependence(2000, &g, &BTreeMap::new(), &BoundaryOptions::new()).unwrap();
+        map_agreement(&r, &map, &[])
+    };
+    let inside = agreement(&[(6, 0, amity(1.0)), (6, 2, amity(1.0))]);
+    assert_eq!(inside.ari, Some(1.0));
+    let expected = 16.0 / 23.0;
+    assert!((inside.ari_with_insulators.unwrap() - expected).abs() < 1e-12);
+    assert_eq!(
+        inside.ari_with_insulators,
+        adjusted_rand_index(&[0, 0, 0, 1, 1, 1, 2], &[0, 0, 0, 1, 1, 1, 0])
+    );
+    assert!(inside.insulators_found.is_empty());
+    // Tied as much to each triangle, T is an insulator between them: it agrees with the
+    // map's insulator.
+    let between = agreement(&[(6, 2, amity(0.5)), (6, 3, amity(0.5))]);
+    assert_eq!(between.insulators_found, ["T"]);
+    assert_eq!(between.ari, Some(1.0));
+    assert_eq!(between.ari_with_insulators, Some(1.0));
 }

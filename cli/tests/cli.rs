@@ -251,7 +251,7 @@ fn the_world_year_by_year_scored_against_the_map() {
         "{line}"
     );
     assert!(
-        line.ends_with("with the map's post_soviet region held out, as the calibration scores it)"),
+        line.ends_with("with the map's post_soviet region held out and its insulators scored, as the calibration scores it)"),
         "{line}"
     );
     // A map insulator not found is named with where its ties lie over the detected

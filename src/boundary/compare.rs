@@ -13,6 +13,11 @@ pub struct MapAgreement {
     /// members present in the year (a unit in no complex counts as a group of its own);
     /// `None` with fewer than two such units.
     pub ari: Option<f64>,
+    /// The adjusted Rand index with the map's insulators scored too, each a group of its
+    /// own (an insulator stands in no complex): a detected insulator, or a unit in no
+    /// complex, agrees with the map there; one inside a complex does not. `None` with fewer
+    /// than two units.
+    pub ari_with_insulators: Option<f64>,
     /// How many mapped units were scored.
     pub units: usize,
     /// The map's insulators the report names as insulators.
@@ -88,6 +93,14 @@ pub fn map_agreement(
         found.push(complex_of(u).unwrap_or(usize::MAX - truth.len()));
         scored.push((u, r));
     }
+    // The same with the map's insulators present in the year, each a group of its own.
+    let (mut truth_i, mut found_i) = (truth.clone(), found.clone());
+    for (u, r) in map {
+        if r == "insulator" && !leave_out.contains(&r.as_str()) && present.contains(u.as_str()) {
+            truth_i.push(regions.len() + truth_i.len());
+            found_i.push(complex_of(u).unwrap_or(usize::MAX - truth_i.len()));
+        }
+    }
     let recovered = regions
         .iter()
         .map(|&r| {
@@ -119,6 +132,7 @@ pub fn map_agreement(
         .collect();
     MapAgreement {
         ari: adjusted_rand_index(&truth, &found),
+        ari_with_insulators: adjusted_rand_index(&truth_i, &found_i),
         units: truth.len(),
         insulators_found,
         recovered,

@@ -189,7 +189,6 @@ crate::internal::builder! {
     /// inside (default 2; ≥ 0). At 1, any two halves of a ring would split.
     split_ratio(ratio: f64) = 2.0, get_split_ratio;
     without: Vec<FormationRule> = vec![
-        FormationRule::DurableAbsence,
         FormationRule::Readmission,
         FormationRule::BindingMember,
     ];
@@ -343,7 +342,7 @@ pub enum FormationRule {
     /// insulator for one or two years only is none. The shortest such stretch is taken
     /// first, until none is left, and the years that change are detected again; a unit in
     /// no complex around a year or two in one is held out of it with
-    /// [`FormationRule::DurableAbsence`] (off by default). Acts only on a span of three
+    /// [`FormationRule::DurableAbsence`] (on by default). Acts only on a span of three
     /// years or more; global powers' homes, in the years they are global powers, are
     /// [`FormationRule::SpanHome`]'s.
     DurablePlaces,
@@ -351,15 +350,15 @@ pub enum FormationRule {
     /// one is held out of it those years (out of its community once complexes are formed,
     /// and again once fragments are dissolved; no insulator there). "In no complex" is what
     /// [`flips`] counts as such — outside every complex, or an insulator — so a year as a
-    /// member between a year outside and a year as an insulator is held out too. **Off by
-    /// default** ([`BoundaryOptions::with_rule`] switches it on): the world 1990–2001 at the
-    /// calibrated defaults is the same with it, but the calibration run with it chooses
-    /// another point (resolution 7, consultation 1, ω 1) that scores 0.920 on the held-out
-    /// map against the defaults' 0.918 — South Asia one complex in 1990, China with it in
-    /// 2000 — with the map's insulator Afghanistan found in 2 of 12 years instead of 8;
-    /// whether so small a difference decides a rule is left to the calibration's rule
-    /// (`docs/world_1990_2001.md`, rounds 11 and 14). Over 1816–2014 as one span at the
-    /// defaults it leaves 50 flips (6 unexplained) instead of 100 (23).
+    /// member between a year outside and a year as an insulator is held out too. **On by
+    /// default** since round 17 ([`BoundaryOptions::without_rule`] switches it off), by the
+    /// calibration's rule for a rule with durability first: `--calibrate` with the rule
+    /// chooses the same configuration as the shipped world defaults (0.887 on the held-out
+    /// map with its insulators scored, 0.798 on the full map, no flip on 1990–2001), which
+    /// over 1816–2014 as one span leaves 6 flips its ties do not explain outside the
+    /// held-out region, where the calibration without the rule chooses neutrality 0.5 with
+    /// 12 (`docs/world_1990_2001.md`, round 17). The world 1990–2001 is the same with it or
+    /// without; over 1816–2014 it leaves 50 flips (6 unexplained) instead of 100 (23).
     DurableAbsence,
     /// A unit left in no complex — by the proposer's groups, or shed by
     /// [`FormationRule::MemberShare`] — joins the complex holding its largest share of
@@ -373,8 +372,8 @@ pub enum FormationRule {
     /// ([`BoundaryOptions::with_rule`] switches it on), by the calibration's rule for a
     /// rule: kept only if it raises the held-out score. With it on, `--calibrate` chooses
     /// resolution 8, neutrality 0.25, non-aggression 0.3, ω 1, and its final configuration
-    /// scores 0.918 on the held-out map, as the defaults do without it
-    /// (`docs/world_1990_2001.md`, round 12). On the world it moves Central Asia and the
+    /// scores 0.918 on the held-out map's regions (round 12's measure, insulators not
+    /// scored), as the defaults do without it (`docs/world_1990_2001.md`, round 12). On the world it moves Central Asia and the
     /// Caucasus, in no complex in most years, into the complex Russia shares with Europe.
     Readmission,
     /// An insulator stands between complexes "without its ties binding them into one"
@@ -409,7 +408,7 @@ impl std::fmt::Display for FormationRule {
 impl BoundaryOptions {
     /// The options the boundary calibration chose on the world 1990–2001 against Buzan &
     /// Wæver's map with the post-Soviet region held out (`docs/world_1990_2001.md`, round
-    /// 10): the defaults with the proposer's resolution 7 (of 1–8, each point scored on the
+    /// 10; the same choice in round 17 with the map's insulators scored too): the defaults with the proposer's resolution 7 (of 1–8, each point scored on the
     /// span detected together, the best ten again over seeds 0–7), insulator thresholds
     /// participation 0.6 and largest share 0.5, the fragments insulators leave kept (rule
     /// [`FormationRule::Dissolve`] off), and a span's years coupled with
@@ -417,8 +416,9 @@ impl BoundaryOptions {
     /// ([`FormationRule::SpanHome`]; of the couplings {0, 0.5, 1, 2, 4, 8, 16, 32} with and
     /// without it, the best on the held-out map among those that leave no flip unexplained
     /// by the unit's or its main partner's ties, at every seed 0–7; both act on spans of
-    /// years only). For the world's yearly graphs, with
-    /// [`crate::panel::WorldRules::calibrated`].
+    /// years only), with the library's formation rules ([`FormationRule::DurableAbsence`]
+    /// among them since round 17, chosen by the same calibration). For the world's yearly
+    /// graphs, with [`crate::panel::WorldRules::calibrated`].
     pub fn world_calibrated() -> Self {
         Self::new()
             .resolution(7.0)
@@ -428,8 +428,7 @@ impl BoundaryOptions {
             .interslice(2.0)
     }
     /// Switches a rule of [`Method::Definition`] on (all are on by default but
-    /// [`FormationRule::DurableAbsence`], [`FormationRule::Readmission`] and
-    /// [`FormationRule::BindingMember`]).
+    /// [`FormationRule::Readmission`] and [`FormationRule::BindingMember`]).
     pub fn with_rule(mut self, rule: FormationRule) -> Self {
         self.without.retain(|r| *r != rule);
         self
