@@ -473,7 +473,7 @@ const UNEXPLAINED: f64 = 0.1;
 
 /// The world's whole span, over which the calibration reports the durability of the
 /// configurations it carries (the COW state system's years).
-const WHOLE_SPAN: (i32, i32) = (1816, 2014);
+const WHOLE_SPAN: (Year, Year) = (1816, 2014);
 
 /// The map's region the calibration holds out (the region the crate's examples study).
 const HELD_OUT: &str = "post_soviet";
