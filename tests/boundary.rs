@@ -1210,7 +1210,7 @@ fn a_units_place_holds_over_a_span_unless_it_changes_for_three_years() {
     let three = [0.65, 0.35, 0.35, 0.35, 0.65];
     assert_eq!(roles(&three, &members_only).0, named(&[a, b, b, b, a]));
     // In no complex, a member for a year, in none again: held out that year with
-    // `FormationRule::DurableAbsence` (on by default; without it, left where it is). A member needs
+    // `FormationRule::DurableAbsence` (off by default: left where it is). A member needs
     // 60 % of its ties inside; X has 50 % with A, then 70 %, then 50 %.
     let picky = members_only
         .clone()

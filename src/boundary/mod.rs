@@ -189,6 +189,7 @@ crate::internal::builder! {
     /// inside (default 2; ≥ 0). At 1, any two halves of a ring would split.
     split_ratio(ratio: f64) = 2.0, get_split_ratio;
     without: Vec<FormationRule> = vec![
+        FormationRule::DurableAbsence,
         FormationRule::Readmission,
         FormationRule::BindingMember,
     ];
@@ -342,7 +343,7 @@ pub enum FormationRule {
     /// insulator for one or two years only is none. The shortest such stretch is taken
     /// first, until none is left, and the years that change are detected again; a unit in
     /// no complex around a year or two in one is held out of it with
-    /// [`FormationRule::DurableAbsence`] (on by default). Acts only on a span of three
+    /// [`FormationRule::DurableAbsence`] (off by default). Acts only on a span of three
     /// years or more; global powers' homes, in the years they are global powers, are
     /// [`FormationRule::SpanHome`]'s.
     DurablePlaces,
@@ -350,15 +351,18 @@ pub enum FormationRule {
     /// one is held out of it those years (out of its community once complexes are formed,
     /// and again once fragments are dissolved; no insulator there). "In no complex" is what
     /// [`flips`] counts as such — outside every complex, or an insulator — so a year as a
-    /// member between a year outside and a year as an insulator is held out too. **On by
-    /// default** since round 17 ([`BoundaryOptions::without_rule`] switches it off), by the
-    /// calibration's rule for a rule with durability first: `--calibrate` with the rule
-    /// chooses the same configuration as the shipped world defaults (0.887 on the held-out
-    /// map with its insulators scored, 0.798 on the full map, no flip on 1990–2001), which
-    /// over 1816–2014 as one span leaves 6 flips its ties do not explain outside the
-    /// held-out region, where the calibration without the rule chooses neutrality 0.5 with
-    /// 12 (`docs/world_1990_2001.md`, round 17). The world 1990–2001 is the same with it or
-    /// without; over 1816–2014 it leaves 50 flips (6 unexplained) instead of 100 (23).
+    /// member between a year outside and a year as an insulator is held out too. **Off by
+    /// default** ([`BoundaryOptions::with_rule`] switches it on). The world 1990–2001 at the
+    /// calibrated defaults is the same with it; over 1816–2014 as one span it leaves 50
+    /// flips (6 unexplained) instead of 100 (23). But the calibration run with it chooses
+    /// another point (round 17, the map's insulators scored: resolution 8, consultation 1,
+    /// insulators 0.6 / 0.6, fragments dissolved, ω 2) that scores 0.890 on the held-out
+    /// map against the defaults' 0.887, and over 1816–2014 leaves 22 unexplained flips
+    /// outside the held-out region against the defaults' 16. Ranking durability over the
+    /// whole span first would ship the rule at the defaults' point, and then also
+    /// [`FormationRule::Readmission`] at a point scoring 0.872; whether a difference this
+    /// small decides a rule is left to the calibration's rule (`docs/world_1990_2001.md`,
+    /// rounds 11, 14 and 17).
     DurableAbsence,
     /// A unit left in no complex — by the proposer's groups, or shed by
     /// [`FormationRule::MemberShare`] — joins the complex holding its largest share of
@@ -416,9 +420,8 @@ impl BoundaryOptions {
     /// ([`FormationRule::SpanHome`]; of the couplings {0, 0.5, 1, 2, 4, 8, 16, 32} with and
     /// without it, the best on the held-out map among those that leave no flip unexplained
     /// by the unit's or its main partner's ties, at every seed 0–7; both act on spans of
-    /// years only), with the library's formation rules ([`FormationRule::DurableAbsence`]
-    /// among them since round 17, chosen by the same calibration). For the world's yearly
-    /// graphs, with [`crate::panel::WorldRules::calibrated`].
+    /// years only). For the world's yearly graphs, with
+    /// [`crate::panel::WorldRules::calibrated`].
     pub fn world_calibrated() -> Self {
         Self::new()
             .resolution(7.0)
@@ -428,7 +431,8 @@ impl BoundaryOptions {
             .interslice(2.0)
     }
     /// Switches a rule of [`Method::Definition`] on (all are on by default but
-    /// [`FormationRule::Readmission`] and [`FormationRule::BindingMember`]).
+    /// [`FormationRule::DurableAbsence`], [`FormationRule::Readmission`] and
+    /// [`FormationRule::BindingMember`]).
     pub fn with_rule(mut self, rule: FormationRule) -> Self {
         self.without.retain(|r| *r != rule);
         self
