@@ -1059,10 +1059,16 @@ fn unexplained_flips(
     rules: &WorldRules,
     reports: &[rsct::boundary::BoundaryReport],
 ) -> Result<usize> {
-    Ok(measured_flips(w, rules, reports)?
+    Ok(count_unexplained(&measured_flips(w, rules, reports)?))
+}
+
+/// How many of `flips` neither the unit's nor its main partner's ties explain (each changed
+/// by less than [`UNEXPLAINED`], or unmeasured).
+fn count_unexplained(flips: &[rsct::boundary::Flip]) -> usize {
+    flips
         .iter()
         .filter(|f| f.explained(UNEXPLAINED) != Some(true))
-        .count())
+        .count()
 }
 
 /// One point of the calibration grid and its scores at the default seed.
@@ -1490,10 +1496,7 @@ fn calibrate(
             )?,
         )?;
         long.retain(|f| !held_out_units.contains(f.unit.as_str()));
-        let long_unexplained = long
-            .iter()
-            .filter(|f| f.explained(UNEXPLAINED) != Some(true))
-            .count();
+        let long_unexplained = count_unexplained(&long);
         writeln!(
             through_out,
             "{} {} {} {} {} {} {} {:.3} {:.3} {:.1} {:.1} {} {long_unexplained}",
