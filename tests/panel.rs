@@ -148,8 +148,12 @@ fn rules_change_the_graph() {
         )
         .unwrap_err();
     assert!(
-        matches!(e, PanelError::BadRule { ref rule, value } if rule == "atop_intensity(defense)" && value == 1.5),
+        matches!(e, PanelError::BadRule { ref rule, value, range } if rule == "atop_intensity(defense)" && value == 1.5 && range == "(0, 1]"),
         "{e:?}"
+    );
+    assert_eq!(
+        e.to_string(),
+        "rule atop_intensity(defense): 1.5 is out of range (0, 1]"
     );
     assert!(matches!(
         w.security_graph(1993, &WorldRules::new().mid_hostility_at_least(0)),

@@ -75,12 +75,14 @@ use std::io::Write;
 #[non_exhaustive]
 pub enum PanelError {
     /// A rule holds a number outside its range.
-    #[error("rule {rule}: {value} is out of range")]
+    #[error("rule {rule}: {value} is out of range {range}")]
     BadRule {
         /// The rule.
         rule: String,
         /// The value given.
         value: f64,
+        /// The range the rule accepts, e.g. `(0, 1]`.
+        range: &'static str,
     },
     /// A rule needs the state system list, which is not loaded.
     #[error("rule {rule} needs the COW state system list, which is not loaded")]

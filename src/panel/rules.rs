@@ -338,7 +338,11 @@ impl WorldRules {
     /// # Errors
     /// [`PanelError::BadRule`] naming the rule and the value.
     pub fn check(&self) -> Result<(), PanelError> {
-        let bad = |rule: String, value: f64| PanelError::BadRule { rule, value };
+        let bad = |rule: String, value: f64| PanelError::BadRule {
+            rule,
+            value,
+            range: "(0, 1]",
+        };
         let unit = |x: f64| x.is_finite() && x > 0.0 && x <= 1.0;
         for o in Obligation::ALL {
             if let Some(v) = self.obligations[o as usize]
@@ -348,10 +352,11 @@ impl WorldRules {
             }
         }
         if !(1..=5).contains(&self.hostility_threshold) {
-            return Err(bad(
-                "mid_hostility_at_least (or a mid_intensity level)".to_owned(),
-                f64::from(self.hostility_threshold),
-            ));
+            return Err(PanelError::BadRule {
+                rule: "mid_hostility_at_least (or a mid_intensity level)".to_owned(),
+                value: f64::from(self.hostility_threshold),
+                range: "1–5",
+            });
         }
         for (i, &v) in self.hostility_intensity.iter().enumerate() {
             if !unit(v) {
@@ -366,7 +371,11 @@ impl WorldRules {
         if let Some((_, w)) = self.contiguity
             && !(w.is_finite() && w > 0.0)
         {
-            return Err(bad("contiguity weight".to_owned(), w));
+            return Err(PanelError::BadRule {
+                rule: "contiguity weight".to_owned(),
+                value: w,
+                range: "(0, ∞)",
+            });
         }
         if let Some(d) = self.distance_decay
             && !unit(d)
