@@ -87,18 +87,19 @@ fn world_1990_2001_against_buzan_and_waever() {
             );
         }
     }
-    // 0.723 on the whole map, 0.851 with the post-Soviet region held out (the calibration's
-    // ablation, round 8: each year alone); regression guards.
+    // 0.738 on the whole map, 0.792 with the post-Soviet region held out (round 18's
+    // defaults, each year alone: the calibration's ablation line); regression guards.
     let (mean, held) = (sum / 12.0, held_out / 12.0);
-    assert!(mean > 0.71, "mean adjusted Rand index {mean}");
-    assert!(held > 0.84, "held-out mean adjusted Rand index {held}");
+    assert!(mean > 0.72, "mean adjusted Rand index {mean}");
+    assert!(held > 0.78, "held-out mean adjusted Rand index {held}");
 }
 
 /// Durability (issue 15): the span 1990–2001 detected together at the calibrated defaults
-/// (multislice candidates, coupling 16) against each year alone. Measured (round 8, `rsct
-/// boundaries --cow … --calibrate`): 9 flips at every seed 0–7, none unexplained by the
-/// unit's or its main partner's ties (each year alone: 76), held-out mean ARI 0.872 at
-/// every seed, full map 0.760.
+/// (multislice candidates, coupling 8, global powers' homes chosen year by year) against
+/// each year alone. Measured (round 18, `rsct boundaries --cow … --calibrate`): 3 flips at
+/// every seed 0–7, none unexplained by the unit's or its main partner's ties (each year
+/// alone: 133), held-out mean ARI 0.901 over the regions (0.899 with the map's insulators
+/// scored), full map 0.836.
 #[test]
 fn a_span_detected_together_keeps_its_complexes() {
     let Some(atop) = common::shared("cow", "atop5.1_directed_dyad_year.csv.gz") else {
@@ -118,9 +119,9 @@ fn a_span_detected_together_keeps_its_complexes() {
         rsct::boundary::flips(&span, 3).len(),
         rsct::boundary::flips(&each, 3).len(),
     );
-    // Measured, round 10: no flip together, 76 with each year alone.
+    // Measured, round 18: 3 flips together, 133 with each year alone.
     assert!(
-        k_span <= 3 && k_each >= 45,
+        k_span <= 3 && k_each >= 90,
         "flips {k_span} together, {k_each} alone"
     );
     let held = |rs: &[rsct::boundary::BoundaryReport]| {
@@ -129,17 +130,18 @@ fn a_span_detected_together_keeps_its_complexes() {
             .sum::<f64>()
             / rs.len() as f64
     };
-    // Measured, round 10: held out 0.918, full map 0.798.
-    assert!(held(&span) > 0.9, "held-out {}", held(&span));
+    // Measured, round 18: held out 0.901, full map 0.836 (round 17's defaults: 0.918 and
+    // 0.798).
+    assert!(held(&span) > 0.89, "held-out {}", held(&span));
     let full = span
         .iter()
         .map(|r| map_agreement(r, &map, &[]).ari.unwrap())
         .sum::<f64>()
         / span.len() as f64;
-    assert!(full > 0.78, "full map {full}");
+    assert!(full > 0.82, "full map {full}");
     // Every flip of the span is explained by the data: the unit's own ties or its main
-    // partner's changed by at least 10 % (measured, round 10: no flip; the calibration chose
-    // the coupling for it).
+    // partner's changed by at least 10 % (measured, round 18: 3 flips, each explained; the
+    // calibration chose the coupling for it).
     let graphs: Vec<_> = (1990..=2001)
         .map(|y| w.interdependence_and_capabilities(y, &rules).unwrap().0)
         .collect();
@@ -149,20 +151,23 @@ fn a_span_detected_together_keeps_its_complexes() {
         .map(ToString::to_string)
         .collect();
     assert!(unexplained.is_empty(), "{unexplained:#?}");
-    // Afghanistan, Buzan & Wæver's insulator between the post-Soviet space, South Asia and
-    // the Gulf, is found as one in most years (measured, round 12: 8 of 12 — round 10's 10
-    // less 1993 and 1997, when on the year's final complexes most of its ties lie with
-    // units in no complex); Iran sits in the Middle East with its Gulf neighbours across
-    // the water (measured: every year).
-    let afghanistan = span
-        .iter()
-        .filter(|r| r.insulators.iter().any(|x| x.unit == "AFG"))
-        .count();
-    assert!(
-        afghanistan >= 8,
-        "Afghanistan an insulator in {afghanistan} years"
-    );
-    let iran = span
+    // Buzan & Wæver's insulators: Afghanistan, between the post-Soviet space, South Asia
+    // and the Gulf, and Turkey, between Europe, the Middle East and the post-Soviet space,
+    // are found as such in most years (measured, round 18: Afghanistan 12 of 12, Turkey 11
+    // of 12 — all but 1990, when 65 % of its ties lie with the complex holding Europe; round
+    // 17's defaults: 8 and 0).
+    let insulator_years = |u: &str| {
+        span.iter()
+            .filter(|r| r.insulators.iter().any(|x| x.unit == u))
+            .count()
+    };
+    assert_eq!(insulator_years("AFG"), 12);
+    assert_eq!(insulator_years("TUR"), 11);
+    // Russia centres a complex apart from Europe, with Kazakhstan, in 8 of 12 years
+    // (1993–1998, 2000–2001; with Europe in 1990–1992 and 1999): ATOP's non-aggression and
+    // consultation pacts, shared by every CSCE state, no longer outweigh its CIS defence
+    // pacts (round 17's defaults: never).
+    let russia_apart: Vec<i32> = span
         .iter()
         .filter(|r| {
             let of = |u: &str| {
@@ -170,10 +175,40 @@ fn a_span_detected_together_keeps_its_complexes() {
                     .iter()
                     .position(|c| c.members.iter().any(|m| m == u))
             };
-            of("IRN").is_some() && of("IRN") == of("SAU")
+            of("RUS").is_some() && of("RUS") == of("KZK") && of("RUS") != of("GMY")
         })
-        .count();
-    assert!(iran >= 12, "Iran with Saudi Arabia in {iran} years");
+        .map(|r| r.year)
+        .collect();
+    assert_eq!(
+        russia_apart,
+        [1993, 1994, 1995, 1996, 1997, 1998, 2000, 2001]
+    );
+    // The cost: Iran, in Buzan & Wæver's Middle East, stands in no complex as an insulator
+    // in 10 of 12 years (with Saudi Arabia's complex in 1990–1991), and is never placed in
+    // another complex.
+    let iran: Vec<&str> = span
+        .iter()
+        .map(|r| {
+            let of = |u: &str| {
+                r.complexes
+                    .iter()
+                    .position(|c| c.members.iter().any(|m| m == u))
+            };
+            if of("IRN").is_some() && of("IRN") == of("SAU") {
+                "with SAU"
+            } else if r.insulators.iter().any(|x| x.unit == "IRN") {
+                "insulator"
+            } else {
+                "elsewhere"
+            }
+        })
+        .collect();
+    assert_eq!(
+        iran.iter().filter(|p| **p == "insulator").count(),
+        10,
+        "{iran:?}"
+    );
+    assert!(!iran.contains(&"elsewhere"), "{iran:?}");
     // The one-year query is the year alone, whatever the coupling.
     assert_eq!(
         w.boundaries(1995, &rules, &together).unwrap(),
@@ -249,11 +284,11 @@ fn buzan_and_waevers_regions_under_the_definition_in_1995() {
 
 /// Buzan & Wæver's regions given as the candidates, the definition's rules form the
 /// complexes (`analyse_interdependence_from`): the nearest partition to the map the rules
-/// accept. Measured (round 8): mean adjusted Rand index 0.824 on the full map, 0.946 with
-/// the post-Soviet region left out (round 7, land borders only: 0.793 / 0.884), above what
-/// detection reaches without the map (0.760 / 0.872): the rules merge the two Americas
-/// (South America fails the weak test) and move Russia, Belarus, Ukraine and Moldova to
-/// Europe; East Asia stays whole.
+/// accept. Measured (round 18's defaults): mean adjusted Rand index 0.847 on the full map,
+/// 0.920 with the post-Soviet region left out (round 8's: 0.824 / 0.946), above what
+/// detection reaches without the map (0.836 / 0.901): the rules merge the two Americas
+/// (South America fails the weak test) and move Russia, Belarus and Ukraine to Europe in
+/// 1990–1992 and 1999 only; East Asia keeps China and South-east Asia together.
 #[test]
 fn the_map_as_candidates_under_the_rules() {
     let Some((w, rules, options)) = calibrated_world() else {
@@ -285,18 +320,20 @@ fn the_map_as_candidates_under_the_rules() {
                     .iter()
                     .position(|c| c.members.iter().any(|m| m == u))
             };
-            // South America merged with the superpower's complex; Russia with Europe; East
-            // Asia, north-east and south-east, one complex around China.
+            // South America merged with the superpower's complex; Russia apart from Europe,
+            // with Kazakhstan; China with South-east Asia (South Korea elsewhere in
+            // 1992–1996).
             assert_eq!(of("BRA"), of("USA"));
-            assert_eq!(of("RUS"), of("FRN"));
+            assert!(of("RUS").is_some());
+            assert_ne!(of("RUS"), of("FRN"));
+            assert_eq!(of("RUS"), of("KZK"));
             assert!(of("CHN").is_some());
-            assert_eq!(of("CHN"), of("ROK"));
             assert_eq!(of("CHN"), of("THI"));
             assert_ne!(of("CHN"), of("RUS"));
         }
     }
     assert!(
-        (0.81..0.84).contains(&full) && held > 0.93,
+        (0.83..0.86).contains(&full) && held > 0.91,
         "full {full}, held out {held}"
     );
 }
@@ -304,11 +341,10 @@ fn the_map_as_candidates_under_the_rules() {
 /// Durability over the world's whole span (issue 15: no unit flips in and out of a complex
 /// within three years unless its ties did), 1816–2014 detected together at the calibrated
 /// defaults, with and without `FormationRule::DurableAbsence` (units in no complex held out
-/// of one for a year or two; off by default). Measured, round 17: without it 100 flips, 23
-/// that neither the unit's nor its main partner's ties explain, among them Azerbaijan,
-/// Georgia, the five Central Asian states and Mongolia, in no complex in 1999 and 2002 and
-/// in Russia's in 2000–2001 with their ties changed by at most 5 %; with it 50 and 6
-/// (Portugal and Spain 1829, France 1908, Germany 1911, China 1938, Chad 2006).
+/// of one for a year or two; off by default). Measured, round 18: without it 217 flips, 77
+/// that neither the unit's nor its main partner's ties explain (round 17's defaults: 100 and
+/// 23), among them the Caucasian and Central Asian states, in Russia's complex in 1998 and
+/// 2000 and not in 1999 with their ties changed by at most 5 %; with it 80 and 17.
 #[test]
 fn the_whole_span_keeps_its_complexes() {
     let Some(atop) = common::shared("cow", "atop5.1_directed_dyad_year.csv.gz") else {
@@ -333,15 +369,17 @@ fn the_whole_span_keeps_its_complexes() {
         BoundaryOptions::world_calibrated()
             .with_rule(rsct::boundary::FormationRule::DurableAbsence),
     );
-    assert!(with.len() <= 6, "{with:?}");
+    assert!(with.len() <= 17, "{with:?}");
     let without = unexplained(BoundaryOptions::world_calibrated());
-    // The post-Soviet block of 2000–2001 flips without the rule and not with it.
+    // The post-Soviet block leaving its 1998 co-members for 1999 flips without the rule and
+    // not with it.
     for u in ["AZE", "GRG", "KZK", "UZB"] {
-        assert!(without.contains(&(u.to_owned(), 1999)), "{u}: {without:?}");
+        assert!(without.contains(&(u.to_owned(), 1998)), "{u}: {without:?}");
         assert!(!with.iter().any(|x| x.0 == u), "{u}: {with:?}");
     }
     assert!(
-        without.len() > with.len() + 10,
-        "{without:?} against {with:?}"
+        without.len() > with.len() + 40,
+        "{} {without:?} against {with:?}",
+        without.len()
     );
 }

@@ -260,16 +260,19 @@ fn the_world_year_by_year_scored_against_the_map() {
         .lines()
         .find(|l| l.starts_with("compare 1995: "))
         .unwrap_or_else(|| panic!("no 1995 line: {err}"));
+    // At the calibrated defaults (round 18) Turkey and Afghanistan are found in 1995 and
+    // Myanmar is not (83 % of its ties with the complex around China).
     let (found, missed) = year
         .split_once("map insulators found as insulators: ")
         .and_then(|(_, r)| r.split_once("; not found: "))
-        .unwrap_or_else(|| panic!("Turkey is not found in 1995: {year}"));
-    let tur = missed
-        .split("TUR (")
+        .unwrap_or_else(|| panic!("Myanmar is found in 1995: {year}"));
+    assert!(found.split(' ').any(|u| u == "TUR"), "{year}");
+    let mya = missed
+        .split("MYA (")
         .nth(1)
         .unwrap_or_else(|| panic!("{year}"));
-    let share: f64 = tur.split(' ').next().unwrap().parse().unwrap();
-    let participation: f64 = tur
+    let share: f64 = mya.split(' ').next().unwrap().parse().unwrap();
+    let participation: f64 = mya
         .split("participation ")
         .nth(1)
         .and_then(|r| r.split(')').next())
@@ -277,10 +280,10 @@ fn the_world_year_by_year_scored_against_the_map() {
         .parse()
         .unwrap();
     assert!(
-        (0.0..=100.0).contains(&share) && (0.0..=1.0).contains(&participation),
+        (50.0..=100.0).contains(&share) && (0.0..=1.0).contains(&participation),
         "{year}"
     );
-    assert!(tur.contains("% with complex around "), "{year}");
+    assert!(mya.contains("% with complex around "), "{year}");
     for u in found.split(' ').filter(|u| !u.is_empty() && *u != "none") {
         assert!(!missed.contains(&format!("{u} (")), "{year}");
     }

@@ -411,24 +411,25 @@ impl std::fmt::Display for FormationRule {
 
 impl BoundaryOptions {
     /// The options the boundary calibration chose on the world 1990–2001 against Buzan &
-    /// Wæver's map with the post-Soviet region held out (`docs/world_1990_2001.md`, round
-    /// 10; the same choice in round 17 with the map's insulators scored too): the defaults with the proposer's resolution 7 (of 1–8, each point scored on the
-    /// span detected together, the best ten again over seeds 0–7), insulator thresholds
-    /// participation 0.6 and largest share 0.5, the fragments insulators leave kept (rule
-    /// [`FormationRule::Dissolve`] off), and a span's years coupled with
-    /// [`BoundaryOptions::interslice`] 2, global powers' homes chosen over the span
-    /// ([`FormationRule::SpanHome`]; of the couplings {0, 0.5, 1, 2, 4, 8, 16, 32} with and
-    /// without it, the best on the held-out map among those that leave no flip unexplained
-    /// by the unit's or its main partner's ties, at every seed 0–7; both act on spans of
-    /// years only). For the world's yearly graphs, with
+    /// Wæver's map with the post-Soviet region held out and its insulators scored
+    /// (`docs/world_1990_2001.md`, round 18): the defaults with the proposer's resolution 7
+    /// (of 1–8, each point scored on the span detected together, the best ten again over
+    /// seeds 0–7), insulator thresholds participation 0.5 and largest share 0.6, the
+    /// fragments insulators leave kept (rule [`FormationRule::Dissolve`] off), and a span's
+    /// years coupled with [`BoundaryOptions::interslice`] 8, global powers' homes chosen
+    /// year by year ([`FormationRule::SpanHome`] off; of the couplings {0, 0.5, 1, 2, 4, 8,
+    /// 16, 32} with and without it, the best on the held-out map among those that leave no
+    /// flip unexplained by the unit's or its main partner's ties, at every seed 0–7; both act
+    /// on spans of years only). For the world's yearly graphs, with
     /// [`crate::panel::WorldRules::calibrated`].
     pub fn world_calibrated() -> Self {
         Self::new()
             .resolution(7.0)
-            .insulator_participation(0.6)
-            .insulator_max_share(0.5)
+            .insulator_participation(0.5)
+            .insulator_max_share(0.6)
             .without_rule(FormationRule::Dissolve)
-            .interslice(2.0)
+            .without_rule(FormationRule::SpanHome)
+            .interslice(8.0)
     }
     /// Switches a rule of [`Method::Definition`] on (all are on by default but
     /// [`FormationRule::DurableAbsence`], [`FormationRule::Readmission`] and

@@ -137,17 +137,21 @@ impl WorldRules {
     }
 
     /// The rules the boundary calibration chose on the world 1990–2001 against Buzan &
-    /// Wæver's map with the post-Soviet region held out (`docs/world_1990_2001.md`): the
-    /// defaults, with contiguity by land or by up to 150 miles of water as proximity of
-    /// weight 1.5 (of land only and of water up to 12, 24, 150 and 400 miles), ATOP
-    /// non-aggression pacts at intensity 0.1 and consultation pacts at 0.25, pacts weighed
-    /// pairwise ([`PactWeight::PerCommitment`] scored far worse on that map). Use them with
+    /// Wæver's map with the post-Soviet region held out (`docs/world_1990_2001.md`, round
+    /// 18): the defaults, with contiguity by land or by up to 150 miles of water as
+    /// proximity of weight 1.5 (of land only and of water up to 12, 24, 150 and 400 miles),
+    /// ATOP neutrality pacts at intensity 0.25 (of 0.25, 0.5, 1), non-aggression pacts at
+    /// 0.03 (of 0.01, 0.03, 0.1, 0.3, 1) and consultation pacts at 0.0625 (of 0.015625,
+    /// 0.0625, 0.25, 1), pacts weighed pairwise ([`PactWeight::PerCommitment`] scored far
+    /// worse on that map). Use them with
     /// [`BoundaryOptions::world_calibrated`](crate::boundary::BoundaryOptions::world_calibrated).
     pub fn calibrated() -> Self {
+        use crate::io::cow::Obligation;
         Self::new()
             .contiguity(crate::io::cow::ContiguityType::Water150, 1.5)
-            .atop_intensity(crate::io::cow::Obligation::NonAggression, 0.1)
-            .atop_intensity(crate::io::cow::Obligation::Consultation, 0.25)
+            .atop_intensity(Obligation::Neutrality, 0.25)
+            .atop_intensity(Obligation::NonAggression, 0.03)
+            .atop_intensity(Obligation::Consultation, 0.0625)
     }
 
     /// Only these obligations count as amity (each with intensity 1.0 unless set by

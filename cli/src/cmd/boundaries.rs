@@ -15,9 +15,9 @@
 //! contiguity (or up to `--contiguity 1-5`); `--atop-intensity OBLIGATION=W` sets the amity
 //! of an obligation. Power classes come from NMC world CINC shares (superpowers are set
 //! apart), with Buzan & Wæver's "1 + 4" from 1990. The world defaults (resolution 7,
-//! insulators 0.6/0.5, nonaggression 0.1, consultation 0.25, contiguity by land or up to
-//! 150 miles of water at 1.5, a span's years coupled at 2 with global powers' homes chosen over
-//! the span) are those `--calibrate` chose on
+//! insulators 0.5/0.6, neutrality 0.25, nonaggression 0.03, consultation 0.0625, contiguity
+//! by land or up to 150 miles of water at 1.5, a span's years coupled at 8 with global
+//! powers' homes chosen year by year) are those `--calibrate` chose on
 //! Buzan & Wæver's map with the post-Soviet region left out (`docs/world_1990_2001.md`).
 //!
 //! `--compare MAP.csv` (lines `unit,region`, `#` comments; region `insulator` marks an
@@ -161,7 +161,7 @@ pub struct Args {
     #[arg(long, value_enum, value_delimiter = ',')]
     pub without: Vec<RuleArg>,
     /// Formation rules to switch on that the defaults leave off (comma-separated; the
-    /// world's calibrated options leave dissolve off)
+    /// world's calibrated options leave dissolve and span-home off)
     #[arg(long, value_enum, value_delimiter = ',')]
     pub with: Vec<RuleArg>,
     /// The weak test's ratio of internal to external interdependence (default 1).
@@ -175,7 +175,7 @@ pub struct Args {
     #[arg(long)]
     pub hedging_share: Option<f64>,
     /// An insulator's least participation and largest share in one complex, `P,MAX`
-    /// (default 0.4,0.5; world 0.6,0.5, calibrated).
+    /// (default 0.4,0.5; world 0.5,0.6, calibrated).
     #[arg(long, value_parser = pair, value_name = "P,MAX")]
     pub insulator: Option<(f64, f64)>,
     /// The proposer's quality function.
@@ -1320,8 +1320,11 @@ fn calibrate(
     let gammas = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0];
     let proximities = [0.0, 0.5, 1.0, 1.5, 2.0, 3.0];
     let neutralities = [0.25, 0.5, 1.0];
-    let nonaggressions = [0.1, 0.3, 1.0];
-    let consultations = [0.25, 1.0];
+    // Round 18: stepped beyond the lower edge of each by the grid's own ratio (×1/3 and
+    // ×1/4) while the choice lay on that edge: rounds 9–17 chose 0.1 and 0.25, round 18's
+    // first run 0.03 and 0.0625.
+    let nonaggressions = [0.01, 0.03, 0.1, 0.3, 1.0];
+    let consultations = [0.015625, 0.0625, 0.25, 1.0];
     let mut obligation_points = Vec::new();
     for &neutrality in &neutralities {
         for &nonaggression in &nonaggressions {
