@@ -330,8 +330,10 @@ pub enum FormationRule {
     /// programming; the years where that home differs from the year's own choice are
     /// detected again with it. A power's home then moves only when its ties outweigh the
     /// coupling. Acts only with [`FormationRule::GlobalHome`] on a span detected together
-    /// (a coupling [`BoundaryOptions::interslice`] above 0); the world calibration chose it
-    /// (`docs/world_1990_2001.md`, round 10).
+    /// (a coupling [`BoundaryOptions::interslice`] above 0). On by default; the world
+    /// calibration chose it in rounds 10–17 and, with round 18's weights, chooses homes year
+    /// by year ([`BoundaryOptions::world_calibrated`] switches it off;
+    /// `docs/world_1990_2001.md`).
     SpanHome,
     /// Over a span of years detected together, a unit's place holds for more than two years,
     /// as the durability of complexes asks (theory §3): a unit that leaves a place — a
@@ -352,17 +354,13 @@ pub enum FormationRule {
     /// and again once fragments are dissolved; no insulator there). "In no complex" is what
     /// [`flips`] counts as such — outside every complex, or an insulator — so a year as a
     /// member between a year outside and a year as an insulator is held out too. **Off by
-    /// default** ([`BoundaryOptions::with_rule`] switches it on). The world 1990–2001 at the
-    /// calibrated defaults is the same with it; over 1816–2014 as one span it leaves 50
-    /// flips (6 unexplained) instead of 100 (23). But the calibration run with it chooses
-    /// another point (round 17, the map's insulators scored: resolution 8, consultation 1,
-    /// insulators 0.6 / 0.6, fragments dissolved, ω 2) that scores 0.890 on the held-out
-    /// map against the defaults' 0.887, and over 1816–2014 leaves 22 unexplained flips
-    /// outside the held-out region against the defaults' 16. Ranking durability over the
-    /// whole span first would ship the rule at the defaults' point, and then also
-    /// [`FormationRule::Readmission`] at a point scoring 0.872; whether a difference this
-    /// small decides a rule is left to the calibration's rule (`docs/world_1990_2001.md`,
-    /// rounds 11, 14 and 17).
+    /// default** ([`BoundaryOptions::with_rule`] switches it on). At the calibrated
+    /// defaults (round 18) it leaves 80 flips over 1816–2014 as one span (17 unexplained)
+    /// instead of 217 (77). The calibration run with it chooses the defaults' point with
+    /// global powers' homes over the span and the split rule off, 0.903 on the held-out map
+    /// against the defaults' 0.899, with Afghanistan an insulator in 2 years of 12 against
+    /// 12; whether a difference this small decides a rule is left to the calibration's rule
+    /// (`docs/world_1990_2001.md`, rounds 14, 17 and 18).
     DurableAbsence,
     /// A unit left in no complex — by the proposer's groups, or shed by
     /// [`FormationRule::MemberShare`] — joins the complex holding its largest share of
