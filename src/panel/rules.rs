@@ -146,9 +146,8 @@ impl WorldRules {
     /// worse on that map). Use them with
     /// [`BoundaryOptions::world_calibrated`](crate::boundary::BoundaryOptions::world_calibrated).
     pub fn calibrated() -> Self {
-        use crate::io::cow::Obligation;
         Self::new()
-            .contiguity(crate::io::cow::ContiguityType::Water150, 1.5)
+            .contiguity(ContiguityType::Water150, 1.5)
             .atop_intensity(Obligation::Neutrality, 0.25)
             .atop_intensity(Obligation::NonAggression, 0.03)
             .atop_intensity(Obligation::Consultation, 0.0625)
