@@ -24,6 +24,14 @@ fn map() -> Vec<(String, String)> {
         .collect()
 }
 
+/// The index of the complex holding `unit` in a year's report, if any.
+fn complex_of(report: &rsct::boundary::BoundaryReport, unit: &str) -> Option<usize> {
+    report
+        .complexes
+        .iter()
+        .position(|c| c.members.iter().any(|m| m == unit))
+}
+
 /// `../shared/data/cow` beside the checkout (or beside its parent, for a worktree).
 
 #[test]
@@ -43,11 +51,7 @@ fn world_1990_2001_against_buzan_and_waever() {
         let r = w.boundaries(year, &rules, &opts).unwrap();
         sum += map_agreement(&r, &map, &[]).ari.unwrap();
         held_out += map_agreement(&r, &map, &["post_soviet"]).ari.unwrap();
-        let of = |u: &str| {
-            r.complexes
-                .iter()
-                .position(|c| c.members.iter().any(|m| m == u))
-        };
+        let of = |u: &str| complex_of(&r, u);
         // The superpower is a member of a complex (its own region's, by its ties) and
         // penetrates others: never set apart.
         assert!(r.set_apart.iter().all(|(u, _)| u != "USA"), "{year}");
@@ -170,11 +174,7 @@ fn a_span_detected_together_keeps_its_complexes() {
     let russia_apart: Vec<i32> = span
         .iter()
         .filter(|r| {
-            let of = |u: &str| {
-                r.complexes
-                    .iter()
-                    .position(|c| c.members.iter().any(|m| m == u))
-            };
+            let of = |u: &str| complex_of(r, u);
             of("RUS").is_some() && of("RUS") == of("KZK") && of("RUS") != of("GMY")
         })
         .map(|r| r.year)
@@ -189,11 +189,7 @@ fn a_span_detected_together_keeps_its_complexes() {
     let iran: Vec<&str> = span
         .iter()
         .map(|r| {
-            let of = |u: &str| {
-                r.complexes
-                    .iter()
-                    .position(|c| c.members.iter().any(|m| m == u))
-            };
+            let of = |u: &str| complex_of(r, u);
             if of("IRN").is_some() && of("IRN") == of("SAU") {
                 "with SAU"
             } else if r.insulators.iter().any(|x| x.unit == "IRN") {
@@ -315,11 +311,7 @@ fn the_map_as_candidates_under_the_rules() {
         full += map_agreement(&r, &map, &[]).ari.unwrap() / 12.0;
         held += map_agreement(&r, &map, &["post_soviet"]).ari.unwrap() / 12.0;
         if year == 1995 {
-            let of = |u: &str| {
-                r.complexes
-                    .iter()
-                    .position(|c| c.members.iter().any(|m| m == u))
-            };
+            let of = |u: &str| complex_of(&r, u);
             // South America merged with the superpower's complex; Russia apart from Europe,
             // with Kazakhstan; China with South-east Asia (South Korea elsewhere in
             // 1992–1996).
