@@ -184,19 +184,21 @@ enum Place {
 /// year by year: where it leaves its place of one year and is back in it at most
 /// [`NOISE_YEARS`] + 1 years later — whatever places it holds meanwhile, in none of which
 /// it is a global power (its home there is placed, by [`super::FormationRule::SpanHome`]
-/// over the span) — the years away are noise and take the place it left: the shortest such
-/// stretch first (the earliest among equals), until none is left, so that a unit
-/// alternating year by year keeps the place it started with. Two places are the same where
-/// both are an insulator's, both outside every complex, or complexes sharing at least half
-/// of the unit's co-members of the first (as [`super::flips`] judges, so that a stretch
-/// smoothed here is a flip there). A year where a unit's place so changes tells the year's
-/// detection to carry it as an insulator ([`RoleHint::Carried`](super::roles::RoleHint::Carried)), to bar it from being one
-/// ([`RoleHint::Barred`](super::roles::RoleHint::Barred)), to hold it with its co-members of the place it left, or, for a
-/// unit in no complex around a year in one, to hold it out of every complex that year
-/// ([`super::FormationRule::DurableAbsence`]; without it such a unit is left where it is).
-/// For that rule, "in no complex" is what [`super::flips`] counts as such: outside every
-/// complex or an insulator, so that a year or two as a member between a year outside and a
-/// year as an insulator (or the other way round) is noise too.
+/// over the span) — the years away are noise and take the place it left ([`smoothed`]:
+/// the shortest such stretch first, the earliest among equals, until none is left, so that
+/// a unit alternating year by year keeps the place it started with). Two places are the
+/// same where both are an insulator's, both outside every complex, or complexes sharing at
+/// least half of the unit's co-members of the first (as [`super::flips`] judges, so that a
+/// stretch smoothed here is a flip there). A year where a unit's place so changes tells the
+/// year's detection to carry it as an insulator
+/// ([`RoleHint::Carried`](super::roles::RoleHint::Carried)), to bar it from being one
+/// ([`RoleHint::Barred`](super::roles::RoleHint::Barred)), to hold it with its co-members
+/// of the place it left, or, for a unit in no complex around a year in one, to hold it out
+/// of every complex that year ([`super::FormationRule::DurableAbsence`]; without it such a
+/// unit is left where it is, and the stretch is not taken). For that rule, "in no complex"
+/// is what [`super::flips`] counts as such: outside every complex or an insulator, so that a
+/// year or two as a member between a year outside and a year as an insulator (or the other
+/// way round) is noise too.
 fn places_over_span(
     years: &[(&InterdependenceGraph, &BoundaryOptions)],
     detections: &[Detection],
@@ -266,8 +268,6 @@ fn places_over_span(
     let absence = years
         .first()
         .is_some_and(|(_, o)| o.has_rule(super::FormationRule::DurableAbsence));
-    // In no complex: outside every complex, or an insulator (as `flips` judges).
-    let outside = |p: Place| matches!(p, Place::Outside | Place::Insulator);
     let mut out: Vec<Verdict> = vec![Verdict::new(); years.len()];
     for (k, &u) in units.iter().enumerate() {
         // The years it is a global power: its home there is placed (`homes_over_span`).
@@ -276,35 +276,7 @@ fn places_over_span(
             continue;
         }
         let places: Vec<Place> = placed.iter().map(|p| p[k]).collect();
-        // Per year, the year whose place it takes (itself unless smoothed).
-        let mut from: Vec<usize> = (0..places.len()).collect();
-        // A stretch the unit is away: it leaves its place of year `a` in year a + 1 and is
-        // back in it in year b, at most [`NOISE_YEARS`] years later (as [`super::flips`]
-        // judges, whatever places it holds meanwhile). The shortest first, the earliest
-        // among equals; each smoothing removes a departure and makes none.
-        for _ in 0..places.len() {
-            let here = |t: usize| places[from[t]];
-            let stretch = (2..=NOISE_YEARS + 1).find_map(|k| {
-                (0..places.len().saturating_sub(k))
-                    .find(|&a| {
-                        let b = a + k;
-                        here(a) != Place::Absent
-                            && !same(here(a), here(a + 1))
-                            && (same(here(a), here(b))
-                                || (absence
-                                    && outside(here(a))
-                                    && outside(here(b))
-                                    && (a + 1..b).all(|t| matches!(here(t), Place::In(..)))))
-                            && (a + 1..b).all(|t| here(t) != Place::Absent && !power[t])
-                    })
-                    .map(|a| (a, a + k))
-            });
-            let Some((a, b)) = stretch else { break };
-            let before = from[a];
-            for f in &mut from[a + 1..b] {
-                *f = before;
-            }
-        }
+        let from = smoothed(&places, &power, absence, same);
         for (t, &f) in from.iter().enumerate() {
             // What the year's detection can be told: to carry an insulator, to bar one, to
             // hold a unit with its co-members, to hold it out of every complex.
@@ -329,6 +301,62 @@ fn places_over_span(
         }
     }
     Ok(out)
+}
+
+/// Per year, the year whose place a unit takes over a span
+/// ([`super::FormationRule::DurablePlaces`]; itself unless smoothed), from its `places`
+/// year by year, the years it is a global power (`power`, left to the homes' placement) and
+/// whether [`super::FormationRule::DurableAbsence`] holds units out (`absence`). A stretch
+/// the unit is away: it leaves its place of year `a` in year a + 1 and is back in it in year
+/// b, at most [`NOISE_YEARS`] years later (as [`super::flips`] judges, whatever places it
+/// holds meanwhile); the shortest first, the earliest among equals; each smoothing removes
+/// a departure and makes none. A stretch is taken only where the span can tell the years
+/// away their place: a unit outside every complex around a year or two as a member is held
+/// out only by [`super::FormationRule::DurableAbsence`], so without that rule such a
+/// stretch is no stretch — else it would stand, untold, in the way of the stretches around
+/// it (a unit outside in 2000, a member in 2001, outside in 2002 and a member again in
+/// 2003 would keep neither place).
+fn smoothed(
+    places: &[Place],
+    power: &[bool],
+    absence: bool,
+    same: impl Fn(Place, Place) -> bool,
+) -> Vec<usize> {
+    // In no complex: outside every complex, or an insulator (as `flips` judges).
+    let outside = |p: Place| matches!(p, Place::Outside | Place::Insulator);
+    let member = |p: Place| matches!(p, Place::In(..));
+    let mut from: Vec<usize> = (0..places.len()).collect();
+    for _ in 0..places.len() {
+        let here = |t: usize| places[from[t]];
+        let stretch = (2..=NOISE_YEARS + 1).find_map(|k| {
+            (0..places.len().saturating_sub(k))
+                .find(|&a| {
+                    let b = a + k;
+                    let away = a + 1..b;
+                    let back = same(here(a), here(b))
+                        || (absence
+                            && outside(here(a))
+                            && outside(here(b))
+                            && away.clone().all(|t| member(here(t))));
+                    // A unit outside every complex is held out of one only by the rule.
+                    let told = absence
+                        || here(a) != Place::Outside
+                        || !away.clone().any(|t| member(here(t)));
+                    here(a) != Place::Absent
+                        && !same(here(a), here(a + 1))
+                        && back
+                        && told
+                        && away.clone().all(|t| here(t) != Place::Absent && !power[t])
+                })
+                .map(|a| (a, a + k))
+        });
+        let Some((a, b)) = stretch else { break };
+        let before = from[a];
+        for f in &mut from[a + 1..b] {
+            *f = before;
+        }
+    }
+    from
 }
 
 /// A year's labelling of the units (each unit's candidate complex) and each global power's
@@ -575,6 +603,38 @@ mod tests {
         pairs.extend((0..3).map(|a| (a, 6, w(to_a))));
         pairs.extend((3..6).map(|b| (b, 6, w(1.0 - to_a))));
         InterdependenceGraph::from_pairs(units, pairs).unwrap()
+    }
+
+    /// The smoothing of a unit's places with [`Place::In`] judged by the complex's index
+    /// alone (the same complex every year it is `In(_, 0)`).
+    fn smooth(places: &[Place], absence: bool) -> Vec<usize> {
+        let same = |a: Place, b: Place| match (a, b) {
+            (Place::In(_, c), Place::In(_, d)) => c == d,
+            (a, b) => a == b,
+        };
+        smoothed(places, &vec![false; places.len()], absence, same)
+    }
+
+    /// A unit outside, a member, outside and a member again: without `DurableAbsence` the
+    /// first stretch tells its year nothing, so the year away from the complex between the
+    /// two member years is held there (it once took the first stretch and kept neither);
+    /// with the rule the member year between two outside years is held out.
+    #[test]
+    fn a_stretch_that_tells_nothing_does_not_stand_in_the_way() {
+        let (o, m) = (Place::Outside, |t| Place::In(t, 0));
+        let places = [o, m(1), o, m(3)];
+        assert_eq!(smooth(&places, false), [0, 1, 1, 3]);
+        assert_eq!(smooth(&places, true), [0, 0, 2, 3]);
+        // Between insulator years the span tells its role: the member year is held.
+        let i = Place::Insulator;
+        assert_eq!(smooth(&[i, m(1), i, m(3)], false), [0, 0, 2, 3]);
+        // A member away for two years comes back: both years held, with or without the rule.
+        let away = [m(0), o, o, m(3), m(4)];
+        for absence in [false, true] {
+            assert_eq!(smooth(&away, absence), [0, 0, 0, 3, 4]);
+        }
+        // Three years away is a change, not noise.
+        assert_eq!(smooth(&[m(0), o, o, o, m(4)], false), [0, 1, 2, 3, 4]);
     }
 
     /// The first member of the qualified complex holding X, per year.
