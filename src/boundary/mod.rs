@@ -345,7 +345,8 @@ pub enum FormationRule {
     /// insulator for one or two years only is none. The shortest such stretch is taken
     /// first, until none is left, and the years that change are detected again; a unit in
     /// no complex around a year or two in one is held out of it with
-    /// [`FormationRule::DurableAbsence`] (off by default). Acts only on a span of three
+    /// [`FormationRule::DurableAbsence`] (off by default; without it that stretch is not
+    /// taken, so it cannot stand in the way of the stretches around it). Acts only on a span of three
     /// years or more; global powers' homes, in the years they are global powers, are
     /// [`FormationRule::SpanHome`]'s.
     DurablePlaces,
@@ -355,8 +356,8 @@ pub enum FormationRule {
     /// [`flips`] counts as such — outside every complex, or an insulator — so a year as a
     /// member between a year outside and a year as an insulator is held out too. **Off by
     /// default** ([`BoundaryOptions::with_rule`] switches it on). At the calibrated
-    /// defaults (round 18) it leaves 80 flips over 1816–2014 as one span (17 unexplained)
-    /// instead of 217 (77). The calibration run with it chooses the defaults' point with
+    /// defaults it leaves 80 flips over 1816–2014 as one span (17 unexplained) instead of
+    /// 145 (34; round 19). The calibration run with it chooses the defaults' point with
     /// global powers' homes over the span and the split rule off, 0.903 on the held-out map
     /// against the defaults' 0.899, with Afghanistan an insulator in 2 years of 12 against
     /// 12; whether a difference this small decides a rule is left to the calibration's rule
