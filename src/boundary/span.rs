@@ -183,8 +183,8 @@ enum Place {
 /// ([`super::FormationRule::DurablePlaces`]), on the years as detected. Per unit, its places
 /// year by year: where it leaves its place of one year and is back in it at most
 /// [`NOISE_YEARS`] + 1 years later — whatever places it holds meanwhile, in none of which
-/// it is a global power (its home there is placed, by [`super::FormationRule::SpanHome`]
-/// over the span) — the years away are noise and take the place it left ([`smoothed`]:
+/// it is a global power whose home [`super::FormationRule::SpanHome`] places over the span
+/// (with that rule off, a global power's places are held like any unit's) — the years away are noise and take the place it left ([`smoothed`]:
 /// the shortest such stretch first, the earliest among equals, until none is left, so that
 /// a unit alternating year by year keeps the place it started with). Two places are the
 /// same where both are an insulator's, both outside every complex, or complexes sharing at
@@ -268,10 +268,19 @@ fn places_over_span(
     let absence = years
         .first()
         .is_some_and(|(_, o)| o.has_rule(super::FormationRule::DurableAbsence));
+    // Global powers' homes are placed over the span by `SpanHome` where it acts (the years
+    // coupled); without it nothing else holds them, and their places are held like any
+    // unit's.
+    let span_home = years.first().is_some_and(|(_, o)| {
+        o.has_rule(super::FormationRule::SpanHome)
+            && o.has_rule(super::FormationRule::GlobalHome)
+            && o.interslice > 0.0
+    });
     let mut out: Vec<Verdict> = vec![Verdict::new(); years.len()];
     for (k, &u) in units.iter().enumerate() {
-        // The years it is a global power: its home there is placed (`homes_over_span`).
-        let power: Vec<bool> = global.iter().map(|gl| gl[k]).collect();
+        // The years it is a global power whose home is placed over the span
+        // (`homes_over_span`).
+        let power: Vec<bool> = global.iter().map(|gl| gl[k] && span_home).collect();
         if power.iter().all(|&x| x) {
             continue;
         }
@@ -650,6 +659,28 @@ mod tests {
                     .map_or("none".to_owned(), |c| c.members[0].clone())
             })
             .collect()
+    }
+
+    /// A global power's home is held like any unit's place where nothing places it over the
+    /// span (`SpanHome` off, or the years not coupled): X, a great power every year, keeps
+    /// its complex through a one-year shift of its ties; year by year it moves for that year.
+    #[test]
+    fn a_global_powers_place_holds_where_no_rule_places_it_over_the_span() {
+        let power = BoundaryOptions::new()
+            .insulator_participation(1.0)
+            .insulator_max_share(0.0)
+            .classes(Classification::new().with_override("X", PowerClass::GreatPower));
+        let graphs: Vec<_> = [0.65, 0.65, 0.35, 0.65].map(year).to_vec();
+        let held = vec!["A1".to_owned(); 4];
+        let moved = ["A1", "A1", "B1", "A1"];
+        for o in [
+            power.clone(),
+            power.clone().without_rule(FormationRule::SpanHome),
+        ] {
+            assert_eq!(homes_of_x(&graphs, &vec![o.clone(); 4]), held);
+            let alone = o.without_rule(FormationRule::DurablePlaces);
+            assert_eq!(homes_of_x(&graphs, &vec![alone; 4]), moved);
+        }
     }
 
     /// A unit that is a global power in one year of a span (its home placed there) still
