@@ -184,9 +184,10 @@ enum Place {
 /// year by year: where it leaves its place of one year and is back in it at most
 /// [`NOISE_YEARS`] + 1 years later — whatever places it holds meanwhile, in none of which
 /// it is a global power whose home [`super::FormationRule::SpanHome`] places over the span
-/// (with that rule off, a global power's places are held like any unit's) — the years away are noise and take the place it left ([`smoothed`]:
-/// the shortest such stretch first, the earliest among equals, until none is left, so that
-/// a unit alternating year by year keeps the place it started with). Two places are the
+/// (where that rule does not act, a global power's places are held like any unit's) — the
+/// years away are noise and take the place it left ([`smoothed`]: the shortest such stretch
+/// first, the earliest among equals, until none is left, so that a unit alternating year by
+/// year keeps the place it started with). Two places are the
 /// same where both are an insulator's, both outside every complex, or complexes sharing at
 /// least half of the unit's co-members of the first (as [`super::flips`] judges, so that a
 /// stretch smoothed here is a flip there). A year where a unit's place so changes tells the
