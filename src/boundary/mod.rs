@@ -362,7 +362,7 @@ pub enum FormationRule {
     /// global powers' homes over the span and the split rule off, 0.903 on the held-out map
     /// against the defaults' 0.899, with Afghanistan an insulator in 2 years of 12 against
     /// 12; whether a difference this small decides a rule is left to the calibration's rule
-    /// (`docs/world_1990_2001.md`, rounds 14, 17 and 18).
+    /// (`docs/world_1990_2001.md`, rounds 14, 17, 18 and 19).
     DurableAbsence,
     /// A unit left in no complex — by the proposer's groups, or shed by
     /// [`FormationRule::MemberShare`] — joins the complex holding its largest share of
