@@ -1037,6 +1037,7 @@ fn a_hand_drawn_region_is_judged_by_the_definition() {
 /// B in the middle year. Alone, the middle year places `H` in B (its ties there exceed
 /// chance by more); over the span its home stays A, because staying with the same complex
 /// is worth the coupling ω = 8 (the gain it gives up in the middle year is well under 1).
+/// Without `SpanHome`, `DurablePlaces` holds it there the same way (round 19).
 #[test]
 fn a_global_powers_home_holds_over_a_span_unless_its_ties_outweigh_the_coupling() {
     use rsct::boundary::{InterdependenceGraph, analyse_interdependence_of_years};
@@ -1082,8 +1083,11 @@ fn a_global_powers_home_holds_over_a_span_unless_its_ties_outweigh_the_coupling(
     let b: Vec<String> = ["B1", "B2", "B3", "B4"].map(String::from).to_vec();
     let o = BoundaryOptions::new().classes(classes).interslice(8.0);
     assert_eq!(home_of(&o), vec![a.clone(), a.clone(), a.clone()]);
-    // Without the rule: each year's home alone.
-    let year_by_year = o.clone().without_rule(FormationRule::SpanHome);
+    // Without the rule, the power's place is held like any unit's (`DurablePlaces`: back in
+    // A after one year away); without both, each year's home alone.
+    let places = o.clone().without_rule(FormationRule::SpanHome);
+    assert_eq!(home_of(&places), vec![a.clone(), a.clone(), a.clone()]);
+    let year_by_year = places.without_rule(FormationRule::DurablePlaces);
     assert_eq!(home_of(&year_by_year), vec![a.clone(), b, a]);
 }
 
