@@ -79,11 +79,12 @@ pub(crate) fn detect_span(
         return Ok(out);
     };
     let mut homes: Vec<Option<Homes>> = vec![None; years.len()];
-    if proposals.iter().any(Option::is_some)
+    // Whether global powers' homes are placed over the span (the years coupled).
+    let span_home = proposals.iter().any(Option::is_some)
         && options.method == Method::Definition
         && options.has_rule(super::FormationRule::GlobalHome)
-        && options.has_rule(super::FormationRule::SpanHome)
-    {
+        && options.has_rule(super::FormationRule::SpanHome);
+    if span_home {
         homes = homes_over_span(years, &out)?;
         let again: Vec<usize> = (0..years.len()).filter(|&t| homes[t].is_some()).collect();
         redetect(years, &mut out, &again, threads, |t| Given {
@@ -99,7 +100,10 @@ pub(crate) fn detect_span(
         let mut verdicts: Vec<Verdict> = vec![Verdict::new(); years.len()];
         for _ in 0..years.len() {
             let mut again = Vec::new();
-            for (t, new) in places_over_span(years, &out)?.into_iter().enumerate() {
+            for (t, new) in places_over_span(years, &out, span_home)?
+                .into_iter()
+                .enumerate()
+            {
                 let mut changed = false;
                 for (i, told) in new {
                     if verdicts[t].get(&i) != Some(&told) {
@@ -184,7 +188,8 @@ enum Place {
 /// year by year: where it leaves its place of one year and is back in it at most
 /// [`NOISE_YEARS`] + 1 years later — whatever places it holds meanwhile, in none of which
 /// it is a global power whose home [`super::FormationRule::SpanHome`] places over the span
-/// (where that rule does not act, a global power's places are held like any unit's) — the
+/// (`span_home`; where that rule does not act, a global power's places are held like any
+/// unit's) — the
 /// years away are noise and take the place it left ([`smoothed`]: the shortest such stretch
 /// first, the earliest among equals, until none is left, so that a unit alternating year by
 /// year keeps the place it started with). Two places are the
@@ -203,6 +208,7 @@ enum Place {
 fn places_over_span(
     years: &[(&InterdependenceGraph, &BoundaryOptions)],
     detections: &[Detection],
+    span_home: bool,
 ) -> Result<Vec<Verdict>, BoundaryError> {
     // Every unit of the span, numbered.
     let mut units: Vec<&str> = years
@@ -269,18 +275,11 @@ fn places_over_span(
     let absence = years
         .first()
         .is_some_and(|(_, o)| o.has_rule(super::FormationRule::DurableAbsence));
-    // Global powers' homes are placed over the span by `SpanHome` where it acts (the years
-    // coupled); without it nothing else holds them, and their places are held like any
-    // unit's.
-    let span_home = years.first().is_some_and(|(_, o)| {
-        o.has_rule(super::FormationRule::SpanHome)
-            && o.has_rule(super::FormationRule::GlobalHome)
-            && o.interslice > 0.0
-    });
     let mut out: Vec<Verdict> = vec![Verdict::new(); years.len()];
     for (k, &u) in units.iter().enumerate() {
-        // The years it is a global power whose home is placed over the span
-        // (`homes_over_span`).
+        // The years it is a global power whose home is placed over the span (`span_home`:
+        // by `homes_over_span`); where none is, nothing else holds a power's home, and its
+        // places are held like any unit's.
         let power: Vec<bool> = global.iter().map(|gl| gl[k] && span_home).collect();
         if power.iter().all(|&x| x) {
             continue;
