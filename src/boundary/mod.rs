@@ -346,10 +346,11 @@ pub enum FormationRule {
     /// first, until none is left, and the years that change are detected again; a unit in
     /// no complex around a year or two in one is held out of it with
     /// [`FormationRule::DurableAbsence`] (off by default; without it that stretch is not
-    /// taken, so it cannot stand in the way of the stretches around it). Acts only on a span of three
-    /// years or more; global powers' homes, in the years they are global powers, are
-    /// [`FormationRule::SpanHome`]'s where that rule is on (with it off, as in
-    /// [`BoundaryOptions::world_calibrated`], their places are held like any unit's).
+    /// taken, so it cannot stand in the way of the stretches around it). Acts only on a
+    /// span of three years or more; global powers' homes, in the years they are global
+    /// powers, are [`FormationRule::SpanHome`]'s where that rule acts (the years coupled);
+    /// elsewhere — as with [`BoundaryOptions::world_calibrated`], which switches it off —
+    /// their places are held like any unit's.
     DurablePlaces,
     /// With [`FormationRule::DurablePlaces`], a unit in no complex around a year or two in
     /// one is held out of it those years (out of its community once complexes are formed,
